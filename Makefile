@@ -1,0 +1,26 @@
+# neuro: build, run, test. `make run` sets up and starts the REPL; `make test` runs every test.
+SWIFT ?= swift
+# Tuning for the machine that builds (see ../shared/PERFORMANCE.md); kept out of Package.swift.
+RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native
+BIN := .build/release/neuro
+
+.PHONY: deps release run test bench clean
+
+deps:
+	@scripts/install-deps
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product neuro
+
+run: release
+	@$(BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	@benchmarks/run
+
+clean:
+	rm -rf .build

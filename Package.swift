@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "neuro",
+  products: [
+    .executable(name: "neuro", targets: ["neuro"])
+  ],
+  targets: [
+    .target(name: "NeuroUnits"),
+    .target(name: "NeuroEngine"),
+    .target(name: "NeuroPlot"),
+    .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
+    .systemLibrary(
+      name: "CReadline",
+      pkgConfig: "readline",
+      providers: [.apt(["libreadline-dev"])]
+    ),
+    .executableTarget(name: "neuro", dependencies: ["NeuroLang", "CReadline"]),
+    .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
+    .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),
+    .testTarget(name: "NeuroPlotTests", dependencies: ["NeuroPlot"]),
+    .testTarget(name: "NeuroLangTests", dependencies: ["NeuroLang"]),
+    .testTarget(name: "NeuroCLITests", dependencies: ["neuro"]),
+  ]
+)

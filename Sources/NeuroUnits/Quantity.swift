@@ -1,0 +1,29 @@
+/// A number with a physical dimension, its value held in SI base units.
+public struct Quantity: Hashable, Sendable {
+  public var value: Double
+  public var dimension: Dimension
+
+  public init(_ value: Double, _ dimension: Dimension = .none) {
+    self.value = value
+    self.dimension = dimension
+  }
+
+  /// A quantity written with a unit, e.g. `Quantity(2.5, .nanoampere)`.
+  public init(_ value: Double, unit: Unit) {
+    self.value = value * unit.scale
+    self.dimension = unit.dimension
+  }
+
+  /// The value expressed in `unit` (which must have the same dimension).
+  public func value(in unit: Unit) -> Double { value / unit.scale }
+
+  public static func * (a: Quantity, b: Quantity) -> Quantity {
+    Quantity(a.value * b.value, a.dimension * b.dimension)
+  }
+
+  public static func / (a: Quantity, b: Quantity) -> Quantity {
+    Quantity(a.value / b.value, a.dimension / b.dimension)
+  }
+
+  public static prefix func - (a: Quantity) -> Quantity { Quantity(-a.value, a.dimension) }
+}
