@@ -13,7 +13,6 @@ let package = Package(
     .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
     .systemLibrary(
       name: "CReadline",
-      pkgConfig: "readline",
       providers: [.apt(["libreadline-dev"])]
     ),
     .executableTarget(name: "neuro", dependencies: ["NeuroLang", "CReadline"]),

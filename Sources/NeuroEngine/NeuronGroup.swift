@@ -1,0 +1,17 @@
+/// A group of neurons of one model, its state held as one contiguous array per
+/// variable. The simulation calls `step` once per time step for the whole group.
+public protocol NeuronGroup: Sendable {
+  /// How many neurons the group holds.
+  var count: Int { get }
+  /// The names of the state variables that can be recorded (`v`, ...).
+  var variableNames: [String] { get }
+  /// The current values of a state variable, one per neuron (SI units).
+  func values(of variable: String) -> [Double]?
+  /// Precomputes whatever depends on the time step (propagators, step counts).
+  mutating func prepare(dt: Double)
+  /// Advances every neuron by one step under the given input current (A, one per
+  /// neuron), appending the indices of the neurons that fired.
+  mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int])
+  /// Returns every neuron to its initial state.
+  mutating func resetState()
+}

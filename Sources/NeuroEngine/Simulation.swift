@@ -1,0 +1,163 @@
+/// Identifies a neuron group inside a simulation.
+public struct GroupID: Hashable, Sendable {
+  public let index: Int
+}
+
+/// How a call to `run` ended.
+public enum RunOutcome: Equatable, Sendable {
+  case completed
+  /// Stopped early on request; the clock stands at the last whole step.
+  case interrupted
+}
+
+/// The network clock: neuron groups, their input currents and their recordings,
+/// advanced together one time step at a time.
+public final class Simulation {
+  /// The time step (s). It can change only at t = 0.
+  public private(set) var dt: Double = 1e-4
+  /// Steps taken since t = 0.
+  public private(set) var stepIndex = 0
+  private var slots: [Slot] = []
+
+  public init() {}
+
+  /// The simulated time (s).
+  public var time: Double { Double(stepIndex) * dt }
+
+  /// Adds a group; its recording starts now.
+  public func add(_ group: any NeuronGroup) -> GroupID {
+    slots.append(Slot(group: group, startStep: stepIndex))
+    return GroupID(index: slots.count - 1)
+  }
+
+  /// Puts a new group in place of an old one, keeping its currents; recording restarts now.
+  public func replace(_ id: GroupID, with group: any NeuronGroup) {
+    let currents = slots[id.index].currents
+    slots[id.index] = Slot(group: group, startStep: stepIndex)
+    slots[id.index].currents = currents
+  }
+
+  /// The group as it stands now.
+  public func group(_ id: GroupID) -> any NeuronGroup { slots[id.index].group }
+
+  /// Adds a current to every neuron of a group; currents add up.
+  public func inject(_ current: StepCurrent, into id: GroupID) {
+    slots[id.index].currents.append(current)
+  }
+
+  /// The currents injected into a group.
+  public func currents(of id: GroupID) -> [StepCurrent] { slots[id.index].currents }
+
+  /// Sets the time step; false (and no change) once time has advanced.
+  @discardableResult
+  public func setTimeStep(_ newValue: Double) -> Bool {
+    guard stepIndex == 0, newValue > 0, newValue.isFinite else { return false }
+    dt = newValue
+    return true
+  }
+
+  /// Bytes the recordings would grow by over `steps` more steps.
+  public func recordingBytes(forSteps steps: Int) -> Double {
+    let perStep = slots.reduce(0) { $0 + $1.group.count * $1.group.variableNames.count }
+    return Double(perStep) * Double(steps) * Double(MemoryLayout<Double>.size)
+  }
+
+  /// Advances `steps` steps. `shouldStop` is asked every thousand steps; when it
+  /// says yes the run ends early and everything up to that step is kept.
+  public func run(steps: Int, shouldStop: () -> Bool = { false }) -> RunOutcome {
+    for i in slots.indices {
+      slots[i].group.prepare(dt: dt)
+      slots[i].reserve(steps: steps)
+    }
+    let activeRanges = slots.map { slot in slot.currents.map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
+    var inputs = slots.map { [Double](repeating: 0, count: $0.group.count) }
+    var fired: [Int] = []
+    for s in 0..<steps {
+      if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
+      let k = stepIndex
+      for g in slots.indices {
+        var drive = 0.0
+        for (amplitude, range) in activeRanges[g] where range.contains(k) { drive += amplitude }
+        for n in inputs[g].indices { inputs[g][n] = drive }
+        fired.removeAll(keepingCapacity: true)
+        inputs[g].withUnsafeBufferPointer { slots[g].group.step(input: $0, spikes: &fired) }
+        slots[g].record(spikes: fired, atStep: k + 1)
+      }
+      stepIndex += 1
+    }
+    return .completed
+  }
+
+  /// Returns to t = 0: every group to its initial state, recordings cleared; model and currents kept.
+  public func reset() {
+    stepIndex = 0
+    for i in slots.indices {
+      slots[i].group.resetState()
+      slots[i] = Slot(group: slots[i].group, startStep: 0, currents: slots[i].currents)
+    }
+  }
+
+  /// The recorded trace of one neuron's variable.
+  public func trace(_ id: GroupID, variable: String, neuron: Int = 0) -> Trace? {
+    let slot = slots[id.index]
+    guard let samples = slot.recordings[variable], neuron < samples.count else { return nil }
+    return Trace(start: Double(slot.startStep) * dt, dt: dt, values: samples[neuron])
+  }
+
+  /// The times (s) at which a neuron fired: the end of each step in which it crossed threshold.
+  public func spikeTimes(_ id: GroupID, neuron: Int = 0) -> [Double] {
+    let slot = slots[id.index]
+    var times: [Double] = []
+    for (step, n) in zip(slot.spikeSteps, slot.spikeNeurons) where n == neuron {
+      times.append(Double(step) * dt)
+    }
+    return times
+  }
+
+  /// The time (s) since a group's recording began.
+  public func recordedDuration(_ id: GroupID) -> Double {
+    Double(stepIndex - slots[id.index].startStep) * dt
+  }
+}
+
+/// A group with its currents and what has been recorded of it.
+private struct Slot {
+  var group: any NeuronGroup
+  var currents: [StepCurrent] = []
+  var startStep: Int
+  /// variable → neuron → samples, the first taken when recording began.
+  var recordings: [String: [[Double]]] = [:]
+  var spikeSteps: [Int] = []
+  var spikeNeurons: [Int] = []
+
+  init(group: any NeuronGroup, startStep: Int, currents: [StepCurrent] = []) {
+    self.group = group
+    self.startStep = startStep
+    self.currents = currents
+    recordState()
+  }
+
+  mutating func reserve(steps: Int) {
+    for name in Array(recordings.keys) {
+      guard var perNeuron = recordings.removeValue(forKey: name) else { continue }
+      for n in perNeuron.indices { perNeuron[n].reserveCapacity(perNeuron[n].count + steps) }
+      recordings[name] = perNeuron
+    }
+  }
+
+  mutating func record(spikes: [Int], atStep step: Int) {
+    for n in spikes {
+      spikeSteps.append(step)
+      spikeNeurons.append(n)
+    }
+    recordState()
+  }
+
+  private mutating func recordState() {
+    for name in group.variableNames {
+      guard let values = group.values(of: name) else { continue }
+      if recordings[name] == nil { recordings[name] = Array(repeating: [], count: values.count) }
+      for (n, value) in values.enumerated() { recordings[name]?[n].append(value) }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import NeuroUnits
+
+/// An expression and the source it was written in.
+public struct Expr: Sendable {
+  public var kind: ExprKind
+  public var span: Span
+}
+
+/// The forms an expression takes.
+public indirect enum ExprKind: Sendable {
+  case number(Quantity)
+  case string(String)
+  case bool(Bool)
+  case name(String)
+  case list([Expr])
+  case unary(UnaryOperator, Expr)
+  case binary(BinaryOperator, Expr, Expr)
+  case call(callee: Expr, arguments: [Argument])
+  case member(Expr, name: String, nameSpan: Span)
+  case index(Expr, Expr)
+}
+
+/// A call argument, positional or named (`tau: 10ms`).
+public struct Argument: Sendable {
+  public var label: String?
+  public var labelSpan: Span?
+  public var value: Expr
+}
+
+public enum UnaryOperator: String, Sendable { case negate = "-", not }
+
+public enum BinaryOperator: String, Sendable {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  case and, or
+}
+
+/// A statement and the source it was written in.
+public struct Stmt: Sendable {
+  public var kind: StmtKind
+  public var span: Span
+}
+
+/// The forms a statement takes.
+public enum StmtKind: Sendable {
+  /// `let x = expr`
+  case define(name: String, nameSpan: Span, value: Expr)
+  /// `x = expr` (also `dt = 0.05ms`)
+  case assign(name: String, nameSpan: Span, value: Expr)
+  /// `n.tau = 20ms`
+  case assignMember(object: Expr, member: String, memberSpan: Span, value: Expr)
+  /// `neuron n = lif(...)`
+  case neuron(name: String, nameSpan: Span, model: Expr)
+  /// `inject n 2.5nA from 20ms to 60ms`
+  case inject(target: Expr, current: Expr, from: Expr?, to: Expr?)
+  /// `run 100ms`
+  case run(duration: Expr)
+  /// `reset`
+  case reset
+  /// `plot n.v, m.v from 20ms to 60ms`
+  case plot(traces: [Expr], from: Expr?, to: Expr?)
+  /// `print a, b`
+  case print([Expr])
+  /// `import "name"`
+  case importFile(path: String)
+  /// A bare expression (the REPL prints its value).
+  case expression(Expr)
+}

@@ -1,0 +1,53 @@
+/// An error found in neuro source: what went wrong, where, and how to fix it.
+/// The core only produces these; the executable decides how to show them.
+public struct Diagnostic: Error, Sendable {
+  /// A syntax error stops a script before it runs (exit 65); a runtime error while it runs (exit 70).
+  public enum Kind: Sendable { case syntax, runtime }
+
+  public var kind: Kind
+  public var message: String
+  public var span: Span?
+  public var source: Source?
+  public var hint: String?
+  /// True when the source simply ended too soon (the REPL then asks for more).
+  public var isIncompleteInput: Bool = false
+
+  public init(_ kind: Kind, _ message: String, at span: Span? = nil, in source: Source? = nil, hint: String? = nil) {
+    self.kind = kind
+    self.message = message
+    self.span = span
+    self.source = source
+    self.hint = hint
+  }
+}
+
+extension Diagnostic {
+  /// The diagnostic in the rustc style: message, location, source line, caret, hint.
+  /// With `color`, the ANSI colours of a terminal are used.
+  public func rendered(color: Bool = false) -> String {
+    let red = color ? "\u{1B}[1;31m" : "", blue = color ? "\u{1B}[1;34m" : ""
+    let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
+    var out = "\(red)error\(reset)\(bold): \(message)\(reset)\n"
+    if let span, let source {
+      let lineNumber = String(span.start.line)
+      let gutter = String(repeating: " ", count: lineNumber.count)
+      out += "\(gutter)\(blue)-->\(reset) \(source.name):\(span.start.line):\(span.start.column)\n"
+      let text = source.line(span.start.line)
+      out += "\(gutter) \(blue)|\(reset)\n"
+      out += "\(blue)\(lineNumber) |\(reset) \(text)\n"
+      let lineLength = text.count
+      let startColumn = min(span.start.column, lineLength + 1)
+      let endColumn = span.end.line == span.start.line ? span.end.column : lineLength + 1
+      let width = max(1, min(endColumn, lineLength + 1) - startColumn)
+      let pad = String(repeating: " ", count: max(0, startColumn - 1))
+      out += "\(gutter) \(blue)|\(reset) \(pad)\(red)\(String(repeating: "^", count: width))\(reset)\n"
+    } else if let source {
+      out += " --> \(source.name)\n"
+    }
+    if let hint {
+      let gutter = String(repeating: " ", count: span.map { String($0.start.line).count } ?? 1)
+      out += "\(gutter) \(blue)=\(reset) \(bold)hint:\(reset) \(hint)\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,216 @@
+import NeuroUnits
+
+/// Turns source text into tokens. Newlines end statements except inside
+/// parentheses and brackets; a number may carry a unit suffix (`2.5nA`, `10MΩ`).
+public struct Lexer {
+  private let source: Source
+  private let chars: [Character]
+  private var index = 0
+  private var line = 1
+  private var column = 1
+  private var bracketDepth = 0
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  public init(_ source: Source) {
+    self.source = source
+    chars = source.characters
+  }
+
+  /// Every token of the source, ending with `.endOfInput`.
+  public mutating func tokenize() -> [Token] {
+    var tokens: [Token] = []
+    while true {
+      let token = nextToken()
+      tokens.append(token)
+      if token.kind == .endOfInput { return tokens }
+    }
+  }
+
+  /// True when the source ended inside an open parenthesis or bracket.
+  public var endedInsideBrackets: Bool { bracketDepth > 0 }
+
+  private var location: SourceLocation { SourceLocation(offset: index, line: line, column: column) }
+  private var current: Character? { index < chars.count ? chars[index] : nil }
+  private func peek(_ ahead: Int = 1) -> Character? { index + ahead < chars.count ? chars[index + ahead] : nil }
+
+  private mutating func advance() {
+    guard index < chars.count else { return }
+    if chars[index] == "\n" || chars[index] == "\r\n" {
+      line += 1
+      column = 1
+    } else {
+      column += 1
+    }
+    index += 1
+  }
+
+  private mutating func nextToken() -> Token {
+    while let c = current {
+      if c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" {
+        advance()
+      } else if c == "#" {
+        while let d = current, d != "\n", d != "\r\n" { advance() }
+      } else if (c == "\n" || c == "\r\n") && bracketDepth > 0 {
+        advance()
+      } else {
+        break
+      }
+    }
+    let start = location
+    guard let c = current else { return Token(.endOfInput, Span(start: start, end: start)) }
+    if c == "\n" || c == "\r\n" {
+      advance()
+      return Token(.newline, Span(start: start, end: start))
+    }
+    if c.isASCII && c.isNumber { return number(from: start) }
+    if isIdentifierStart(c) { return word(from: start) }
+    if c == "\"" { return string(from: start) }
+    advance()
+    let kind: Token.Kind?
+    switch c {
+    case "(": bracketDepth += 1; kind = .leftParen
+    case ")": bracketDepth = max(0, bracketDepth - 1); kind = .rightParen
+    case "[": bracketDepth += 1; kind = .leftBracket
+    case "]": bracketDepth = max(0, bracketDepth - 1); kind = .rightBracket
+    case "{": kind = .leftBrace
+    case "}": kind = .rightBrace
+    case ",": kind = .comma
+    case ":": kind = .colon
+    case ".": kind = .dot
+    case ";": kind = .semicolon
+    case "+": kind = .plus
+    case "*": kind = .star
+    case "/": kind = .slash
+    case "^": kind = .caret
+    case "-": kind = match(">") ? .arrow : .minus
+    case "=": kind = match("=") ? .equalEqual : .equal
+    case "<": kind = match("=") ? .lessEqual : .less
+    case ">": kind = match("=") ? .greaterEqual : .greater
+    case "!": kind = match("=") ? .bangEqual : nil
+    case "−": kind = .minus  // U+2212, pasted from papers
+    case "×", "·": kind = .star
+    default: kind = nil
+    }
+    let span = Span(start: start, end: location)
+    if let kind { return Token(kind, span) }
+    report(unexpectedCharacterMessage(c), span, hint: unexpectedCharacterHint(c))
+    return nextToken()
+  }
+
+  private mutating func match(_ expected: Character) -> Bool {
+    guard current == expected else { return false }
+    advance()
+    return true
+  }
+
+  private func isIdentifierStart(_ c: Character) -> Bool { c == "_" || c.isLetter }
+  private func isIdentifierPart(_ c: Character) -> Bool { c == "_" || c.isLetter || (c.isASCII && c.isNumber) }
+
+  private mutating func number(from start: SourceLocation) -> Token {
+    var text = ""
+    func isDigit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
+    while isDigit(current) || current == "_" {
+      if let c = current, c != "_" { text.append(c) }
+      advance()
+    }
+    if current == ".", isDigit(peek()) {
+      text.append(".")
+      advance()
+      while isDigit(current) { text.append(current!); advance() }
+    }
+    if current == "e" || current == "E" {
+      let signed = (peek() == "+" || peek() == "-") && isDigit(peek(2))
+      if isDigit(peek()) || signed {
+        text.append("e")
+        advance()
+        if signed { text.append(current!); advance() }
+        while isDigit(current) { text.append(current!); advance() }
+      }
+    }
+    let value = Double(text) ?? .nan
+    guard let c = current, isIdentifierStart(c) else {
+      return Token(.number(value, unit: nil), Span(start: start, end: location))
+    }
+    let suffixStart = location
+    var suffix = ""
+    while let c = current, isIdentifierPart(c) {
+      suffix.append(c)
+      advance()
+    }
+    let span = Span(start: start, end: location)
+    if UnitTable.unit(named: suffix) == nil {
+      let suggestion = closestName(to: suffix, among: UnitTable.allSpellings)
+      report(
+        "unknown unit '\(suffix)'", Span(start: suffixStart, end: location),
+        hint: suggestion.map { "did you mean '\($0)'?" }
+          ?? "units are s, ms, mV, nA, pA, MΩ (or Mohm), nF, pF, uS, nS, Hz and their SI prefixes")
+    }
+    return Token(.number(value, unit: suffix), span)
+  }
+
+  private mutating func word(from start: SourceLocation) -> Token {
+    var text = ""
+    while let c = current, isIdentifierPart(c) {
+      text.append(c)
+      advance()
+    }
+    let span = Span(start: start, end: location)
+    if let keyword = Keyword(rawValue: text) { return Token(.keyword(keyword), span) }
+    return Token(.identifier(text), span)
+  }
+
+  private mutating func string(from start: SourceLocation) -> Token {
+    advance()
+    var text = ""
+    while let c = current, c != "\"" {
+      if c == "\n" || c == "\r\n" { break }
+      if c == "\\" {
+        advance()
+        switch current {
+        case "n": text.append("\n")
+        case "t": text.append("\t")
+        case "\"": text.append("\"")
+        case "\\": text.append("\\")
+        default:
+          let escapeStart = location
+          advance()
+          report("unknown escape in string", Span(start: escapeStart, end: location),
+                 hint: "strings know \\n, \\t, \\\" and \\\\")
+          continue
+        }
+        advance()
+        continue
+      }
+      text.append(c)
+      advance()
+    }
+    if current == "\"" {
+      advance()
+    } else {
+      report("unterminated string", Span(start: start, end: location), hint: "close the string with \" on the same line")
+    }
+    return Token(.string(text), Span(start: start, end: location))
+  }
+
+  private mutating func report(_ message: String, _ span: Span, hint: String? = nil) {
+    diagnostics.append(Diagnostic(.syntax, message, at: span, in: source, hint: hint))
+  }
+
+  private func unexpectedCharacterMessage(_ c: Character) -> String {
+    let printable = c.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory != .control }
+    if printable { return "unexpected character '\(c)'" }
+    let code = c.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? "?"
+    return "unexpected character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)"
+  }
+
+  private func unexpectedCharacterHint(_ c: Character) -> String? {
+    switch c {
+    case "!": return "write 'not' for negation, '!=' for not equal"
+    case "&": return "write 'and'"
+    case "|": return "write 'or'"
+    case "'": return "strings use double quotes: \"text\""
+    case "%": return "there is no remainder operator"
+    default: return nil
+    }
+  }
+}

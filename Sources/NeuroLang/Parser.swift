@@ -1,0 +1,125 @@
+import NeuroUnits
+
+/// Builds statements from tokens. Each mistake is reported once: after an
+/// error the parser skips to the next line and goes on.
+public struct Parser {
+  let source: Source
+  var tokens: [Token]
+  var position = 0
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  /// Thrown inside the parser to abandon the current statement.
+  struct Abandon: Error {}
+
+  public init(_ source: Source) {
+    self.source = source
+    var lexer = Lexer(source)
+    tokens = lexer.tokenize()
+    diagnostics = lexer.diagnostics
+  }
+
+  /// Parses the whole source: statements, and every syntax error found.
+  public static func parse(_ source: Source) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
+    var parser = Parser(source)
+    let statements = parser.parseProgram()
+    return (statements, parser.diagnostics)
+  }
+
+  /// Every statement up to the end of input.
+  public mutating func parseProgram() -> [Stmt] {
+    var statements: [Stmt] = []
+    while true {
+      skipSeparators()
+      if check(.endOfInput) { return statements }
+      do {
+        statements.append(try parseStatement())
+        try expectEndOfStatement()
+      } catch {
+        synchronize()
+      }
+    }
+  }
+
+  // MARK: - Token helpers
+
+  var current: Token { tokens[min(position, tokens.count - 1)] }
+  var previous: Token { tokens[max(0, min(position - 1, tokens.count - 1))] }
+
+  func check(_ kind: Token.Kind) -> Bool { current.kind == kind }
+  func check(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
+
+  @discardableResult
+  mutating func advance() -> Token {
+    let token = current
+    if position < tokens.count - 1 { position += 1 }
+    return token
+  }
+
+  mutating func match(_ kind: Token.Kind) -> Bool {
+    guard check(kind) else { return false }
+    advance()
+    return true
+  }
+
+  mutating func match(_ keyword: Keyword) -> Bool { match(.keyword(keyword)) }
+
+  /// Consumes a token of `kind` or reports what was expected.
+  @discardableResult
+  mutating func expect(_ kind: Token.Kind, _ what: String, hint: String? = nil) throws -> Token {
+    if check(kind) { return advance() }
+    throw error("expected \(what), found \(current.kind.describedForHumans)", at: current, hint: hint)
+  }
+
+  mutating func expectIdentifier(_ what: String) throws -> (String, Span) {
+    if case .identifier(let name) = current.kind {
+      advance()
+      return (name, previous.span)
+    }
+    if case .keyword(let k) = current.kind {
+      throw error("'\(k.rawValue)' is a reserved word and cannot be used as a name", at: current)
+    }
+    throw error("expected \(what), found \(current.kind.describedForHumans)", at: current)
+  }
+
+  /// Records a syntax error at a token; the caller throws the result.
+  mutating func error(_ message: String, at token: Token, hint: String? = nil) -> Abandon {
+    error(message, span: token.span, incomplete: isEndOfInput(token), hint: hint)
+  }
+
+  mutating func error(_ message: String, span: Span, incomplete: Bool = false, hint: String? = nil) -> Abandon {
+    var diagnostic = Diagnostic(.syntax, message, at: span, in: source, hint: hint)
+    diagnostic.isIncompleteInput = incomplete
+    diagnostics.append(diagnostic)
+    return Abandon()
+  }
+
+  /// True for the end of input, or a line break with nothing after it (the REPL then reads on).
+  private func isEndOfInput(_ token: Token) -> Bool {
+    if token.kind == .endOfInput { return true }
+    guard token.kind == .newline, token == current else { return false }
+    return tokens[position...].allSatisfy { $0.kind == .newline || $0.kind == .endOfInput }
+  }
+
+  mutating func skipSeparators() {
+    while check(.newline) || check(.semicolon) { advance() }
+  }
+
+  /// Skips to the start of the next statement after an error.
+  mutating func synchronize() {
+    while !check(.endOfInput) && !check(.newline) && !check(.semicolon) { advance() }
+  }
+
+  mutating func expectEndOfStatement() throws {
+    if check(.newline) || check(.semicolon) || check(.endOfInput) { return }
+    var hint: String? = nil
+    if case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
+       case .number = previous.kind {
+      hint = "write the unit right after the number, without a space: \(source.text(previous.span))\(name)"
+    } else if check(.equal) {
+      hint = "only a name or a parameter such as n.tau can be assigned"
+    } else if check(.leftBrace) || check(.rightBrace) {
+      hint = "blocks in braces are not part of the language yet"
+    }
+    throw error("unexpected \(current.kind.describedForHumans) after the end of the statement", at: current, hint: hint)
+  }
+}
