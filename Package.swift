@@ -9,13 +9,16 @@ let package = Package(
   targets: [
     .target(name: "NeuroUnits"),
     .target(name: "NeuroEngine"),
-    .target(name: "NeuroPlot"),
+    .target(name: "NeuroPlot", dependencies: ["NeuroUnits"]),
     .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
-    .executableTarget(name: "neuro", dependencies: ["NeuroLang", "CReadline"]),
+    // Swift 5 mode: the C globals of readline and stdio are used from one thread only.
+    .executableTarget(
+      name: "neuro", dependencies: ["NeuroLang", "CReadline"],
+      swiftSettings: [.swiftLanguageMode(.v5)]),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),
     .testTarget(name: "NeuroPlotTests", dependencies: ["NeuroPlot"]),

@@ -40,6 +40,11 @@ public final class Simulation {
   /// The group as it stands now.
   public func group(_ id: GroupID) -> any NeuronGroup { slots[id.index].group }
 
+  /// Changes a group in place (new parameters), keeping its state and recordings.
+  public func modify(_ id: GroupID, _ body: (inout any NeuronGroup) -> Void) {
+    body(&slots[id.index].group)
+  }
+
   /// Adds a current to every neuron of a group; currents add up.
   public func inject(_ current: StepCurrent, into id: GroupID) {
     slots[id.index].currents.append(current)

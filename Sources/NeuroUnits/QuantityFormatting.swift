@@ -56,8 +56,9 @@ public struct DisplayUnit: Sendable {
     let magnitude = abs(value)
     if magnitude == 0 || !magnitude.isFinite { return lead.naturalPrefix }
     let candidates = leadPower == 1 ? lead.displayPrefixes : [lead.naturalPrefix]
-    for prefix in candidates where magnitude / scale(prefix) >= 0.9999995 {
-      return prefix
+    for prefix in candidates {
+      let floor = prefix == lead.naturalPrefix && leadPower == 1 ? lead.naturalFloor : 1
+      if magnitude / scale(prefix) >= floor * 0.9999995 { return prefix }
     }
     return candidates.last ?? lead.naturalPrefix
   }

@@ -43,6 +43,8 @@ public struct BaseUnit: Sendable {
   public var displayPrefixes: [UnitPrefix]
   /// The prefix used to print zero and as a denominator (`mV`, `ms`).
   public var naturalPrefix: UnitPrefix
+  /// The smallest value still printed with the natural prefix (0.1 ms, not 100 µs).
+  public var naturalFloor: Double = 1
 
   /// The unit `prefix` + this base unit.
   public func unit(_ prefix: UnitPrefix) -> Unit {
@@ -51,7 +53,7 @@ public struct BaseUnit: Sendable {
 
   public static let second = BaseUnit(
     symbol: "s", aliases: [], dimension: .time, word: "time",
-    displayPrefixes: [.one, .milli, .micro, .nano], naturalPrefix: .milli)
+    displayPrefixes: [.one, .milli, .micro, .nano], naturalPrefix: .milli, naturalFloor: 0.01)
   public static let volt = BaseUnit(
     symbol: "V", aliases: [], dimension: .voltage, word: "voltage",
     displayPrefixes: [.kilo, .one, .milli, .micro, .nano], naturalPrefix: .milli)

@@ -1,1 +1,21 @@
-print("neuro")
+import Glibc
+
+/// neuro's entry point: a script, the REPL, or statements piped in.
+setlocale(LC_ALL, "")
+switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+case .failure(let error):
+  Output.err("error: \(error.message)\n\n" + CommandLineOptions.usage)
+  exit(ExitCode.usage)
+case .success(let options):
+  switch options.mode {
+  case .help:
+    Output.out(CommandLineOptions.usage)
+  case .version:
+    Output.out("neuro \(Session.version)\n")
+  case .script(let path):
+    exit(ScriptRunner.run(path: path, options: options))
+  case .repl:
+    var repl = REPL(options: options)
+    exit(repl.run())
+  }
+}

@@ -13,7 +13,7 @@ private func q(_ value: Double, _ suffix: String) -> Quantity {
   }
 
   @Test(arguments: [
-    (0.001, Dimension.time, "1 ms"), (0.1e-3, .time, "100 µs"), (2000, .time, "2000 s"),
+    (0.001, Dimension.time, "1 ms"), (0.1e-3, .time, "0.1 ms"), (5e-6, .time, "5 µs"), (2000, .time, "2000 s"),
     (-0.07, .voltage, "-70 mV"), (0, .voltage, "0 mV"), (0, .current, "0 nA"),
     (5e-10, .current, "500 pA"), (1e7, .resistance, "10 MΩ"), (1.5e-10, .capacitance, "150 pF"),
     (2e-8, .conductance, "20 nS"), (40, .frequency, "40 Hz"), (2500, .frequency, "2.5 kHz"),

@@ -1,0 +1,40 @@
+import NeuroPlot
+
+/// What the interpreter needs from whoever runs it: where output goes, how errors
+/// are shown, how plots are drawn, and whether the user asked to stop.
+public struct Host {
+  /// Writes program output (prints, plots, run summaries).
+  public var write: (String) -> Void
+  /// Shows a diagnostic.
+  public var report: (Diagnostic) -> Void
+  /// Asked during long runs; true stops the run and keeps the session.
+  public var shouldStop: () -> Bool
+  public var plot: PlotSettings
+  /// Folders searched by `import "name"` after the importing file's own folder.
+  public var libraryPaths: [String]
+
+  public init(write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
+              shouldStop: @escaping () -> Bool = { false }, plot: PlotSettings = PlotSettings(),
+              libraryPaths: [String] = []) {
+    self.write = write
+    self.report = report
+    self.shouldStop = shouldStop
+    self.plot = plot
+    self.libraryPaths = libraryPaths
+  }
+}
+
+/// How plots are drawn for this host.
+public struct PlotSettings: Sendable {
+  public var width: Int = 80
+  public var height: Int = 14
+  public var style: CanvasStyle = .braille
+  public var color: Bool = false
+
+  public init(width: Int = 80, height: Int = 14, style: CanvasStyle = .braille, color: Bool = false) {
+    self.width = width
+    self.height = height
+    self.style = style
+    self.color = color
+  }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import NeuroEngine
+import NeuroUnits
+
+/// Evaluating expressions: arithmetic with units, names, calls, members, indexing.
+extension Interpreter {
+  /// The value of an expression.
+  func evaluate(_ expr: Expr) throws -> Value {
+    switch expr.kind {
+    case .number(let q): return .quantity(q)
+    case .string(let s): return .string(s)
+    case .bool(let b): return .bool(b)
+    case .name(let name): return try lookup(name, at: expr.span)
+    case .list(let items): return .list(try items.map(evaluate))
+    case .unary(let op, let operand): return try unary(op, operand, expr)
+    case .binary(.and, let left, let right):
+      return .bool(try condition(left, "and") ? try condition(right, "and") : false)
+    case .binary(.or, let left, let right):
+      return .bool(try condition(left, "or") ? true : try condition(right, "or"))
+    case .binary(let op, let left, let right):
+      return try binary(op, try evaluate(left), try evaluate(right), expr, left, right)
+    case .call(let callee, let arguments): return try call(callee, arguments, expr)
+    case .member(let object, let name, let nameSpan): return try member(object, name, nameSpan)
+    case .index(let object, let index): return try subscriptValue(object, index)
+    }
+  }
+
+  func lookup(_ name: String, at span: Span) throws -> Value {
+    if let value = globals[name] { return value }
+    if name == "dt" { return .quantity(Quantity(simulation.dt, .time)) }
+    if let builtin = Builtins.all[name] { return .builtin(builtin) }
+    if let kind = ModelKind.all[name] { return .builtin(Builtins.modelConstructor(kind)) }
+    let known = Array(globals.keys) + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + ["dt"]
+    var hint = closestName(to: name, among: known).map { "did you mean '\($0)'?" }
+    if hint == nil, UnitTable.unit(named: name) != nil {
+      hint = "a unit goes right after a number: 1\(name)"
+    }
+    throw failure("unknown name '\(name)'", at: span, hint: hint)
+  }
+
+  private func condition(_ expr: Expr, _ op: String) throws -> Bool {
+    let value = try evaluate(expr)
+    guard case .bool(let b) = value else {
+      throw failure("'\(op)' needs true or false, found \(value.describedKind)", at: expr.span)
+    }
+    return b
+  }
+
+  private func unary(_ op: UnaryOperator, _ operand: Expr, _ expr: Expr) throws -> Value {
+    let value = try evaluate(operand)
+    switch (op, value) {
+    case (.negate, .quantity(let q)): return .quantity(-q)
+    case (.not, .bool(let b)): return .bool(!b)
+    case (.negate, _):
+      throw failure("cannot negate \(value.describedKind)", at: expr.span)
+    case (.not, _):
+      throw failure("'not' needs true or false, found \(value.describedKind)", at: expr.span)
+    }
+  }
+
+  private func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ expr: Expr, _ left: Expr, _ right: Expr)
+    throws -> Value
+  {
+    switch (a, b) {
+    case (.quantity(let x), .quantity(let y)):
+      return try arithmetic(op, x, y, expr, right)
+    case (.string(let x), .string(let y)):
+      switch op {
+      case .add: return .string(x + y)
+      case .equal: return .bool(x == y)
+      case .notEqual: return .bool(x != y)
+      default: break
+      }
+    case (.bool(let x), .bool(let y)):
+      if op == .equal { return .bool(x == y) }
+      if op == .notEqual { return .bool(x != y) }
+    default:
+      break
+    }
+    if op == .equal || op == .notEqual, !sameKind(a, b) {
+      throw failure("cannot compare \(a.describedKind) with \(b.describedKind)", at: expr.span)
+    }
+    var hint: String? = nil
+    if op == .add, case .string = a { hint = "print several values with commas: print \"v =\", x" }
+    if case .trace = a { hint = "analysis of traces (max, mean, …) is not part of the language yet" }
+    throw failure("cannot \(verb(op)) \(a.describedKind) and \(b.describedKind)", at: expr.span, hint: hint)
+  }
+
+  private func sameKind(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.quantity, .quantity), (.bool, .bool), (.string, .string): return true
+    default: return false
+    }
+  }
+
+  private func arithmetic(_ op: BinaryOperator, _ x: Quantity, _ y: Quantity, _ expr: Expr, _ right: Expr)
+    throws -> Value
+  {
+    switch op {
+    case .add, .subtract, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
+      guard x.dimension == y.dimension else {
+        throw failure("cannot \(verb(op)) \(x.describedKind) and \(y.describedKind)", at: expr.span,
+                      hint: UnitHints.hint(x.dimension, y.dimension))
+      }
+      switch op {
+      case .add: return .quantity(Quantity(x.value + y.value, x.dimension))
+      case .subtract: return .quantity(Quantity(x.value - y.value, x.dimension))
+      case .less: return .bool(x.value < y.value)
+      case .lessEqual: return .bool(x.value <= y.value)
+      case .greater: return .bool(x.value > y.value)
+      case .greaterEqual: return .bool(x.value >= y.value)
+      case .equal: return .bool(x.value == y.value)
+      default: return .bool(x.value != y.value)
+      }
+    case .multiply:
+      return .quantity(try checked(x * y, expr))
+    case .divide:
+      if y.value == 0 { throw failure("division by zero", at: right.span) }
+      return .quantity(try checked(x / y, expr))
+    case .power:
+      return .quantity(try power(x, y, expr, right))
+    case .and, .or:
+      throw failure("'\(op.rawValue)' needs true or false", at: expr.span)
+    }
+  }
+
+  private func power(_ x: Quantity, _ y: Quantity, _ expr: Expr, _ right: Expr) throws -> Quantity {
+    guard y.dimension.isDimensionless else {
+      throw failure("an exponent must be a plain number, not \(y.describedKind)", at: right.span)
+    }
+    if x.dimension.isDimensionless { return try checked(Quantity(Foundation.pow(x.value, y.value)), expr) }
+    guard y.value == y.value.rounded(), abs(y.value) <= 12 else {
+      throw failure("\(x.dimension.word) can only be raised to a whole power up to 12, not \(formatNumber(y.value))",
+                    at: right.span, hint: "units have whole-number exponents: write x ^ 2, not x ^ 0.5")
+    }
+    return try checked(Quantity(Foundation.pow(x.value, y.value), x.dimension.power(Int32(y.value))), expr)
+  }
+
+  /// Refuses results that left the finite numbers or carry absurd units.
+  private func checked(_ q: Quantity, _ expr: Expr) throws -> Quantity {
+    if q.dimension.largestExponent > 24 {
+      throw failure("this unit is too complex to be physical (\(q.dimension.siSymbol))", at: expr.span)
+    }
+    if !q.value.isFinite {
+      throw failure("the result is too large to represent", at: expr.span)
+    }
+    return q
+  }
+
+  private func verb(_ op: BinaryOperator) -> String {
+    switch op {
+    case .add: return "add"
+    case .subtract: return "subtract"
+    case .multiply: return "multiply"
+    case .divide: return "divide"
+    case .power: return "raise"
+    default: return "compare"
+    }
+  }
+
+  private func call(_ calleeExpr: Expr, _ arguments: [Argument], _ expr: Expr) throws -> Value {
+    let callee = try evaluate(calleeExpr)
+    guard case .builtin(let function) = callee else {
+      throw failure("\(callee.describedKind) cannot be called", at: calleeExpr.span)
+    }
+    return try function.call(CallContext(interpreter: self, arguments: arguments, span: expr, calleeSpan: calleeExpr.span))
+  }
+
+  private func member(_ objectExpr: Expr, _ name: String, _ nameSpan: Span) throws -> Value {
+    let object = try evaluate(objectExpr)
+    switch object {
+    case .neuron(let handle):
+      return try neuronMember(handle, name, nameSpan)
+    case .model(let model):
+      guard let parameter = model.kind.parameter(name) else {
+        throw unknownMember(name, of: model.kind, at: nameSpan)
+      }
+      return .quantity(Quantity(model.values[name] ?? parameter.defaultValue, parameter.dimension))
+    default:
+      throw failure("\(object.describedKind) has no member '\(name)'", at: nameSpan)
+    }
+  }
+
+  func unknownMember(_ name: String, of kind: ModelKind, at span: Span) -> Diagnostic {
+    let names = kind.parameters.map(\.name) + kind.variables.map(\.name)
+    let hint = closestName(to: name, among: names).map { "did you mean '\($0)'?" }
+      ?? "a \(kind.name) neuron has \(names.joined(separator: ", "))"
+    return failure("a \(kind.name) neuron has no '\(name)'", at: span, hint: hint)
+  }
+
+  private func subscriptValue(_ objectExpr: Expr, _ indexExpr: Expr) throws -> Value {
+    let object = try evaluate(objectExpr)
+    let index = try evaluate(indexExpr)
+    guard case .list(let items) = object else {
+      throw failure("\(object.describedKind) cannot be indexed", at: objectExpr.span)
+    }
+    guard case .quantity(let q) = index, q.dimension.isDimensionless, q.value == q.value.rounded(),
+          abs(q.value) < 1e15 else {
+      throw failure("a list index must be a whole number, found \(index.describedKind)", at: indexExpr.span)
+    }
+    let i = Int(q.value)
+    guard i >= 0, i < items.count else {
+      throw failure("index \(i) is outside the list (\(items.count) items, indices 0 to \(items.count - 1))",
+                    at: indexExpr.span)
+    }
+    return items[i]
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// `import "name"`: runs a `.neuro` file from the importing file's folder or the
+/// library folders, once per session.
+extension Interpreter {
+  func importFile(_ path: String, at span: Span) throws {
+    let fileName = path.hasSuffix(".neuro") ? path : path + ".neuro"
+    let folders = importFolders()
+    let candidates = fileName.hasPrefix("/") ? [fileName] : folders.map { ($0 as NSString).appendingPathComponent(fileName) }
+    guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+      throw failure("cannot find '\(fileName)' to import", at: span,
+                    hint: "looked in " + (fileName.hasPrefix("/") ? fileName : folders.joined(separator: ", ")))
+    }
+    let resolved = (found as NSString).standardizingPath
+    if importStack.contains(resolved) {
+      throw failure("'\(fileName)' imports itself (through \(importStack.count) files)", at: span)
+    }
+    if importedFiles.contains(resolved) { return }
+    let text: String
+    do {
+      text = try readSourceFile(resolved)
+    } catch let message as SourceFileError {
+      throw failure(message.description, at: span)
+    }
+    importedFiles.insert(resolved)
+    importStack.append(resolved)
+    defer { importStack.removeLast() }
+    try run(Source(name: found, text: text), echo: false)
+  }
+
+  private func importFolders() -> [String] {
+    var folders: [String] = []
+    if FileManager.default.fileExists(atPath: source.name) {
+      folders.append((source.name as NSString).deletingLastPathComponent)
+    } else {
+      folders.append(FileManager.default.currentDirectoryPath)
+    }
+    return folders.map { $0.isEmpty ? "." : $0 } + host.libraryPaths
+  }
+}
+
+/// Why a source file could not be read.
+public struct SourceFileError: Error, CustomStringConvertible {
+  public let description: String
+}
+
+/// Reads a `.neuro` file as UTF-8 text, or says why it cannot.
+public func readSourceFile(_ path: String) throws -> String {
+  var isDirectory: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    throw SourceFileError(description: "cannot open '\(path)': no such file")
+  }
+  if isDirectory.boolValue { throw SourceFileError(description: "'\(path)' is a folder, not a file") }
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw SourceFileError(description: "cannot read '\(path)': permission denied or unreadable")
+  }
+  guard let text = String(data: data, encoding: .utf8) else {
+    throw SourceFileError(description: "'\(path)' is not UTF-8 text")
+  }
+  return text
+}

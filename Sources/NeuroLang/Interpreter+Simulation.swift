@@ -1,0 +1,217 @@
+import NeuroEngine
+import NeuroPlot
+import NeuroUnits
+
+/// The statements that build and run the simulation: neuron, inject, run, plot.
+extension Interpreter {
+  func defineNeuron(_ name: String, at nameSpan: Span, _ modelExpr: Expr) throws {
+    let value = try evaluate(modelExpr)
+    guard case .model(let model) = value else {
+      throw failure("a neuron needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span,
+                    hint: "neuron \(name) = lif(tau: 10ms)")
+    }
+    if name == "dt" || Builtins.all[name] != nil || ModelKind.all[name] != nil {
+      throw failure("'\(name)' is a built-in name and cannot name a neuron", at: nameSpan)
+    }
+    if case .neuron(let old) = globals[name] {
+      simulation.replace(old.group, with: model.makeGroup(count: 1))
+    } else {
+      let group = simulation.add(model.makeGroup(count: 1))
+      globals[name] = .neuron(NeuronHandle(name: name, group: group))
+      neuronOrder.append(name)
+    }
+    neuronModels[name] = model
+  }
+
+  func inject(_ targetExpr: Expr, _ amountExpr: Expr, from: Expr?, to: Expr?) throws {
+    let target = try evaluate(targetExpr)
+    guard case .neuron(let handle) = target else {
+      throw failure("inject needs a neuron, found \(target.describedKind)", at: targetExpr.span,
+                    hint: "make one first: neuron n = lif()")
+    }
+    let amount = try evaluate(amountExpr)
+    guard case .quantity(let current) = amount, current.dimension == .current else {
+      var hint = "inject n 2.5nA"
+      if case .quantity(let q) = amount, q.dimension.isDimensionless { hint = "add a unit: \(formatNumber(q.value))nA" }
+      if case .quantity(let q) = amount, q.dimension == .voltage { hint = "a voltage over a resistance is a current: V / R" }
+      throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
+    }
+    let start = try from.map { try time($0, "'from'") }
+    let end = try to.map { try time($0, "'to'") }
+    if let start, let end, let to, !(start < end) {
+      throw failure("the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
+                    at: to.span)
+    }
+    simulation.inject(StepCurrent(amplitude: current.value, start: start, end: end), into: handle.group)
+  }
+
+  /// The value of an expression that must be a time (seconds).
+  func time(_ expr: Expr, _ role: String) throws -> Double {
+    let value = try evaluate(expr)
+    guard case .quantity(let q) = value, q.dimension == .time else {
+      var hint: String? = nil
+      if case .quantity(let q) = value, q.dimension.isDimensionless { hint = "add a unit: \(formatNumber(q.value))ms" }
+      throw failure("\(role) needs a time (ms), found \(value.describedKind)", at: expr.span, hint: hint)
+    }
+    return q.value
+  }
+
+  func run(_ durationExpr: Expr) throws {
+    let duration = try time(durationExpr, "run")
+    guard duration > 0 else {
+      throw failure("run needs a positive duration, not \(Quantity(duration, .time).formatted)", at: durationExpr.span)
+    }
+    let dt = simulation.dt
+    let exactSteps = duration / dt
+    guard exactSteps >= 0.5 else {
+      throw failure("\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
+                    at: durationExpr.span)
+    }
+    let bytes = simulation.recordingBytes(forSteps: Int(min(exactSteps, 1e15)))
+    guard exactSteps <= 1e10, bytes <= 4e9 else {
+      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+                    at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
+    }
+    let steps = Int(exactSteps.rounded())
+    let spikesBefore = neuronOrder.map { spikeCount($0) }
+    let startStep = simulation.stepIndex
+    let outcome = simulation.run(steps: steps, shouldStop: host.shouldStop)
+    let ran = simulation.stepIndex - startStep
+    var summary: String
+    let ranTime = Quantity(Double(ran) * dt, .time).formatted
+    switch outcome {
+    case .completed:
+      summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
+    case .interrupted:
+      summary = "interrupted at t = \(Quantity(simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+    }
+    let counts = zip(neuronOrder, spikesBefore).map { name, before in (name, spikeCount(name) - before) }
+    if !counts.isEmpty {
+      let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
+      summary += " · " + shown.joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
+    }
+    host.write(summary + "\n")
+  }
+
+  private func spikeCount(_ name: String) -> Int {
+    guard case .neuron(let handle) = globals[name] else { return 0 }
+    return simulation.spikeTimes(handle.group).count
+  }
+
+  func neuronMember(_ handle: NeuronHandle, _ name: String, _ nameSpan: Span) throws -> Value {
+    guard let model = neuronModels[handle.name] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
+    if let variable = model.kind.variables.first(where: { $0.name == name }),
+       let trace = simulation.trace(handle.group, variable: name) {
+      return .trace(TraceValue(label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
+                               spikeTimes: simulation.spikeTimes(handle.group)))
+    }
+    if let parameter = model.kind.parameter(name) {
+      return .quantity(Quantity(model.values[name] ?? parameter.defaultValue, parameter.dimension))
+    }
+    throw unknownMember(name, of: model.kind, at: nameSpan)
+  }
+
+  /// `n.tau = 20ms` on a neuron (kept state, new parameter) or on a model held in a name.
+  func assignParameter(_ objectExpr: Expr, _ member: String, _ memberSpan: Span, _ valueExpr: Expr) throws {
+    let object = try evaluate(objectExpr)
+    var model: NeuronModel
+    switch object {
+    case .neuron(let handle):
+      guard let m = neuronModels[handle.name] else { throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span) }
+      model = m
+    case .model(let m):
+      guard case .name = objectExpr.kind else {
+        throw failure("only a named model can be changed", at: objectExpr.span, hint: "let m = lif(); m.tau = 20ms")
+      }
+      model = m
+    default:
+      throw failure("\(object.describedKind) has no parameters to set", at: objectExpr.span)
+    }
+    guard let parameter = model.kind.parameter(member) else {
+      if model.kind.variables.contains(where: { $0.name == member }) {
+        throw failure("'\(member)' is a recorded state variable, not a parameter", at: memberSpan,
+                      hint: "its value comes from the simulation")
+      }
+      throw unknownMember(member, of: model.kind, at: memberSpan)
+    }
+    let context = CallContext(interpreter: self, arguments: [], span: valueExpr, calleeSpan: memberSpan)
+    model.values[member] = try Builtins.checkParameter(parameter, try evaluate(valueExpr), valueExpr.span, context)
+    if let problem = model.kind.validate(model.values) {
+      throw failure(problem, at: objectExpr.span.through(valueExpr.span))
+    }
+    switch object {
+    case .neuron(let handle):
+      neuronModels[handle.name] = model
+      let updated = model
+      simulation.modify(handle.group) { updated.kind.update(&$0, updated.values, updated.method) }
+    default:
+      if case .name(let name) = objectExpr.kind { globals[name] = .model(model) }
+    }
+  }
+
+  func plot(_ exprs: [Expr], from: Expr?, to: Expr?) throws {
+    var traces: [TraceValue] = []
+    for expr in exprs {
+      let value = try evaluate(expr)
+      switch value {
+      case .trace(let t): traces.append(t)
+      case .neuron(let handle):
+        guard case .trace(let t) = try neuronMember(handle, "v", expr.span) else { continue }
+        traces.append(t)
+      default:
+        throw failure("plot needs a recorded trace such as n.v, found \(value.describedKind)", at: expr.span)
+      }
+      if let first = traces.first, let last = traces.last, first.dimension != last.dimension {
+        throw failure("cannot plot \(last.dimension.word) on the same axis as \(first.dimension.word)", at: expr.span,
+                      hint: "plot them one at a time")
+      }
+    }
+    guard traces.contains(where: { $0.trace.values.count > 1 }) else {
+      throw failure("nothing has been recorded yet", at: exprs[0].span.through(exprs[exprs.count - 1].span),
+                    hint: "run the simulation first: run 100ms")
+    }
+    let start = try from.map { try time($0, "'from'") } ?? traces.map(\.trace.start).min() ?? 0
+    let end = try to.map { try time($0, "'to'") } ?? traces.map(\.trace.end).max() ?? 0
+    guard start < end else {
+      throw failure("the plot window must end after it starts", at: (to ?? from ?? exprs[0]).span)
+    }
+    host.write(renderTraces(traces, from: start, to: end))
+  }
+
+  private func renderTraces(_ traces: [TraceValue], from start: Double, to end: Double) -> String {
+    let dimension = traces[0].dimension
+    let inWindow = traces.flatMap { t in t.trace.values.indices.filter { t.trace.time(at: $0) >= start && t.trace.time(at: $0) <= end }.map { t.trace.values[$0] } }
+    let biggest = inWindow.map { Swift.abs($0) }.max() ?? 0
+    let yUnit = DisplayUnit.forDimension(dimension)
+    let yPrefix = yUnit?.bestPrefix(for: biggest)
+    let yScale = yPrefix.map { yUnit?.scale($0) ?? 1 } ?? 1
+    let yName = yPrefix.flatMap { yUnit?.symbol($0) } ?? ""
+    let tUnit = DisplayUnit.forDimension(.time)
+    let tPrefix = tUnit?.bestPrefix(for: max(Swift.abs(start), Swift.abs(end))) ?? .milli
+    let tScale = tUnit?.scale(tPrefix) ?? 1e-3
+    var options = LinePlotOptions()
+    options.width = host.plot.width
+    options.height = host.plot.height
+    options.style = host.plot.style
+    options.color = host.plot.color
+    options.title = traces.map(\.label).joined(separator: ", ") + " — \(dimension.word)" + (yName.isEmpty ? "" : " (\(yName))")
+    options.xLabel = "time (\(tUnit?.symbol(tPrefix) ?? "s"))"
+    options.xRange = (start / tScale)...(end / tScale)
+    let series = traces.map { t in
+      PlotSeries(
+        name: t.label,
+        xs: t.trace.values.indices.map { t.trace.time(at: $0) / tScale },
+        ys: t.trace.values.map { $0 / yScale },
+        markers: t.spikeTimes.map { $0 / tScale })
+    }
+    return renderLinePlot(series, options: options)
+  }
+}
+
+/// A byte count in words: `8.2 GB`.
+func formatBytes(_ bytes: Double) -> String {
+  let units = ["bytes", "kB", "MB", "GB", "TB", "PB"]
+  var value = bytes, i = 0
+  while value >= 1000, i < units.count - 1 { value /= 1000; i += 1 }
+  return "\(formatNumber(value, significantDigits: 3)) \(units[i])"
+}

@@ -1,0 +1,153 @@
+/// One line of a plot: samples (x, y) already in the units the axes show, and
+/// x positions to mark (spike times).
+public struct PlotSeries: Sendable {
+  public var name: String
+  public var xs: [Double]
+  public var ys: [Double]
+  public var markers: [Double]
+
+  public init(name: String, xs: [Double], ys: [Double], markers: [Double] = []) {
+    self.name = name
+    self.xs = xs
+    self.ys = ys
+    self.markers = markers
+  }
+}
+
+/// What a line plot looks like: size, dots, colour, labels.
+public struct LinePlotOptions: Sendable {
+  /// Total width in terminal columns, axis labels included.
+  public var width: Int = 80
+  /// Height of the drawing area in rows.
+  public var height: Int = 14
+  public var style: CanvasStyle = .braille
+  public var color: Bool = false
+  public var title: String = ""
+  /// The x axis's label, e.g. `time (ms)`.
+  public var xLabel: String = ""
+  /// The x range to show; nil shows all the data.
+  public var xRange: ClosedRange<Double>? = nil
+
+  public init() {}
+}
+
+/// Draws series as lines on a braille or ASCII canvas with labelled axes, a title,
+/// markers above the plot and a legend when there is more than one series.
+public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> String {
+  let marks: [Character] = ["*", "+", "o", "x", "#", "@"]
+  let colors = ["36", "33", "35", "32", "34", "31"]
+  func paint(_ text: String, _ series: Int?) -> String {
+    guard options.color, let series else { return text }
+    return "\u{1B}[\(colors[series % colors.count])m\(text)\u{1B}[0m"
+  }
+
+  let allX = series.flatMap(\.xs).filter(\.isFinite)
+  let xTicks = options.xRange.map { Ticks(within: $0.lowerBound, $0.upperBound, count: 6) }
+    ?? Ticks(within: allX.min() ?? 0, allX.max() ?? 1, count: 6)
+  let visible = series.flatMap { s in
+    zip(s.xs, s.ys).filter { $0.0 >= xTicks.low && $0.0 <= xTicks.high && $0.1.isFinite }.map(\.1)
+  }
+  let yTicks = Ticks(covering: visible.min() ?? 0, visible.max() ?? 1, count: 5)
+  let yLabels = yTicks.values.map(Ticks.label)
+  let labelWidth = yLabels.map(\.count).max() ?? 1
+  let plotColumns = max(10, options.width - labelWidth - 3)
+  var canvas = Canvas(columns: plotColumns, rows: max(3, options.height), style: options.style)
+
+  func px(_ x: Double) -> Int {
+    let span = xTicks.high - xTicks.low
+    return Int((((x - xTicks.low) / (span > 0 ? span : 1)) * Double(canvas.pixelWidth - 1)).rounded())
+  }
+  func py(_ y: Double) -> Int {
+    let span = yTicks.high - yTicks.low
+    return Int((((yTicks.high - y) / (span > 0 ? span : 1)) * Double(canvas.pixelHeight - 1)).rounded())
+  }
+
+  for (index, s) in series.enumerated() {
+    var last: (Int, Int)? = nil
+    for (x, y) in zip(s.xs, s.ys) {
+      guard x.isFinite, y.isFinite, x >= xTicks.low, x <= xTicks.high else { last = nil; continue }
+      let point = (px(x), py(y))
+      if let last { canvas.line(last.0, last.1, point.0, point.1, series: index) } else { canvas.set(point.0, point.1, series: index) }
+      last = point
+    }
+  }
+
+  var lines: [String] = []
+  let indent = String(repeating: " ", count: labelWidth + 2)
+  if !options.title.isEmpty {
+    let pad = max(0, (plotColumns - options.title.count) / 2)
+    lines.append(indent + String(repeating: " ", count: pad) + options.title)
+  }
+
+  var markerRow = Array(repeating: (Character(" "), nil as Int?), count: plotColumns)
+  let divisor = options.style == .braille ? 2 : 1
+  for (index, s) in series.enumerated() {
+    for x in s.markers where x >= xTicks.low && x <= xTicks.high {
+      markerRow[min(plotColumns - 1, px(x) / divisor)] = (options.style == .braille ? "▾" : "v", index)
+    }
+  }
+  if markerRow.contains(where: { $0.1 != nil }) {
+    lines.append(indent + markerRow.map { paint(String($0.0), $0.1) }.joined())
+  }
+
+  var tickRows: [Int: String] = [:]
+  for (value, label) in zip(yTicks.values, yLabels) {
+    let row = min(canvas.rows - 1, max(0, py(value) / (options.style == .braille ? 4 : 1)))
+    tickRows[row] = label
+  }
+  let vertical = options.style == .braille ? "│" : "|"
+  let tickMark = options.style == .braille ? "┤" : "+"
+  for row in 0..<canvas.rows {
+    let label = tickRows[row] ?? ""
+    var text = String(repeating: " ", count: labelWidth - label.count) + label + " "
+    text += tickRows[row] != nil ? tickMark : vertical
+    var column = 0
+    while column < plotColumns {
+      let (char, owner) = canvas.cell(row: row, column: column, marks: marks)
+      var run = String(char)
+      var next = column + 1
+      while next < plotColumns {
+        let (c, o) = canvas.cell(row: row, column: next, marks: marks)
+        guard o == owner || (c == " " && owner == nil) else { break }
+        run.append(c)
+        next += 1
+      }
+      text += paint(run, owner)
+      column = next
+    }
+    lines.append(trimmedRight(text))
+  }
+
+  var axis = Array(repeating: Character(options.style == .braille ? "─" : "-"), count: plotColumns)
+  var labelLine = Array(repeating: Character(" "), count: plotColumns + 8)
+  var lastLabelEnd = -2
+  for value in xTicks.values {
+    let column = min(plotColumns - 1, px(value) / divisor)
+    axis[column] = options.style == .braille ? "┬" : "+"
+    let label = Ticks.label(value)
+    let startColumn = max(0, column - label.count / 2)
+    if startColumn > lastLabelEnd + 1, startColumn + label.count <= labelLine.count {
+      for (i, c) in label.enumerated() { labelLine[startColumn + i] = c }
+      lastLabelEnd = startColumn + label.count - 1
+    }
+  }
+  lines.append(String(repeating: " ", count: labelWidth + 1) + (options.style == .braille ? "└" : "+") + String(axis))
+  lines.append(trimmedRight(indent + String(labelLine)))
+  if !options.xLabel.isEmpty {
+    let pad = max(0, (plotColumns - options.xLabel.count) / 2)
+    lines.append(indent + String(repeating: " ", count: pad) + options.xLabel)
+  }
+  if series.count > 1 {
+    let legend = series.enumerated().map { index, s in
+      paint(options.style == .braille ? "━━" : String(repeating: marks[index % marks.count], count: 2), index) + " " + s.name
+    }
+    lines.append(indent + legend.joined(separator: "   "))
+  }
+  return lines.joined(separator: "\n") + "\n"
+}
+
+private func trimmedRight(_ text: String) -> String {
+  var t = text
+  while t.last == " " { t.removeLast() }
+  return t
+}

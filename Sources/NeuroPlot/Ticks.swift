@@ -1,0 +1,49 @@
+import Foundation
+import NeuroUnits
+
+/// Axis ticks at "nice" values (1, 2, 2.5 or 5 × 10^k) that cover a range.
+public struct Ticks: Equatable, Sendable {
+  public var low: Double
+  public var high: Double
+  public var values: [Double]
+
+  /// About `count` ticks; the axis is widened to the outer ticks. A flat range is opened up.
+  public init(covering low: Double, _ high: Double, count: Int = 5) {
+    var lo = low.isFinite ? low : 0, hi = high.isFinite ? high : 1
+    if lo > hi { swap(&lo, &hi) }
+    if hi - lo <= 1e-12 * max(abs(lo), abs(hi), 1e-300) {
+      let pad = lo == 0 ? 1 : abs(lo) * 0.05
+      lo -= pad
+      hi += pad
+    }
+    let step = Ticks.niceStep((hi - lo) / Double(max(1, count - 1)))
+    let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
+    self.low = first * step
+    self.high = last * step
+    let n = Int(min(last - first, 50))
+    values = (0...n).map { (first + Double($0)) * step }
+  }
+
+  /// Ticks placed exactly at a range's ends when it must not widen (a requested time window).
+  public init(within low: Double, _ high: Double, count: Int = 5) {
+    let covering = Ticks(covering: low, high, count: count)
+    let top = high > low ? high : covering.high
+    let slack = 1e-9 * abs(covering.high - covering.low)
+    self.low = low
+    self.high = top
+    values = covering.values.filter { $0 >= low - slack && $0 <= top + slack }
+  }
+
+  static func niceStep(_ raw: Double) -> Double {
+    guard raw > 0, raw.isFinite else { return 1 }
+    let magnitude = pow(10, floor(log10(raw)))
+    let fraction = raw / magnitude
+    let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10
+    return nice * magnitude
+  }
+
+  /// A tick's label, without float noise (`0.30000000000000004` prints as `0.3`).
+  public static func label(_ value: Double) -> String {
+    formatNumber(abs(value) < 1e-12 ? 0 : value, significantDigits: 5)
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import NeuroLang
+
+/// The interactive loop: read a statement (over several lines when unfinished),
+/// run it, print expression values, and survive every error.
+struct REPL {
+  let options: CommandLineOptions
+  private var interpreter: Interpreter
+  private var hadError = false
+
+  init(options: CommandLineOptions) {
+    self.options = options
+    interpreter = Session.makeInterpreter(options)
+  }
+
+  /// Runs until :quit or end of input; the exit code reflects errors only for piped input.
+  mutating func run() -> Int32 {
+    let interactive = Terminal.inputIsTerminal
+    var reader: any LineReader
+    if interactive {
+      Interrupts.install()
+      reader = ReadlineLineReader(historyPath: Self.historyPath)
+      Output.out("neuro \(Session.version) — type :help for help, :quit to leave\n")
+    } else {
+      reader = PlainLineReader()
+    }
+    var pending: [String] = []
+    while true {
+      let prompt = pending.isEmpty ? "neuro> " : "  ...> "
+      switch reader.read(prompt: prompt) {
+      case .endOfInput:
+        if !pending.isEmpty { evaluate(pending.joined(separator: "\n")) }
+        if interactive { Output.out("\n") }
+        return interactive || !hadError ? ExitCode.success : firstErrorCode
+      case .interrupt:
+        pending.removeAll()
+      case .line(let line):
+        if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+          if !command(line.trimmingCharacters(in: .whitespaces)) { return ExitCode.success }
+          continue
+        }
+        if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
+        pending.append(line)
+        let text = pending.joined(separator: "\n")
+        if case .incomplete(let insideBrackets) = InputCompleteness(of: Source(name: "<repl>", text: text)),
+           insideBrackets || !line.allSatisfy(\.isWhitespace) {
+          continue
+        }
+        evaluate(text)
+        pending.removeAll()
+      }
+    }
+  }
+
+  private var firstErrorCode: Int32 = ExitCode.success
+
+  private mutating func evaluate(_ text: String) {
+    Interrupts.clear()
+    let result = interpreter.execute(Source(name: "<repl>", text: text), echo: true)
+    if result != .success {
+      if !hadError { firstErrorCode = result == .syntaxError ? ExitCode.syntaxError : ExitCode.runtimeError }
+      hadError = true
+    }
+  }
+
+  /// Runs a `:command`; false means leave.
+  private mutating func command(_ line: String) -> Bool {
+    let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+    let name = parts.first ?? ""
+    let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+    switch name {
+    case "q", "quit", "exit":
+      return false
+    case "h", "help":
+      if let text = Help.text(for: argument) {
+        Output.out(text)
+      } else {
+        let close = Help.suggestions(for: argument)
+        Output.err("error: no help on '\(argument)'" + (close.isEmpty ? "\n" : " — did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?\n"))
+      }
+    case "reset":
+      interpreter = Session.makeInterpreter(options)
+      Output.out("session cleared: no names, no neurons, t = 0\n")
+    case "load":
+      guard !argument.isEmpty else {
+        Output.err("error: :load needs a file name, e.g. :load examples/lif.neuro\n")
+        return true
+      }
+      load(argument)
+    default:
+      let commands = ["help", "quit", "reset", "load"]
+      let close = closestName(to: name, among: commands)
+      Output.err("error: unknown command ':\(name)'" + (close.map { " — did you mean ':\($0)'?" } ?? "") + "\n"
+                 + "  commands: :help :load :reset :quit\n")
+    }
+    return true
+  }
+
+  private mutating func load(_ path: String) {
+    do {
+      let text = try readSourceFile(path)
+      Interrupts.clear()
+      interpreter.execute(Source(name: path, text: text))
+    } catch {
+      Output.err("error: \(error)\n")
+    }
+  }
+
+  static var historyPath: String {
+    if let custom = Terminal.environment("NEURO_HISTORY"), !custom.isEmpty { return custom }
+    let home = Terminal.environment("HOME") ?? NSHomeDirectory()
+    return (home as NSString).appendingPathComponent(".neuro_history")
+  }
+}

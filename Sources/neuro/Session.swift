@@ -1,0 +1,47 @@
+import Foundation
+import NeuroLang
+import NeuroPlot
+
+/// The interpreter wired to this process: output to stdout, diagnostics to
+/// stderr, Ctrl-C as the stop signal, plots sized to the terminal.
+enum Session {
+  static let version = "0.1.0"
+
+  static func makeInterpreter(_ options: CommandLineOptions) -> Interpreter {
+    let colorErrors = !options.noColor && Terminal.wantsColor(forTerminal: Terminal.errorIsTerminal)
+    let host = Host(
+      write: Output.out,
+      report: { Output.err($0.rendered(color: colorErrors)) },
+      shouldStop: { Interrupts.take() },
+      plot: plotSettings(options),
+      libraryPaths: libraryPaths())
+    return Interpreter(host: host)
+  }
+
+  static func plotSettings(_ options: CommandLineOptions) -> PlotSettings {
+    let ascii = options.forceASCII || Terminal.environment("NEURO_ASCII").map { !$0.isEmpty && $0 != "0" } == true
+      || !Terminal.supportsUnicode
+    return PlotSettings(
+      width: Terminal.width, height: 14, style: ascii ? .ascii : .braille,
+      color: !options.noColor && Terminal.wantsColor(forTerminal: Terminal.outputIsTerminal))
+  }
+
+  /// Where `import` looks after the script's own folder: `NEURO_STDLIB`, then the
+  /// `stdlib/` folder next to the program (installed) or in the source tree it was built in.
+  static func libraryPaths() -> [String] {
+    var paths: [String] = []
+    if let custom = Terminal.environment("NEURO_STDLIB"), !custom.isEmpty { paths.append(custom) }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    paths.append(folder.appendingPathComponent("../share/neuro/stdlib").standardizedFileURL.path)
+    for _ in 0..<5 {
+      let candidate = folder.appendingPathComponent("stdlib")
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("presets.neuro").path) {
+        paths.append(candidate.path)
+        break
+      }
+      folder = folder.deletingLastPathComponent()
+    }
+    return paths.filter { FileManager.default.fileExists(atPath: $0) }
+  }
+}

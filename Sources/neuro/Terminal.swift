@@ -1,0 +1,53 @@
+import Glibc
+
+/// Facts about the terminal neuro writes to.
+enum Terminal {
+  static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+  static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+  static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+  /// Columns of the terminal, or `COLUMNS`, or 80 when output is not a terminal.
+  static var width: Int {
+    var size = winsize()
+    if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
+      return Int(size.ws_col)
+    }
+    if let columns = environment("COLUMNS").flatMap({ Int($0) }), columns >= 20 { return min(columns, 400) }
+    return 80
+  }
+
+  /// False when the locale says the terminal cannot show Unicode (`LANG=C`).
+  static var supportsUnicode: Bool {
+    for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+      if let value = environment(name), !value.isEmpty {
+        let lowered = value.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+      }
+    }
+    return true
+  }
+
+  /// Colour on a terminal unless `NO_COLOR` is set or the terminal is dumb.
+  static func wantsColor(forTerminal isTerminal: Bool) -> Bool {
+    guard isTerminal else { return false }
+    if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
+    return environment("TERM") != "dumb"
+  }
+
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+}
+
+/// Writes text to standard output or standard error at once.
+enum Output {
+  static func out(_ text: String) {
+    fputs(text, stdout)
+    fflush(stdout)
+  }
+
+  static func err(_ text: String) {
+    fflush(stdout)
+    fputs(text, stderr)
+  }
+}
