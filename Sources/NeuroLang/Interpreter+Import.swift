@@ -13,7 +13,9 @@ extension Interpreter {
     }
     let resolved = (found as NSString).standardizingPath
     if importStack.contains(resolved) {
-      throw failure("'\(fileName)' imports itself (through \(importStack.count) files)", at: span)
+      let chain = (importStack.drop { $0 != resolved } + [resolved]).map { ($0 as NSString).lastPathComponent }
+      throw failure("import cycle: \(chain.joined(separator: " → "))", at: span,
+                    hint: "a file cannot import a file that imports it")
     }
     if importedFiles.contains(resolved) { return }
     let text: String

@@ -9,6 +9,8 @@ public struct Lexer {
   private var line = 1
   private var column = 1
   private var bracketDepth = 0
+  /// Where the last token or comment ended: end of input is reported there, not on a blank line after it.
+  private var lastContentEnd = SourceLocation(offset: 0, line: 1, column: 1)
   public private(set) var diagnostics: [Diagnostic] = []
 
   public init(_ source: Source) {
@@ -23,6 +25,7 @@ public struct Lexer {
       let token = nextToken()
       tokens.append(token)
       if token.kind == .endOfInput { return tokens }
+      if token.kind != .newline { lastContentEnd = token.span.end }
     }
   }
 
@@ -50,6 +53,7 @@ public struct Lexer {
         advance()
       } else if c == "#" {
         while let d = current, d != "\n", d != "\r\n" { advance() }
+        lastContentEnd = location
       } else if (c == "\n" || c == "\r\n") && bracketDepth > 0 {
         advance()
       } else {
@@ -57,7 +61,7 @@ public struct Lexer {
       }
     }
     let start = location
-    guard let c = current else { return Token(.endOfInput, Span(start: start, end: start)) }
+    guard let c = current else { return Token(.endOfInput, Span(start: lastContentEnd, end: lastContentEnd)) }
     if c == "\n" || c == "\r\n" {
       advance()
       return Token(.newline, Span(start: start, end: start))

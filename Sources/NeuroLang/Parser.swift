@@ -7,6 +7,8 @@ public struct Parser {
   var tokens: [Token]
   var position = 0
   public private(set) var diagnostics: [Diagnostic] = []
+  /// Lines on which the lexer reported an error; the parser adds none there (one message per mistake).
+  private var linesWithLexicalErrors: Set<Int> = []
 
   /// Thrown inside the parser to abandon the current statement.
   struct Abandon: Error {}
@@ -16,6 +18,7 @@ public struct Parser {
     var lexer = Lexer(source)
     tokens = lexer.tokenize()
     diagnostics = lexer.diagnostics
+    linesWithLexicalErrors = Set(lexer.diagnostics.compactMap { $0.span?.start.line })
   }
 
   /// Parses the whole source: statements, and every syntax error found.
@@ -89,7 +92,7 @@ public struct Parser {
   mutating func error(_ message: String, span: Span, incomplete: Bool = false, hint: String? = nil) -> Abandon {
     var diagnostic = Diagnostic(.syntax, message, at: span, in: source, hint: hint)
     diagnostic.isIncompleteInput = incomplete
-    diagnostics.append(diagnostic)
+    if !linesWithLexicalErrors.contains(span.start.line) { diagnostics.append(diagnostic) }
     return Abandon()
   }
 

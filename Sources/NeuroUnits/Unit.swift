@@ -56,7 +56,7 @@ public struct BaseUnit: Sendable {
     displayPrefixes: [.one, .milli, .micro, .nano], naturalPrefix: .milli, naturalFloor: 0.01)
   public static let volt = BaseUnit(
     symbol: "V", aliases: [], dimension: .voltage, word: "voltage",
-    displayPrefixes: [.kilo, .one, .milli, .micro, .nano], naturalPrefix: .milli)
+    displayPrefixes: [.kilo, .one, .milli, .micro, .nano], naturalPrefix: .milli, naturalFloor: 0.1)
   public static let ampere = BaseUnit(
     symbol: "A", aliases: [], dimension: .current, word: "current",
     displayPrefixes: [.one, .milli, .micro, .nano, .pico, .femto], naturalPrefix: .nano)

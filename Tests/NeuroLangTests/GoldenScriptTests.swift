@@ -1,0 +1,75 @@
+import Foundation
+import NeuroLang
+import Testing
+
+/// Every `Tests/scripts/**/*.neuro` (but helpers named `_*.neuro`) is a test: its
+/// `# expect: TEXT` comments are the output lines in order, its `# expect error: MESSAGE`
+/// comments the diagnostics, each on the line where the comment stands (or, for an
+/// error in an imported file, `# expect error in FILE:LINE: MESSAGE`).
+/// Plots are drawn in ASCII, 60 columns wide, without colour.
+enum GoldenScripts {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("scripts")
+  static let repository = root.deletingLastPathComponent().deletingLastPathComponent()
+
+  static let all: [String] = {
+    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    return walker.compactMap { $0 as? String }
+      .filter { $0.hasSuffix(".neuro") && !($0 as NSString).lastPathComponent.hasPrefix("_") }
+      .sorted()
+  }()
+}
+
+/// What a golden script says it should do.
+struct Expectations {
+  var output: [String] = []
+  /// Each expected diagnostic as `file:line: message` (file empty for the script itself).
+  var errors: [String] = []
+
+  init(_ text: String) {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      guard let hash = line.range(of: "# expect") else { continue }
+      let rest = line[hash.upperBound...]
+      if rest.hasPrefix(": ") {
+        output.append(String(rest.dropFirst(2)))
+      } else if rest == ":" {
+        output.append("")
+      } else if rest.hasPrefix(" error: ") {
+        errors.append(":\(index + 1): " + rest.dropFirst(" error: ".count))
+      } else if rest.hasPrefix(" error in ") {
+        errors.append(String(rest.dropFirst(" error in ".count)))
+      }
+    }
+  }
+}
+
+@Suite struct GoldenScriptTests {
+  @Test func thereAreEnoughScripts() {
+    #expect(GoldenScripts.all.count >= 40)
+  }
+
+  @Test(arguments: GoldenScripts.all)
+  func script(_ relativePath: String) throws {
+    let url = GoldenScripts.root.appendingPathComponent(relativePath)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let expected = Expectations(text)
+    var output = ""
+    var diagnostics: [Diagnostic] = []
+    let host = Host(
+      write: { output += $0 }, report: { diagnostics.append($0) },
+      plot: PlotSettings(width: 60, height: 10, style: .ascii, color: false),
+      libraryPaths: [GoldenScripts.repository.appendingPathComponent("stdlib").path])
+    let result = Interpreter(host: host).execute(Source(name: url.path, text: text))
+
+    var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    #expect(lines == expected.output, "output of \(relativePath)")
+    let found = diagnostics.map { d in
+      let file = d.source?.name == url.path ? "" : ((d.source?.name ?? "") as NSString).lastPathComponent
+      return "\(file):\(d.span?.start.line ?? 0): \(d.message)"
+    }
+    #expect(found == expected.errors,
+            "diagnostics of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
+    #expect((result == .success) == expected.errors.isEmpty)
+  }
+}
