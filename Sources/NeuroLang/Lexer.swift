@@ -54,7 +54,7 @@ public struct Lexer {
       } else if c == "#" {
         while let d = current, d != "\n", d != "\r\n" { advance() }
         lastContentEnd = location
-      } else if (c == "\n" || c == "\r\n") && bracketDepth > 0 {
+      } else if (c == "\n" || c == "\r\n") && bracketDepth > 0 && !nextLineStartsStatement() {
         advance()
       } else {
         break
@@ -64,6 +64,7 @@ public struct Lexer {
     guard let c = current else { return Token(.endOfInput, Span(start: lastContentEnd, end: lastContentEnd)) }
     if c == "\n" || c == "\r\n" {
       advance()
+      bracketDepth = 0
       return Token(.newline, Span(start: start, end: start))
     }
     if c.isASCII && c.isNumber { return number(from: start) }
@@ -99,6 +100,17 @@ public struct Lexer {
     if let kind { return Token(kind, span) }
     report(unexpectedCharacterMessage(c), span, hint: unexpectedCharacterHint(c))
     return nextToken()
+  }
+
+  /// True when the next line begins with a keyword that only starts statements: a
+  /// bracket left open above it was forgotten, and the error stays on its own line.
+  private func nextLineStartsStatement() -> Bool {
+    var i = index + 1
+    while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+    var word = ""
+    while i < chars.count, isIdentifierPart(chars[i]) { word.append(chars[i]); i += 1 }
+    guard let keyword = Keyword(rawValue: word) else { return false }
+    return Keyword.statementStarters.contains(keyword)
   }
 
   private mutating func match(_ expected: Character) -> Bool {

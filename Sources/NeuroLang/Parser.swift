@@ -35,8 +35,9 @@ public struct Parser {
       skipSeparators()
       if check(.endOfInput) { return statements }
       do {
-        statements.append(try parseStatement())
+        let statement = try parseStatement()
         try expectEndOfStatement()
+        statements.append(statement)
       } catch {
         synchronize()
       }

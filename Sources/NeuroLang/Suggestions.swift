@@ -19,19 +19,24 @@ public func closestNames(to name: String, among candidates: [String], limit: Int
     .map(\.0).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
 }
 
-/// Levenshtein distance between two strings, by characters.
+/// Edit distance between two strings, by characters: insertions, deletions,
+/// substitutions and swaps of neighbours (`tua` is one edit from `tau`).
 func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a), b = Array(b)
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
+  var beforePrevious = [Int](repeating: 0, count: b.count + 1)
   var previous = Array(0...b.count)
   var row = [Int](repeating: 0, count: b.count + 1)
   for i in 1...a.count {
     row[0] = i
     for j in 1...b.count {
       row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        row[j] = min(row[j], beforePrevious[j - 2] + 1)
+      }
     }
-    swap(&previous, &row)
+    (beforePrevious, previous, row) = (previous, row, beforePrevious)
   }
   return previous[b.count]
 }

@@ -2,6 +2,9 @@
 public enum Keyword: String, CaseIterable, Sendable {
   case `let`, neuron, inject, from, to, run, reset, plot, print, `import`, `true`, `false`
   case and, or, not
+
+  /// Keywords that can only begin a statement, never appear inside an expression.
+  static let statementStarters: Set<Keyword> = [.let, .neuron, .inject, .run, .reset, .plot, .print, .import]
 }
 
 /// One lexical token and where it stands.
