@@ -145,7 +145,9 @@ private struct Slot {
   mutating func reserve(steps: Int) {
     for name in Array(recordings.keys) {
       guard var perNeuron = recordings.removeValue(forKey: name) else { continue }
-      for n in perNeuron.indices { perNeuron[n].reserveCapacity(perNeuron[n].count + steps) }
+      // Reserve ahead for ordinary runs only: an interrupted long run must not hold memory it never used.
+      let ahead = min(steps + 1, 1 << 20)
+      for n in perNeuron.indices { perNeuron[n].reserveCapacity(perNeuron[n].count + ahead) }
       recordings[name] = perNeuron
     }
   }

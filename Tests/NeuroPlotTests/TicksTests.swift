@@ -1,0 +1,35 @@
+import Testing
+@testable import NeuroPlot
+
+@Suite struct TicksTests {
+  @Test func niceStepsCoverTheRange() {
+    let t = Ticks(covering: -70.3, -54.9, count: 5)
+    #expect(t.values == [-75, -70, -65, -60, -55, -50].filter { $0 >= t.low && $0 <= t.high })
+    #expect(t.low <= -70.3 && t.high >= -54.9)
+  }
+
+  @Test func flatRangesAreOpenedUp() {
+    let t = Ticks(covering: -70, -70)
+    #expect(t.low < -70 && t.high > -70)
+    let zero = Ticks(covering: 0, 0)
+    #expect(zero.low < 0 && zero.high > 0)
+  }
+
+  @Test func windowsKeepTheirEnds() {
+    let t = Ticks(within: 20, 60, count: 6)
+    #expect(t.low == 20 && t.high == 60)
+    #expect(t.values == [20, 30, 40, 50, 60])
+  }
+
+  @Test func labelsHaveNoFloatNoise() {
+    #expect(Ticks.label(0.30000000000000004) == "0.3")
+    #expect(Ticks.label(-1e-17) == "0")
+    #expect(Ticks.label(-55) == "-55")
+  }
+
+  @Test func oddInputsNeverTrap() {
+    _ = Ticks(covering: .nan, .infinity)
+    _ = Ticks(covering: 1e308, -1e308)
+    _ = Ticks(covering: Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude)
+  }
+}
