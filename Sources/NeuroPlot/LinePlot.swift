@@ -87,7 +87,7 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
     }
   }
   if markerRow.contains(where: { $0.1 != nil }) {
-    lines.append(indent + markerRow.map { paint(String($0.0), $0.1) }.joined())
+    lines.append(trimmedRight(indent + markerRow.map { paint(String($0.0), $0.1) }.joined()))
   }
 
   var tickRows: [Int: String] = [:]

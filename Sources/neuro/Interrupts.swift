@@ -12,6 +12,11 @@ enum Interrupts {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    // A parent may have left SIGINT blocked (test runners, some shells' job control).
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
   }
 
   /// True once after each Ctrl-C.

@@ -54,11 +54,12 @@ struct ReadlineLineReader: LineReader {
       var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
       let ready = poll(&descriptor, 1, -1)
       if Interrupts.take() {
+        Output.out("^C")
         rl_free_line_state()
         rl_callback_sigcleanup()
         rl_cleanup_after_signal()
         rl_callback_handler_remove()
-        Output.out("^C\n")
+        Output.out("\n")
         return .interrupt
       }
       if ready < 0 {

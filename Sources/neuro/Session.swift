@@ -12,7 +12,11 @@ enum Session {
     let host = Host(
       write: Output.out,
       report: { Output.err($0.rendered(color: colorErrors)) },
-      shouldStop: { Interrupts.take() },
+      shouldStop: {
+        guard Interrupts.take() else { return false }
+        if Terminal.inputIsTerminal { Output.out("\n") }  // after the terminal's own "^C"
+        return true
+      },
       plot: plotSettings(options),
       libraryPaths: libraryPaths())
     return Interpreter(host: host)

@@ -39,15 +39,44 @@ enum Terminal {
   }
 }
 
-/// Writes text to standard output or standard error at once.
+/// Writes text to standard output or standard error at once, spelled in ASCII
+/// when the locale says the terminal cannot show Unicode.
 enum Output {
+  static let asciiOnly = !Terminal.supportsUnicode
+
   static func out(_ text: String) {
-    fputs(text, stdout)
+    fputs(asciiOnly ? ascii(text) : text, stdout)
     fflush(stdout)
   }
 
   static func err(_ text: String) {
     fflush(stdout)
-    fputs(text, stderr)
+    fputs(asciiOnly ? ascii(text) : text, stderr)
+  }
+
+  /// The text with its few non-ASCII signs spelled out (`µs` → `us`, `MΩ` → `Mohm`).
+  static func ascii(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        result.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar {
+      case "µ", "\u{03BC}": result += "u"
+      case "Ω", "\u{2126}": result += "ohm"
+      case "·", "×": result += "*"
+      case "—", "–", "−": result += "-"
+      case "²": result += "^2"
+      case "³": result += "^3"
+      case "⁻": result += "^-"
+      case "¹": result += "1"
+      case "…": result += "..."
+      case "→": result += "->"
+      case "▾": result += "v"
+      default: result += "?"
+      }
+    }
+    return result
   }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+  @Test func exampleRunsAndPrintsItsSpikes() throws {
+    let result = try runNeuro(["examples/lif.neuro"], input: "")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("ran 100 ms (1000 steps of 0.1 ms) · n: 4 spikes"))
+    #expect(result.stdout.contains("spike times: [29.2 ms, 38.4 ms, 47.6 ms, 56.8 ms]"))
+    #expect(result.stdout.contains("time (ms)"))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func syntaxErrorExits65WithALocatedDiagnostic() throws {
+    let script = try temporaryScript("print 1\nlet x = (2 +\n")
+    let result = try runNeuro([script.path], input: "")
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("error: expected"))
+    #expect(result.stderr.contains("--> \(script.path):2:"))
+  }
+
+  @Test func runtimeErrorExits70AfterEarlierOutput() throws {
+    let script = try temporaryScript("print 1\nprint 10mV + 2nA\nprint 3\n")
+    let result = try runNeuro([script.path], input: "")
+    #expect(result.status == 70)
+    #expect(result.stdout == "1\n")
+    #expect(result.stderr.contains("error: cannot add voltage (mV) and current (nA)"))
+    #expect(result.stderr.contains("= hint: Ohm's law"))
+  }
+
+  @Test func missingFileExits74() throws {
+    let result = try runNeuro(["no/such/file.neuro"], input: "")
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("error: cannot open 'no/such/file.neuro': no such file"))
+  }
+
+  @Test func badOptionExits64WithUsage() throws {
+    let result = try runNeuro(["--frobnicate"], input: "")
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("unknown option '--frobnicate'"))
+    #expect(result.stderr.contains("usage: neuro"))
+  }
+
+  @Test func helpAndVersion() throws {
+    let help = try runNeuro(["--help"], input: "")
+    let version = try runNeuro(["--version"], input: "")
+    #expect(help.stdout.contains("usage: neuro"))
+    #expect(version.stdout.hasPrefix("neuro "))
+  }
+
+  @Test func pipedStatementsRunWithoutPrompts() throws {
+    let result = try runNeuro([], input: "print 2mV * 3\n")
+    #expect(result.status == 0)
+    #expect(result.stdout == "6 mV\n")
+  }
+
+  @Test func pipedExpressionsPrintTheirValues() throws {
+    let result = try runNeuro([], input: "2.5nA * 10MΩ\nlet x = 3\nx * 1ms\n")
+    #expect(result.stdout == "25 mV\n3 ms\n")
+  }
+
+  @Test func pipedInputContinuesUnfinishedStatements() throws {
+    let result = try runNeuro([], input: "neuron n = lif(\n  tau: 20ms,\n  t_ref: 2ms)\nprint n.tau\n")
+    #expect(result.stdout == "20 ms\n")
+    #expect(result.status == 0)
+  }
+
+  @Test func pipedErrorsDoNotStopTheSessionButSetTheExitCode() throws {
+    let result = try runNeuro([], input: "print nope\nprint 1\n")
+    #expect(result.stdout == "1\n")
+    #expect(result.stderr.contains("unknown name 'nope'"))
+    #expect(result.status == 70)
+  }
+
+  @Test func asciiOnRequestAndWithoutUnicodeLocale() throws {
+    let script = "neuron n = lif()\ninject n 2.5nA\nrun 30ms\nplot n.v\n"
+    let braille = try runNeuro([], input: script, environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+    #expect(braille.stdout.contains("┤"))
+    let flag = try runNeuro(["--ascii"], input: script, environment: ["LANG": "C.UTF-8"])
+    #expect(!flag.stdout.contains("┤") && flag.stdout.contains("+--"))
+    let locale = try runNeuro([], input: script, environment: ["LANG": "C", "LC_ALL": ""])
+    #expect(!locale.stdout.contains("┤"))
+    #expect(locale.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+  }
+
+  @Test func plotsFollowCOLUMNSWhenNotATerminal() throws {
+    let script = "neuron n = lif()\ninject n 2.5nA\nrun 30ms\nplot n.v\n"
+    let narrow = try runNeuro([], input: script, environment: ["COLUMNS": "50"])
+    let longest = narrow.stdout.split(separator: "\n").map(\.count).max() ?? 0
+    #expect(longest <= 50)
+  }
+
+  /// Arbitrary bytes as a script or as input: a diagnostic, never a crash.
+  @Test func arbitraryBytesNeverCrash() throws {
+    var generator = SplitMix(seed: 42)
+    let alphabet = Array("neuron lif inject run plot print let ()[]{},:.=+-*/^<>!\"#\n 0123456789 mV nA ms MΩ µ Ω x".utf8)
+    for round in 0..<25 {
+      var bytes = Data()
+      for _ in 0..<(20 + round * 8) {
+        let r = generator.next()
+        bytes.append(r % 4 == 0 ? UInt8(truncatingIfNeeded: r >> 8) : alphabet[Int(r >> 16) % alphabet.count])
+      }
+      let result = try runNeuro([], input: bytes)
+      #expect([0, 65, 70].contains(result.status), "input \(Array(bytes)) ended with \(result.status): \(result.stderr)")
+      #expect(!result.stderr.contains("Fatal error"))
+    }
+  }
+}
+
+/// A tiny seeded generator so that the fuzz rounds are the same every run.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The REPL as a person meets it: on a terminal, with readline, history and Ctrl-C.
+@Suite(.serialized) struct REPLTests {
+  private func environment(history: URL) -> [String: String] {
+    ["TERM": "xterm", "HOME": history.deletingLastPathComponent().path, "NEURO_HISTORY": history.path,
+     "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+  }
+
+  private func freshHistory() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("neuro-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent("history")
+  }
+
+  @Test func expressionsMultiLineInputAndErrorsKeepTheSession() throws {
+    let history = try freshHistory()
+    let terminal = try PseudoTerminal(environment: environment(history: history))
+    try terminal.waitFor("neuro> ")
+    terminal.type("let x = 42\r")
+    try terminal.waitFor("neuro> ")
+    terminal.type("2.5nA * 10MΩ\r")
+    try terminal.waitFor("25 mV")
+    terminal.type("print (x +\r")
+    try terminal.waitFor("...> ")
+    terminal.type("1)\r")
+    try terminal.waitFor("43")
+    terminal.type("10mV + 2nA\r")
+    try terminal.waitFor("cannot add voltage (mV) and current (nA)")
+    terminal.type("print x\r")
+    try terminal.waitFor("42")
+    terminal.type(":quit\r")
+    #expect(try terminal.waitForExit() == 0)
+
+    let saved = try String(contentsOf: history, encoding: .utf8)
+    #expect(saved.contains("let x = 42"))
+    #expect(saved.contains("print (x +"))
+    #expect(saved.contains("print x"))
+  }
+
+  @Test func ctrlCStopsALongRunAndKeepsTheSession() throws {
+    let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
+    try terminal.waitFor("neuro> ")
+    terminal.type("neuron n = lif()\r")
+    try terminal.waitFor("neuro> ")
+    terminal.type("inject n 2.5nA\r")
+    try terminal.waitFor("neuro> ")
+    terminal.type("run 2000s\r")
+    Thread.sleep(forTimeInterval: 0.7)
+    terminal.type("\u{03}")
+    try terminal.waitFor("interrupted at t = ")
+    try terminal.waitFor("neuro> ")
+    terminal.type("print spike_count(n) > 0\r")
+    try terminal.waitFor("true")
+    terminal.type("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func ctrlCAtThePromptClearsTheLine() throws {
+    let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
+    try terminal.waitFor("neuro> ")
+    terminal.type("print 111")
+    terminal.type("\u{03}")
+    try terminal.waitFor("^C")
+    try terminal.waitFor("neuro> ")
+    terminal.type("print [1,\r")
+    try terminal.waitFor("...> ")
+    terminal.type("\u{03}")
+    try terminal.waitFor("neuro> ")
+    terminal.type("print 222\r")
+    let before = try terminal.waitFor("222\n")
+    #expect(!before.contains("111\n"))
+    terminal.type(":quit\r")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func historySurvivesIntoTheNextSession() throws {
+    let history = try freshHistory()
+    let first = try PseudoTerminal(environment: environment(history: history))
+    try first.waitFor("neuro> ")
+    first.type("print 6 * 7\r")
+    try first.waitFor("42")
+    first.type("\u{04}")
+    _ = try first.waitForExit()
+
+    let second = try PseudoTerminal(environment: environment(history: history))
+    try second.waitFor("neuro> ")
+    second.type("\u{1B}[A\r")  // Up arrow, Enter: the last line of the previous session
+    try second.waitFor("42")
+    second.type(":quit\r")
+    #expect(try second.waitForExit() == 0)
+  }
+
+  @Test func helpAndUnknownCommands() throws {
+    let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
+    try terminal.waitFor("neuro> ")
+    terminal.type(":help inject\r")
+    try terminal.waitFor("Several injections add up.")
+    terminal.type(":hlep\r")
+    try terminal.waitFor("did you mean ':help'?")
+    terminal.type(":quit\r")
+    #expect(try terminal.waitForExit() == 0)
+  }
+}
