@@ -4,7 +4,8 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := .build/release/neuro
 
-.PHONY: deps release run test bench clean
+.PHONY: deps release run test bench install clean
+PREFIX ?= /usr/local
 
 deps:
 	@scripts/install-deps
@@ -19,8 +20,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib
+	install -m 755 $(BIN) $(PREFIX)/bin/neuro
+	install -m 644 stdlib/*.neuro $(PREFIX)/share/neuro/stdlib/
+
 bench: release
-	@benchmarks/run
+	@benchmarks/w1_startup
 
 clean:
 	rm -rf .build
