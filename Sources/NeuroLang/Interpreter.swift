@@ -87,12 +87,26 @@ public final class Interpreter {
       try plot(traces, from: from, to: to)
     case .print(let exprs):
       let values = try exprs.map(evaluate)
-      host.write(values.map(\.printed).joined(separator: " ") + "\n")
+      host.write(values.map { text(of: $0, quoted: false) }.joined(separator: " ") + "\n")
     case .importFile(let path):
       try importFile(path, at: statement.span)
     case .expression(let expr):
       let value = try evaluate(expr)
-      if echo { host.write(value.shown + "\n") }
+      if echo { host.write(text(of: value, quoted: true) + "\n") }
+    }
+  }
+
+  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and spikes.
+  func text(of value: Value, quoted: Bool) -> String {
+    switch value {
+    case .string(let s) where !quoted: return s
+    case .neuron(let handle):
+      guard let model = neuronModels[handle.name] else { return value.shown }
+      let count = simulation.spikeTimes(handle.group).count
+      let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
+      return "neuron \(handle.name) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
+    case .list(let items): return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
+    default: return value.shown
     }
   }
 

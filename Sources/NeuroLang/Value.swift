@@ -49,12 +49,6 @@ extension Value {
     }
   }
 
-  /// How `print` shows the value.
-  var printed: String {
-    if case .string(let s) = self { return s }
-    return shown
-  }
-
   /// How the REPL shows the value.
   var shown: String {
     switch self {
