@@ -7,14 +7,22 @@ extension Parser {
   mutating func parseExpression() throws -> Expr { try parseOr() }
 
   private mutating func parseOr() throws -> Expr {
-    var left = try parseAnd()
-    while match(.or) { left = binary(.or, left, try parseAnd()) }
-    return left
+    try parseLeftAssociative([.keyword(.or): .or]) { try $0.parseAnd() }
   }
 
   private mutating func parseAnd() throws -> Expr {
-    var left = try parseNot()
-    while match(.and) { left = binary(.and, left, try parseNot()) }
+    try parseLeftAssociative([.keyword(.and): .and]) { try $0.parseNot() }
+  }
+
+  /// One precedence level of left-associative operators: `next (op next)*`.
+  private mutating func parseLeftAssociative(
+    _ operators: [Token.Kind: BinaryOperator], next: (inout Parser) throws -> Expr
+  ) throws -> Expr {
+    var left = try next(&self)
+    while let op = operators[current.kind] {
+      advance()
+      left = binary(op, left, try next(&self))
+    }
     return left
   }
 
@@ -49,29 +57,11 @@ extension Parser {
   }
 
   private mutating func parseAdditive() throws -> Expr {
-    var left = try parseMultiplicative()
-    while true {
-      if match(.plus) {
-        left = binary(.add, left, try parseMultiplicative())
-      } else if match(.minus) {
-        left = binary(.subtract, left, try parseMultiplicative())
-      } else {
-        return left
-      }
-    }
+    try parseLeftAssociative([.plus: .add, .minus: .subtract]) { try $0.parseMultiplicative() }
   }
 
   private mutating func parseMultiplicative() throws -> Expr {
-    var left = try parseUnary()
-    while true {
-      if match(.star) {
-        left = binary(.multiply, left, try parseUnary())
-      } else if match(.slash) {
-        left = binary(.divide, left, try parseUnary())
-      } else {
-        return left
-      }
-    }
+    try parseLeftAssociative([.star: .multiply, .slash: .divide]) { try $0.parseUnary() }
   }
 
   private mutating func parseUnary() throws -> Expr {

@@ -1,5 +1,5 @@
 /// The words the language reserves.
-public enum Keyword: String, CaseIterable, Sendable {
+public enum Keyword: String, CaseIterable, Hashable, Sendable {
   case `let`, neuron, inject, from, to, run, reset, plot, print, `import`, `true`, `false`
   case and, or, not
 
@@ -9,7 +9,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 
 /// One lexical token and where it stands.
 public struct Token: Equatable, Sendable {
-  public enum Kind: Equatable, Sendable {
+  public enum Kind: Hashable, Sendable {
     /// A number and its unit suffix as written (`2.5` and `nA`), nil for a plain number.
     case number(Double, unit: String?)
     case identifier(String)
