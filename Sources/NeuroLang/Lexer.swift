@@ -132,15 +132,15 @@ public struct Lexer {
     if current == ".", isDigit(peek()) {
       text.append(".")
       advance()
-      while isDigit(current) { text.append(current!); advance() }
+      appendDigits(to: &text)
     }
     if current == "e" || current == "E" {
       let signed = (peek() == "+" || peek() == "-") && isDigit(peek(2))
       if isDigit(peek()) || signed {
         text.append("e")
         advance()
-        if signed { text.append(current!); advance() }
-        while isDigit(current) { text.append(current!); advance() }
+        if signed, let sign = current { text.append(sign); advance() }
+        appendDigits(to: &text)
       }
     }
     let value = Double(text) ?? .nan
@@ -162,6 +162,13 @@ public struct Lexer {
           ?? "units are s, ms, mV, nA, pA, MΩ (or Mohm), nF, pF, uS, nS, Hz and their SI prefixes")
     }
     return Token(.number(value, unit: suffix), span)
+  }
+
+  private mutating func appendDigits(to text: inout String) {
+    while let c = current, c.isASCII, c.isNumber {
+      text.append(c)
+      advance()
+    }
   }
 
   private mutating func word(from start: SourceLocation) -> Token {

@@ -63,7 +63,7 @@ public struct Canvas {
     guard bits[i] != 0 else { return (" ", nil) }
     switch style {
     case .braille:
-      return (Character(Unicode.Scalar(0x2800 + UInt32(bits[i]))!), owner[i])
+      return (Unicode.Scalar(0x2800 + UInt32(bits[i])).map(Character.init) ?? "?", owner[i])
     case .ascii:
       return (marks.isEmpty ? "*" : marks[owner[i] % marks.count], owner[i])
     }
