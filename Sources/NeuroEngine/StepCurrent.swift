@@ -21,7 +21,7 @@ public struct StepCurrent: Sendable, Equatable {
 
 extension Int {
   /// The nearest whole step count, clamped so that huge or odd values never trap.
-  init(clampingToSteps x: Double) {
+  public init(clampingToSteps x: Double) {
     if x.isNaN { self = 0; return }
     let rounded = x.rounded()
     if rounded >= 9.0e18 { self = Int.max / 2; return }

@@ -18,6 +18,47 @@ public indirect enum ExprKind: Sendable {
   case call(callee: Expr, arguments: [Argument])
   case member(Expr, name: String, nameSpan: Span)
   case index(Expr, Expr)
+  /// `xs[a..b]`: items a to b, both included (either end may be left out).
+  case slice(Expr, from: Expr?, to: Expr?)
+  /// `"rate = {rate(n)}"`
+  case interpolation([InterpolationPart])
+  /// `{currents: xs, rates: ys}`
+  case record([RecordField])
+  /// `0nA to 3nA step 0.25nA`, both ends included.
+  case range(from: Expr, to: Expr, step: Expr?)
+  /// `x in mV` (a plain number) or `x as mV` (printed in mV).
+  case convert(Expr, unit: Unit, unitText: String, unitSpan: Span, keepsUnit: Bool)
+  /// `load "file.csv"`
+  case load(Expr)
+}
+
+/// A piece of an interpolated string.
+public enum InterpolationPart: Sendable {
+  case text(String)
+  case expression(Expr)
+}
+
+/// A named field of a record literal.
+public struct RecordField: Sendable {
+  public var name: String
+  public var nameSpan: Span
+  public var value: Expr
+}
+
+/// A parameter of a user function, with its default value if it has one.
+public struct Parameter: Sendable {
+  public var name: String
+  public var span: Span
+  public var defaultValue: Expr?
+}
+
+/// `fn name(a, b: 2) { … }`, with the `##` comment lines above it as its documentation.
+public struct FunctionDeclaration: Sendable {
+  public var name: String
+  public var nameSpan: Span
+  public var parameters: [Parameter]
+  public var body: [Stmt]
+  public var documentation: String?
 }
 
 /// A call argument, positional or named (`tau: 10ms`).
@@ -65,4 +106,20 @@ public enum StmtKind: Sendable {
   case importFile(path: String)
   /// A bare expression (the REPL prints its value).
   case expression(Expr)
+  /// `fn name(…) { … }`
+  case function(FunctionDeclaration)
+  /// `if c { … } else if d { … } else { … }`
+  case conditional(branches: [(condition: Expr, body: [Stmt])], otherwise: [Stmt]?)
+  /// `for x in xs { … }`
+  case forEach(name: String, nameSpan: Span, sequence: Expr, body: [Stmt])
+  /// `while c { … }`
+  case repeatWhile(condition: Expr, body: [Stmt])
+  /// `return` or `return expr`
+  case returnValue(Expr?)
+  case breakLoop
+  case continueLoop
+  /// `save n.v to "v.csv"`
+  case save(value: Expr, path: Expr)
+  /// `seed 42`
+  case seed(Expr)
 }

@@ -2,7 +2,7 @@ import Foundation
 import NeuroEngine
 import NeuroUnits
 
-/// Evaluating expressions: arithmetic with units, names, calls, members, indexing.
+/// Evaluating expressions: arithmetic with units, names, calls, members, strings, records.
 extension Interpreter {
   /// The value of an expression.
   func evaluate(_ expr: Expr) throws -> Value {
@@ -18,32 +18,38 @@ extension Interpreter {
     case .binary(.or, let left, let right):
       return .bool(try condition(left, "or") ? true : try condition(right, "or"))
     case .binary(let op, let left, let right):
-      return try binary(op, try evaluate(left), try evaluate(right), expr, left, right)
+      return try binary(op, try evaluate(left), try evaluate(right), expr, right)
     case .call(let callee, let arguments): return try call(callee, arguments, expr)
     case .member(let object, let name, let nameSpan): return try member(object, name, nameSpan)
     case .index(let object, let index): return try subscriptValue(object, index)
+    case .slice(let object, let from, let to): return try slice(object, from, to, expr)
+    case .interpolation(let parts):
+      return .string(try parts.map { part in
+        switch part {
+        case .text(let text): return text
+        case .expression(let e): return text(of: try evaluate(e), quoted: false)
+        }
+      }.joined())
+    case .record(let fields):
+      return .record(Record(fields: try fields.map { ($0.name, try evaluate($0.value)) }))
+    case .range(let from, let to, let step): return try range(from, to, step, expr)
+    case .convert(let inner, let unit, let unitText, let unitSpan, let keepsUnit):
+      return try convert(try evaluate(inner), unit, unitText, keepsUnit, inner.span, unitSpan)
+    case .load(let pathExpr): return try load(pathExpr, expr)
     }
   }
 
   func lookup(_ name: String, at span: Span) throws -> Value {
-    if let value = globals[name] { return value }
+    if let value = scope.lookup(name) { return value }
     if name == "dt" { return .quantity(Quantity(simulation.dt, .time)) }
     if let builtin = Builtins.all[name] { return .builtin(builtin) }
     if let kind = ModelKind.all[name] { return .builtin(Builtins.modelConstructor(kind)) }
-    let known = Array(globals.keys) + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + ["dt"]
+    let known = scope.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + ["dt"]
     var hint = closestName(to: name, among: known).map { "did you mean '\($0)'?" }
     if hint == nil, UnitTable.unit(named: name) != nil {
       hint = "a unit goes right after a number: 1\(name)"
     }
     throw failure("unknown name '\(name)'", at: span, hint: hint)
-  }
-
-  private func condition(_ expr: Expr, _ op: String) throws -> Bool {
-    let value = try evaluate(expr)
-    guard case .bool(let b) = value else {
-      throw failure("'\(op)' needs true or false, found \(value.describedKind)", at: expr.span)
-    }
-    return b
   }
 
   private func unary(_ op: UnaryOperator, _ operand: Expr, _ expr: Expr) throws -> Value {
@@ -58,9 +64,7 @@ extension Interpreter {
     }
   }
 
-  private func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ expr: Expr, _ left: Expr, _ right: Expr)
-    throws -> Value
-  {
+  private func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ expr: Expr, _ right: Expr) throws -> Value {
     switch (a, b) {
     case (.quantity(let x), .quantity(let y)):
       return try arithmetic(op, x, y, expr, right)
@@ -74,6 +78,12 @@ extension Interpreter {
     case (.bool(let x), .bool(let y)):
       if op == .equal { return .bool(x == y) }
       if op == .notEqual { return .bool(x != y) }
+    case (.list(let x), .list(let y)) where op == .add:
+      return .list(x + y)
+    case (.list(let items), .quantity(let q)) where [.multiply, .divide, .add, .subtract].contains(op):
+      return .list(try items.map { try binary(op, $0, .quantity(q), expr, right) })
+    case (.quantity(let q), .list(let items)) where [.multiply, .add, .subtract].contains(op):
+      return .list(try items.map { try binary(op, .quantity(q), $0, expr, right) })
     default:
       break
     }
@@ -81,8 +91,8 @@ extension Interpreter {
       throw failure("cannot compare \(a.describedKind) with \(b.describedKind)", at: expr.span)
     }
     var hint: String? = nil
-    if op == .add, case .string = a { hint = "print several values with commas: print \"v =\", x" }
-    if case .trace = a { hint = "analysis of traces (max, mean, …) is not part of the language yet" }
+    if op == .add, case .string = a { hint = "put values into a string with braces: \"v = {x}\"" }
+    if case .trace = a { hint = "measure a trace with max, min or mean: max(n.v)" }
     throw failure("cannot \(verb(op)) \(a.describedKind) and \(b.describedKind)", at: expr.span, hint: hint)
   }
 
@@ -137,7 +147,7 @@ extension Interpreter {
   }
 
   /// Refuses results that left the finite numbers or carry absurd units.
-  private func checked(_ q: Quantity, _ expr: Expr) throws -> Quantity {
+  func checked(_ q: Quantity, _ expr: Expr) throws -> Quantity {
     if q.dimension.largestExponent > 24 {
       throw failure("this unit is too complex to be physical (\(q.dimension.siSymbol))", at: expr.span)
     }
@@ -158,14 +168,6 @@ extension Interpreter {
     }
   }
 
-  private func call(_ calleeExpr: Expr, _ arguments: [Argument], _ expr: Expr) throws -> Value {
-    let callee = try evaluate(calleeExpr)
-    guard case .builtin(let function) = callee else {
-      throw failure("\(callee.describedKind) cannot be called", at: calleeExpr.span)
-    }
-    return try function.call(CallContext(interpreter: self, arguments: arguments, span: expr, calleeSpan: calleeExpr.span))
-  }
-
   private func member(_ objectExpr: Expr, _ name: String, _ nameSpan: Span) throws -> Value {
     let object = try evaluate(objectExpr)
     switch object {
@@ -176,6 +178,14 @@ extension Interpreter {
         throw unknownMember(name, of: model.kind, at: nameSpan)
       }
       return .quantity(Quantity(model.values[name] ?? parameter.defaultValue, parameter.dimension))
+    case .record(let record):
+      guard let value = record[name] else {
+        let names = record.fields.map(\.name)
+        throw failure("the record has no field '\(name)'", at: nameSpan,
+                      hint: closestName(to: name, among: names).map { "did you mean '\($0)'?" }
+                        ?? "its fields are \(names.joined(separator: ", "))")
+      }
+      return value
     default:
       throw failure("\(object.describedKind) has no member '\(name)'", at: nameSpan)
     }
@@ -186,23 +196,5 @@ extension Interpreter {
     let hint = closestName(to: name, among: names).map { "did you mean '\($0)'?" }
       ?? "a \(kind.name) neuron has \(names.joined(separator: ", "))"
     return failure("a \(kind.name) neuron has no '\(name)'", at: span, hint: hint)
-  }
-
-  private func subscriptValue(_ objectExpr: Expr, _ indexExpr: Expr) throws -> Value {
-    let object = try evaluate(objectExpr)
-    let index = try evaluate(indexExpr)
-    guard case .list(let items) = object else {
-      throw failure("\(object.describedKind) cannot be indexed", at: objectExpr.span)
-    }
-    guard case .quantity(let q) = index, q.dimension.isDimensionless, q.value == q.value.rounded(),
-          abs(q.value) < 1e15 else {
-      throw failure("a list index must be a whole number, found \(index.describedKind)", at: indexExpr.span)
-    }
-    let i = Int(q.value)
-    guard i >= 0, i < items.count else {
-      throw failure("index \(i) is outside the list (\(items.count) items, indices 0 to \(items.count - 1))",
-                    at: indexExpr.span)
-    }
-    return items[i]
   }
 }

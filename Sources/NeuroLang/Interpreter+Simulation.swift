@@ -13,14 +13,16 @@ extension Interpreter {
     if name == "dt" || Builtins.all[name] != nil || ModelKind.all[name] != nil {
       throw failure("'\(name)' is a built-in name and cannot name a neuron", at: nameSpan)
     }
-    if case .neuron(let old) = globals[name] {
+    if case .neuron(let old) = scope.lookup(name) {
       simulation.replace(old.group, with: model.makeGroup(count: 1))
+      neuronModels[old.group] = model
     } else {
       let group = simulation.add(model.makeGroup(count: 1))
-      globals[name] = .neuron(NeuronHandle(name: name, group: group))
-      neuronOrder.append(name)
+      scope.define(name, .neuron(NeuronHandle(name: name, group: group)))
+      neuronOrder.append(group)
+      neuronNames[group] = name
+      neuronModels[group] = model
     }
-    neuronModels[name] = model
   }
 
   func inject(_ targetExpr: Expr, _ amountExpr: Expr, from: Expr?, to: Expr?) throws {
@@ -73,7 +75,7 @@ extension Interpreter {
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let steps = Int(exactSteps.rounded())
-    let spikesBefore = neuronOrder.map { spikeCount($0) }
+    let spikesBefore = neuronOrder.map { simulation.spikeTimes($0).count }
     let startStep = simulation.stepIndex
     let outcome = simulation.run(steps: steps, shouldStop: host.shouldStop)
     let ran = simulation.stepIndex - startStep
@@ -85,7 +87,9 @@ extension Interpreter {
     case .interrupted:
       summary = "interrupted at t = \(Quantity(simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
     }
-    let counts = zip(neuronOrder, spikesBefore).map { name, before in (name, spikeCount(name) - before) }
+    let counts = zip(neuronOrder, spikesBefore).map { group, before in
+      (neuronNames[group] ?? "?", simulation.spikeTimes(group).count - before)
+    }
     if !counts.isEmpty {
       let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
       summary += " · " + shown.joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
@@ -93,13 +97,8 @@ extension Interpreter {
     host.write(summary + "\n")
   }
 
-  private func spikeCount(_ name: String) -> Int {
-    guard case .neuron(let handle) = globals[name] else { return 0 }
-    return simulation.spikeTimes(handle.group).count
-  }
-
   func neuronMember(_ handle: NeuronHandle, _ name: String, _ nameSpan: Span) throws -> Value {
-    guard let model = neuronModels[handle.name] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
+    guard let model = neuronModels[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
     if let variable = model.kind.variables.first(where: { $0.name == name }),
        let trace = simulation.trace(handle.group, variable: name) {
       return .trace(TraceValue(label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
@@ -117,7 +116,7 @@ extension Interpreter {
     var model: NeuronModel
     switch object {
     case .neuron(let handle):
-      guard let m = neuronModels[handle.name] else { throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span) }
+      guard let m = neuronModels[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span) }
       model = m
     case .model(let m):
       guard case .name = objectExpr.kind else {
@@ -141,11 +140,11 @@ extension Interpreter {
     }
     switch object {
     case .neuron(let handle):
-      neuronModels[handle.name] = model
+      neuronModels[handle.group] = model
       let updated = model
       simulation.modify(handle.group) { updated.kind.update(&$0, updated.values, updated.method) }
     default:
-      if case .name(let name) = objectExpr.kind { globals[name] = .model(model) }
+      if case .name(let name) = objectExpr.kind { _ = scope.assign(name, .model(model)) }
     }
   }
 

@@ -13,19 +13,28 @@ public enum ExecutionResult: Equatable, Sendable {
 /// source statement by statement and reports through its host.
 public final class Interpreter {
   public var host: Host
-  var globals: [String: Value] = [:]
-  var neuronModels: [String: NeuronModel] = [:]
-  /// Neuron names in the order they were first defined, for run summaries.
-  var neuronOrder: [String] = []
+  let globals = Scope(parent: nil)
+  /// The scope statements run in now (a function call's, a block's, or the globals).
+  var scope: Scope
+  /// The model of each neuron in the simulation, and its name.
+  var neuronModels: [GroupID: NeuronModel] = [:]
+  var neuronNames: [GroupID: String] = [:]
+  /// Neurons in the order they were first defined, for run summaries.
+  var neuronOrder: [GroupID] = []
   let simulation = Simulation()
+  var random = RandomSource(seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1e6)))
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
   /// Files imported so far (absolute paths), each run once.
   var importedFiles: Set<String> = []
   var importStack: [String] = []
+  /// How deep user function calls are nested now.
+  var callDepth = 0
+  static let maximumCallDepth = 200
 
   public init(host: Host) {
     self.host = host
+    scope = globals
   }
 
   /// Runs a whole source and reports what goes wrong. In the REPL (`echo`), a bare
@@ -51,26 +60,39 @@ public final class Interpreter {
       diagnostics.dropLast().forEach(host.report)
       throw last
     }
-    let saved = self.source
+    let saved = (self.source, scope)
     self.source = source
-    defer { self.source = saved }
+    scope = globals
+    defer { (self.source, scope) = saved }
     for statement in statements { try execute(statement, echo: echo) }
   }
 
-  /// Names defined in the session, for `:vars`-like listings and completion.
-  public var definedNames: [String] { globals.keys.sorted() }
+  /// Names defined in the session with their values, for `:vars`.
+  public var definitions: [(name: String, value: Value)] { globals.entries.map { ($0.0, $0.1) } }
+
+  /// Every name a user can type now: definitions, built-ins, models, keywords.
+  public var knownNames: [String] {
+    globals.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Keyword.allCases.map(\.rawValue) + ["dt"]
+  }
 
   /// A runtime error at a span of the current source.
   func failure(_ message: String, at span: Span, hint: String? = nil) -> Diagnostic {
     Diagnostic(.runtime, message, at: span, in: source, hint: hint)
   }
 
+  /// Runs statements in a new block scope.
+  func executeBlock(_ statements: [Stmt]) throws {
+    let saved = scope
+    scope = Scope(parent: saved)
+    defer { scope = saved }
+    for statement in statements { try execute(statement, echo: false) }
+  }
+
   func execute(_ statement: Stmt, echo: Bool) throws {
     switch statement.kind {
     case .define(let name, let nameSpan, let valueExpr):
       try checkDefinable(name, at: nameSpan)
-      globals[name] = try evaluate(valueExpr)
-      neuronModels[name] = nil
+      scope.define(name, try evaluate(valueExpr))
     case .assign(let name, let nameSpan, let valueExpr):
       try assign(name, at: nameSpan, valueExpr)
     case .assignMember(let object, let member, let memberSpan, let valueExpr):
@@ -92,25 +114,92 @@ public final class Interpreter {
       try importFile(path, at: statement.span)
     case .expression(let expr):
       let value = try evaluate(expr)
-      if echo { host.write(text(of: value, quoted: true) + "\n") }
+      if echo, !isNothing(value) { host.write(text(of: value, quoted: true) + "\n") }
+    case .function(let declaration):
+      try checkDefinable(declaration.name, at: declaration.nameSpan)
+      scope.define(declaration.name, .function(UserFunction(declaration: declaration, closure: scope, source: source)))
+    case .conditional(let branches, let otherwise):
+      for branch in branches where try condition(branch.condition, "if") {
+        return try executeBlock(branch.body)
+      }
+      if let otherwise { try executeBlock(otherwise) }
+    case .forEach(let name, let nameSpan, let sequenceExpr, let body):
+      try forEach(name, nameSpan, sequenceExpr, body)
+    case .repeatWhile(let conditionExpr, let body):
+      while try condition(conditionExpr, "while") {
+        try checkInterrupt(at: conditionExpr.span)
+        do {
+          try executeBlock(body)
+        } catch ControlFlow.breakLoop {
+          break
+        } catch ControlFlow.continueLoop {
+          continue
+        }
+      }
+    case .returnValue(let expr):
+      throw ControlFlow.returned(try expr.map(evaluate) ?? .nothing)
+    case .breakLoop:
+      throw ControlFlow.breakLoop
+    case .continueLoop:
+      throw ControlFlow.continueLoop
+    case .save(let valueExpr, let pathExpr):
+      try save(valueExpr, to: pathExpr)
+    case .seed(let expr):
+      let value = try evaluate(expr)
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {
+        throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
+      }
+      random = RandomSource(seed: UInt64(bitPattern: Int64(q.value)))
     }
   }
 
-  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and spikes.
-  func text(of value: Value, quoted: Bool) -> String {
-    switch value {
-    case .string(let s) where !quoted: return s
-    case .neuron(let handle):
-      guard let model = neuronModels[handle.name] else { return value.shown }
-      let count = simulation.spikeTimes(handle.group).count
-      let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
-      return "neuron \(handle.name) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
-    case .list(let items): return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
-    default: return value.shown
+  private func isNothing(_ value: Value) -> Bool {
+    if case .nothing = value { return true }
+    return false
+  }
+
+  private func forEach(_ name: String, _ nameSpan: Span, _ sequenceExpr: Expr, _ body: [Stmt]) throws {
+    let sequence = try evaluate(sequenceExpr)
+    let items: [Value]
+    switch sequence {
+    case .list(let values): items = values
+    case .trace(let t): items = t.trace.values.map { .quantity(Quantity($0, t.dimension)) }
+    case .string(let s): items = s.map { .string(String($0)) }
+    default:
+      throw failure("cannot loop over \(sequence.describedKind)", at: sequenceExpr.span,
+                    hint: "loop over a list, a range (1 to 10) or range(n)")
+    }
+    for item in items {
+      try checkInterrupt(at: sequenceExpr.span)
+      let saved = scope
+      scope = Scope(parent: saved)
+      defer { scope = saved }
+      scope.define(name, item)
+      do {
+        for statement in body { try execute(statement, echo: false) }
+      } catch ControlFlow.breakLoop {
+        break
+      } catch ControlFlow.continueLoop {
+        continue
+      }
     }
   }
 
-  private func checkDefinable(_ name: String, at span: Span) throws {
+  /// Stops a loop when the user pressed Ctrl-C.
+  func checkInterrupt(at span: Span) throws {
+    if host.shouldStop() { throw failure("interrupted", at: span) }
+  }
+
+  func condition(_ expr: Expr, _ keyword: String) throws -> Bool {
+    let value = try evaluate(expr)
+    guard case .bool(let b) = value else {
+      throw failure("'\(keyword)' needs true or false, found \(value.describedKind)", at: expr.span,
+                    hint: "compare to make a condition: x > 0mV")
+    }
+    return b
+  }
+
+  func checkDefinable(_ name: String, at span: Span) throws {
     if name == "dt" {
       throw failure("'dt' is the simulation's time step and cannot be redefined", at: span,
                     hint: "set it with: dt = 0.05ms")
@@ -124,14 +213,13 @@ public final class Interpreter {
   private func assign(_ name: String, at span: Span, _ valueExpr: Expr) throws {
     let value = try evaluate(valueExpr)
     if name == "dt" { return try setTimeStep(value, at: valueExpr.span) }
-    guard let old = globals[name] else {
+    if case .neuron = scope.lookup(name) {
+      throw failure("'\(name)' is a neuron", at: span, hint: "redefine it with: neuron \(name) = lif(…)")
+    }
+    guard scope.assign(name, value) else {
       try checkDefinable(name, at: span)
       throw failure("'\(name)' is not defined yet", at: span, hint: "define it first: let \(name) = …")
     }
-    if case .neuron = old {
-      throw failure("'\(name)' is a neuron", at: span, hint: "redefine it with: neuron \(name) = lif(…)")
-    }
-    globals[name] = value
   }
 
   private func setTimeStep(_ value: Value, at span: Span) throws {
@@ -146,4 +234,26 @@ public final class Interpreter {
                     at: span, hint: "write 'reset' first to go back to t = 0")
     }
   }
+
+  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and spikes.
+  func text(of value: Value, quoted: Bool) -> String {
+    switch value {
+    case .string(let s) where !quoted: return s
+    case .neuron(let handle):
+      guard let model = neuronModels[handle.group] else { return value.shown }
+      let count = simulation.spikeTimes(handle.group).count
+      let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
+      return "neuron \(handle.name) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
+    case .list(let items): return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
+    case .record(let r): return "{" + r.fields.map { "\($0.name): \(text(of: $0.value, quoted: true))" }.joined(separator: ", ") + "}"
+    default: return value.shown
+    }
+  }
+}
+
+/// `return`, `break` and `continue` on their way to the call or loop that handles them.
+enum ControlFlow: Error {
+  case returned(Value)
+  case breakLoop
+  case continueLoop
 }

@@ -9,6 +9,9 @@ public struct Lexer {
   private var line = 1
   private var column = 1
   private var bracketDepth = 0
+  private var braceDepth = 0
+  /// Where lexing stops (the end of the source, or of an interpolated expression).
+  private let endIndex: Int
   /// Where the last token or comment ended: end of input is reported there, not on a blank line after it.
   private var lastContentEnd = SourceLocation(offset: 0, line: 1, column: 1)
   public private(set) var diagnostics: [Diagnostic] = []
@@ -16,6 +19,22 @@ public struct Lexer {
   public init(_ source: Source) {
     self.source = source
     chars = source.characters
+    endIndex = chars.count
+  }
+
+  /// A lexer for part of a source (an expression inside a string), keeping its positions.
+  init(_ source: Source, from start: SourceLocation, to endOffset: Int) {
+    self.init(source, from: start, to: endOffset, lastContent: start)
+  }
+
+  private init(_ source: Source, from start: SourceLocation, to endOffset: Int, lastContent: SourceLocation) {
+    self.source = source
+    chars = source.characters
+    endIndex = min(endOffset, chars.count)
+    index = start.offset
+    line = start.line
+    column = start.column
+    lastContentEnd = lastContent
   }
 
   /// Every token of the source, ending with `.endOfInput`.
@@ -29,15 +48,15 @@ public struct Lexer {
     }
   }
 
-  /// True when the source ended inside an open parenthesis or bracket.
-  public var endedInsideBrackets: Bool { bracketDepth > 0 }
+  /// True when the source ended inside an open parenthesis, bracket or brace.
+  public var endedInsideBrackets: Bool { bracketDepth > 0 || braceDepth > 0 }
 
   private var location: SourceLocation { SourceLocation(offset: index, line: line, column: column) }
-  private var current: Character? { index < chars.count ? chars[index] : nil }
-  private func peek(_ ahead: Int = 1) -> Character? { index + ahead < chars.count ? chars[index + ahead] : nil }
+  private var current: Character? { index < endIndex ? chars[index] : nil }
+  private func peek(_ ahead: Int = 1) -> Character? { index + ahead < endIndex ? chars[index + ahead] : nil }
 
   private mutating func advance() {
-    guard index < chars.count else { return }
+    guard index < endIndex else { return }
     if chars[index] == "\n" || chars[index] == "\r\n" {
       line += 1
       column = 1
@@ -77,11 +96,11 @@ public struct Lexer {
     case ")": bracketDepth = max(0, bracketDepth - 1); kind = .rightParen
     case "[": bracketDepth += 1; kind = .leftBracket
     case "]": bracketDepth = max(0, bracketDepth - 1); kind = .rightBracket
-    case "{": kind = .leftBrace
-    case "}": kind = .rightBrace
+    case "{": braceDepth += 1; kind = .leftBrace
+    case "}": braceDepth = max(0, braceDepth - 1); kind = .rightBrace
     case ",": kind = .comma
     case ":": kind = .colon
-    case ".": kind = .dot
+    case ".": kind = match(".") ? .dotDot : .dot
     case ";": kind = .semicolon
     case "+": kind = .plus
     case "*": kind = .star
@@ -106,9 +125,9 @@ public struct Lexer {
   /// bracket left open above it was forgotten, and the error stays on its own line.
   private func nextLineStartsStatement() -> Bool {
     var i = index + 1
-    while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+    while i < endIndex, chars[i] == " " || chars[i] == "\t" { i += 1 }
     var word = ""
-    while i < chars.count, isIdentifierPart(chars[i]) { word.append(chars[i]); i += 1 }
+    while i < endIndex, isIdentifierPart(chars[i]) { word.append(chars[i]); i += 1 }
     guard let keyword = Keyword(rawValue: word) else { return false }
     return Keyword.statementStarters.contains(keyword)
   }
@@ -184,35 +203,80 @@ public struct Lexer {
 
   private mutating func string(from start: SourceLocation) -> Token {
     advance()
+    var segments: [StringSegment] = []
     var text = ""
+    var brokenInterpolation = false
     while let c = current, c != "\"" {
       if c == "\n" || c == "\r\n" { break }
       if c == "\\" {
+        escape(into: &text)
+      } else if c == "{" && peek() == "{" || c == "}" && peek() == "}" {
+        text.append(c)
         advance()
-        switch current {
-        case "n": text.append("\n")
-        case "t": text.append("\t")
-        case "\"": text.append("\"")
-        case "\\": text.append("\\")
-        default:
-          let escapeStart = location
-          advance()
-          report("unknown escape in string", Span(start: escapeStart, end: location),
-                 hint: "strings know \\n, \\t, \\\" and \\\\")
-          continue
+        advance()
+      } else if c == "{" {
+        if !text.isEmpty { segments.append(.text(text)) }
+        text = ""
+        guard let code = interpolation() else {
+          brokenInterpolation = true
+          break
         }
+        segments.append(code)
+      } else {
+        text.append(c)
         advance()
-        continue
       }
-      text.append(c)
-      advance()
     }
     if current == "\"" {
       advance()
-    } else {
+    } else if !brokenInterpolation {
       report("unterminated string", Span(start: start, end: location), hint: "close the string with \" on the same line")
     }
-    return Token(.string(text), Span(start: start, end: location))
+    let span = Span(start: start, end: location)
+    if segments.isEmpty { return Token(.string(text), span) }
+    if !text.isEmpty { segments.append(.text(text)) }
+    return Token(.interpolatedString(segments), span)
+  }
+
+  private mutating func escape(into text: inout String) {
+    let escapeStart = location
+    advance()
+    switch current {
+    case "n": text.append("\n")
+    case "t": text.append("\t")
+    case "\"": text.append("\"")
+    case "\\": text.append("\\")
+    case "{": text.append("{")
+    case "}": text.append("}")
+    default:
+      advance()
+      report("unknown escape in string", Span(start: escapeStart, end: location),
+             hint: "strings know \\n, \\t, \\\", \\\\, \\{ and \\}")
+      return
+    }
+    advance()
+  }
+
+  /// The expression between `{` and `}` in a string, as a source range.
+  private mutating func interpolation() -> StringSegment? {
+    let open = location
+    advance()
+    let codeStart = location
+    var depth = 0
+    while let c = current, c != "\n", c != "\r\n" {
+      if c == "}" && depth == 0 {
+        let segment = StringSegment.code(start: codeStart, endOffset: index)
+        advance()
+        return segment
+      }
+      if c == "(" || c == "[" || c == "{" { depth += 1 }
+      if c == ")" || c == "]" || c == "}" { depth -= 1 }
+      if c == "\"" { break }
+      advance()
+    }
+    report("unterminated '{' in string", Span(start: open, end: location),
+           hint: "close the expression with '}', or write {{ for a literal brace")
+    return nil
   }
 
   private mutating func report(_ message: String, _ span: Span, hint: String? = nil) {

@@ -3,8 +3,30 @@ import NeuroUnits
 /// Expressions, by precedence from loosest to tightest:
 /// `or`, `and`, `not`, comparisons, `+ -`, `* /`, unary `-`, `^`, calls and members.
 extension Parser {
-  /// Parses a whole expression.
-  mutating func parseExpression() throws -> Expr { try parseOr() }
+  /// Parses a whole expression, a range `a to b step s` included where ranges are allowed.
+  mutating func parseExpression() throws -> Expr {
+    let start = try parseOr()
+    guard rangesAllowed, match(.to) else { return start }
+    let end = try parseOr()
+    let step = match(.step) ? try parseOr() : nil
+    return Expr(kind: .range(from: start, to: end, step: step), span: start.span.through((step ?? end).span))
+  }
+
+  /// An expression in which `to` ends the expression (`inject n 1nA to 50ms`).
+  mutating func parseExpressionWithoutRange() throws -> Expr {
+    let saved = rangesAllowed
+    rangesAllowed = false
+    defer { rangesAllowed = saved }
+    return try parseExpression()
+  }
+
+  /// An expression inside brackets, where ranges are always allowed.
+  private mutating func parseNestedExpression() throws -> Expr {
+    let saved = rangesAllowed
+    rangesAllowed = true
+    defer { rangesAllowed = saved }
+    return try parseExpression()
+  }
 
   private mutating func parseOr() throws -> Expr {
     try parseLeftAssociative([.keyword(.or): .or]) { try $0.parseAnd() }
@@ -34,14 +56,41 @@ extension Parser {
   }
 
   private mutating func parseComparison() throws -> Expr {
-    let left = try parseAdditive()
+    let left = try parseConversion()
     guard let op = comparisonOperator(current.kind) else { return left }
     advance()
-    let result = binary(op, left, try parseAdditive())
+    let result = binary(op, left, try parseConversion())
     if comparisonOperator(current.kind) != nil {
       throw error("comparisons cannot be chained", at: current, hint: "combine them with 'and': a < b and b < c")
     }
     return result
+  }
+
+  /// `x in mV`, `x as mV/ms`.
+  private mutating func parseConversion() throws -> Expr {
+    var expr = try parseAdditive()
+    while check(.in) || check(.as) {
+      let keepsUnit = advance().kind == .keyword(.as)
+      let unitStart = current.span
+      guard case .identifier(let name) = current.kind, var unit = UnitTable.unit(named: name) else {
+        throw error("expected a unit after '\(keepsUnit ? "as" : "in")', found \(current.kind.describedForHumans)", at: current,
+                    hint: "for example: x in mV, or x as ms")
+      }
+      advance()
+      var text = name
+      if check(.slash), case .identifier(let denominatorName) = tokens[min(position + 1, tokens.count - 1)].kind,
+         let denominator = UnitTable.unit(named: denominatorName) {
+        advance()
+        advance()
+        unit = Unit(symbol: unit.symbol + "/" + denominator.symbol, scale: unit.scale / denominator.scale,
+                    dimension: unit.dimension / denominator.dimension)
+        text += "/" + denominatorName
+      }
+      let unitSpan = unitStart.through(previous.span)
+      expr = Expr(kind: .convert(expr, unit: unit, unitText: text, unitSpan: unitSpan, keepsUnit: keepsUnit),
+                  span: expr.span.through(unitSpan))
+    }
+    return expr
   }
 
   private func comparisonOperator(_ kind: Token.Kind) -> BinaryOperator? {
@@ -104,9 +153,17 @@ extension Parser {
         expr = Expr(kind: .member(expr, name: name, nameSpan: nameSpan), span: expr.span.through(nameSpan))
       } else if check(.leftBracket) {
         let open = advance()
-        let index = try parseExpression()
-        try expectClosing(.rightBracket, "]", opened: open)
-        expr = Expr(kind: .index(expr, index), span: expr.span.through(previous.span))
+        let lower = check(.dotDot) ? nil : try parseNestedExpression()
+        if match(.dotDot) {
+          let upper = check(.rightBracket) ? nil : try parseNestedExpression()
+          try expectClosing(.rightBracket, "]", opened: open)
+          expr = Expr(kind: .slice(expr, from: lower, to: upper), span: expr.span.through(previous.span))
+        } else if let lower {
+          try expectClosing(.rightBracket, "]", opened: open)
+          expr = Expr(kind: .index(expr, lower), span: expr.span.through(previous.span))
+        } else {
+          throw error("expected an index", at: current)
+        }
       } else {
         return expr
       }
@@ -117,9 +174,9 @@ extension Parser {
     if case .identifier(let label) = current.kind, tokens[min(position + 1, tokens.count - 1)].kind == .colon {
       let labelSpan = advance().span
       advance()
-      return Argument(label: label, labelSpan: labelSpan, value: try parseExpression())
+      return Argument(label: label, labelSpan: labelSpan, value: try parseNestedExpression())
     }
-    let value = try parseExpression()
+    let value = try parseNestedExpression()
     if check(.equal), case .name(let label) = value.kind {
       throw error("named arguments use ':', not '='", at: current, hint: "write \(label): value")
     }
@@ -148,24 +205,80 @@ extension Parser {
       return Expr(kind: .name(name), span: token.span)
     case .leftParen:
       advance()
-      let inner = try parseExpression()
+      let inner = try parseNestedExpression()
       try expectClosing(.rightParen, ")", opened: token)
       return Expr(kind: inner.kind, span: token.span.through(previous.span))
     case .leftBracket:
       advance()
       var elements: [Expr] = []
       while !check(.rightBracket) {
-        elements.append(try parseExpression())
+        elements.append(try parseNestedExpression())
         if !match(.comma) { break }
       }
       try expectClosing(.rightBracket, "]", opened: token)
       return Expr(kind: .list(elements), span: token.span.through(previous.span))
+    case .interpolatedString(let segments):
+      advance()
+      return Expr(kind: .interpolation(try interpolationParts(segments, token)), span: token.span)
+    case .leftBrace:
+      return try parseRecord()
+    case .keyword(.load):
+      advance()
+      let path = try parsePostfix()
+      return Expr(kind: .load(path), span: token.span.through(path.span))
     case .keyword(let keyword):
       throw error("expected an expression, found '\(keyword.rawValue)'", at: token,
                   hint: keywordHint(keyword))
     default:
       throw error("expected an expression, found \(token.kind.describedForHumans)", at: token)
     }
+  }
+
+  /// `{name: value, …}`
+  private mutating func parseRecord() throws -> Expr {
+    let open = advance()
+    var fields: [RecordField] = []
+    var seen: Set<String> = []
+    while true {
+      while check(.newline) { advance() }
+      if check(.rightBrace) { break }
+      let (name, nameSpan) = try expectIdentifier("a field name")
+      guard seen.insert(name).inserted else { throw error("the field '\(name)' is given twice", span: nameSpan) }
+      try expect(.colon, "':' after the field name", hint: "a record reads: {a: 1, b: 2mV}")
+      fields.append(RecordField(name: name, nameSpan: nameSpan, value: try parseNestedExpression()))
+      while check(.newline) { advance() }
+      if !match(.comma) { break }
+    }
+    while check(.newline) { advance() }
+    try expectClosing(.rightBrace, "}", opened: open)
+    return Expr(kind: .record(fields), span: open.span.through(previous.span))
+  }
+
+  /// The text and expressions of an interpolated string, each expression parsed where it stands.
+  private mutating func interpolationParts(_ segments: [StringSegment], _ token: Token) throws -> [InterpolationPart] {
+    var parts: [InterpolationPart] = []
+    for segment in segments {
+      switch segment {
+      case .text(let text):
+        parts.append(.text(text))
+      case .code(let start, let endOffset):
+        var inner = Parser(source, lexer: Lexer(source, from: start, to: endOffset))
+        if inner.check(.endOfInput) {
+          throw error("empty {} in a string", span: Span(start: start, end: start), hint: "write {{}} for literal braces")
+        }
+        do {
+          let expr = try inner.parseNestedExpression()
+          if !inner.check(.endOfInput) {
+            throw inner.error("unexpected \(inner.current.kind.describedForHumans) in '{…}'", at: inner.current)
+          }
+          parts.append(.expression(expr))
+        } catch {
+          diagnostics += inner.diagnostics
+          throw Abandon()
+        }
+      }
+    }
+    return parts
   }
 
   private func keywordHint(_ keyword: Keyword) -> String? {

@@ -21,15 +21,15 @@ extension Parser {
         throw error("expected a neuron after 'inject'", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
       }
       let target = try parsePostfix()
-      if check(.newline) || check(.endOfInput) || check(.from) || check(.to) {
+      if atStatementEnd || check(.from) || check(.to) {
         throw error("expected a current after the neuron", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
       }
-      let amount = try parseExpression()
+      let amount = try parseExpressionWithoutRange()
       let (from, to) = try parseTimeWindow()
       kind = .inject(target: target, current: amount, from: from, to: to)
     case .keyword(.run):
       advance()
-      if check(.newline) || check(.endOfInput) || check(.semicolon) {
+      if atStatementEnd {
         throw error("expected a duration after 'run'", at: current, hint: "run 100ms")
       }
       kind = .run(duration: try parseExpression())
@@ -38,17 +38,17 @@ extension Parser {
       kind = .reset
     case .keyword(.plot):
       advance()
-      if check(.newline) || check(.endOfInput) || check(.semicolon) {
+      if atStatementEnd {
         throw error("expected something to plot", at: current, hint: "plot n.v")
       }
-      var traces = [try parseExpression()]
-      while match(.comma) { traces.append(try parseExpression()) }
+      var traces = [try parseExpressionWithoutRange()]
+      while match(.comma) { traces.append(try parseExpressionWithoutRange()) }
       let (from, to) = try parseTimeWindow()
       kind = .plot(traces: traces, from: from, to: to)
     case .keyword(.print):
       advance()
       var values: [Expr] = []
-      if !(check(.newline) || check(.endOfInput) || check(.semicolon)) {
+      if !atStatementEnd {
         values.append(try parseExpression())
         while match(.comma) { values.append(try parseExpression()) }
       }
@@ -60,6 +60,43 @@ extension Parser {
       }
       advance()
       kind = .importFile(path: path)
+    case .keyword(.fn):
+      advance()
+      kind = try parseFunction(start)
+    case .keyword(.if):
+      advance()
+      kind = try parseConditional()
+    case .keyword(.for):
+      advance()
+      kind = try parseForEach()
+    case .keyword(.while):
+      advance()
+      let condition = try parseExpression()
+      loopDepth += 1
+      defer { loopDepth -= 1 }
+      kind = .repeatWhile(condition: condition, body: try parseBlock(after: "while …"))
+    case .keyword(.return):
+      if functionDepth == 0 { throw error("'return' outside a function", at: current) }
+      advance()
+      kind = .returnValue(atStatementEnd ? nil : try parseExpression())
+    case .keyword(.break), .keyword(.continue):
+      let isBreak = current.kind == .keyword(.break)
+      if loopDepth == 0 {
+        throw error("'\(isBreak ? "break" : "continue")' outside a loop", at: current, hint: "it belongs inside for … { } or while … { }")
+      }
+      advance()
+      kind = isBreak ? .breakLoop : .continueLoop
+    case .keyword(.save):
+      advance()
+      let value = try parseExpressionWithoutRange()
+      try expect(.keyword(.to), "'to' and a file name", hint: "save n.v to \"v.csv\"")
+      kind = .save(value: value, path: try parseExpression())
+    case .keyword(.seed):
+      advance()
+      if atStatementEnd { throw error("expected a number after 'seed'", at: current, hint: "seed 42") }
+      kind = .seed(try parseExpression())
+    case .keyword(.else):
+      throw error("'else' without an 'if'", at: current, hint: "'else' goes on the same line as the '}' before it: } else {")
     default:
       kind = try parseExpressionOrAssignment()
     }
@@ -69,8 +106,8 @@ extension Parser {
   /// Optional `from T1` and `to T2`, in that order.
   private mutating func parseTimeWindow() throws -> (Expr?, Expr?) {
     var from: Expr? = nil, to: Expr? = nil
-    if match(.from) { from = try parseExpression() }
-    if match(.to) { to = try parseExpression() }
+    if match(.from) { from = try parseExpressionWithoutRange() }
+    if match(.to) { to = try parseExpressionWithoutRange() }
     if check(.from) {
       throw error("'from' must come before 'to'", at: current, hint: "from 20ms to 60ms")
     }
@@ -91,5 +128,106 @@ extension Parser {
                   hint: equalToken.span.start.line == target.span.start.line
                     ? "to compare, write '=='; to define a name, write 'let x = …'" : nil)
     }
+  }
+}
+
+/// Blocks, functions and control flow.
+extension Parser {
+  /// `{ statements }`, each statement recovering from its own errors.
+  mutating func parseBlock(after what: String) throws -> [Stmt] {
+    let open = current
+    try expect(.leftBrace, "'{' after \(what)", hint: "a block reads: \(what) { … }")
+    blockDepth += 1
+    defer { blockDepth -= 1 }
+    var statements: [Stmt] = []
+    while true {
+      skipSeparators()
+      if match(.rightBrace) { return statements }
+      if check(.endOfInput) {
+        throw error("expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column)", at: current)
+      }
+      do {
+        let statement = try parseStatement()
+        try expectEndOfStatement()
+        statements.append(statement)
+      } catch {
+        if check(.endOfInput) { throw error }
+        synchronize()
+      }
+    }
+  }
+
+  mutating func parseFunction(_ start: Span) throws -> StmtKind {
+    let (name, nameSpan) = try expectIdentifier("a function name after 'fn'")
+    let open = try expect(.leftParen, "'(' after the function's name", hint: "fn name(a, b: 2) { … }")
+    var parameters: [Parameter] = []
+    var seen: Set<String> = []
+    while !check(.rightParen) {
+      let (parameter, span) = try expectIdentifier("a parameter name")
+      guard seen.insert(parameter).inserted else {
+        throw error("the parameter '\(parameter)' is named twice", span: span)
+      }
+      let defaultValue = match(.colon) ? try parseExpression() : nil
+      if defaultValue == nil, parameters.last?.defaultValue != nil {
+        throw error("a parameter without a default cannot follow one with a default", span: span,
+                    hint: "put '\(parameter)' before the parameters that have defaults")
+      }
+      parameters.append(Parameter(name: parameter, span: span, defaultValue: defaultValue))
+      if !match(.comma) { break }
+    }
+    if !match(.rightParen) {
+      throw error("expected ')' to close '(' opened at \(open.span.start.line):\(open.span.start.column), found \(current.kind.describedForHumans)", at: current)
+    }
+    let savedLoops = loopDepth
+    loopDepth = 0
+    functionDepth += 1
+    defer {
+      functionDepth -= 1
+      loopDepth = savedLoops
+    }
+    let body = try parseBlock(after: "fn \(name)(…)")
+    return .function(FunctionDeclaration(
+      name: name, nameSpan: nameSpan, parameters: parameters, body: body, documentation: documentation(above: start)))
+  }
+
+  /// The `##` comment lines right above a line, joined.
+  private func documentation(above span: Span) -> String? {
+    var lines: [String] = []
+    var n = span.start.line - 1
+    while n >= 1 {
+      let text = source.line(n).drop { $0 == " " || $0 == "\t" }
+      guard text.hasPrefix("##") else { break }
+      lines.insert(String(text.dropFirst(2).drop { $0 == " " }), at: 0)
+      n -= 1
+    }
+    return lines.isEmpty ? nil : lines.joined(separator: "\n")
+  }
+
+  mutating func parseConditional() throws -> StmtKind {
+    var branches: [(condition: Expr, body: [Stmt])] = []
+    var otherwise: [Stmt]? = nil
+    repeat {
+      let condition = try parseExpression()
+      branches.append((condition, try parseBlock(after: "if …")))
+      guard match(.else) else { break }
+      if match(.if) { continue }
+      otherwise = try parseBlock(after: "else")
+      break
+    } while true
+    return .conditional(branches: branches, otherwise: otherwise)
+  }
+
+  mutating func parseForEach() throws -> StmtKind {
+    let (name, nameSpan) = try expectIdentifier("a name after 'for'")
+    try expect(.keyword(.in), "'in' after the loop's name", hint: "for x in [1, 2, 3] { … }")
+    let sequence = try parseExpression()
+    loopDepth += 1
+    defer { loopDepth -= 1 }
+    return .forEach(name: name, nameSpan: nameSpan, sequence: sequence, body: try parseBlock(after: "for \(name) in …"))
+  }
+
+  /// True at the end of a statement (nothing more to read on it).
+  var atStatementEnd: Bool {
+    check(.newline) || check(.semicolon) || check(.endOfInput) || (blockDepth > 0 && check(.rightBrace))
   }
 }

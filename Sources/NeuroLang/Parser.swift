@@ -6,16 +6,28 @@ public struct Parser {
   let source: Source
   var tokens: [Token]
   var position = 0
-  public private(set) var diagnostics: [Diagnostic] = []
+  public internal(set) var diagnostics: [Diagnostic] = []
   /// Lines on which the lexer reported an error; the parser adds none there (one message per mistake).
   private var linesWithLexicalErrors: Set<Int> = []
+  /// How many blocks `{ … }` enclose the statement being parsed.
+  var blockDepth = 0
+  /// How many loops and functions enclose it (for `break` and `return`).
+  var loopDepth = 0
+  var functionDepth = 0
+  /// False where `to` belongs to the statement (`inject n 1nA from 0ms to 5ms`), not to a range.
+  var rangesAllowed = true
 
   /// Thrown inside the parser to abandon the current statement.
   struct Abandon: Error {}
 
   public init(_ source: Source) {
+    self.init(source, lexer: Lexer(source))
+  }
+
+  /// A parser over what a lexer reads (all of a source, or an expression inside a string).
+  init(_ source: Source, lexer: Lexer) {
     self.source = source
-    var lexer = Lexer(source)
+    var lexer = lexer
     tokens = lexer.tokenize()
     diagnostics = lexer.diagnostics
     linesWithLexicalErrors = Set(lexer.diagnostics.compactMap { $0.span?.start.line })
@@ -108,21 +120,26 @@ public struct Parser {
     while check(.newline) || check(.semicolon) { advance() }
   }
 
-  /// Skips to the start of the next statement after an error.
+  /// Skips to the start of the next statement after an error (inside a block, not past its '}').
   mutating func synchronize() {
-    while !check(.endOfInput) && !check(.newline) && !check(.semicolon) { advance() }
+    while !check(.endOfInput) && !check(.newline) && !check(.semicolon) && !(blockDepth > 0 && check(.rightBrace)) {
+      advance()
+    }
   }
 
   mutating func expectEndOfStatement() throws {
     if check(.newline) || check(.semicolon) || check(.endOfInput) { return }
+    if blockDepth > 0 && check(.rightBrace) { return }
     var hint: String? = nil
     if case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
        case .number = previous.kind {
       hint = "write the unit right after the number, without a space: \(source.text(previous.span))\(name)"
     } else if check(.equal) {
       hint = "only a name or a parameter such as n.tau can be assigned"
-    } else if check(.leftBrace) || check(.rightBrace) {
-      hint = "blocks in braces are not part of the language yet"
+    } else if check(.rightBrace) {
+      hint = "there is no open '{' for this '}' to close"
+    } else if check(.else) {
+      hint = "'else' goes on the same line as the '}' before it: } else {"
     }
     throw error("unexpected \(current.kind.describedForHumans) after the end of the statement", at: current, hint: hint)
   }

@@ -35,7 +35,7 @@ public struct Source: Sendable {
 }
 
 /// A position in a source: character offset, 1-based line and column.
-public struct SourceLocation: Equatable, Sendable {
+public struct SourceLocation: Hashable, Sendable {
   public var offset: Int
   public var line: Int
   public var column: Int
@@ -48,7 +48,7 @@ public struct SourceLocation: Equatable, Sendable {
 }
 
 /// A range of source, start inclusive and end exclusive.
-public struct Span: Equatable, Sendable {
+public struct Span: Hashable, Sendable {
   public var start: SourceLocation
   public var end: SourceLocation
 

@@ -2,9 +2,20 @@
 public enum Keyword: String, CaseIterable, Hashable, Sendable {
   case `let`, neuron, inject, from, to, run, reset, plot, print, `import`, `true`, `false`
   case and, or, not
+  case fn, `if`, `else`, `for`, `in`, `while`, `return`, `break`, `continue`, `as`, step
+  case save, load, seed
 
   /// Keywords that can only begin a statement, never appear inside an expression.
-  static let statementStarters: Set<Keyword> = [.let, .neuron, .inject, .run, .reset, .plot, .print, .import]
+  static let statementStarters: Set<Keyword> = [
+    .let, .neuron, .inject, .run, .reset, .plot, .print, .import, .fn, .if, .for, .while, .return, .break, .continue,
+    .save, .seed,
+  ]
+}
+
+/// A piece of an interpolated string: text, or the source range of an expression.
+public enum StringSegment: Hashable, Sendable {
+  case text(String)
+  case code(start: SourceLocation, endOffset: Int)
 }
 
 /// One lexical token and where it stands.
@@ -14,9 +25,11 @@ public struct Token: Equatable, Sendable {
     case number(Double, unit: String?)
     case identifier(String)
     case string(String)
+    /// A string with `{expression}` parts.
+    case interpolatedString([StringSegment])
     case keyword(Keyword)
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
-    case comma, colon, dot, semicolon
+    case comma, colon, dot, dotDot, semicolon
     case plus, minus, star, slash, caret
     case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual, arrow
     case newline
@@ -38,7 +51,7 @@ extension Token.Kind {
     switch self {
     case .number: return "a number"
     case .identifier(let name): return "'\(name)'"
-    case .string: return "a string"
+    case .string, .interpolatedString: return "a string"
     case .keyword(let k): return "'\(k.rawValue)'"
     case .newline: return "end of line"
     case .endOfInput: return "end of input"
@@ -58,6 +71,7 @@ extension Token.Kind {
     case .comma: return ","
     case .colon: return ":"
     case .dot: return "."
+    case .dotDot: return ".."
     case .semicolon: return ";"
     case .plus: return "+"
     case .minus: return "-"

@@ -16,6 +16,29 @@ public enum Value {
   case trace(TraceValue)
   /// A built-in function.
   case builtin(Builtin)
+  /// A function written in neuro.
+  case function(UserFunction)
+  /// Named values: `{currents: …, rates: …}`.
+  case record(Record)
+  /// Columns printed side by side, from `table(…)`.
+  case table(Table)
+  /// What a statement-like call returns (`append`); the REPL prints nothing for it.
+  case nothing
+}
+
+/// A function written in neuro, with the scope it was defined in.
+public struct UserFunction {
+  public var declaration: FunctionDeclaration
+  let closure: Scope
+  /// The source it was written in, for locating errors in its body.
+  let source: Source
+}
+
+/// Named values in the order they were given.
+public struct Record {
+  public var fields: [(name: String, value: Value)]
+
+  public subscript(name: String) -> Value? { fields.first { $0.name == name }?.value }
 }
 
 /// A neuron in the simulation, by its name and its group.
@@ -45,7 +68,10 @@ extension Value {
     case .model: return "a neuron model"
     case .neuron: return "a neuron"
     case .trace(let t): return "a trace of \(t.dimension.word)"
-    case .builtin: return "a function"
+    case .builtin, .function: return "a function"
+    case .record: return "a record"
+    case .table: return "a table"
+    case .nothing: return "nothing"
     }
   }
 
@@ -60,6 +86,10 @@ extension Value {
     case .neuron(let n): return "neuron \(n.name)"
     case .trace(let t): return t.summary
     case .builtin(let b): return "function \(b.name)(\(b.signature))"
+    case .function(let f): return "function \(f.declaration.name)(\(f.declaration.parameters.map(\.name).joined(separator: ", ")))"
+    case .record(let r): return "{" + r.fields.map { "\($0.name): \($0.value.shown)" }.joined(separator: ", ") + "}"
+    case .table(let t): return t.rendered
+    case .nothing: return ""
     }
   }
 }

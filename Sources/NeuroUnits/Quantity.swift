@@ -2,6 +2,15 @@
 public struct Quantity: Hashable, Sendable {
   public var value: Double
   public var dimension: Dimension
+  /// The unit to print in (`x as mV`); nil chooses a prefix by size. Not part of equality.
+  public var displayUnit: Unit? = nil
+
+  public static func == (a: Quantity, b: Quantity) -> Bool { a.value == b.value && a.dimension == b.dimension }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(value)
+    hasher.combine(dimension)
+  }
 
   public init(_ value: Double, _ dimension: Dimension = .none) {
     self.value = value

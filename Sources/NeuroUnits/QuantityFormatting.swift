@@ -78,6 +78,9 @@ private func powerSuffix(_ p: Int32) -> String {
 extension Quantity {
   /// The value printed with a well-chosen prefix: `25 mV`, `5 µV`, `10 ms`.
   public var formatted: String {
+    if let unit = displayUnit, unit.dimension == dimension {
+      return formatNumber(value / unit.scale) + " " + unit.symbol
+    }
     guard let display = DisplayUnit.forDimension(dimension) else {
       if dimension.isDimensionless { return formatNumber(value) }
       return formatNumber(value) + " " + dimension.siSymbol
@@ -88,6 +91,7 @@ extension Quantity {
 
   /// The unit symbol this value prints with (`mV` for 10 mV), empty for numbers.
   public var displaySymbol: String {
+    if let unit = displayUnit, unit.dimension == dimension { return unit.symbol }
     guard let display = DisplayUnit.forDimension(dimension) else {
       return dimension.isDimensionless ? "" : dimension.siSymbol
     }

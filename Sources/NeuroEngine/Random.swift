@@ -1,0 +1,51 @@
+import Foundation
+
+/// The seeded generator of every random draw: xoshiro256** seeded through
+/// splitmix64, the same as the C reference (`anchors/cuba_ref.c`), so that a seed
+/// means the same numbers there and here.
+public struct RandomSource: Sendable {
+  @usableFromInline var s: (UInt64, UInt64, UInt64, UInt64)
+
+  public init(seed: UInt64) {
+    var state = seed
+    func splitmix() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    s = (splitmix(), splitmix(), splitmix(), splitmix())
+  }
+
+  /// The next 64 random bits.
+  @inlinable
+  public mutating func next() -> UInt64 {
+    let result = rotate(s.1 &* 5, 7) &* 9
+    let t = s.1 << 17
+    s.2 ^= s.0
+    s.3 ^= s.1
+    s.1 ^= s.2
+    s.0 ^= s.3
+    s.2 ^= t
+    s.3 = rotate(s.3, 45)
+    return result
+  }
+
+  /// Uniform in [0, 1), 53 bits of precision.
+  @inlinable
+  public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+  /// Standard normal (mean 0, standard deviation 1), by the Marsaglia polar method.
+  public mutating func normal() -> Double {
+    while true {
+      let u = 2 * uniform() - 1, v = 2 * uniform() - 1
+      let r = u * u + v * v
+      if r > 0 && r < 1 { return u * (-2 * log(r) / r).squareRoot() }
+    }
+  }
+
+  @usableFromInline
+  func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+}
+

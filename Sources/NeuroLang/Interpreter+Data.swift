@@ -1,0 +1,89 @@
+import Foundation
+import NeuroUnits
+
+/// `save VALUE to "file.csv"` and `load "file.csv"`.
+extension Interpreter {
+  func save(_ valueExpr: Expr, to pathExpr: Expr) throws {
+    let value = try evaluate(valueExpr)
+    let path = try filePath(pathExpr)
+    let columns = try csvColumns(value, valueExpr)
+    do {
+      try Data(columns.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw failure("cannot write '\(path)': \(reason(error))", at: pathExpr.span,
+                    hint: "check that the folder exists and can be written to")
+    }
+    let rows = columns.columns.map(\.values.count).max() ?? 0
+    host.write("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
+  }
+
+  func load(_ pathExpr: Expr, _ expr: Expr) throws -> Value {
+    let path = try filePath(pathExpr)
+    let text: String
+    do {
+      text = try readSourceFile(path)
+    } catch {
+      throw failure("\(error)", at: pathExpr.span)
+    }
+    do {
+      let columns = try CSVColumns(parsing: text)
+      return .record(Record(fields: columns.columns.map { ($0.name, .list($0.values.map(Value.quantity))) }))
+    } catch let error as CSVColumns.ParseError {
+      throw failure("\(path):\(error.line): \(error.message)", at: expr.span)
+    }
+  }
+
+  private func filePath(_ expr: Expr) throws -> String {
+    let value = try evaluate(expr)
+    guard case .string(let path) = value, !path.isEmpty else {
+      throw failure("a file name must be a string, found \(value.describedKind)", at: expr.span, hint: "\"v.csv\"")
+    }
+    return path
+  }
+
+  /// The columns a value is saved as: a trace as time and value, a list as one column,
+  /// a record or table as one column per field.
+  private func csvColumns(_ value: Value, _ expr: Expr) throws -> CSVColumns {
+    switch value {
+    case .trace(let t):
+      let name = t.label.split(separator: ".").last.map(String.init) ?? "value"
+      return CSVColumns(columns: [
+        ("time", t.trace.values.indices.map { Quantity(t.trace.time(at: $0), .time) }),
+        (name, t.trace.values.map { Quantity($0, t.dimension) }),
+      ])
+    case .list(let items):
+      let values = try numbers(items, "the list", expr)
+      let name = values.first.map { $0.dimension.isDimensionless ? "value" : $0.dimension.word } ?? "value"
+      return CSVColumns(columns: [(name, values)])
+    case .record(let record):
+      return CSVColumns(columns: try record.fields.map { field in
+        guard case .list(let items) = field.value else {
+          throw failure("the field '\(field.name)' is \(field.value.describedKind); only lists of numbers can be saved", at: expr.span)
+        }
+        return (field.name, try numbers(items, "'\(field.name)'", expr))
+      })
+    case .table(let table):
+      return CSVColumns(columns: try table.columns.map { ($0.name, try numbers($0.values, "'\($0.name)'", expr)) })
+    default:
+      throw failure("cannot save \(value.describedKind)", at: expr.span,
+                    hint: "save a trace (n.v), a list (spikes(n)), a record of lists or a table")
+    }
+  }
+
+  private func numbers(_ items: [Value], _ what: String, _ expr: Expr) throws -> [Quantity] {
+    try items.map { item in
+      guard case .quantity(let q) = item else {
+        throw failure("\(what) holds \(item.describedKind); only numbers can be saved", at: expr.span)
+      }
+      return q
+    }
+  }
+
+  private func reason(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return nsError.localizedDescription
+  }
+}
