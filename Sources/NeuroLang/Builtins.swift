@@ -4,8 +4,10 @@ import NeuroUnits
 
 /// The functions every program can call.
 enum Builtins {
+  /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
-    uniqueKeysWithValues: [spikes, spikeCount, rate, abs, sqrt, exp, log].map { ($0.name, $0) })
+    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness + simulation)
+      .map { ($0.name, $0) })
 
   static let spikes = Builtin(
     name: "spikes", signature: "neuron", summary: "the times at which a neuron fired, as a list"
@@ -55,7 +57,7 @@ enum Builtins {
   static let exp = plainFunction("exp", "e to the power x (x a plain number)", Foundation.exp)
   static let log = plainFunction("log", "the natural logarithm (x a positive plain number)", Foundation.log)
 
-  private static func plainFunction(_ name: String, _ summary: String, _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
+  static func plainFunction(_ name: String, _ summary: String, _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
     Builtin(name: name, signature: "x", summary: summary) { c in
       try c.expectPositional(1, name, "\(name)(x)")
       let q = try c.quantity(0, for: name)

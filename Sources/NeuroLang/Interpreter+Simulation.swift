@@ -1,5 +1,4 @@
 import NeuroEngine
-import NeuroPlot
 import NeuroUnits
 
 /// The statements that build and run the simulation: neuron, inject, run, plot.
@@ -146,64 +145,6 @@ extension Interpreter {
     default:
       if case .name(let name) = objectExpr.kind { _ = scope.assign(name, .model(model)) }
     }
-  }
-
-  func plot(_ exprs: [Expr], from: Expr?, to: Expr?) throws {
-    var traces: [TraceValue] = []
-    for expr in exprs {
-      let value = try evaluate(expr)
-      switch value {
-      case .trace(let t): traces.append(t)
-      case .neuron(let handle):
-        guard case .trace(let t) = try neuronMember(handle, "v", expr.span) else { continue }
-        traces.append(t)
-      default:
-        throw failure("plot needs a recorded trace such as n.v, found \(value.describedKind)", at: expr.span)
-      }
-      if let first = traces.first, let last = traces.last, first.dimension != last.dimension {
-        throw failure("cannot plot \(last.dimension.word) on the same axis as \(first.dimension.word)", at: expr.span,
-                      hint: "plot them one at a time")
-      }
-    }
-    guard traces.contains(where: { $0.trace.values.count > 1 }) else {
-      throw failure("nothing has been recorded yet", at: exprs[0].span.through(exprs[exprs.count - 1].span),
-                    hint: "run the simulation first: run 100ms")
-    }
-    let start = try from.map { try time($0, "'from'") } ?? traces.map(\.trace.start).min() ?? 0
-    let end = try to.map { try time($0, "'to'") } ?? traces.map(\.trace.end).max() ?? 0
-    guard start < end else {
-      throw failure("the plot window must end after it starts", at: (to ?? from ?? exprs[0]).span)
-    }
-    host.write(renderTraces(traces, from: start, to: end))
-  }
-
-  private func renderTraces(_ traces: [TraceValue], from start: Double, to end: Double) -> String {
-    let dimension = traces[0].dimension
-    let inWindow = traces.flatMap { t in t.trace.values.indices.filter { t.trace.time(at: $0) >= start && t.trace.time(at: $0) <= end }.map { t.trace.values[$0] } }
-    let biggest = inWindow.map { Swift.abs($0) }.max() ?? 0
-    let yUnit = DisplayUnit.forDimension(dimension)
-    let yPrefix = yUnit?.bestPrefix(for: biggest)
-    let yScale = yPrefix.map { yUnit?.scale($0) ?? 1 } ?? 1
-    let yName = yPrefix.flatMap { yUnit?.symbol($0) } ?? ""
-    let tUnit = DisplayUnit.forDimension(.time)
-    let tPrefix = tUnit?.bestPrefix(for: max(Swift.abs(start), Swift.abs(end))) ?? .milli
-    let tScale = tUnit?.scale(tPrefix) ?? 1e-3
-    var options = LinePlotOptions()
-    options.width = host.plot.width
-    options.height = host.plot.height
-    options.style = host.plot.style
-    options.color = host.plot.color
-    options.title = traces.map(\.label).joined(separator: ", ") + " — \(dimension.word)" + (yName.isEmpty ? "" : " (\(yName))")
-    options.xLabel = "time (\(tUnit?.symbol(tPrefix) ?? "s"))"
-    options.xRange = (start / tScale)...(end / tScale)
-    let series = traces.map { t in
-      PlotSeries(
-        name: t.label,
-        xs: t.trace.values.indices.map { t.trace.time(at: $0) / tScale },
-        ys: t.trace.values.map { $0 / yScale },
-        markers: t.spikeTimes.map { $0 / tScale })
-    }
-    return renderLinePlot(series, options: options)
   }
 }
 

@@ -244,10 +244,30 @@ public final class Interpreter {
       let count = simulation.spikeTimes(handle.group).count
       let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
       return "neuron \(handle.name) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
-    case .list(let items): return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
+    case .list(let items):
+      if let unit = sharedUnit(items) {
+        return "[" + items.map { item in
+          guard case .quantity(let q) = item else { return "" }
+          return formatNumber(q.value / unit.scale) + " " + unit.symbol
+        }.joined(separator: ", ") + "]"
+      }
+      return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
     case .record(let r): return "{" + r.fields.map { "\($0.name): \(text(of: $0.value, quoted: true))" }.joined(separator: ", ") + "}"
     default: return value.shown
     }
+  }
+}
+
+extension Interpreter {
+  /// One unit for a list of quantities of one dimension, so that it reads `[0 nA, 0.5 nA, 1 nA]`.
+  func sharedUnit(_ items: [Value]) -> NeuroUnits.Unit? {
+    var quantities: [Quantity] = []
+    for item in items {
+      guard case .quantity(let q) = item, !q.dimension.isDimensionless, q.displayUnit == nil else { return nil }
+      quantities.append(q)
+    }
+    guard let first = quantities.first, quantities.allSatisfy({ $0.dimension == first.dimension }) else { return nil }
+    return Table.commonUnit(quantities)
   }
 }
 

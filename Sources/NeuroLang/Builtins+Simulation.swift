@@ -1,0 +1,47 @@
+import NeuroEngine
+import NeuroUnits
+
+/// Running a model on its own, outside the session's simulation.
+extension Builtins {
+  static let simulation: [Builtin] = [
+    Builtin(
+      name: "simulate", signature: "model, current, duration: 1s",
+      summary: "runs one neuron of a model under a constant current in a simulation of its own; gives {rate, spikes, v}"
+    ) { c in
+      var arguments = c.arguments
+      var durationExpr: Expr? = nil
+      if let i = arguments.firstIndex(where: { $0.label == "duration" }) {
+        durationExpr = arguments.remove(at: i).value
+      }
+      let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
+      try inner.expectPositional(2, "simulate", "simulate(lif(), 1nA, duration: 500ms)")
+      guard case .model(let model) = try inner.value(0) else {
+        throw c.failure("simulate needs a model such as lif(), found \(try inner.value(0).describedKind)", at: arguments[0].value.span)
+      }
+      let current = try inner.quantity(1, for: "simulate")
+      guard current.dimension == .current else {
+        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span)
+      }
+      let duration = try durationExpr.map { try c.interpreter.time($0, "duration") } ?? 1
+      let dt = c.interpreter.simulation.dt
+      guard duration >= dt, duration / dt <= 1e8 else {
+        throw c.failure("the duration must be between one time step and \(Quantity(1e8 * dt, .time).formatted)",
+                        at: durationExpr?.span ?? c.span.span)
+      }
+      let world = Simulation()
+      world.setTimeStep(dt)
+      let group = world.add(model.makeGroup(count: 1))
+      world.inject(StepCurrent(amplitude: current.value), into: group)
+      if world.run(steps: Int((duration / dt).rounded()), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
+        throw c.failure("interrupted")
+      }
+      let spikes = world.spikeTimes(group)
+      let trace = world.trace(group, variable: "v") ?? Trace(start: 0, dt: dt, values: [])
+      return .record(Record(fields: [
+        ("rate", .quantity(Quantity(Double(spikes.count) / world.time, .frequency))),
+        ("spikes", .list(spikes.map { .quantity(Quantity($0, .time)) })),
+        ("v", .trace(TraceValue(label: "v", trace: trace, dimension: .voltage, spikeTimes: spikes))),
+      ]))
+    }
+  ]
+}
