@@ -1,3 +1,4 @@
+import Foundation
 import NeuroUnits
 
 /// The text behind `:help` and `:help TOPIC`: language topics, built-in
@@ -111,13 +112,4 @@ extension String {
   fileprivate func padding(_ width: Int) -> String {
     count >= width ? self : self + String(repeating: " ", count: width - count)
   }
-
-  fileprivate func trimmingCharacters(in _: Whitespace) -> String {
-    var s = Substring(self)
-    while s.first?.isWhitespace == true { s.removeFirst() }
-    while s.last?.isWhitespace == true { s.removeLast() }
-    return String(s)
-  }
-
-  fileprivate enum Whitespace { case whitespaces }
 }

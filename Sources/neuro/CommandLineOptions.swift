@@ -3,6 +3,8 @@ struct CommandLineOptions {
   enum Mode: Equatable {
     case repl
     case script(path: String)
+    /// `neuro lesson` (list) or `neuro lesson N`.
+    case lesson(number: Int?)
     case help
     case version
   }
@@ -13,9 +15,11 @@ struct CommandLineOptions {
 
   static let usage = """
     usage: neuro [options] [FILE.neuro]
+           neuro lesson [N]
 
     With a file, runs it as a script. Without one, starts the interactive REPL
     (or reads statements from standard input when it is not a terminal).
+    `neuro lesson` lists the guided lessons; `neuro lesson 2` starts lesson 2.
 
     options:
       --ascii      draw plots with plain ASCII characters
@@ -43,6 +47,17 @@ struct CommandLineOptions {
         }
         files.append(argument)
       }
+    }
+    if files.first == "lesson" || files.first == "lessons" {
+      let rest = arguments.filter { !$0.hasPrefix("-") }.dropFirst()
+      if rest.count > 1 { return .failure(UsageError(message: "neuro lesson takes one lesson number")) }
+      guard let text = rest.first else {
+        options.mode = .lesson(number: nil)
+        return .success(options)
+      }
+      guard let number = Int(text) else { return .failure(UsageError(message: "'\(text)' is not a lesson number")) }
+      options.mode = .lesson(number: number)
+      return .success(options)
     }
     if files.count > 1 {
       return .failure(UsageError(message: "one script at a time, found \(files.count): \(files.joined(separator: " "))"))

@@ -5,8 +5,11 @@ import NeuroLang
 /// run it, print expression values, and survive every error.
 struct REPL {
   let options: CommandLineOptions
-  private var interpreter: Interpreter
+  var interpreter: Interpreter
+  var lesson: ActiveLesson? = nil
   private var hadError = false
+  /// A lesson to start as the session begins (`neuro lesson N`).
+  var initialLesson: Int? = nil
 
   init(options: CommandLineOptions) {
     self.options = options
@@ -20,13 +23,16 @@ struct REPL {
     if interactive {
       Interrupts.install()
       reader = ReadlineLineReader(historyPath: Self.historyPath)
+      Completion.source = interpreter
+      Completion.install()
       Output.out("neuro \(Session.version) — type :help for help, :quit to leave\n")
     } else {
       reader = PlainLineReader()
     }
+    if let number = initialLesson, !startLesson(number) { return ExitCode.fileError }
     var pending: [String] = []
     while true {
-      let prompt = pending.isEmpty ? "neuro> " : "  ...> "
+      let prompt = pending.isEmpty ? (lessonPrompt ?? "neuro> ") : "  ...> "
       switch reader.read(prompt: prompt) {
       case .endOfInput:
         if !pending.isEmpty { evaluate(pending.joined(separator: "\n")) }
@@ -68,19 +74,35 @@ struct REPL {
     let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
     let name = parts.first ?? ""
     let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+    if lessonCommand(name) { return true }
     switch name {
     case "q", "quit", "exit":
       return false
     case "h", "help":
-      if let text = Help.text(for: argument) {
+      if let text = interpreter.help(for: argument) {
         Output.out(text)
       } else {
         let close = Help.suggestions(for: argument)
         Output.err("error: no help on '\(argument)'" + (close.isEmpty ? "\n" : " — did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?\n"))
       }
+    case "vars":
+      let listing = interpreter.variableListing
+      let width = Terminal.width
+      Output.out(listing.isEmpty ? "nothing defined yet\n" : listing.map { line in
+        line.count > width ? String(line.prefix(width - 1)) + "…" : line
+      }.joined(separator: "\n") + "\n")
     case "reset":
       interpreter = Session.makeInterpreter(options)
+      Completion.source = interpreter
       Output.out("session cleared: no names, no neurons, t = 0\n")
+    case "lesson":
+      guard let number = Int(argument) else {
+        Output.err("error: :lesson needs a lesson number, e.g. :lesson 1 (:lessons lists them)\n")
+        return true
+      }
+      startLesson(number)
+    case "lessons":
+      _ = REPL.listLessons()
     case "load":
       guard !argument.isEmpty else {
         Output.err("error: :load needs a file name, e.g. :load examples/lif.neuro\n")
@@ -88,10 +110,10 @@ struct REPL {
       }
       load(argument)
     default:
-      let commands = ["help", "quit", "reset", "load"]
+      let commands = ["help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "skip"]
       let close = closestName(to: name, among: commands)
       Output.err("error: unknown command ':\(name)'" + (close.map { " — did you mean ':\($0)'?" } ?? "") + "\n"
-                 + "  commands: :help :load :reset :quit\n")
+                 + "  commands: :help :vars :load :reset :lesson N :lessons :quit\n")
     }
     return true
   }

@@ -33,14 +33,33 @@ enum Session {
   /// Where `import` looks after the script's own folder: `NEURO_STDLIB`, then the
   /// `stdlib/` folder next to the program (installed) or in the source tree it was built in.
   static func libraryPaths() -> [String] {
+    resourceFolders(named: "stdlib", marker: "presets.neuro", override: "NEURO_STDLIB")
+  }
+
+  /// The folder of lessons.
+  static func lessonFolder() -> String? {
+    resourceFolders(named: "lessons", marker: nil, override: "NEURO_LESSONS").first
+  }
+
+  /// Where the student's lesson progress is kept.
+  static var progressPath: String {
+    if let custom = Terminal.environment("NEURO_PROGRESS"), !custom.isEmpty { return custom }
+    let home = Terminal.environment("HOME") ?? NSHomeDirectory()
+    return (home as NSString).appendingPathComponent(".neuro_progress")
+  }
+
+  /// A resource folder: the environment's override, then `share/neuro/NAME` beside the
+  /// installed program, then `NAME/` in the source tree the program was built in.
+  private static func resourceFolders(named name: String, marker: String?, override: String) -> [String] {
     var paths: [String] = []
-    if let custom = Terminal.environment("NEURO_STDLIB"), !custom.isEmpty { paths.append(custom) }
+    if let custom = Terminal.environment(override), !custom.isEmpty { paths.append(custom) }
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     var folder = executable.deletingLastPathComponent()
-    paths.append(folder.appendingPathComponent("../share/neuro/stdlib").standardizedFileURL.path)
+    paths.append(folder.appendingPathComponent("../share/neuro/\(name)").standardizedFileURL.path)
     for _ in 0..<5 {
-      let candidate = folder.appendingPathComponent("stdlib")
-      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("presets.neuro").path) {
+      let candidate = folder.appendingPathComponent(name)
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(marker ?? "").path),
+         FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
         paths.append(candidate.path)
         break
       }

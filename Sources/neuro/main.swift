@@ -17,5 +17,11 @@ case .success(let options):
   case .repl:
     var repl = REPL(options: options)
     exit(repl.run())
+  case .lesson(nil):
+    exit(REPL.listLessons())
+  case .lesson(let number?):
+    var repl = REPL(options: options)
+    repl.initialLesson = number
+    exit(repl.run())
   }
 }

@@ -53,6 +53,7 @@ import Testing
     try terminal.waitFor("neuro> ")
     terminal.type("print spike_count(n) > 0\r")
     try terminal.waitFor("true")
+    try terminal.waitFor("neuro> ")  // Ctrl-D typed before the prompt would be read by the line discipline
     terminal.type("\u{04}")
     #expect(try terminal.waitForExit() == 0)
   }
@@ -81,6 +82,7 @@ import Testing
     try first.waitFor("neuro> ")
     first.type("print 6 * 7\r")
     try first.waitFor("42")
+    try first.waitFor("neuro> ")
     first.type("\u{04}")
     _ = try first.waitForExit()
 

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The lessons in a folder (`lessons/`), numbered by their file names (`01-units.md` is lesson 1).
+public struct LessonLibrary: Sendable {
+  public struct Entry: Sendable {
+    public var number: Int
+    /// The file name without `.md`, used to keep progress.
+    public var id: String
+    public var path: String
+  }
+
+  public let entries: [Entry]
+
+  public init(folder: String) {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    entries = files.filter { $0.hasSuffix(".md") }.sorted().compactMap { file in
+      let id = String(file.dropLast(3))
+      guard let number = Int(id.prefix { $0.isNumber }) else { return nil }
+      return Entry(number: number, id: id, path: (folder as NSString).appendingPathComponent(file))
+    }
+  }
+
+  public func entry(_ number: Int) -> Entry? { entries.first { $0.number == number } }
+
+  /// Reads and parses a lesson file.
+  public func load(_ entry: Entry) throws -> Lesson {
+    let text = try readSourceFile(entry.path)
+    do {
+      return try Lesson(markdown: text)
+    } catch let error as Lesson.FormatError {
+      throw SourceFileError(description: "\(entry.path):\(error.line): \(error.message)")
+    }
+  }
+}
+
+/// Which exercises a student has done, kept in a small text file (one `lesson-id index` a line)
+/// that is rewritten whole at each change.
+public struct LessonProgress {
+  public let path: String
+  private var done: Set<String>
+
+  public init(path: String) {
+    self.path = path
+    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    done = Set(text.split(separator: "\n").map(String.init))
+  }
+
+  public func isDone(lesson: String, exercise: Int) -> Bool { done.contains("\(lesson) \(exercise)") }
+
+  public func doneCount(lesson: String) -> Int { done.filter { $0.hasPrefix(lesson + " ") }.count }
+
+  /// Marks an exercise done and saves; a failure to save is returned, not thrown at the student.
+  @discardableResult
+  public mutating func markDone(lesson: String, exercise: Int) -> String? {
+    done.insert("\(lesson) \(exercise)")
+    return save()
+  }
+
+  public mutating func forget(lesson: String) {
+    done = done.filter { !$0.hasPrefix(lesson + " ") }
+    save()
+  }
+
+  @discardableResult
+  private func save() -> String? {
+    let text = done.sorted().joined(separator: "\n") + "\n"
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      return nil
+    } catch {
+      return "could not save progress to \(path): \(error.localizedDescription)"
+    }
+  }
+}
+
+extension Interpreter {
+  /// Runs code without printing anything (to rebuild a lesson's state); true when it ran cleanly.
+  @discardableResult
+  public func executeQuietly(_ code: String, name: String) -> Bool {
+    let saved = host
+    host.write = { _ in }
+    host.report = { _ in }
+    defer { host = saved }
+    return execute(Source(name: name, text: code)) == .success
+  }
+
+  /// The first check of an exercise that is not true in this session, with the reason; nil when all pass.
+  public func failedCheck(_ exercise: Lesson.Exercise) -> (expression: String, reason: String)? {
+    for check in exercise.checks {
+      let source = Source(name: "check", text: check.expression)
+      let (statements, diagnostics) = Parser.parse(source)
+      guard diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
+        return (check.expression, "the check itself is not an expression: \(diagnostics.first?.message ?? "")")
+      }
+      let saved = self.source
+      self.source = source
+      defer { self.source = saved }
+      do {
+        let value = try evaluate(expr)
+        guard case .bool(let passed) = value else {
+          return (check.expression, "the check gives \(value.describedKind), not true or false")
+        }
+        if !passed { return (check.expression, "it is false") }
+      } catch let diagnostic as Diagnostic {
+        return (check.expression, diagnostic.message)
+      } catch {
+        return (check.expression, "\(error)")
+      }
+    }
+    return nil
+  }
+}

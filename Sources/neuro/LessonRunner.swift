@@ -1,0 +1,187 @@
+import NeuroLang
+
+/// A lesson being followed in the REPL: which step comes next, which exercise waits.
+struct ActiveLesson {
+  let entry: LessonLibrary.Entry
+  let lesson: Lesson
+  var nextStep = 0
+  /// The step whose exercise waits for `:check`, and that exercise's number (0-based).
+  var waiting: (step: Int, exercise: Int)? = nil
+  var hintsShown = 0
+}
+
+/// Guided lessons in the REPL: `neuro lesson N` or `:lesson N`, then `:check`, `:hint`,
+/// `:solution`, `:skip`; progress is kept per user.
+extension REPL {
+  /// Lists the lessons with the student's progress.
+  static func listLessons() -> Int32 {
+    guard let folder = Session.lessonFolder() else {
+      Output.err("error: no lessons folder found (set NEURO_LESSONS to the folder of lesson files)\n")
+      return ExitCode.fileError
+    }
+    let library = LessonLibrary(folder: folder)
+    let progress = LessonProgress(path: Session.progressPath)
+    Output.out("lessons (start one with: neuro lesson N)\n")
+    for entry in library.entries {
+      guard let lesson = try? library.load(entry) else {
+        Output.out("\(entry.number)  \(entry.id)  (cannot be read)\n")
+        continue
+      }
+      let total = lesson.exercises.count
+      let done = min(total, progress.doneCount(lesson: entry.id))
+      Output.out("\(String(repeating: " ", count: max(0, 3 - String(entry.number).count)))\(entry.number)  \(lesson.title)  (\(done)/\(total) exercises done)\n")
+    }
+    return ExitCode.success
+  }
+
+  /// Starts (or resumes) lesson `number`; false when it cannot be found or read.
+  @discardableResult
+  mutating func startLesson(_ number: Int) -> Bool {
+    guard let folder = Session.lessonFolder() else {
+      Output.err("error: no lessons folder found (set NEURO_LESSONS to the folder of lesson files)\n")
+      return false
+    }
+    let library = LessonLibrary(folder: folder)
+    guard let entry = library.entry(number) else {
+      let numbers = library.entries.map { String($0.number) }.joined(separator: ", ")
+      Output.err("error: there is no lesson \(number); the lessons are \(numbers)\n")
+      return false
+    }
+    let lesson: Lesson
+    do {
+      lesson = try library.load(entry)
+    } catch {
+      Output.err("error: \(error)\n")
+      return false
+    }
+    var active = ActiveLesson(entry: entry, lesson: lesson)
+    let progress = LessonProgress(path: Session.progressPath)
+    let firstOpen = lesson.exercises.indices.first { !progress.isDone(lesson: entry.id, exercise: $0) } ?? lesson.exercises.count
+    Output.out(bold("Lesson \(entry.number): \(lesson.title)") + "\n")
+    if firstOpen > 0 {
+      Output.out("(resuming at exercise \(firstOpen + 1) of \(lesson.exercises.count); :restart begins again)\n")
+      active.nextStep = replaySilently(lesson, upToExercise: firstOpen)
+    }
+    self.lesson = active
+    showUntilExercise()
+    return true
+  }
+
+  /// Runs the examples and solutions before exercise `target` without output; the step to show next.
+  private mutating func replaySilently(_ lesson: Lesson, upToExercise target: Int) -> Int {
+    var exercise = 0
+    for (index, step) in lesson.steps.enumerated() {
+      if step.exercise != nil && exercise == target { return index }
+      for case .example(let code, _) in step.content { interpreter.executeQuietly(code, name: "<lesson>") }
+      if let e = step.exercise {
+        interpreter.executeQuietly(e.solution, name: "<lesson>")
+        exercise += 1
+      }
+    }
+    return lesson.steps.count
+  }
+
+  /// Shows steps (prose, running examples) until an exercise waits or the lesson ends.
+  mutating func showUntilExercise() {
+    guard var active = lesson else { return }
+    while active.nextStep < active.lesson.steps.count {
+      let index = active.nextStep
+      let step = active.lesson.steps[index]
+      active.nextStep += 1
+      if let heading = step.heading, step.exercise == nil { Output.out("\n" + bold(heading) + "\n") }
+      if let exercise = step.exercise {
+        let number = active.lesson.steps[..<index].filter { $0.exercise != nil }.count
+        Output.out("\n" + bold("Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)") + "\n")
+        show(step.content)
+        Output.out("Your turn. Type neuro here; :check when done, :hint for help, :solution to see one, :skip to move on.\n")
+        active.waiting = (index, number)
+        active.hintsShown = 0
+        lesson = active
+        return
+      }
+      show(step.content)
+    }
+    Output.out("\n" + bold("Lesson \(active.entry.number) complete.") + " Type :lessons to see them all, or keep exploring here.\n")
+    lesson = nil
+  }
+
+  private mutating func show(_ blocks: [Lesson.Block]) {
+    for block in blocks {
+      switch block {
+      case .prose(let text):
+        Output.out(text + "\n")
+      case .example(let code, _):
+        // One entry at a time, as if typed: the prompt, the lines, then what it printed.
+        var entry: [Substring] = []
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+          if entry.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
+          entry.append(line)
+          let text = entry.joined(separator: "\n")
+          if case .incomplete = InputCompleteness(of: Source(name: "<lesson>", text: text)) { continue }
+          for (i, typed) in entry.enumerated() { Output.out((i == 0 ? "neuro> " : "  ...> ") + typed + "\n") }
+          Interrupts.clear()
+          interpreter.execute(Source(name: "<lesson>", text: text), echo: true)
+          entry.removeAll()
+        }
+      }
+    }
+  }
+
+  /// `:check`, `:hint`, `:solution`, `:skip`, `:restart` while a lesson runs; false for other commands.
+  mutating func lessonCommand(_ name: String) -> Bool {
+    guard var active = lesson, let waiting = active.waiting,
+          let exercise = active.lesson.steps[waiting.step].exercise else {
+      if ["check", "hint", "solution", "skip", "restart"].contains(name) {
+        Output.err("error: no exercise is waiting; start a lesson with :lesson N (:lessons lists them)\n")
+        return true
+      }
+      return false
+    }
+    switch name {
+    case "check":
+      if let failure = interpreter.failedCheck(exercise) {
+        Output.out("✗ not yet: \(failure.expression) — \(failure.reason)\n")
+        if active.hintsShown < exercise.hints.count { Output.out("  (:hint for a hint)\n") }
+        return true
+      }
+      Output.out("✓ well done\n")
+      var progress = LessonProgress(path: Session.progressPath)
+      if let problem = progress.markDone(lesson: active.entry.id, exercise: waiting.exercise) { Output.err("warning: \(problem)\n") }
+      active.waiting = nil
+      lesson = active
+      showUntilExercise()
+    case "hint":
+      guard active.hintsShown < exercise.hints.count else {
+        Output.out(exercise.hints.isEmpty ? "no hints for this one; :solution shows an answer\n" : "no more hints; :solution shows an answer\n")
+        return true
+      }
+      Output.out("hint: \(exercise.hints[active.hintsShown])\n")
+      active.hintsShown += 1
+      lesson = active
+    case "solution":
+      Output.out("one answer:\n" + exercise.solution.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n")
+    case "skip":
+      active.waiting = nil
+      lesson = active
+      showUntilExercise()
+    case "restart":
+      var progress = LessonProgress(path: Session.progressPath)
+      progress.forget(lesson: active.entry.id)
+      interpreter = Session.makeInterpreter(options)
+      Completion.source = interpreter
+      startLesson(active.entry.number)
+    default:
+      return false
+    }
+    return true
+  }
+
+  var lessonPrompt: String? {
+    guard let active = lesson, active.waiting != nil else { return nil }
+    return "lesson \(active.entry.number)> "
+  }
+
+  private func bold(_ text: String) -> String {
+    Terminal.wantsColor(forTerminal: Terminal.outputIsTerminal) && !options.noColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
+}
