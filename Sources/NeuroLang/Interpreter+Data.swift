@@ -7,11 +7,16 @@ extension Interpreter {
     let value = try evaluate(valueExpr)
     let path = try filePath(pathExpr)
     let columns = try csvColumns(value, valueExpr)
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+      throw failure("cannot write '\(path)': the folder \(folder) does not exist", at: pathExpr.span)
+    }
     do {
       try Data(columns.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      throw failure("cannot write '\(path)': \(reason(error))", at: pathExpr.span,
-                    hint: "check that the folder exists and can be written to")
+      throw failure("cannot write '\(path)': \(error.localizedDescription)", at: pathExpr.span,
+                    hint: "check that the folder can be written to")
     }
     let rows = columns.columns.map(\.values.count).max() ?? 0
     host.write("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
@@ -77,13 +82,5 @@ extension Interpreter {
       }
       return q
     }
-  }
-
-  private func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
   }
 }

@@ -1,18 +1,42 @@
+import Foundation
 import NeuroUnits
 
 /// What the REPL asks of a session: help, the names defined, completions.
 extension Interpreter {
   /// Help on a topic: a function defined in the session (its `##` comments), or the built-in help.
   public func help(for topic: String?) -> String? {
-    if let topic, case .function(let function)? = globals.lookup(topic) {
-      let declaration = function.declaration
-      let signature = declaration.parameters.map { p in
-        p.defaultValue.map { "\(p.name): \(function.source.text($0.span))" } ?? p.name
-      }.joined(separator: ", ")
-      let origin = function.source.name.hasPrefix("<") ? "" : "  (from \(function.source.name.split(separator: "/").last ?? ""))"
-      return "\(declaration.name)(\(signature))\(origin)\n" + (declaration.documentation.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") + "\n" } ?? "  (no ## comment above its fn line)\n")
+    if let topic, case .function(let function)? = globals.lookup(topic) { return help(for: function) }
+    return Help.text(for: topic) ?? topic.flatMap(libraryHelp)
+  }
+
+  /// A user function's signature and its `##` documentation.
+  private func help(for function: UserFunction) -> String {
+    let declaration = function.declaration
+    let signature = declaration.parameters.map { p in
+      p.defaultValue.map { "\(p.name): \(function.source.text($0.span))" } ?? p.name
+    }.joined(separator: ", ")
+    let origin = function.source.name.hasSuffix(".neuro") ? "  (from \(function.source.name.split(separator: "/").last ?? ""))" : ""
+    let documentation = declaration.documentation.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }
+    return "\(declaration.name)(\(signature))\(origin)\n" + (documentation ?? "  (no ## comment above its fn line)\n")
+  }
+
+  /// Help on a function of the standard library that has not been imported yet.
+  private func libraryHelp(_ name: String) -> String? {
+    for folder in host.libraryPaths {
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".neuro") }.sorted() ?? []
+      for file in files {
+        let path = (folder as NSString).appendingPathComponent(file)
+        guard let text = try? readSourceFile(path) else { continue }
+        let source = Source(name: path, text: text)
+        for statement in Parser.parse(source).statements {
+          guard case .function(let declaration) = statement.kind, declaration.name == name else { continue }
+          let function = UserFunction(declaration: declaration, closure: globals, source: source)
+          let module = String(file.dropLast(".neuro".count))
+          return help(for: function) + "  (import \"\(module)\" to use it)\n"
+        }
+      }
     }
-    return Help.text(for: topic)
+    return nil
   }
 
   /// Every definition as `name = value`, for `:vars`.

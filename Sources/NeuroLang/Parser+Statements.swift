@@ -144,7 +144,7 @@ extension Parser {
       skipSeparators()
       if match(.rightBrace) { return statements }
       if check(.endOfInput) {
-        throw error("expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column)", at: current)
+        throw error("expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column), found end of input", at: current)
       }
       do {
         let statement = try parseStatement()

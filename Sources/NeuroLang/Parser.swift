@@ -121,8 +121,13 @@ public struct Parser {
   }
 
   /// Skips to the start of the next statement after an error (inside a block, not past its '}').
+  /// A block opened on the broken line is skipped whole, so its lines add no errors of their own.
   mutating func synchronize() {
-    while !check(.endOfInput) && !check(.newline) && !check(.semicolon) && !(blockDepth > 0 && check(.rightBrace)) {
+    var depth = 0
+    while !check(.endOfInput) {
+      if depth == 0 && (check(.newline) || check(.semicolon) || (blockDepth > 0 && check(.rightBrace))) { return }
+      if check(.leftBrace) { depth += 1 }
+      if check(.rightBrace) { depth -= 1 }
       advance()
     }
   }

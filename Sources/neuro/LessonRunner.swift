@@ -93,7 +93,7 @@ extension REPL {
         let number = active.lesson.steps[..<index].filter { $0.exercise != nil }.count
         Output.out("\n" + bold("Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)") + "\n")
         show(step.content)
-        Output.out("Your turn. Type neuro here; :check when done, :hint for help, :solution to see one, :skip to move on.\n")
+        Output.out("Your turn. Type neuro here; :check when done, :hint for help, :solution to see one, :next to move on.\n")
         active.waiting = (index, number)
         active.hintsShown = 0
         lesson = active
@@ -131,7 +131,7 @@ extension REPL {
   mutating func lessonCommand(_ name: String) -> Bool {
     guard var active = lesson, let waiting = active.waiting,
           let exercise = active.lesson.steps[waiting.step].exercise else {
-      if ["check", "hint", "solution", "skip", "restart"].contains(name) {
+      if ["check", "hint", "solution", "skip", "next", "restart"].contains(name) {
         Output.err("error: no exercise is waiting; start a lesson with :lesson N (:lessons lists them)\n")
         return true
       }
@@ -160,7 +160,7 @@ extension REPL {
       lesson = active
     case "solution":
       Output.out("one answer:\n" + exercise.solution.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n")
-    case "skip":
+    case "skip", "next":
       active.waiting = nil
       lesson = active
       showUntilExercise()

@@ -52,7 +52,8 @@ struct ReadlineLineReader: LineReader {
     }
     while !lineArrived {
       var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
+      // A timeout, so that a Ctrl-C arriving just before poll starts is still seen promptly.
+      let ready = poll(&descriptor, 1, 100)
       if Interrupts.take() {
         Output.out("^C")
         rl_free_line_state()
@@ -67,6 +68,7 @@ struct ReadlineLineReader: LineReader {
         rl_callback_handler_remove()
         return .endOfInput
       }
+      if ready == 0 { continue }
       rl_callback_read_char()
     }
     guard let raw = pendingLine else { return .endOfInput }

@@ -110,7 +110,7 @@ struct REPL {
       }
       load(argument)
     default:
-      let commands = ["help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "skip"]
+      let commands = ["help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "next", "restart"]
       let close = closestName(to: name, among: commands)
       Output.err("error: unknown command ':\(name)'" + (close.map { " — did you mean ':\($0)'?" } ?? "") + "\n"
                  + "  commands: :help :vars :load :reset :lesson N :lessons :quit\n")

@@ -120,3 +120,38 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+@Suite struct LessonCommandTests {
+  private func progressFile() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("neuro-progress-\(UUID().uuidString)").path
+  }
+
+  @Test func listsTheLessonsWithProgress() throws {
+    let result = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progressFile()])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("1  The REPL and units  (0/4 exercises done)"))
+    #expect(result.stdout.contains("2  The leaky integrate-and-fire neuron"))
+  }
+
+  @Test func aLessonChecksAnswersAndResumesWhereTheStudentStopped() throws {
+    let progress = progressFile()
+    let first = try runNeuro(["lesson", "1"], input: ":check\n:hint\nlet v = 2.5nA * 10MΩ\n:check\n",
+                             environment: ["NEURO_PROGRESS": progress])
+    #expect(first.stdout.contains("Exercise 1 of 4: Ohm's law"))
+    #expect(first.stdout.contains("✗ not yet: abs(v - 25mV) < 1uV — unknown name 'v'"))
+    #expect(first.stdout.contains("hint: A voltage is a current times a resistance"))
+    #expect(first.stdout.contains("✓ well done"))
+    #expect(first.stdout.contains("Exercise 2 of 4"))
+    let second = try runNeuro(["lesson", "1"], input: ":solution\n", environment: ["NEURO_PROGRESS": progress])
+    #expect(second.stdout.contains("(resuming at exercise 2 of 4"))
+    #expect(second.stdout.contains("one answer:"))
+    let list = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progress])
+    #expect(list.stdout.contains("(1/4 exercises done)"))
+  }
+
+  @Test func unknownLessonIsAnError() throws {
+    let result = try runNeuro(["lesson", "99"], input: "", environment: ["NEURO_PROGRESS": progressFile()])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("there is no lesson 99"))
+  }
+}

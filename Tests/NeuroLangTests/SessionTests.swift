@@ -1,0 +1,38 @@
+import Testing
+@testable import NeuroLang
+
+@Suite struct SessionTests {
+  private func session(_ code: String = "") -> Interpreter {
+    let interpreter = Interpreter(host: Host(write: { _ in }, report: { _ in }))
+    interpreter.execute(Source(name: "t", text: code))
+    return interpreter
+  }
+
+  @Test func completesParameterNamesInsideAModelCall() {
+    let s = session()
+    #expect(s.completions(of: "v_r", lineBeforeWord: "neuron n = lif(") == ["v_reset:", "v_rest:"])
+    #expect(s.completions(of: "t", lineBeforeWord: "neuron n = lif(tau: 10ms, ") == ["t_ref:", "tau:"])
+  }
+
+  @Test func completesNamesKeywordsAndBuiltins() {
+    let s = session("let alpha = 1\nfn analyse(x) { return x }")
+    #expect(s.completions(of: "al", lineBeforeWord: "") == ["alpha"])
+    #expect(s.completions(of: "an", lineBeforeWord: "print ") == ["analyse", "and"])
+    #expect(s.completions(of: "spi", lineBeforeWord: "") == ["spike_count", "spikes"])
+    #expect(s.completions(of: "x", lineBeforeWord: "analyse(") .contains("x:"))
+  }
+
+  @Test func listsDefinitionsForVars() {
+    let s = session("let b = 2mV\nlet a = [1, 2]\nfn f(x, y) { return x }")
+    #expect(s.variableListing == ["a = [1, 2]", "b = 2 mV", "f(x, y)  function"])
+  }
+
+  @Test func helpCoversBuiltinsModelsParametersAndUserFunctions() {
+    let s = session("## Doubles a value.\nfn double(x) { return 2 * x }")
+    #expect(s.help(for: "double") == "double(x)\n  Doubles a value.\n")
+    #expect(s.help(for: "mean")?.contains("the average") == true)
+    #expect(s.help(for: "lif")?.contains("membrane time constant") == true)
+    #expect(s.help(for: "v_th")?.contains("spike threshold") == true)
+    #expect(s.help(for: "nonsense") == nil)
+  }
+}
