@@ -21,9 +21,10 @@ test: deps
 	$(SWIFT) test --skip-build
 
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib
+	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons
 	install -m 755 $(BIN) $(PREFIX)/bin/neuro
 	install -m 644 stdlib/*.neuro $(PREFIX)/share/neuro/stdlib/
+	install -m 644 lessons/*.md $(PREFIX)/share/neuro/lessons/
 
 bench: release
 	@benchmarks/w1_startup
