@@ -87,6 +87,12 @@ public struct LIFGroup: NeuronGroup {
     }
   }
 
+  public mutating func add(_ amount: Double, to variable: String) -> Bool {
+    guard variable == "v" else { return false }
+    for i in v.indices { v[i] += amount }
+    return true
+  }
+
   public mutating func resetState() {
     for i in 0..<v.count {
       v[i] = parameters.restingPotential

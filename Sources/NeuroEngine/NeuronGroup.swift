@@ -14,4 +14,17 @@ public protocol NeuronGroup: Sendable {
   mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int])
   /// Returns every neuron to its initial state.
   mutating func resetState()
+  /// Adds `amount` to a state variable of every neuron (a synaptic event); false when there is no such variable.
+  mutating func add(_ amount: Double, to variable: String) -> Bool
+}
+
+extension NeuronGroup {
+  /// The first state variable and neuron whose value is not a finite number, if any.
+  public func firstNonFinite() -> (variable: String, neuron: Int)? {
+    for name in variableNames {
+      guard let values = values(of: name) else { continue }
+      if let i = values.firstIndex(where: { !$0.isFinite }) { return (name, i) }
+    }
+    return nil
+  }
 }

@@ -8,6 +8,21 @@ public enum RunOutcome: Equatable, Sendable {
   case completed
   /// Stopped early on request; the clock stands at the last whole step.
   case interrupted
+  /// A state variable left the finite numbers (NaN or overflow); the clock stands where it was seen.
+  case diverged(group: GroupID, variable: String, neuron: Int, time: Double)
+}
+
+/// A jump of a state variable at given times: a synaptic event (`g_exc` += 5 nS at 20 ms).
+public struct StateEvent: Sendable, Equatable {
+  public var variable: String
+  public var amount: Double
+  public var times: [Double]
+
+  public init(variable: String, amount: Double, times: [Double]) {
+    self.variable = variable
+    self.amount = amount
+    self.times = times
+  }
 }
 
 /// The network clock: neuron groups, their input currents and their recordings,
@@ -32,9 +47,10 @@ public final class Simulation {
 
   /// Puts a new group in place of an old one, keeping its currents; recording restarts now.
   public func replace(_ id: GroupID, with group: any NeuronGroup) {
-    let currents = slots[id.index].currents
+    let (currents, events) = (slots[id.index].currents, slots[id.index].events)
     slots[id.index] = Slot(group: group, startStep: stepIndex)
     slots[id.index].currents = currents
+    slots[id.index].events = events.filter { group.variableNames.contains($0.variable) }
   }
 
   /// The group as it stands now.
@@ -48,6 +64,13 @@ public final class Simulation {
   /// Adds a current to every neuron of a group; currents add up.
   public func inject(_ current: StepCurrent, into id: GroupID) {
     slots[id.index].currents.append(current)
+  }
+
+  /// Schedules jumps of a state variable; false when the group has no such variable.
+  public func schedule(_ event: StateEvent, in id: GroupID) -> Bool {
+    guard slots[id.index].group.variableNames.contains(event.variable) else { return false }
+    slots[id.index].events.append(event)
+    return true
   }
 
   /// The currents injected into a group.
@@ -75,12 +98,23 @@ public final class Simulation {
       slots[i].reserve(steps: steps)
     }
     let activeRanges = slots.map { slot in slot.currents.map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
+    // Events by step: an event at time t acts at the start of step round(t / dt).
+    let eventsByStep = slots.map { slot -> [Int: [(String, Double)]] in
+      var byStep: [Int: [(String, Double)]] = [:]
+      for event in slot.events {
+        for time in event.times { byStep[Int(clampingToSteps: time / dt), default: []].append((event.variable, event.amount)) }
+      }
+      return byStep
+    }
     var inputs = slots.map { [Double](repeating: 0, count: $0.group.count) }
     var fired: [Int] = []
     for s in 0..<steps {
       if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
       let k = stepIndex
       for g in slots.indices {
+        if let events = eventsByStep[g][k] {
+          for (variable, amount) in events { _ = slots[g].group.add(amount, to: variable) }
+        }
         var drive = 0.0
         for (amplitude, range) in activeRanges[g] where range.contains(k) { drive += amplitude }
         for n in inputs[g].indices { inputs[g][n] = drive }
@@ -89,8 +123,18 @@ public final class Simulation {
         slots[g].record(spikes: fired, atStep: k + 1)
       }
       stepIndex += 1
+      if s % 10 == 9 || s == steps - 1, let problem = firstDivergence() { return problem }
     }
     return .completed
+  }
+
+  private func firstDivergence() -> RunOutcome? {
+    for (index, slot) in slots.enumerated() {
+      if let (variable, neuron) = slot.group.firstNonFinite() {
+        return .diverged(group: GroupID(index: index), variable: variable, neuron: neuron, time: time)
+      }
+    }
+    return nil
   }
 
   /// Returns to t = 0: every group to its initial state, recordings cleared; model and currents kept.
@@ -98,7 +142,9 @@ public final class Simulation {
     stepIndex = 0
     for i in slots.indices {
       slots[i].group.resetState()
+      let events = slots[i].events
       slots[i] = Slot(group: slots[i].group, startStep: 0, currents: slots[i].currents)
+      slots[i].events = events
     }
   }
 
@@ -129,6 +175,7 @@ public final class Simulation {
 private struct Slot {
   var group: any NeuronGroup
   var currents: [StepCurrent] = []
+  var events: [StateEvent] = []
   var startStep: Int
   /// variable → neuron → samples, the first taken when recording began.
   var recordings: [String: [[Double]]] = [:]

@@ -57,6 +57,7 @@ extension Interpreter {
     return q.value
   }
 
+  /// `run DURATION`: advances the simulation and prints what happened.
   func run(_ durationExpr: Expr) throws {
     let duration = try time(durationExpr, "run")
     guard duration > 0 else {
@@ -85,6 +86,12 @@ extension Interpreter {
       summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
     case .interrupted:
       summary = "interrupted at t = \(Quantity(simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+    case .diverged(let group, let variable, let neuron, let time):
+      let name = neuronNames[group] ?? "a neuron"
+      let which = simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
+      throw failure("\(variable) of \(which) stopped being a finite number by t = \(Quantity(time, .time).formatted)",
+                    at: durationExpr.span,
+                    hint: "the equations diverged: try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacingOccurrences(of: " ", with: ""))) or another method (method: rk4)")
     }
     let counts = zip(neuronOrder, spikesBefore).map { group, before in
       (neuronNames[group] ?? "?", simulation.spikeTimes(group).count - before)
