@@ -6,6 +6,13 @@ public enum IntegrationMethod: String, Sendable, CaseIterable {
   case exact
   /// Forward Euler: simple, first-order, for teaching.
   case euler
+  /// The midpoint method, second order.
+  case rk2
+  /// Classic fourth-order Runge–Kutta.
+  case rk4
+  /// Each variable advanced exactly as if its equation were linear in it over the step
+  /// (exact for linear equations; the usual choice for conductance models).
+  case exponentialEuler = "exponential_euler"
 }
 
 /// Parameters of a leaky integrate-and-fire neuron, in SI units:
@@ -75,9 +82,10 @@ public struct LIFGroup: NeuronGroup {
         continue
       }
       let target = p.restingPotential + p.resistance * input[i]
-      switch p.method {
-      case .exact: v[i] = target + (v[i] - target) * decay
-      case .euler: v[i] += eulerFactor * (target - v[i])
+      if p.method == .euler {
+        v[i] += eulerFactor * (target - v[i])
+      } else {
+        v[i] = target + (v[i] - target) * decay
       }
       if v[i] > p.threshold {
         spikes.append(i)

@@ -1,0 +1,292 @@
+import Foundation
+
+/// A model written by a user, as the engine runs it: one equation per state variable,
+/// a threshold with resets, initial values, and an integration method (SI units).
+public struct EquationModel: Sendable {
+  public var stateNames: [String]
+  public var derivatives: [EquationNode]
+  /// Fires where `threshold` > 0 (or ≥ 0 when `inclusive`).
+  public var threshold: EquationNode?
+  public var inclusiveThreshold: Bool
+  public var resets: [Reset]
+  public var initialValues: [EquationNode]
+  public var parameters: [Double]
+  public var method: IntegrationMethod
+  /// After a spike every state variable is held for this long.
+  public var refractoryPeriod: Double
+
+  /// `v = V_r` (replace) or `w += b` (increment).
+  public struct Reset: Sendable {
+    public var state: Int
+    public var value: EquationNode
+    public var increment: Bool
+
+    public init(state: Int, value: EquationNode, increment: Bool) {
+      self.state = state
+      self.value = value
+      self.increment = increment
+    }
+  }
+
+  public init(stateNames: [String], derivatives: [EquationNode], threshold: EquationNode?, inclusiveThreshold: Bool,
+              resets: [Reset], initialValues: [EquationNode], parameters: [Double], method: IntegrationMethod,
+              refractoryPeriod: Double) {
+    self.stateNames = stateNames
+    self.derivatives = derivatives
+    self.threshold = threshold
+    self.inclusiveThreshold = inclusiveThreshold
+    self.resets = resets
+    self.initialValues = initialValues
+    self.parameters = parameters
+    self.method = method
+    self.refractoryPeriod = refractoryPeriod
+  }
+}
+
+/// A group of neurons of a user-written model. Its equations are compiled once into array
+/// programs over one flat buffer (state arrays, registers, integrator scratch), so each step
+/// runs a fixed list of vectorisable loops over the whole group.
+public struct EquationGroup: NeuronGroup {
+  public let model: EquationModel
+  public let count: Int
+  private var storage: [Double]
+  private var refractoryStepsLeft: [Int32]
+  private let derivatives: [ArrayProgram]
+  /// For exponential Euler: each equation's derivative with respect to its own variable.
+  private let slopes: [ArrayProgram]
+  private let threshold: ArrayProgram?
+  private let layout: Layout
+  private var dt = 1e-4
+  private var time = 0.0
+  private var refractorySteps: Int32 = 0
+
+  /// Where each array lives in `storage`, in units of `count` doubles.
+  private struct Layout {
+    let states: Int, registers: Int, input: Int, scratch: Int, derivativesAt: Int, slopesAt: Int, total: Int
+
+    init(states s: Int, registers r: Int) {
+      states = 0
+      registers = s
+      input = s + r
+      scratch = input + 1  // a copy of the states (midpoints, refractory restore)
+      derivativesAt = scratch + s  // 4 sets of derivatives (RK4)
+      slopesAt = derivativesAt + 4 * s
+      total = slopesAt + s
+    }
+  }
+
+  public init(count: Int, model: EquationModel) {
+    self.model = model
+    self.count = count
+    let parameters = model.parameters
+    derivatives = model.derivatives.map { ArrayProgram($0.folded(parameters: parameters)) }
+    slopes = model.derivatives.enumerated().map { i, node in
+      ArrayProgram(node.derivative(withRespectTo: i).folded(parameters: parameters))
+    }
+    threshold = model.threshold.map { ArrayProgram($0.folded(parameters: parameters)) }
+    let registers = (derivatives + slopes + (threshold.map { [$0] } ?? [])).map(\.registerCount).max() ?? 0
+    layout = Layout(states: model.stateNames.count, registers: max(1, registers))
+    storage = Array(repeating: 0, count: layout.total * count)
+    refractoryStepsLeft = Array(repeating: 0, count: count)
+    resetState()
+  }
+
+  public var variableNames: [String] { model.stateNames }
+
+  public func values(of variable: String) -> [Double]? {
+    guard let i = model.stateNames.firstIndex(of: variable) else { return nil }
+    return Array(storage[(i * count)..<((i + 1) * count)])
+  }
+
+  public mutating func prepare(dt: Double) {
+    self.dt = dt
+    refractorySteps = Int32(clamping: Int((model.refractoryPeriod / dt).rounded()))
+  }
+
+  public mutating func resetState() {
+    let n = count
+    for (i, node) in model.initialValues.enumerated() {
+      let value = node.value(state: { _ in 0 }, parameters: model.parameters, input: 0, time: 0)
+      for j in 0..<n { storage[i * n + j] = value }
+    }
+    for j in 0..<n { refractoryStepsLeft[j] = 0 }
+    time = 0
+  }
+
+  public mutating func add(_ amount: Double, to variable: String) -> Bool {
+    guard let i = model.stateNames.firstIndex(of: variable) else { return false }
+    for j in 0..<count { storage[i * count + j] += amount }
+    return true
+  }
+
+  public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
+    let n = count, s = model.stateNames.count, layout = self.layout
+    let anyRefractory = refractoryStepsLeft.contains { $0 > 0 }
+    let (derivatives, slopes, threshold, method, dt, t) = (self.derivatives, self.slopes, self.threshold, model.method, self.dt, time)
+    // The buffer is moved out while its kernels run, so that no access to self overlaps it.
+    var working: [Double] = []
+    swap(&working, &storage)
+    defer { swap(&working, &storage) }
+    working.withUnsafeMutableBufferPointer { buffer in
+      let base = buffer.baseAddress!
+      for j in 0..<n { base[layout.input * n + j] = input[j] }
+      if anyRefractory { copy(base, from: layout.states, to: layout.scratch, slots: s, n: n) }
+      let saved = layout.scratch
+      switch method {
+      case .euler:
+        evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
+        axpy(base, dt, from: layout.derivativesAt, into: layout.states, slots: s, n: n)
+      case .rk2:
+        evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
+        if anyRefractory { copy(base, from: layout.states, to: layout.slopesAt, slots: s, n: n) }
+        let midpoint = anyRefractory ? layout.slopesAt : layout.scratch
+        combine(base, layout.states, 0.5 * dt, [layout.derivativesAt], [1], into: midpoint, slots: s, n: n)
+        evaluate(derivatives, base, statesAt: midpoint, into: layout.derivativesAt + s, n: n, time: t + 0.5 * dt)
+        axpy(base, dt, from: layout.derivativesAt + s, into: layout.states, slots: s, n: n)
+      case .rk4:
+        let k = (0..<4).map { layout.derivativesAt + $0 * s }
+        let temporary = layout.slopesAt
+        evaluate(derivatives, base, statesAt: layout.states, into: k[0], n: n, time: t)
+        combine(base, layout.states, 0.5 * dt, [k[0]], [1], into: temporary, slots: s, n: n)
+        evaluate(derivatives, base, statesAt: temporary, into: k[1], n: n, time: t + 0.5 * dt)
+        combine(base, layout.states, 0.5 * dt, [k[1]], [1], into: temporary, slots: s, n: n)
+        evaluate(derivatives, base, statesAt: temporary, into: k[2], n: n, time: t + 0.5 * dt)
+        combine(base, layout.states, dt, [k[2]], [1], into: temporary, slots: s, n: n)
+        evaluate(derivatives, base, statesAt: temporary, into: k[3], n: n, time: t + dt)
+        combine(base, layout.states, dt / 6, k, [1, 2, 2, 1], into: layout.states, slots: s, n: n)
+      case .exponentialEuler, .exact:
+        evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
+        evaluate(slopes, base, statesAt: layout.states, into: layout.slopesAt, n: n, time: t)
+        for i in 0..<s {
+          let x = base + (layout.states + i) * n, f = base + (layout.derivativesAt + i) * n, b = base + (layout.slopesAt + i) * n
+          for j in 0..<n {
+            let h = b[j] * dt
+            x[j] += Swift.abs(h) < 1e-9 ? f[j] * dt : f[j] * expm1(h) / b[j]
+          }
+        }
+      }
+      if anyRefractory {
+        for j in 0..<n where refractoryStepsLeft[j] > 0 {
+          refractoryStepsLeft[j] -= 1
+          for i in 0..<s { base[(layout.states + i) * n + j] = base[(saved + i) * n + j] }
+        }
+      }
+      guard let threshold else { return }
+      let value = run(threshold, base, statesAt: layout.states, n: n, time: t + dt)
+      let inclusive = model.inclusiveThreshold
+      for j in 0..<n {
+        let x = value.pointer.map { $0[j] } ?? value.scalar
+        guard inclusive ? x >= 0 : x > 0, refractoryStepsLeft[j] == 0 || !anyRefractory else { continue }
+        spikes.append(j)
+        var updated: [(Int, Double)] = []
+        for reset in model.resets {
+          let amount = reset.value.value(state: { base[(layout.states + $0) * n + j] }, parameters: model.parameters,
+                                         input: input[j], time: t + dt)
+          updated.append((reset.state, reset.increment ? base[(layout.states + reset.state) * n + j] + amount : amount))
+        }
+        for (i, v) in updated { base[(layout.states + i) * n + j] = v }
+        refractoryStepsLeft[j] = refractorySteps
+      }
+    }
+    time += dt
+  }
+
+  // MARK: - Array kernels
+
+  /// Runs each program and stores its result as slot `into + index`.
+  private func evaluate(_ programs: [ArrayProgram], _ base: UnsafeMutablePointer<Double>, statesAt: Int, into: Int,
+                        n: Int, time: Double) {
+    for (i, program) in programs.enumerated() {
+      let result = run(program, base, statesAt: statesAt, n: n, time: time)
+      let target = base + (into + i) * n
+      if let p = result.pointer {
+        if p != UnsafePointer(target) { target.update(from: p, count: n) }
+      } else {
+        target.update(repeating: result.scalar, count: n)
+      }
+    }
+  }
+
+  /// An operand: an array or one value for all neurons.
+  private struct Resolved {
+    var pointer: UnsafePointer<Double>?
+    var scalar: Double
+  }
+
+  private func resolve(_ operand: ArrayProgram.Operand, _ base: UnsafeMutablePointer<Double>, statesAt: Int, n: Int,
+                       time: Double) -> Resolved {
+    switch operand {
+    case .register(let r): return Resolved(pointer: UnsafePointer(base + (layout.registers + r) * n), scalar: 0)
+    case .state(let i): return Resolved(pointer: UnsafePointer(base + (statesAt + i) * n), scalar: 0)
+    case .input: return Resolved(pointer: UnsafePointer(base + layout.input * n), scalar: 0)
+    case .scalar(let x): return Resolved(pointer: nil, scalar: x)
+    case .time: return Resolved(pointer: nil, scalar: time)
+    }
+  }
+
+  private func run(_ program: ArrayProgram, _ base: UnsafeMutablePointer<Double>, statesAt: Int, n: Int, time: Double)
+    -> Resolved
+  {
+    for instruction in program.instructions {
+      let r = base + (layout.registers + instruction.target) * n
+      let a = resolve(instruction.a, base, statesAt: statesAt, n: n, time: time)
+      let b = resolve(instruction.b, base, statesAt: statesAt, n: n, time: time)
+      switch instruction.operation {
+      case .add: binary(r, a, b, n, +)
+      case .subtract: binary(r, a, b, n, -)
+      case .multiply: binary(r, a, b, n, *)
+      case .divide: binary(r, a, b, n, /)
+      case .negate: unary(r, a, n) { -$0 }
+      case .square: unary(r, a, n) { $0 * $0 }
+      case .copy: unary(r, a, n) { $0 }
+      case .power(let p): unary(r, a, n) { Foundation.pow($0, p) }
+      case .function(let fn):
+        switch fn {
+        case .exp: unary(r, a, n) { Foundation.exp($0) }
+        default: unary(r, a, n) { fn.apply($0) }
+        }
+      }
+    }
+    return resolve(program.result, base, statesAt: statesAt, n: n, time: time)
+  }
+
+  @inline(__always)
+  private func binary(_ r: UnsafeMutablePointer<Double>, _ a: Resolved, _ b: Resolved, _ n: Int,
+                      _ f: (Double, Double) -> Double) {
+    switch (a.pointer, b.pointer) {
+    case (let pa?, let pb?): for j in 0..<n { r[j] = f(pa[j], pb[j]) }
+    case (let pa?, nil): let y = b.scalar; for j in 0..<n { r[j] = f(pa[j], y) }
+    case (nil, let pb?): let x = a.scalar; for j in 0..<n { r[j] = f(x, pb[j]) }
+    case (nil, nil): let v = f(a.scalar, b.scalar); for j in 0..<n { r[j] = v }
+    }
+  }
+
+  @inline(__always)
+  private func unary(_ r: UnsafeMutablePointer<Double>, _ a: Resolved, _ n: Int, _ f: (Double) -> Double) {
+    if let pa = a.pointer { for j in 0..<n { r[j] = f(pa[j]) } } else { let v = f(a.scalar); for j in 0..<n { r[j] = v } }
+  }
+
+  private func copy(_ base: UnsafeMutablePointer<Double>, from: Int, to: Int, slots: Int, n: Int) {
+    (base + to * n).update(from: base + from * n, count: slots * n)
+  }
+
+  /// states += h · derivatives, slot by slot.
+  private func axpy(_ base: UnsafeMutablePointer<Double>, _ h: Double, from: Int, into: Int, slots: Int, n: Int) {
+    let x = base + into * n, d = base + from * n
+    for j in 0..<(slots * n) { x[j] += h * d[j] }
+  }
+
+  /// target = states + h · Σ weight · k, slot by slot.
+  private func combine(_ base: UnsafeMutablePointer<Double>, _ states: Int, _ h: Double, _ ks: [Int], _ weights: [Double],
+                       into target: Int, slots: Int, n: Int) {
+    let y = base + states * n, out = base + target * n
+    let k0 = base + ks[0] * n
+    if ks.count == 1 {
+      for j in 0..<(slots * n) { out[j] = y[j] + h * k0[j] }
+    } else {
+      let (k1, k2, k3) = (base + ks[1] * n, base + ks[2] * n, base + ks[3] * n)
+      let (w0, w1, w2, w3) = (weights[0], weights[1], weights[2], weights[3])
+      for j in 0..<(slots * n) { out[j] = y[j] + h * (w0 * k0[j] + w1 * k1[j] + w2 * k2[j] + w3 * k3[j]) }
+    }
+  }
+}

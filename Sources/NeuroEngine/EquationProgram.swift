@@ -1,0 +1,189 @@
+import Foundation
+
+/// An expression of a user-written model, in SI units, over a group's state arrays.
+public indirect enum EquationNode: Sendable, Equatable {
+  case constant(Double)
+  /// A state variable, by its index.
+  case state(Int)
+  /// A parameter, by its index (one value for the whole group).
+  case parameter(Int)
+  /// The injected current (A).
+  case input
+  /// The simulated time (s).
+  case time
+  case negate(EquationNode)
+  case add(EquationNode, EquationNode)
+  case subtract(EquationNode, EquationNode)
+  case multiply(EquationNode, EquationNode)
+  case divide(EquationNode, EquationNode)
+  case power(EquationNode, Double)
+  case function(MathFunction, EquationNode)
+
+  /// The node with every subtree that does not depend on the neuron computed once.
+  public func folded(parameters: [Double]) -> EquationNode {
+    switch self {
+    case .parameter(let i): return .constant(parameters[i])
+    case .constant, .state, .input, .time: return self
+    case .negate(let a):
+      let f = a.folded(parameters: parameters)
+      if case .constant(let x) = f { return .constant(-x) }
+      return .negate(f)
+    case .power(let a, let p):
+      let f = a.folded(parameters: parameters)
+      if case .constant(let x) = f { return .constant(Foundation.pow(x, p)) }
+      return .power(f, p)
+    case .function(let fn, let a):
+      let f = a.folded(parameters: parameters)
+      if case .constant(let x) = f { return .constant(fn.apply(x)) }
+      return .function(fn, f)
+    case .add(let a, let b): return EquationNode.foldBinary(a, b, parameters, +, EquationNode.add)
+    case .subtract(let a, let b): return EquationNode.foldBinary(a, b, parameters, -, EquationNode.subtract)
+    case .multiply(let a, let b): return EquationNode.foldBinary(a, b, parameters, *, EquationNode.multiply)
+    case .divide(let a, let b): return EquationNode.foldBinary(a, b, parameters, /, EquationNode.divide)
+    }
+  }
+
+  private static func foldBinary(_ a: EquationNode, _ b: EquationNode, _ parameters: [Double],
+                                 _ op: (Double, Double) -> Double,
+                                 _ make: (EquationNode, EquationNode) -> EquationNode) -> EquationNode {
+    let (fa, fb) = (a.folded(parameters: parameters), b.folded(parameters: parameters))
+    if case .constant(let x) = fa, case .constant(let y) = fb { return .constant(op(x, y)) }
+    return make(fa, fb)
+  }
+
+  /// The value for one neuron (used for resets, which touch only the neurons that fired).
+  func value(state: (Int) -> Double, parameters: [Double], input: Double, time: Double) -> Double {
+    func v(_ n: EquationNode) -> Double { n.value(state: state, parameters: parameters, input: input, time: time) }
+    switch self {
+    case .constant(let x): return x
+    case .state(let i): return state(i)
+    case .parameter(let i): return parameters[i]
+    case .input: return input
+    case .time: return time
+    case .negate(let a): return -v(a)
+    case .add(let a, let b): return v(a) + v(b)
+    case .subtract(let a, let b): return v(a) - v(b)
+    case .multiply(let a, let b): return v(a) * v(b)
+    case .divide(let a, let b): return v(a) / v(b)
+    case .power(let a, let p): return p == 2 ? v(a) * v(a) : Foundation.pow(v(a), p)
+    case .function(let fn, let a): return fn.apply(v(a))
+    }
+  }
+}
+
+/// The functions a model's equations may use.
+public enum MathFunction: String, Sendable, CaseIterable {
+  case exp, log, sqrt, abs, sin, cos, tanh
+
+  public func apply(_ x: Double) -> Double {
+    switch self {
+    case .exp: return Foundation.exp(x)
+    case .log: return Foundation.log(x)
+    case .sqrt: return x.squareRoot()
+    case .abs: return Swift.abs(x)
+    case .sin: return Foundation.sin(x)
+    case .cos: return Foundation.cos(x)
+    case .tanh: return Foundation.tanh(x)
+    }
+  }
+}
+
+/// An expression compiled into array operations: each instruction computes a whole array
+/// (one value per neuron) from arrays or single values, so the equations are never
+/// re-interpreted per neuron.
+struct ArrayProgram: Sendable {
+  enum Operand: Sendable {
+    case register(Int)
+    case state(Int)
+    case input
+    case scalar(Double)
+    case time
+  }
+
+  enum Operation: Sendable {
+    case add, subtract, multiply, divide, negate, square, power(Double), function(MathFunction), copy
+  }
+
+  struct Instruction: Sendable {
+    var operation: Operation
+    var target: Int
+    var a: Operand
+    var b: Operand
+  }
+
+  var instructions: [Instruction] = []
+  var registerCount = 0
+  /// Where the result ends up.
+  var result: Operand = .scalar(0)
+
+  init(_ node: EquationNode) {
+    result = compile(node)
+  }
+
+  private mutating func compile(_ node: EquationNode) -> Operand {
+    switch node {
+    case .constant(let x): return .scalar(x)
+    case .parameter: return .scalar(.nan)  // folded away before compiling
+    case .state(let i): return .state(i)
+    case .input: return .input
+    case .time: return .time
+    case .negate(let a): return emit(.negate, compile(a), .scalar(0))
+    case .add(let a, let b): return emit(.add, compile(a), compile(b))
+    case .subtract(let a, let b): return emit(.subtract, compile(a), compile(b))
+    case .multiply(let a, let b): return emit(.multiply, compile(a), compile(b))
+    case .divide(let a, let b): return emit(.divide, compile(a), compile(b))
+    case .power(let a, let p): return emit(p == 2 ? .square : .power(p), compile(a), .scalar(0))
+    case .function(let fn, let a): return emit(.function(fn), compile(a), .scalar(0))
+    }
+  }
+
+  private mutating func emit(_ operation: Operation, _ a: Operand, _ b: Operand) -> Operand {
+    let target = registerCount
+    registerCount += 1
+    instructions.append(Instruction(operation: operation, target: target, a: a, b: b))
+    return .register(target)
+  }
+}
+
+extension EquationNode {
+  /// The derivative with respect to state variable `k` (for exponential Euler).
+  func derivative(withRespectTo k: Int) -> EquationNode {
+    switch self {
+    case .constant, .parameter, .input, .time: return .constant(0)
+    case .state(let i): return .constant(i == k ? 1 : 0)
+    case .negate(let a): return .negate(a.derivative(withRespectTo: k))
+    case .add(let a, let b): return .add(a.derivative(withRespectTo: k), b.derivative(withRespectTo: k))
+    case .subtract(let a, let b): return .subtract(a.derivative(withRespectTo: k), b.derivative(withRespectTo: k))
+    case .multiply(let a, let b):
+      return .add(.multiply(a.derivative(withRespectTo: k), b), .multiply(a, b.derivative(withRespectTo: k)))
+    case .divide(let a, let b):
+      return .divide(.subtract(.multiply(a.derivative(withRespectTo: k), b), .multiply(a, b.derivative(withRespectTo: k))),
+                     .power(b, 2))
+    case .power(let a, let p):
+      return .multiply(.multiply(.constant(p), .power(a, p - 1)), a.derivative(withRespectTo: k))
+    case .function(let fn, let a):
+      let inner = a.derivative(withRespectTo: k)
+      switch fn {
+      case .exp: return .multiply(.function(.exp, a), inner)
+      case .log: return .divide(inner, a)
+      case .sqrt: return .divide(inner, .multiply(.constant(2), .function(.sqrt, a)))
+      case .abs: return .multiply(.divide(a, .function(.abs, a)), inner)
+      case .sin: return .multiply(.function(.cos, a), inner)
+      case .cos: return .negate(.multiply(.function(.sin, a), inner))
+      case .tanh: return .multiply(.subtract(.constant(1), .power(.function(.tanh, a), 2)), inner)
+      }
+    }
+  }
+
+  /// True when the expression mentions no state variable (so it is the same for every neuron
+  /// but for the input and time).
+  var dependsOnState: Bool {
+    switch self {
+    case .state: return true
+    case .constant, .parameter, .input, .time: return false
+    case .negate(let a), .power(let a, _), .function(_, let a): return a.dependsOnState
+    case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
+      return a.dependsOnState || b.dependsOnState
+    }
+  }
+}
