@@ -47,14 +47,14 @@ public struct EquationModel: Sendable {
 /// programs over one flat buffer (state arrays, registers, integrator scratch), so each step
 /// runs a fixed list of vectorisable loops over the whole group.
 public struct EquationGroup: NeuronGroup {
-  public let model: EquationModel
+  public private(set) var model: EquationModel
   public let count: Int
   private var storage: [Double]
   private var refractoryStepsLeft: [Int32]
-  private let derivatives: [ArrayProgram]
+  private var derivatives: [ArrayProgram]
   /// For exponential Euler: each equation's derivative with respect to its own variable.
-  private let slopes: [ArrayProgram]
-  private let threshold: ArrayProgram?
+  private var slopes: [ArrayProgram]
+  private var threshold: ArrayProgram?
   private let layout: Layout
   private var dt = 1e-4
   private var time = 0.0
@@ -92,6 +92,15 @@ public struct EquationGroup: NeuronGroup {
   }
 
   public var variableNames: [String] { model.stateNames }
+
+  /// New parameter values: the equations are compiled again; the state is kept.
+  public mutating func reparameterize(_ parameters: [Double]) {
+    let rebuilt = EquationGroup(count: 1, model: { var m = model; m.parameters = parameters; return m }())
+    model.parameters = parameters
+    derivatives = rebuilt.derivatives
+    slopes = rebuilt.slopes
+    threshold = rebuilt.threshold
+  }
 
   public func values(of variable: String) -> [Double]? {
     guard let i = model.stateNames.firstIndex(of: variable) else { return nil }

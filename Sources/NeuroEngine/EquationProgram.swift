@@ -48,7 +48,49 @@ public indirect enum EquationNode: Sendable, Equatable {
                                  _ make: (EquationNode, EquationNode) -> EquationNode) -> EquationNode {
     let (fa, fb) = (a.folded(parameters: parameters), b.folded(parameters: parameters))
     if case .constant(let x) = fa, case .constant(let y) = fb { return .constant(op(x, y)) }
-    return make(fa, fb)
+    return make(fa, fb).simplified()
+  }
+
+  /// The node without the operations that do nothing: `x · 0`, `x + 0`, `x · 1`, `x / 1`, `0 / x`.
+  public func simplified() -> EquationNode {
+    func isConstant(_ n: EquationNode, _ value: Double) -> Bool {
+      if case .constant(let x) = n { return x == value }
+      return false
+    }
+    switch self {
+    case .negate(let a):
+      let s = a.simplified()
+      if isConstant(s, 0) { return .constant(0) }
+      return .negate(s)
+    case .add(let a, let b):
+      let (x, y) = (a.simplified(), b.simplified())
+      if isConstant(x, 0) { return y }
+      if isConstant(y, 0) { return x }
+      return .add(x, y)
+    case .subtract(let a, let b):
+      let (x, y) = (a.simplified(), b.simplified())
+      if isConstant(y, 0) { return x }
+      if isConstant(x, 0) { return .negate(y) }
+      return .subtract(x, y)
+    case .multiply(let a, let b):
+      let (x, y) = (a.simplified(), b.simplified())
+      if isConstant(x, 0) || isConstant(y, 0) { return .constant(0) }
+      if isConstant(x, 1) { return y }
+      if isConstant(y, 1) { return x }
+      return .multiply(x, y)
+    case .divide(let a, let b):
+      let (x, y) = (a.simplified(), b.simplified())
+      if isConstant(x, 0) { return .constant(0) }
+      if isConstant(y, 1) { return x }
+      return .divide(x, y)
+    case .power(let a, let p):
+      let s = a.simplified()
+      if p == 1 { return s }
+      if p == 0 { return .constant(1) }
+      return .power(s, p)
+    case .function(let fn, let a): return .function(fn, a.simplified())
+    default: return self
+    }
   }
 
   /// The value for one neuron (used for resets, which touch only the neurons that fired).
@@ -147,7 +189,11 @@ struct ArrayProgram: Sendable {
 
 extension EquationNode {
   /// The derivative with respect to state variable `k` (for exponential Euler).
-  func derivative(withRespectTo k: Int) -> EquationNode {
+  public func derivative(withRespectTo k: Int) -> EquationNode {
+    rawDerivative(withRespectTo: k).simplified()
+  }
+
+  private func rawDerivative(withRespectTo k: Int) -> EquationNode {
     switch self {
     case .constant, .parameter, .input, .time: return .constant(0)
     case .state(let i): return .constant(i == k ? 1 : 0)
@@ -175,15 +221,14 @@ extension EquationNode {
     }
   }
 
-  /// True when the expression mentions no state variable (so it is the same for every neuron
-  /// but for the input and time).
-  var dependsOnState: Bool {
+  /// True when the expression mentions state variable `k`.
+  public func depends(on k: Int) -> Bool {
     switch self {
-    case .state: return true
+    case .state(let i): return i == k
     case .constant, .parameter, .input, .time: return false
-    case .negate(let a), .power(let a, _), .function(_, let a): return a.dependsOnState
+    case .negate(let a), .power(let a, _), .function(_, let a): return a.depends(on: k)
     case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
-      return a.dependsOnState || b.dependsOnState
+      return a.depends(on: k) || b.depends(on: k)
     }
   }
 }

@@ -122,4 +122,24 @@ public enum StmtKind: Sendable {
   case save(value: Expr, path: Expr)
   /// `seed 42`
   case seed(Expr)
+  /// `model name { dv/dt = … }`
+  case model(ModelDeclaration)
+  /// `event n.g_exc += 5nS at 20ms, 60ms`
+  case event(target: Expr, amount: Expr, times: [Expr])
+}
+
+/// A model written in neuro: equations, threshold and resets, parameters, initial values.
+public struct ModelDeclaration: Sendable {
+  public var name: String
+  public var nameSpan: Span
+  /// `dv/dt = …`, one per state variable.
+  public var equations: [(state: String, stateSpan: Span, rightSide: Expr)] = []
+  /// `on v > 0mV { … }`
+  public var condition: Expr?
+  public var resets: [(state: String, stateSpan: Span, increment: Bool, value: Expr)] = []
+  public var parameters: [RecordField] = []
+  public var initialValues: [RecordField] = []
+  public var method: (name: String, span: Span)?
+  public var refractory: Expr?
+  public var documentation: String?
 }

@@ -7,7 +7,18 @@ public struct Builtin: Sendable {
   public var signature: String
   /// One line on what it does, for `:help`.
   public var summary: String
+  /// Names it takes as `name: value`, for completion.
+  public var parameterNames: [String] = []
   var body: @Sendable (CallContext) throws -> Value
+
+  init(name: String, signature: String, summary: String, parameterNames: [String] = [],
+       body: @escaping @Sendable (CallContext) throws -> Value) {
+    self.name = name
+    self.signature = signature
+    self.summary = summary
+    self.parameterNames = parameterNames
+    self.body = body
+  }
 
   func call(_ context: CallContext) throws -> Value { try body(context) }
 }

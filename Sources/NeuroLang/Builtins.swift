@@ -73,32 +73,43 @@ enum Builtins {
     }
   }
 
-  /// The constructor of a model kind: `lif(tau: 10ms, …)` checks every parameter's unit.
+  /// The constructor of a model kind: `lif(tau: 10ms, …)` checks every parameter's unit;
+  /// `izhikevich(preset: chattering)` starts from a paper's values.
   static func modelConstructor(_ kind: ModelKind) -> Builtin {
-    let signature = kind.parameters.map { "\($0.name): \($0.dimension.word)" }.joined(separator: ", ") + ", method: exact|euler"
-    return Builtin(name: kind.name, signature: signature, summary: kind.summary) { c in
+    var signature = kind.parameters.map { "\($0.name): \($0.dimension.isDimensionless ? "number" : $0.dimension.word)" }
+      .joined(separator: ", ")
+    if !kind.presets.isEmpty { signature += ", preset: name" }
+    signature += ", method: " + kind.methods.map(\.rawValue).joined(separator: "|")
+    return Builtin(name: kind.name, signature: signature, summary: kind.summary,
+                   parameterNames: kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]) { c in
       try buildModel(kind, c)
     }
   }
 
   private static func buildModel(_ kind: ModelKind, _ c: CallContext) throws -> Value {
     var values: [String: Double] = [:]
-    var method = IntegrationMethod.exact
+    var method = kind.methods[0]
     var seen: Set<String> = []
     for argument in c.arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else {
+        let first = kind.parameters[0]
         throw c.failure("\(kind.name) takes named parameters", at: argument.value.span,
-                        hint: "write e.g. \(kind.name)(\(kind.parameters[0].name): \(Quantity(kind.parameters[0].defaultValue, kind.parameters[0].dimension).formatted.replacingOccurrences(of: " ", with: "")))")
+                        hint: "write e.g. \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")))")
       }
       guard seen.insert(label).inserted else {
         throw c.failure("'\(label)' is given twice", at: labelSpan)
       }
       if label == "method" {
-        method = try integrationMethod(argument.value, c)
+        method = try integrationMethod(argument.value, kind, c)
+        continue
+      }
+      if label == "preset", !kind.presets.isEmpty {
+        let preset = try chosenPreset(argument.value, kind, c)
+        for (name, value) in preset.values where !c.arguments.contains(where: { $0.label == name }) { values[name] = value }
         continue
       }
       guard let parameter = kind.parameter(label) else {
-        let names = kind.parameters.map(\.name) + ["method"]
+        let names = kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]
         throw c.failure("\(kind.name) has no parameter '\(label)'", at: labelSpan,
                         hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" }
                           ?? "its parameters are \(names.joined(separator: ", "))")
@@ -115,27 +126,42 @@ enum Builtins {
 
   /// A parameter value in SI units, after checking its dimension.
   static func checkParameter(_ parameter: ModelParameter, _ value: Value, _ span: Span, _ c: CallContext) throws -> Double {
-    let unit = parameter.dimension.naturalSymbol
+    let wanted = parameter.dimension.isDimensionless ? "a plain number" : "a \(parameter.dimension.word) (\(parameter.dimension.naturalSymbol))"
     guard case .quantity(let q) = value else {
-      throw c.failure("\(parameter.name) needs a \(parameter.dimension.word) (\(unit)), found \(value.describedKind)", at: span)
+      throw c.failure("\(parameter.name) needs \(wanted), found \(value.describedKind)", at: span)
     }
     guard q.dimension == parameter.dimension else {
       let found = q.dimension.isDimensionless ? "the plain number \(formatNumber(q.value))" : q.describedKind
-      throw c.failure("\(parameter.name) needs a \(parameter.dimension.word) (\(unit)), found \(found)", at: span,
+      let unit = parameter.dimension.naturalSymbol
+      throw c.failure("\(parameter.name) needs \(wanted), found \(found)", at: span,
                       hint: q.dimension.isDimensionless ? "add a unit: \(formatNumber(q.value))\(unit)" : "\(parameter.name) is the \(parameter.meaning)")
     }
     return q.value
   }
 
-  private static func integrationMethod(_ expr: Expr, _ c: CallContext) throws -> IntegrationMethod {
+  private static func chosenPreset(_ expr: Expr, _ kind: ModelKind, _ c: CallContext) throws -> ModelPreset {
     var name: String? = nil
     if case .name(let n) = expr.kind { name = n }
     if case .string(let s) = expr.kind { name = s }
-    guard let name, let method = IntegrationMethod(rawValue: name) else {
-      let options = IntegrationMethod.allCases.map(\.rawValue)
-      throw c.failure("unknown integration method", at: expr.span,
-                      hint: "choose one of: \(options.joined(separator: ", "))")
+    let names = kind.presets.map(\.name)
+    guard let name, let preset = kind.preset(name) else {
+      throw c.failure("\(kind.name) has no such preset", at: expr.span,
+                      hint: name.flatMap { closestName(to: $0, among: names) }.map { "did you mean '\($0)'?" }
+                        ?? "its presets are \(names.joined(separator: ", "))")
+    }
+    return preset
+  }
+
+  private static func integrationMethod(_ expr: Expr, _ kind: ModelKind, _ c: CallContext) throws -> IntegrationMethod {
+    var name: String? = nil
+    if case .name(let n) = expr.kind { name = n }
+    if case .string(let s) = expr.kind { name = s }
+    let options = kind.methods.map(\.rawValue)
+    guard let name, let method = IntegrationMethod(rawValue: name), kind.methods.contains(method) else {
+      throw c.failure(IntegrationMethod(rawValue: name ?? "") == nil ? "unknown integration method" : "\(kind.name) does not use \(name ?? "")",
+                      at: expr.span, hint: "\(kind.name) integrates with: \(options.joined(separator: ", "))")
     }
     return method
   }
+
 }

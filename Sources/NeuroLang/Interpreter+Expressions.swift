@@ -80,6 +80,8 @@ extension Interpreter {
       if op == .notEqual { return .bool(x != y) }
     case (.list(let x), .list(let y)) where op == .add:
       return .list(x + y)
+    case (.list, .list) where op == .equal || op == .notEqual:
+      return .bool(try valuesEqual(a, b, expr, right) == (op == .equal))
     case (.list(let items), .quantity(let q)) where [.multiply, .divide, .add, .subtract].contains(op):
       return .list(try items.map { try binary(op, $0, .quantity(q), expr, right) })
     case (.quantity(let q), .list(let items)) where [.multiply, .add, .subtract].contains(op):
@@ -94,6 +96,19 @@ extension Interpreter {
     if op == .add, case .string = a { hint = "put values into a string with braces: \"v = {x}\"" }
     if case .trace = a { hint = "measure a trace with max, min or mean: max(n.v)" }
     throw failure("cannot \(verb(op)) \(a.describedKind) and \(b.describedKind)", at: expr.span, hint: hint)
+  }
+
+  /// Equality of two lists, item by item (numbers of different units are unequal, not an error).
+  private func valuesEqual(_ a: Value, _ b: Value, _ expr: Expr, _ right: Expr) throws -> Bool {
+    switch (a, b) {
+    case (.list(let x), .list(let y)):
+      guard x.count == y.count else { return false }
+      return try zip(x, y).allSatisfy { try valuesEqual($0, $1, expr, right) }
+    case (.quantity(let x), .quantity(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.bool(let x), .bool(let y)): return x == y
+    default: return false
+    }
   }
 
   private func sameKind(_ a: Value, _ b: Value) -> Bool {

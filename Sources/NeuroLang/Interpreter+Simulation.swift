@@ -46,6 +46,42 @@ extension Interpreter {
     simulation.inject(StepCurrent(amplitude: current.value, start: start, end: end), into: handle.group)
   }
 
+  /// `event n.g_exc += 5nS at 20ms, 60ms`: jumps of a state variable at given times.
+  func scheduleEvent(_ targetExpr: Expr, _ amountExpr: Expr, _ timeExprs: [Expr]) throws {
+    guard case .member(let objectExpr, let variable, let variableSpan) = targetExpr.kind else {
+      throw failure("an event needs a neuron's state variable, such as n.g_exc", at: targetExpr.span)
+    }
+    let object = try evaluate(objectExpr)
+    guard case .neuron(let handle) = object, let model = neuronModels[handle.group] else {
+      throw failure("an event needs a neuron, found \(object.describedKind)", at: objectExpr.span)
+    }
+    guard let state = model.kind.variable(variable) else {
+      let names = model.kind.variables.map(\.name)
+      throw failure("a \(model.kind.name) neuron has no state variable '\(variable)'", at: variableSpan,
+                    hint: closestName(to: variable, among: names).map { "did you mean '\($0)'?" }
+                      ?? "its state variables are \(names.joined(separator: ", "))")
+    }
+    let amount = try quantity(amountExpr, "an event")
+    guard amount.dimension == state.dimension else {
+      throw failure("\(variable) is \(state.dimension.isDimensionless ? "a plain number" : "a \(state.dimension.word)"), but the event adds \(amount.describedKind)",
+                    at: amountExpr.span)
+    }
+    var times: [Double] = []
+    for expr in timeExprs {
+      switch try evaluate(expr) {
+      case .list(let items):
+        for item in items {
+          guard case .quantity(let q) = item, q.dimension == .time else {
+            throw failure("event times must be times, found \(item.describedKind)", at: expr.span)
+          }
+          times.append(q.value)
+        }
+      default: times.append(try time(expr, "an event time"))
+      }
+    }
+    _ = simulation.schedule(StateEvent(variable: variable, amount: amount.value, times: times), in: handle.group)
+  }
+
   /// The value of an expression that must be a time (seconds).
   func time(_ expr: Expr, _ role: String) throws -> Double {
     let value = try evaluate(expr)

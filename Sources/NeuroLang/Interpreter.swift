@@ -144,6 +144,12 @@ public final class Interpreter {
       throw ControlFlow.continueLoop
     case .save(let valueExpr, let pathExpr):
       try save(valueExpr, to: pathExpr)
+    case .model(let declaration):
+      try checkDefinable(declaration.name, at: declaration.nameSpan)
+      var compiler = ModelCompiler(declaration, interpreter: self)
+      scope.define(declaration.name, .builtin(Builtins.modelConstructor(try compiler.compile())))
+    case .event(let target, let amount, let times):
+      try scheduleEvent(target, amount, times)
     case .seed(let expr):
       let value = try evaluate(expr)
       guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {

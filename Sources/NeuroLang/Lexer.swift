@@ -102,7 +102,7 @@ public struct Lexer {
     case ":": kind = .colon
     case ".": kind = match(".") ? .dotDot : .dot
     case ";": kind = .semicolon
-    case "+": kind = .plus
+    case "+": kind = match("=") ? .plusEqual : .plus
     case "*": kind = .star
     case "/": kind = .slash
     case "^": kind = .caret

@@ -1,7 +1,7 @@
 import NeuroEngine
 import NeuroUnits
 
-/// A neuron model as the language sees it: a catalogued kind with parameter values.
+/// A neuron model as the language sees it: a kind (built-in or written in neuro) with parameter values.
 public struct NeuronModel {
   public var kind: ModelKind
   /// Parameter values in SI units, by name.
@@ -26,6 +26,14 @@ public struct ModelParameter: Sendable {
   public var meaning: String
 }
 
+/// Named parameter values from a paper, e.g. Izhikevich's "chattering".
+public struct ModelPreset: Sendable {
+  public var name: String
+  public var values: [String: Double]
+  /// What it shows and under which input.
+  public var note: String
+}
+
 /// A kind of neuron model known to the language, with its parameters and state variables.
 public struct ModelKind: Sendable {
   public var name: String
@@ -33,6 +41,9 @@ public struct ModelKind: Sendable {
   public var parameters: [ModelParameter]
   /// Recordable state variables and their dimensions.
   public var variables: [(name: String, dimension: Dimension, meaning: String)]
+  /// The integration methods the model accepts, the default first.
+  public var methods: [IntegrationMethod]
+  public var presets: [ModelPreset] = []
   /// Checks a complete set of values; returns a message naming what is wrong.
   var validate: @Sendable ([String: Double]) -> String?
   /// Builds an engine group of this kind.
@@ -41,46 +52,26 @@ public struct ModelKind: Sendable {
   var update: @Sendable (_ group: inout any NeuronGroup, _ values: [String: Double], _ method: IntegrationMethod) -> Void
 
   func parameter(_ name: String) -> ModelParameter? { parameters.first { $0.name == name } }
+  func preset(_ name: String) -> ModelPreset? { presets.first { $0.name == name } }
+  func variable(_ name: String) -> (name: String, dimension: Dimension, meaning: String)? {
+    variables.first { $0.name == name }
+  }
 
-  /// The leaky integrate-and-fire neuron.
-  static let lif = ModelKind(
-    name: "lif",
-    summary: "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th, then v = v_reset for t_ref",
-    parameters: [
-      ModelParameter(name: "tau", dimension: .time, defaultValue: 10e-3, meaning: "membrane time constant"),
-      ModelParameter(name: "v_rest", dimension: .voltage, defaultValue: -70e-3, meaning: "resting potential"),
-      ModelParameter(name: "v_th", dimension: .voltage, defaultValue: -55e-3, meaning: "spike threshold"),
-      ModelParameter(name: "v_reset", dimension: .voltage, defaultValue: -70e-3, meaning: "potential after a spike"),
-      ModelParameter(name: "R", dimension: .resistance, defaultValue: 10e6, meaning: "membrane resistance"),
-      ModelParameter(name: "t_ref", dimension: .time, defaultValue: 0, meaning: "refractory period"),
-    ],
-    variables: [("v", .voltage, "membrane potential")],
-    validate: { values in
-      let tau = values["tau"] ?? 0, r = values["R"] ?? 0, tRef = values["t_ref"] ?? 0
-      let vTh = values["v_th"] ?? 0, vReset = values["v_reset"] ?? 0
-      if !(tau > 0) { return "tau must be positive, not \(Quantity(tau, .time).formatted)" }
-      if !(r > 0) { return "R must be positive, not \(Quantity(r, .resistance).formatted)" }
-      if !(tRef >= 0) { return "t_ref cannot be negative (\(Quantity(tRef, .time).formatted))" }
-      if !(vReset < vTh) {
-        return "v_reset (\(Quantity(vReset, .voltage).formatted)) must be below v_th (\(Quantity(vTh, .voltage).formatted))"
-      }
-      for (name, value) in values where !value.isFinite { return "\(name) must be a finite number" }
-      return nil
-    },
-    makeGroup: { values, method, count in LIFGroup(count: count, parameters: lifParameters(values, method)) },
-    update: { group, values, method in
-      guard var lif = group as? LIFGroup else { return }
-      lif.parameters = lifParameters(values, method)
-      group = lif
-    })
-
-  /// Every model kind, by name.
-  static let all: [String: ModelKind] = ["lif": lif]
+  /// Every built-in kind, by name.
+  static let all: [String: ModelKind] = Dictionary(
+    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley].map { ($0.name, $0) })
 }
 
-private func lifParameters(_ values: [String: Double], _ method: IntegrationMethod) -> LIFParameters {
-  LIFParameters(
-    tau: values["tau"] ?? 0, restingPotential: values["v_rest"] ?? 0, threshold: values["v_th"] ?? 0,
-    resetPotential: values["v_reset"] ?? 0, resistance: values["R"] ?? 0,
-    refractoryPeriod: values["t_ref"] ?? 0, method: method)
+/// Checks that every value is finite (the least a model asks).
+func finiteValues(_ values: [String: Double]) -> String? {
+  for (name, value) in values.sorted(by: { $0.key < $1.key }) where !value.isFinite { return "\(name) must be a finite number" }
+  return nil
+}
+
+/// Checks that the named values are positive.
+func positive(_ names: [String], _ values: [String: Double], _ dimensions: [String: Dimension]) -> String? {
+  for name in names where !((values[name] ?? 0) > 0) {
+    return "\(name) must be positive, not \(Quantity(values[name] ?? 0, dimensions[name] ?? .none).formatted)"
+  }
+  return nil
 }

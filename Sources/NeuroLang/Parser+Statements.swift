@@ -95,6 +95,22 @@ extension Parser {
       advance()
       if atStatementEnd { throw error("expected a number after 'seed'", at: current, hint: "seed 42") }
       kind = .seed(try parseExpression())
+    case .identifier("model") where isIdentifier(at: 1) && tokenKind(at: 2) == .leftBrace:
+      advance()
+      kind = .model(try parseModel(start))
+    case .identifier("event") where isIdentifier(at: 1) && tokenKind(at: 2) == .dot:
+      advance()
+      let target = try parsePostfix()
+      try expect(.plusEqual, "'+=' after the state variable", hint: "event n.g_exc += 5nS at 20ms")
+      let amount = try parseExpressionWithoutRange()
+      guard case .identifier("at") = current.kind else {
+        throw error("expected 'at' and the times of the event, found \(current.kind.describedForHumans)", at: current,
+                    hint: "event n.g_exc += 5nS at 20ms, 60ms")
+      }
+      advance()
+      var times = [try parseExpression()]
+      while match(.comma) { times.append(try parseExpression()) }
+      kind = .event(target: target, amount: amount, times: times)
     case .keyword(.else):
       throw error("'else' without an 'if'", at: current, hint: "'else' goes on the same line as the '}' before it: } else {")
     default:
@@ -191,7 +207,7 @@ extension Parser {
   }
 
   /// The `##` comment lines right above a line, joined.
-  private func documentation(above span: Span) -> String? {
+  func documentation(above span: Span) -> String? {
     var lines: [String] = []
     var n = span.start.line - 1
     while n >= 1 {
@@ -224,6 +240,14 @@ extension Parser {
     loopDepth += 1
     defer { loopDepth -= 1 }
     return .forEach(name: name, nameSpan: nameSpan, sequence: sequence, body: try parseBlock(after: "for \(name) in …"))
+  }
+
+  /// The kind of the token `ahead` places on.
+  func tokenKind(at ahead: Int) -> Token.Kind { tokens[min(position + ahead, tokens.count - 1)].kind }
+
+  func isIdentifier(at ahead: Int) -> Bool {
+    if case .identifier = tokenKind(at: ahead) { return true }
+    return false
   }
 
   /// True at the end of a statement (nothing more to read on it).

@@ -31,7 +31,7 @@ public struct Token: Equatable, Sendable {
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case comma, colon, dot, dotDot, semicolon
     case plus, minus, star, slash, caret
-    case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual, arrow
+    case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual, arrow, plusEqual
     case newline
     case endOfInput
   }
@@ -86,6 +86,7 @@ extension Token.Kind {
     case .greater: return ">"
     case .greaterEqual: return ">="
     case .arrow: return "->"
+    case .plusEqual: return "+="
     default: return ""
     }
   }

@@ -1,0 +1,235 @@
+import NeuroEngine
+import NeuroUnits
+
+/// The neuron models built into the language, each with its parameters in the units a
+/// student meets them in, and the engine group that runs it.
+extension ModelKind {
+  private static func p(_ name: String, _ dimension: Dimension, _ value: Double, _ meaning: String) -> ModelParameter {
+    ModelParameter(name: name, dimension: dimension, defaultValue: value, meaning: meaning)
+  }
+
+  /// Swaps in new parameters of a group of type G, keeping its state.
+  private static func updating<G: NeuronGroup>(_ type: G.Type, _ change: @escaping @Sendable (inout G, [String: Double], IntegrationMethod) -> Void)
+    -> @Sendable (inout any NeuronGroup, [String: Double], IntegrationMethod) -> Void
+  {
+    { group, values, method in
+      guard var typed = group as? G else { return }
+      change(&typed, values, method)
+      group = typed
+    }
+  }
+
+  /// The leaky integrate-and-fire neuron.
+  static let lif = ModelKind(
+    name: "lif",
+    summary: "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th, then v = v_reset for t_ref",
+    parameters: [
+      p("tau", .time, 10e-3, "membrane time constant"),
+      p("v_rest", .voltage, -70e-3, "resting potential"),
+      p("v_th", .voltage, -55e-3, "spike threshold"),
+      p("v_reset", .voltage, -70e-3, "potential after a spike"),
+      p("R", .resistance, 10e6, "membrane resistance"),
+      p("t_ref", .time, 0, "refractory period"),
+    ],
+    variables: [("v", .voltage, "membrane potential")],
+    methods: [.exact, .euler],
+    validate: { values in
+      if let problem = positive(["tau", "R"], values, ["tau": .time, "R": .resistance]) { return problem }
+      if !((values["t_ref"] ?? 0) >= 0) { return "t_ref cannot be negative (\(Quantity(values["t_ref"] ?? 0, .time).formatted))" }
+      let vTh = values["v_th"] ?? 0, vReset = values["v_reset"] ?? 0
+      if !(vReset < vTh) {
+        return "v_reset (\(Quantity(vReset, .voltage).formatted)) must be below v_th (\(Quantity(vTh, .voltage).formatted))"
+      }
+      return finiteValues(values)
+    },
+    makeGroup: { values, method, count in LIFGroup(count: count, parameters: lifParameters(values, method)) },
+    update: updating(LIFGroup.self) { group, values, method in group.parameters = lifParameters(values, method) })
+
+  /// The conductance-based point neuron of the source article.
+  static let conductance = ModelKind(
+    name: "cond",
+    summary: "conductance-based neuron: C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I; event n.g_exc += 5nS at 20ms adds a decaying synaptic conductance",
+    parameters: [
+      p("C", .capacitance, 1e-9, "membrane capacitance"),
+      p("g_leak", .conductance, 0.1e-6, "leak conductance"),
+      p("V_rest", .voltage, -70e-3, "resting (leak reversal) potential"),
+      p("V_exc", .voltage, 0, "excitatory reversal potential"),
+      p("V_inh", .voltage, -80e-3, "inhibitory reversal potential"),
+      p("g_exc", .conductance, 0, "constant excitatory conductance"),
+      p("g_inh", .conductance, 0, "constant inhibitory conductance"),
+      p("tau_exc", .time, 5e-3, "decay of synaptic excitation"),
+      p("tau_inh", .time, 10e-3, "decay of synaptic inhibition"),
+      p("I_ext", .current, 0, "constant external current"),
+      p("v_th", .voltage, 1, "spike threshold (1 V: none)"),
+      p("v_reset", .voltage, -70e-3, "potential after a spike"),
+      p("t_ref", .time, 0, "refractory period"),
+    ],
+    variables: [("v", .voltage, "membrane potential"), ("g_exc", .conductance, "excitatory conductance"),
+                ("g_inh", .conductance, "inhibitory conductance")],
+    methods: [.exponentialEuler],
+    validate: { values in
+      positive(["C", "g_leak", "tau_exc", "tau_inh"], values, ["C": .capacitance, "g_leak": .conductance, "tau_exc": .time, "tau_inh": .time])
+        ?? ((values["g_exc"] ?? 0) < 0 || (values["g_inh"] ?? 0) < 0 ? "conductances cannot be negative" : nil)
+        ?? finiteValues(values)
+    },
+    makeGroup: { values, _, count in ConductanceGroup(count: count, parameters: conductanceParameters(values)) },
+    update: updating(ConductanceGroup.self) { group, values, _ in group.parameters = conductanceParameters(values) })
+
+  /// Izhikevich (2003), with the paper's presets.
+  static let izhikevich = ModelKind(
+    name: "izhikevich",
+    summary: "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 mV: v = c, u += d",
+    parameters: [
+      p("a", .frequency, 20, "recovery rate (the paper's 0.02/ms)"),
+      p("b", .none, 0.2, "sensitivity of u to v"),
+      p("c", .voltage, -65e-3, "reset potential"),
+      p("d", .voltage, 8e-3, "jump of u after a spike"),
+      p("R", .resistance, 1e6, "turns current into the paper's input (10 nA is I = 10)"),
+    ],
+    variables: [("v", .voltage, "membrane potential"), ("u", .voltage, "recovery variable")],
+    methods: [.euler],
+    presets: [
+      izhikevichPreset("regular_spiking", 0.02, 0.2, -65, 8, "tonic spiking that adapts (excitatory cortex); 10 nA"),
+      izhikevichPreset("intrinsically_bursting", 0.02, 0.2, -55, 4, "a burst, then single spikes; 10 nA"),
+      izhikevichPreset("chattering", 0.02, 0.2, -50, 2, "repeated fast bursts; 10 nA"),
+      izhikevichPreset("fast_spiking", 0.1, 0.2, -65, 2, "fast firing without adaptation (inhibitory interneurons); 10 nA"),
+      izhikevichPreset("low_threshold_spiking", 0.02, 0.25, -65, 2, "fast firing that adapts, low threshold; 10 nA"),
+      izhikevichPreset("thalamo_cortical", 0.02, 0.25, -65, 0.05, "tonic firing, rebound bursts after inhibition; 10 nA"),
+      izhikevichPreset("resonator", 0.1, 0.26, -65, 2, "damped oscillations, fires to well-timed input; 10 nA"),
+    ],
+    validate: { values in finiteValues(values) },
+    makeGroup: { values, _, count in IzhikevichGroup(count: count, parameters: izhikevichParameters(values)) },
+    update: updating(IzhikevichGroup.self) { group, values, _ in group.parameters = izhikevichParameters(values) })
+
+  /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
+  static let adex = ModelKind(
+    name: "adex",
+    summary: "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
+    parameters: [
+      p("C", .capacitance, 281e-12, "membrane capacitance"),
+      p("g_L", .conductance, 30e-9, "leak conductance"),
+      p("E_L", .voltage, -70.6e-3, "leak reversal potential"),
+      p("V_T", .voltage, -50.4e-3, "threshold of the exponential"),
+      p("Delta_T", .voltage, 2e-3, "sharpness of the spike onset"),
+      p("tau_w", .time, 144e-3, "adaptation time constant"),
+      p("a", .conductance, 4e-9, "subthreshold adaptation"),
+      p("b", .current, 80.5e-12, "spike-triggered adaptation"),
+      p("V_r", .voltage, -70.6e-3, "reset potential"),
+      p("v_peak", .voltage, 0, "spike cut-off"),
+      p("t_ref", .time, 0, "refractory period"),
+    ],
+    variables: [("v", .voltage, "membrane potential"), ("w", .current, "adaptation current")],
+    methods: [.euler],
+    presets: [
+      adexPreset("tonic", 200, 10, -70, -50, 2, 30, 2, 0, -58, 500),
+      adexPreset("adapting", 200, 12, -70, -50, 2, 300, 2, 60, -58, 500),
+      adexPreset("initial_burst", 130, 18, -58, -50, 2, 150, 4, 120, -50, 400),
+      adexPreset("regular_bursting", 200, 10, -58, -50, 2, 120, 2, 100, -46, 210),
+      adexPreset("delayed", 200, 12, -70, -50, 2, 300, -10, 0, -58, 300),
+      adexPreset("transient", 100, 10, -65, -50, 2, 90, 10, 100, -47, 180),
+    ],
+    validate: { values in
+      positive(["C", "g_L", "Delta_T", "tau_w"], values, ["C": .capacitance, "g_L": .conductance, "Delta_T": .voltage, "tau_w": .time])
+        ?? finiteValues(values)
+    },
+    makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexParameters(values)) },
+    update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexParameters(values) })
+
+  /// Hodgkin and Huxley's squid axon (1952), for a 1 cm² patch.
+  static let hodgkinHuxley = ModelKind(
+    name: "hh",
+    summary: "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with gates m, h, n; rests at -65 mV",
+    parameters: [
+      p("C", .capacitance, 1e-6, "membrane capacitance"),
+      p("g_Na", .conductance, 120e-3, "peak sodium conductance"),
+      p("g_K", .conductance, 36e-3, "peak potassium conductance"),
+      p("g_L", .conductance, 0.3e-3, "leak conductance"),
+      p("E_Na", .voltage, 50e-3, "sodium reversal potential"),
+      p("E_K", .voltage, -77e-3, "potassium reversal potential"),
+      p("E_L", .voltage, -54.387e-3, "leak reversal potential"),
+    ],
+    variables: [("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),
+                ("h", .none, "sodium inactivation"), ("n", .none, "potassium activation")],
+    methods: [.exponentialEuler],
+    validate: { values in
+      positive(["C"], values, ["C": .capacitance]) ?? finiteValues(values)
+    },
+    makeGroup: { values, _, count in HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyParameters(values)) },
+    update: updating(HodgkinHuxleyGroup.self) { group, values, _ in group.parameters = hodgkinHuxleyParameters(values) })
+}
+
+private func izhikevichPreset(_ name: String, _ a: Double, _ b: Double, _ c: Double, _ d: Double, _ note: String) -> ModelPreset {
+  ModelPreset(name: name, values: ["a": a * 1e3, "b": b, "c": c * 1e-3, "d": d * 1e-3], note: note)
+}
+
+private func adexPreset(_ name: String, _ c: Double, _ gL: Double, _ eL: Double, _ vT: Double, _ slope: Double,
+                        _ tauW: Double, _ a: Double, _ b: Double, _ vR: Double, _ current: Double) -> ModelPreset {
+  ModelPreset(
+    name: name,
+    values: ["C": c * 1e-12, "g_L": gL * 1e-9, "E_L": eL * 1e-3, "V_T": vT * 1e-3, "Delta_T": slope * 1e-3,
+             "tau_w": tauW * 1e-3, "a": a * 1e-9, "b": b * 1e-12, "V_r": vR * 1e-3],
+    note: "Naud et al. (2008); inject \(formatNumber(current))pA")
+}
+
+private func lifParameters(_ values: [String: Double], _ method: IntegrationMethod) -> LIFParameters {
+  LIFParameters(
+    tau: values["tau"] ?? 0, restingPotential: values["v_rest"] ?? 0, threshold: values["v_th"] ?? 0,
+    resetPotential: values["v_reset"] ?? 0, resistance: values["R"] ?? 0,
+    refractoryPeriod: values["t_ref"] ?? 0, method: method)
+}
+
+private func conductanceParameters(_ values: [String: Double]) -> ConductanceParameters {
+  var p = ConductanceParameters()
+  p.capacitance = values["C"] ?? p.capacitance
+  p.leak = values["g_leak"] ?? p.leak
+  p.restingPotential = values["V_rest"] ?? p.restingPotential
+  p.excitatoryReversal = values["V_exc"] ?? p.excitatoryReversal
+  p.inhibitoryReversal = values["V_inh"] ?? p.inhibitoryReversal
+  p.excitatoryConductance = values["g_exc"] ?? 0
+  p.inhibitoryConductance = values["g_inh"] ?? 0
+  p.excitatoryDecay = values["tau_exc"] ?? p.excitatoryDecay
+  p.inhibitoryDecay = values["tau_inh"] ?? p.inhibitoryDecay
+  p.externalCurrent = values["I_ext"] ?? 0
+  p.threshold = values["v_th"] ?? p.threshold
+  p.resetPotential = values["v_reset"] ?? p.resetPotential
+  p.refractoryPeriod = values["t_ref"] ?? 0
+  return p
+}
+
+private func izhikevichParameters(_ values: [String: Double]) -> IzhikevichParameters {
+  var p = IzhikevichParameters()
+  p.a = values["a"] ?? p.a
+  p.b = values["b"] ?? p.b
+  p.c = values["c"] ?? p.c
+  p.d = values["d"] ?? p.d
+  p.resistance = values["R"] ?? p.resistance
+  return p
+}
+
+private func adexParameters(_ values: [String: Double]) -> AdExParameters {
+  var p = AdExParameters()
+  p.capacitance = values["C"] ?? p.capacitance
+  p.leak = values["g_L"] ?? p.leak
+  p.restingPotential = values["E_L"] ?? p.restingPotential
+  p.thresholdPotential = values["V_T"] ?? p.thresholdPotential
+  p.slope = values["Delta_T"] ?? p.slope
+  p.adaptationTime = values["tau_w"] ?? p.adaptationTime
+  p.subthresholdAdaptation = values["a"] ?? p.subthresholdAdaptation
+  p.spikeAdaptation = values["b"] ?? p.spikeAdaptation
+  p.resetPotential = values["V_r"] ?? p.resetPotential
+  p.peak = values["v_peak"] ?? p.peak
+  p.refractoryPeriod = values["t_ref"] ?? 0
+  return p
+}
+
+private func hodgkinHuxleyParameters(_ values: [String: Double]) -> HodgkinHuxleyParameters {
+  var p = HodgkinHuxleyParameters()
+  p.capacitance = values["C"] ?? p.capacitance
+  p.sodium = values["g_Na"] ?? p.sodium
+  p.potassium = values["g_K"] ?? p.potassium
+  p.leak = values["g_L"] ?? p.leak
+  p.sodiumReversal = values["E_Na"] ?? p.sodiumReversal
+  p.potassiumReversal = values["E_K"] ?? p.potassiumReversal
+  p.leakReversal = values["E_L"] ?? p.leakReversal
+  return p
+}
