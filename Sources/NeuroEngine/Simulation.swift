@@ -108,6 +108,7 @@ public final class Simulation {
     }
     var inputs = slots.map { [Double](repeating: 0, count: $0.group.count) }
     var fired: [Int] = []
+    let checkInterval = slots.reduce(0) { $0 + $1.group.count } < 1000 ? 1 : 10
     for s in 0..<steps {
       if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
       let k = stepIndex
@@ -123,7 +124,8 @@ public final class Simulation {
         slots[g].record(spikes: fired, atStep: k + 1)
       }
       stepIndex += 1
-      if s % 10 == 9 || s == steps - 1, let problem = firstDivergence() { return problem }
+      // Small simulations are checked every step (the time of a divergence then is exact), large ones every tenth.
+      if s % checkInterval == checkInterval - 1 || s == steps - 1, let problem = firstDivergence() { return problem }
     }
     return .completed
   }

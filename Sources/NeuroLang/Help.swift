@@ -36,9 +36,19 @@ public enum Help {
       let pad = String(repeating: " ", count: width - p.name.count)
       text += "  \(p.name)\(pad)  \(Quantity(p.defaultValue, p.dimension).formatted.padding(8))  \(p.meaning)\n"
     }
-    text += "  method\(String(repeating: " ", count: max(0, width - 6)))  exact     exact (default) or euler\n"
+    let methods = kind.methods.map(\.rawValue)
+    text += "  method\(String(repeating: " ", count: max(0, width - 6)))  \(methods[0].padding(8))  " + (methods.count > 1 ? "or \(methods.dropFirst().joined(separator: ", "))" : "the only method") + "\n"
+    if !kind.presets.isEmpty {
+      text += "\npresets (\(kind.name)(preset: NAME)):\n"
+      let presetWidth = kind.presets.map(\.name.count).max() ?? 0
+      for preset in kind.presets { text += "  \(preset.name.padding(presetWidth))  \(preset.note)\n" }
+    }
     text += "\nrecorded: " + kind.variables.map { "\($0.name) (\($0.meaning))" }.joined(separator: ", ") + "\n"
-    text += "example:  neuron n = \(kind.name)(tau: 20ms, t_ref: 2ms)\n"
+    if let example = kind.presets.first {
+      text += "example:  neuron n = \(kind.name)(preset: \(example.name))\n"
+    } else if let first = kind.parameters.first {
+      text += "example:  neuron n = \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")))\n"
+    }
     return text
   }
 
@@ -51,7 +61,8 @@ public enum Help {
       plot n.v                           draw the membrane potential
       spikes(n)                          when it fired
 
-    help topics:  units  lif  neuron  inject  run  reset  dt  plot  print  let  import  repl
+    help topics:  units  neuron  inject  run  reset  dt  plot  print  let  import  model  event  repl
+    models:       lif  cond  izhikevich  adex  hh  (and your own: :help model)
     functions:    spikes  spike_count  rate  abs  sqrt  exp  log
     REPL:         :help TOPIC   :load FILE   :reset   :quit
 
@@ -82,6 +93,27 @@ public enum Help {
     "run": """
       run DURATION   advances the simulation, e.g. run 100ms; a second run continues from where the first ended.
       It prints the time simulated and the spikes of each neuron. Ctrl-C stops a long run and keeps the session.
+
+      """,
+    "model": """
+      model NAME {                                  a neuron model of your own
+        dv/dt = (g_L*(E_L - v) - w + I) / C         one equation per state variable; I is the injected current, t the time
+        dw/dt = (a*(v - E_L) - w) / tau_w
+        on v > -50mV { v = E_L; w += b }            threshold and resets
+        params C: 200pF, g_L: 10nS, E_L: -70mV, a: 2nS, b: 50pA, tau_w: 100ms
+        init v: -70mV                               starting values (else the parameter v is matched with, or 0)
+        method rk4                                  euler, rk2, rk4 or exponential_euler
+        refractory 2ms                              optional: hold every variable after a spike
+      }
+      neuron n = NAME(a: 4nS)
+      Units are checked before any run: each term of dv/dt must be a voltage per time.
+      Without a method, linear equations use exponential_euler (exact), others rk2.
+
+      """,
+    "event": """
+      event NEURON.VARIABLE += AMOUNT at T1, T2, …
+        event n.g_exc += 10nS at 20ms         a synaptic conductance that then decays (cond neurons)
+        event n.v += 2mV at [10ms, 30ms]      a jump of any state variable
 
       """,
     "reset": "reset   returns the simulation to t = 0: neurons back at rest, recordings cleared; models and currents stay.\n",

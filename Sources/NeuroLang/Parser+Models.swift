@@ -6,6 +6,7 @@ extension Parser {
     declaration.documentation = documentation(above: start)
     let open = current
     try expect(.leftBrace, "'{' after the model's name", hint: "model name { dv/dt = … }")
+    var failedClauses = false
     blockDepth += 1
     defer { blockDepth -= 1 }
     while true {
@@ -14,9 +15,16 @@ extension Parser {
       if check(.endOfInput) {
         throw error("expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column), found end of input", at: current)
       }
-      try parseModelClause(&declaration)
-      try expectEndOfStatement()
+      do {
+        try parseModelClause(&declaration)
+        try expectEndOfStatement()
+      } catch {
+        if check(.endOfInput) { throw error }
+        synchronize()
+        failedClauses = true
+      }
     }
+    if failedClauses { throw Abandon() }
     if declaration.equations.isEmpty {
       throw error("the model '\(name)' has no equation", span: nameSpan, hint: "write one line per state variable: dv/dt = …")
     }

@@ -62,6 +62,7 @@ import Testing
     let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
     try terminal.waitFor("neuro> ")
     terminal.type("print 111")
+    Thread.sleep(forTimeInterval: 0.2)  // as a person would: the line is on screen before Ctrl-C
     terminal.type("\u{03}")
     try terminal.waitFor("^C")
     try terminal.waitFor("neuro> ")
