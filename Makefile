@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := .build/release/neuro
 
-.PHONY: deps release run test bench install clean
+.PHONY: deps release run test bench bench-models install clean
 PREFIX ?= /usr/local
 
 deps:
@@ -26,8 +26,11 @@ install: release
 	install -m 644 stdlib/*.neuro $(PREFIX)/share/neuro/stdlib/
 	install -m 644 lessons/*.md $(PREFIX)/share/neuro/lessons/
 
-bench: release
+bench: release bench-models
 	@benchmarks/w1_startup
+
+bench-models: deps
+	$(SWIFT) run $(RELEASE_FLAGS) ModelCost
 
 clean:
 	rm -rf .build

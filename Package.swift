@@ -19,6 +19,8 @@ let package = Package(
     .executableTarget(
       name: "neuro", dependencies: ["NeuroLang", "CReadline"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
+    // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
+    .executableTarget(name: "ModelCost", dependencies: ["NeuroLang", "NeuroEngine"], path: "benchmarks/ModelCost"),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),
     .testTarget(name: "NeuroPlotTests", dependencies: ["NeuroPlot"]),

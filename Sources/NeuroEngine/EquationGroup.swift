@@ -5,7 +5,8 @@ import Foundation
 public struct EquationModel: Sendable {
   public var stateNames: [String]
   public var derivatives: [EquationNode]
-  /// Fires where `threshold` > 0 (or ≥ 0 when `inclusive`).
+  /// Fires where `threshold` becomes > 0 (or ≥ 0 when `inclusive`): a neuron fires again only
+  /// after its condition has been false (after a reset, or after v fell back below 0 mV).
   public var threshold: EquationNode?
   public var inclusiveThreshold: Bool
   public var resets: [Reset]
@@ -51,11 +52,18 @@ public struct EquationGroup: NeuronGroup {
   public let count: Int
   private var storage: [Double]
   private var refractoryStepsLeft: [Int32]
-  private var derivatives: [ArrayProgram]
-  /// For exponential Euler: each equation's derivative with respect to its own variable.
-  private var slopes: [ArrayProgram]
+  /// Whether each neuron's threshold condition held after the last step.
+  private var above: [Bool]
+  /// Every equation's right side.
+  private var derivatives: ArrayProgram
+  /// For exponential Euler: the right sides, then each one's derivative with respect to its own variable.
+  private var exponential: ArrayProgram
   private var threshold: ArrayProgram?
   private let layout: Layout
+  /// Neurons are stored and advanced in blocks of `width`, so that every array an equation
+  /// touches stays in the fastest cache while a block is computed.
+  private let width: Int
+  private let blocks: Int
   private var dt = 1e-4
   private var time = 0.0
   private var refractorySteps: Int32 = 0
@@ -79,15 +87,19 @@ public struct EquationGroup: NeuronGroup {
     self.model = model
     self.count = count
     let parameters = model.parameters
-    derivatives = model.derivatives.map { ArrayProgram($0.folded(parameters: parameters)) }
-    slopes = model.derivatives.enumerated().map { i, node in
-      ArrayProgram(node.derivative(withRespectTo: i).folded(parameters: parameters))
-    }
-    threshold = model.threshold.map { ArrayProgram($0.folded(parameters: parameters)) }
-    let registers = (derivatives + slopes + (threshold.map { [$0] } ?? [])).map(\.registerCount).max() ?? 0
+    let rightSides = model.derivatives.map { $0.folded(parameters: parameters).simplified() }
+    derivatives = ArrayProgram(rightSides)
+    exponential = ArrayProgram(rightSides + model.derivatives.enumerated().map { i, node in
+      node.derivative(withRespectTo: i).folded(parameters: parameters)
+    })
+    threshold = model.threshold.map { ArrayProgram([$0.folded(parameters: parameters)]) }
+    let registers = [derivatives, exponential, threshold].compactMap { $0?.registerCount }.max() ?? 0
     layout = Layout(states: model.stateNames.count, registers: max(1, registers))
-    storage = Array(repeating: 0, count: layout.total * count)
+    width = max(1, min(count, 256))
+    blocks = (count + width - 1) / width
+    storage = Array(repeating: 0, count: blocks * layout.total * width)
     refractoryStepsLeft = Array(repeating: 0, count: count)
+    above = Array(repeating: false, count: count)
     resetState()
   }
 
@@ -98,13 +110,18 @@ public struct EquationGroup: NeuronGroup {
     let rebuilt = EquationGroup(count: 1, model: { var m = model; m.parameters = parameters; return m }())
     model.parameters = parameters
     derivatives = rebuilt.derivatives
-    slopes = rebuilt.slopes
+    exponential = rebuilt.exponential
     threshold = rebuilt.threshold
+  }
+
+  /// Where slot `slot` of neuron `j` lives in `storage`.
+  private func index(slot: Int, neuron j: Int) -> Int {
+    ((j / width) * layout.total + slot) * width + j % width
   }
 
   public func values(of variable: String) -> [Double]? {
     guard let i = model.stateNames.firstIndex(of: variable) else { return nil }
-    return Array(storage[(i * count)..<((i + 1) * count)])
+    return (0..<count).map { storage[index(slot: layout.states + i, neuron: $0)] }
   }
 
   public mutating func prepare(dt: Double) {
@@ -113,101 +130,158 @@ public struct EquationGroup: NeuronGroup {
   }
 
   public mutating func resetState() {
-    let n = count
     for (i, node) in model.initialValues.enumerated() {
       let value = node.value(state: { _ in 0 }, parameters: model.parameters, input: 0, time: 0)
-      for j in 0..<n { storage[i * n + j] = value }
+      for j in 0..<(blocks * width) { storage[index(slot: layout.states + i, neuron: j)] = value }
     }
-    for j in 0..<n { refractoryStepsLeft[j] = 0 }
+    let n = count
+    for j in 0..<n {
+      refractoryStepsLeft[j] = 0
+      above[j] = false
+    }
     time = 0
   }
 
   public mutating func add(_ amount: Double, to variable: String) -> Bool {
     guard let i = model.stateNames.firstIndex(of: variable) else { return false }
-    for j in 0..<count { storage[i * count + j] += amount }
+    for j in 0..<count { storage[index(slot: layout.states + i, neuron: j)] += amount }
     return true
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
-    let n = count, s = model.stateNames.count, layout = self.layout
     let anyRefractory = refractoryStepsLeft.contains { $0 > 0 }
-    let (derivatives, slopes, threshold, method, dt, t) = (self.derivatives, self.slopes, self.threshold, model.method, self.dt, time)
     // The buffer is moved out while its kernels run, so that no access to self overlaps it.
     var working: [Double] = []
     swap(&working, &storage)
     defer { swap(&working, &storage) }
     working.withUnsafeMutableBufferPointer { buffer in
-      let base = buffer.baseAddress!
-      for j in 0..<n { base[layout.input * n + j] = input[j] }
-      if anyRefractory { copy(base, from: layout.states, to: layout.scratch, slots: s, n: n) }
-      let saved = layout.scratch
-      switch method {
-      case .euler:
-        evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
-        axpy(base, dt, from: layout.derivativesAt, into: layout.states, slots: s, n: n)
-      case .rk2:
-        evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
-        if anyRefractory { copy(base, from: layout.states, to: layout.slopesAt, slots: s, n: n) }
-        let midpoint = anyRefractory ? layout.slopesAt : layout.scratch
-        combine(base, layout.states, 0.5 * dt, [layout.derivativesAt], [1], into: midpoint, slots: s, n: n)
-        evaluate(derivatives, base, statesAt: midpoint, into: layout.derivativesAt + s, n: n, time: t + 0.5 * dt)
-        axpy(base, dt, from: layout.derivativesAt + s, into: layout.states, slots: s, n: n)
-      case .rk4:
-        let k = (0..<4).map { layout.derivativesAt + $0 * s }
-        let temporary = layout.slopesAt
-        evaluate(derivatives, base, statesAt: layout.states, into: k[0], n: n, time: t)
-        combine(base, layout.states, 0.5 * dt, [k[0]], [1], into: temporary, slots: s, n: n)
-        evaluate(derivatives, base, statesAt: temporary, into: k[1], n: n, time: t + 0.5 * dt)
-        combine(base, layout.states, 0.5 * dt, [k[1]], [1], into: temporary, slots: s, n: n)
-        evaluate(derivatives, base, statesAt: temporary, into: k[2], n: n, time: t + 0.5 * dt)
-        combine(base, layout.states, dt, [k[2]], [1], into: temporary, slots: s, n: n)
-        evaluate(derivatives, base, statesAt: temporary, into: k[3], n: n, time: t + dt)
-        combine(base, layout.states, dt / 6, k, [1, 2, 2, 1], into: layout.states, slots: s, n: n)
-      case .exponentialEuler, .exact:
-        evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
-        evaluate(slopes, base, statesAt: layout.states, into: layout.slopesAt, n: n, time: t)
-        for i in 0..<s {
-          let x = base + (layout.states + i) * n, f = base + (layout.derivativesAt + i) * n, b = base + (layout.slopesAt + i) * n
-          for j in 0..<n {
-            let h = b[j] * dt
-            x[j] += Swift.abs(h) < 1e-9 ? f[j] * dt : f[j] * expm1(h) / b[j]
-          }
-        }
-      }
-      if anyRefractory {
-        for j in 0..<n where refractoryStepsLeft[j] > 0 {
-          refractoryStepsLeft[j] -= 1
-          for i in 0..<s { base[(layout.states + i) * n + j] = base[(saved + i) * n + j] }
-        }
-      }
-      guard let threshold else { return }
-      let value = run(threshold, base, statesAt: layout.states, n: n, time: t + dt)
-      let inclusive = model.inclusiveThreshold
-      for j in 0..<n {
-        let x = value.pointer.map { $0[j] } ?? value.scalar
-        guard inclusive ? x >= 0 : x > 0, refractoryStepsLeft[j] == 0 || !anyRefractory else { continue }
-        spikes.append(j)
-        var updated: [(Int, Double)] = []
-        for reset in model.resets {
-          let amount = reset.value.value(state: { base[(layout.states + $0) * n + j] }, parameters: model.parameters,
-                                         input: input[j], time: t + dt)
-          updated.append((reset.state, reset.increment ? base[(layout.states + reset.state) * n + j] + amount : amount))
-        }
-        for (i, v) in updated { base[(layout.states + i) * n + j] = v }
-        refractoryStepsLeft[j] = refractorySteps
+      guard let start = buffer.baseAddress else { return }
+      for block in 0..<blocks {
+        stepBlock(start + block * layout.total * width, first: block * width, input: input, anyRefractory: anyRefractory,
+                  spikes: &spikes)
       }
     }
     time += dt
   }
 
+  /// Advances one block of `width` neurons, the first of which is neuron `first`.
+  private mutating func stepBlock(_ base: UnsafeMutablePointer<Double>, first: Int, input: UnsafeBufferPointer<Double>,
+                                  anyRefractory: Bool, spikes: inout [Int]) {
+    let n = width, s = model.stateNames.count, layout = self.layout
+    let (dt, t) = (self.dt, time)
+    for lane in 0..<n { base[layout.input * n + lane] = first + lane < count ? input[first + lane] : 0 }
+    if anyRefractory { copy(base, from: layout.states, to: layout.scratch, slots: s, n: n) }
+    let saved = layout.scratch
+    switch model.method {
+    case .euler:
+      run(derivatives, base, statesAt: layout.states, n: n, time: t)
+      for i in 0..<s {
+        let f = rightSide(derivatives, i, base, into: layout.derivativesAt, n: n, time: t)
+        let x = base + (layout.states + i) * n
+        for j in 0..<n { x[j] += dt * f[j] }
+      }
+    case .rk2:
+      evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
+      if anyRefractory { copy(base, from: layout.states, to: layout.slopesAt, slots: s, n: n) }
+      let midpoint = anyRefractory ? layout.slopesAt : layout.scratch
+      combine(base, layout.states, 0.5 * dt, [layout.derivativesAt], [1], into: midpoint, slots: s, n: n)
+      evaluate(derivatives, base, statesAt: midpoint, into: layout.derivativesAt + s, n: n, time: t + 0.5 * dt)
+      axpy(base, dt, from: layout.derivativesAt + s, into: layout.states, slots: s, n: n)
+    case .rk4:
+      let k = (0..<4).map { layout.derivativesAt + $0 * s }
+      let temporary = layout.slopesAt
+      evaluate(derivatives, base, statesAt: layout.states, into: k[0], n: n, time: t)
+      combine(base, layout.states, 0.5 * dt, [k[0]], [1], into: temporary, slots: s, n: n)
+      evaluate(derivatives, base, statesAt: temporary, into: k[1], n: n, time: t + 0.5 * dt)
+      combine(base, layout.states, 0.5 * dt, [k[1]], [1], into: temporary, slots: s, n: n)
+      evaluate(derivatives, base, statesAt: temporary, into: k[2], n: n, time: t + 0.5 * dt)
+      combine(base, layout.states, dt, [k[2]], [1], into: temporary, slots: s, n: n)
+      evaluate(derivatives, base, statesAt: temporary, into: k[3], n: n, time: t + dt)
+      combine(base, layout.states, dt / 6, k, [1, 2, 2, 1], into: layout.states, slots: s, n: n)
+    case .exponentialEuler, .exact:
+      run(exponential, base, statesAt: layout.states, n: n, time: t)
+      for i in 0..<s {
+        let x = base + (layout.states + i) * n
+        let f = rightSide(exponential, i, base, into: layout.derivativesAt, n: n, time: t)
+        let b = resolve(exponential.results[s + i], base, statesAt: layout.states, n: n, time: t)
+        guard let slope = b.pointer else {
+          // Linear with a fixed rate: one factor for every neuron.
+          let h = b.scalar * dt
+          let factor = Swift.abs(h) < 1e-9 ? dt : expm1(h) / b.scalar
+          for j in 0..<n { x[j] += f[j] * factor }
+          continue
+        }
+        for j in 0..<n {
+          let h = slope[j] * dt
+          x[j] += Swift.abs(h) < 1e-9 ? f[j] * dt : f[j] * expm1(h) / slope[j]
+        }
+      }
+    }
+    if anyRefractory {
+      for lane in 0..<n where first + lane < count && refractoryStepsLeft[first + lane] > 0 {
+        refractoryStepsLeft[first + lane] -= 1
+        for i in 0..<s { base[(layout.states + i) * n + lane] = base[(saved + i) * n + lane] }
+      }
+    }
+    guard let threshold else { return }
+    run(threshold, base, statesAt: layout.states, n: n, time: t + dt)
+    let value = resolve(threshold.results[0], base, statesAt: layout.states, n: n, time: t + dt)
+    let inclusiveCheck = model.inclusiveThreshold
+    if let p = value.pointer, !UnsafeBufferPointer(start: p, count: n).contains(where: { inclusiveCheck ? $0 >= 0 : $0 > 0 }),
+       !above[first..<min(count, first + n)].contains(true) {
+      return  // nobody fires in this block (the usual case)
+    }
+    let inclusive = model.inclusiveThreshold
+    let resetsAny = !model.resets.isEmpty
+    for lane in 0..<min(n, count - first) {
+      let j = first + lane
+      let x = value.pointer.map { $0[lane] } ?? value.scalar
+      let holds = inclusive ? x >= 0 : x > 0
+      let wasAbove = above[j]
+      above[j] = holds && !resetsAny
+      guard holds, !wasAbove, refractoryStepsLeft[j] == 0 || !anyRefractory else { continue }
+      spikes.append(j)
+      var updated: [(Int, Double)] = []
+      for reset in model.resets {
+        let amount = reset.value.value(state: { base[(layout.states + $0) * n + lane] }, parameters: model.parameters,
+                                       input: input[j], time: t + dt)
+        updated.append((reset.state, reset.increment ? base[(layout.states + reset.state) * n + lane] + amount : amount))
+      }
+      for (i, v) in updated { base[(layout.states + i) * n + lane] = v }
+      refractoryStepsLeft[j] = refractorySteps
+    }
+  }
+
   // MARK: - Array kernels
 
-  /// Runs each program and stores its result as slot `into + index`.
-  private func evaluate(_ programs: [ArrayProgram], _ base: UnsafeMutablePointer<Double>, statesAt: Int, into: Int,
+  /// Runs a program and stores its results as slots `into`, `into + 1`, ….
+  private func evaluate(_ program: ArrayProgram, _ base: UnsafeMutablePointer<Double>, statesAt: Int, into: Int,
                         n: Int, time: Double) {
-    for (i, program) in programs.enumerated() {
-      let result = run(program, base, statesAt: statesAt, n: n, time: time)
-      let target = base + (into + i) * n
+    run(program, base, statesAt: statesAt, n: n, time: time)
+    store(program, results: program.results.indices, base, statesAt: statesAt, into: into, n: n, time: time)
+  }
+
+  /// Result `i` of a program that has run, where it can be read while the states change: in its
+  /// register when it has one, else (a state itself, a constant, the input) copied to slot `into + i`
+  /// first; the copies are all made on the first call, before any state changes.
+  private func rightSide(_ program: ArrayProgram, _ i: Int, _ base: UnsafeMutablePointer<Double>, into: Int, n: Int,
+                         time: Double) -> UnsafePointer<Double> {
+    if i == 0 {
+      for (k, result) in program.results.enumerated() where k < model.stateNames.count {
+        if case .register = result { continue }
+        store(program, results: k..<(k + 1), base, statesAt: layout.states, into: into + k, n: n, time: time)
+      }
+    }
+    if case .register(let r) = program.results[i] { return UnsafePointer(base + (layout.registers + r) * n) }
+    return UnsafePointer(base + (into + i) * n)
+  }
+
+  /// Copies results of a program that has run into slots `into`, `into + 1`, ….
+  private func store(_ program: ArrayProgram, results: Range<Int>, _ base: UnsafeMutablePointer<Double>, statesAt: Int,
+                     into: Int, n: Int, time: Double) {
+    for (slot, i) in results.enumerated() {
+      let result = resolve(program.results[i], base, statesAt: statesAt, n: n, time: time)
+      let target = base + (into + slot) * n
       if let p = result.pointer {
         if p != UnsafePointer(target) { target.update(from: p, count: n) }
       } else {
@@ -233,9 +307,7 @@ public struct EquationGroup: NeuronGroup {
     }
   }
 
-  private func run(_ program: ArrayProgram, _ base: UnsafeMutablePointer<Double>, statesAt: Int, n: Int, time: Double)
-    -> Resolved
-  {
+  private func run(_ program: ArrayProgram, _ base: UnsafeMutablePointer<Double>, statesAt: Int, n: Int, time: Double) {
     for instruction in program.instructions {
       let r = base + (layout.registers + instruction.target) * n
       let a = resolve(instruction.a, base, statesAt: statesAt, n: n, time: time)
@@ -246,8 +318,7 @@ public struct EquationGroup: NeuronGroup {
       case .multiply: binary(r, a, b, n, *)
       case .divide: binary(r, a, b, n, /)
       case .negate: unary(r, a, n) { -$0 }
-      case .square: unary(r, a, n) { $0 * $0 }
-      case .copy: unary(r, a, n) { $0 }
+      case .square: binary(r, a, a, n, *)
       case .power(let p): unary(r, a, n) { Foundation.pow($0, p) }
       case .function(let fn):
         switch fn {
@@ -256,7 +327,6 @@ public struct EquationGroup: NeuronGroup {
         }
       }
     }
-    return resolve(program.result, base, statesAt: statesAt, n: n, time: time)
   }
 
   @inline(__always)

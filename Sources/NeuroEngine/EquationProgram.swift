@@ -1,7 +1,7 @@
 import Foundation
 
 /// An expression of a user-written model, in SI units, over a group's state arrays.
-public indirect enum EquationNode: Sendable, Equatable {
+public indirect enum EquationNode: Sendable, Hashable {
   case constant(Double)
   /// A state variable, by its index.
   case state(Int)
@@ -61,11 +61,14 @@ public indirect enum EquationNode: Sendable, Equatable {
     case .negate(let a):
       let s = a.simplified()
       if isConstant(s, 0) { return .constant(0) }
+      if case .subtract(let p, let q) = s { return .subtract(q, p) }  // -(p - q) is exactly q - p
       return .negate(s)
     case .add(let a, let b):
       let (x, y) = (a.simplified(), b.simplified())
       if isConstant(x, 0) { return y }
       if isConstant(y, 0) { return x }
+      if case .negate(let p) = x { return .subtract(y, p) }  // -p + y is exactly y - p
+      if case .negate(let q) = y { return .subtract(x, q) }
       return .add(x, y)
     case .subtract(let a, let b):
       let (x, y) = (a.simplified(), b.simplified())
@@ -114,7 +117,7 @@ public indirect enum EquationNode: Sendable, Equatable {
 }
 
 /// The functions a model's equations may use.
-public enum MathFunction: String, Sendable, CaseIterable {
+public enum MathFunction: String, Sendable, CaseIterable, Hashable {
   case exp, log, sqrt, abs, sin, cos, tanh
 
   public func apply(_ x: Double) -> Double {
@@ -130,11 +133,11 @@ public enum MathFunction: String, Sendable, CaseIterable {
   }
 }
 
-/// An expression compiled into array operations: each instruction computes a whole array
+/// Expressions compiled into array operations: each instruction computes a whole array
 /// (one value per neuron) from arrays or single values, so the equations are never
-/// re-interpreted per neuron.
+/// re-interpreted per neuron. Expressions compiled together share their common parts.
 struct ArrayProgram: Sendable {
-  enum Operand: Sendable {
+  enum Operand: Sendable, Equatable {
     case register(Int)
     case state(Int)
     case input
@@ -143,7 +146,7 @@ struct ArrayProgram: Sendable {
   }
 
   enum Operation: Sendable {
-    case add, subtract, multiply, divide, negate, square, power(Double), function(MathFunction), copy
+    case add, subtract, multiply, divide, negate, square, power(Double), function(MathFunction)
   }
 
   struct Instruction: Sendable {
@@ -155,28 +158,34 @@ struct ArrayProgram: Sendable {
 
   var instructions: [Instruction] = []
   var registerCount = 0
-  /// Where the result ends up.
-  var result: Operand = .scalar(0)
+  /// Where each expression's value ends up, in the order given.
+  var results: [Operand] = []
+  private var computed: [EquationNode: Operand] = [:]
 
-  init(_ node: EquationNode) {
-    result = compile(node)
+  init(_ nodes: [EquationNode]) {
+    results = nodes.map { compile($0) }
+    computed = [:]
   }
 
   private mutating func compile(_ node: EquationNode) -> Operand {
+    if let known = computed[node] { return known }
+    let operand: Operand
     switch node {
     case .constant(let x): return .scalar(x)
     case .parameter: return .scalar(.nan)  // folded away before compiling
     case .state(let i): return .state(i)
     case .input: return .input
     case .time: return .time
-    case .negate(let a): return emit(.negate, compile(a), .scalar(0))
-    case .add(let a, let b): return emit(.add, compile(a), compile(b))
-    case .subtract(let a, let b): return emit(.subtract, compile(a), compile(b))
-    case .multiply(let a, let b): return emit(.multiply, compile(a), compile(b))
-    case .divide(let a, let b): return emit(.divide, compile(a), compile(b))
-    case .power(let a, let p): return emit(p == 2 ? .square : .power(p), compile(a), .scalar(0))
-    case .function(let fn, let a): return emit(.function(fn), compile(a), .scalar(0))
+    case .negate(let a): operand = emit(.negate, compile(a), .scalar(0))
+    case .add(let a, let b): operand = emit(.add, compile(a), compile(b))
+    case .subtract(let a, let b): operand = emit(.subtract, compile(a), compile(b))
+    case .multiply(let a, let b): operand = emit(.multiply, compile(a), compile(b))
+    case .divide(let a, let b): operand = emit(.divide, compile(a), compile(b))
+    case .power(let a, let p): operand = emit(p == 2 ? .square : .power(p), compile(a), .scalar(0))
+    case .function(let fn, let a): operand = emit(.function(fn), compile(a), .scalar(0))
     }
+    computed[node] = operand
+    return operand
   }
 
   private mutating func emit(_ operation: Operation, _ a: Operand, _ b: Operand) -> Operand {
@@ -232,3 +241,4 @@ extension EquationNode {
     }
   }
 }
+

@@ -39,6 +39,14 @@ extension Interpreter {
     return nil
   }
 
+  /// The model an expression such as `lif(tau: 20ms)` gives, or nil (for tools like the benchmarks).
+  public func model(_ expression: String) -> NeuronModel? {
+    let (statements, diagnostics) = Parser.parse(Source(name: "<model>", text: expression))
+    guard diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind,
+          case .model(let model)? = try? evaluate(expr) else { return nil }
+    return model
+  }
+
   /// Every definition as `name = value`, for `:vars`.
   public var variableListing: [String] {
     definitions.map { name, value in

@@ -15,7 +15,7 @@ public struct NeuronModel {
   }
 
   /// A group of `count` neurons of this model for the engine.
-  func makeGroup(count: Int) -> any NeuronGroup { kind.makeGroup(values, method, count) }
+  public func makeGroup(count: Int) -> any NeuronGroup { kind.makeGroup(values, method, count) }
 }
 
 /// A parameter of a model: its name, dimension, default and meaning.

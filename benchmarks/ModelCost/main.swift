@@ -1,0 +1,57 @@
+// Cost per neuron per step of each built-in model and of its twin written in neuro
+// (benchmarks/models/twins.neuro), for a group of 10 000 neurons under a constant input.
+// Run with `make bench-models` (a release build tuned for this machine).
+import Foundation
+import NeuroEngine
+import NeuroLang
+
+let neurons = 10_000
+let steps = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 2_000
+let twinsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("models/twins.neuro").path
+
+/// Nanoseconds per neuron per step of one group, after a warm-up; the best of three rounds.
+func cost(_ make: () -> any NeuronGroup, current: Double) -> Double {
+  var best = Double.infinity
+  for _ in 0..<3 {
+    var group = make()
+    group.prepare(dt: 1e-4)
+    let input = [Double](repeating: current, count: neurons)
+    var spikes: [Int] = []
+    input.withUnsafeBufferPointer { buffer in
+      for _ in 0..<100 { spikes.removeAll(keepingCapacity: true); group.step(input: buffer, spikes: &spikes) }
+      let start = DispatchTime.now().uptimeNanoseconds
+      for _ in 0..<steps { spikes.removeAll(keepingCapacity: true); group.step(input: buffer, spikes: &spikes) }
+      let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+      best = min(best, elapsed / Double(steps * neurons))
+    }
+  }
+  return best
+}
+
+guard let session = try? readSourceFile(twinsPath) else {
+  print("cannot read \(twinsPath)")
+  exit(1)
+}
+let interpreter = Interpreter(host: Host(write: { print($0, terminator: "") }, report: { print($0.rendered()) }))
+guard interpreter.execute(Source(name: twinsPath, text: session)) == .success else { exit(1) }
+
+let cases: [(name: String, builtin: String, twin: String, current: Double)] = [
+  ("LIF (exact / exponential Euler)", "lif()", "lif_twin()", 2.5e-9),
+  ("conductance (exponential Euler)", "cond()", "cond_twin()", 2e-9),
+  ("Izhikevich (Euler)", "izhikevich()", "izhikevich_twin()", 10e-9),
+  ("AdEx (Euler)", "adex()", "adex_twin()", 1e-9),
+  ("Hodgkin-Huxley (exponential Euler)", "hh()", "hh_twin()", 10e-6),
+]
+print("model cost, \(neurons) neurons, \(steps) steps of 0.1 ms, ns per neuron per step (best of 3)")
+print("model                                 built-in   written in neuro   ratio")
+for entry in cases {
+  guard let builtin = interpreter.model(entry.builtin), let twin = interpreter.model(entry.twin) else {
+    print("cannot make \(entry.builtin) or \(entry.twin)")
+    exit(1)
+  }
+  let a = cost({ builtin.makeGroup(count: neurons) }, current: entry.current)
+  let b = cost({ twin.makeGroup(count: neurons) }, current: entry.current)
+  print(entry.name.padding(toLength: 36, withPad: " ", startingAt: 0),
+        String(format: "%9.2f   %16.2f   %5.2f", a, b, b / a))
+}
