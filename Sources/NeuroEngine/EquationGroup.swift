@@ -59,6 +59,8 @@ public struct EquationGroup: NeuronGroup {
   /// For exponential Euler: the right sides, then each one's derivative with respect to its own variable.
   private var exponential: ArrayProgram
   private var threshold: ArrayProgram?
+  /// The usual threshold, a state variable against a fixed level, read without running a program.
+  private var thresholdLevel: (state: Int, level: Double)?
   private let layout: Layout
   /// Neurons are stored and advanced in blocks of `width`, so that every array an equation
   /// touches stays in the fastest cache while a block is computed.
@@ -93,6 +95,9 @@ public struct EquationGroup: NeuronGroup {
       node.derivative(withRespectTo: i).folded(parameters: parameters)
     })
     threshold = model.threshold.map { ArrayProgram([$0.folded(parameters: parameters)]) }
+    if case .subtract(.state(let i), .constant(let level))? = model.threshold?.folded(parameters: parameters) {
+      thresholdLevel = (i, level)
+    }
     let registers = [derivatives, exponential, threshold].compactMap { $0?.registerCount }.max() ?? 0
     layout = Layout(states: model.stateNames.count, registers: max(1, registers))
     width = max(1, min(count, 256))
@@ -112,6 +117,7 @@ public struct EquationGroup: NeuronGroup {
     derivatives = rebuilt.derivatives
     exponential = rebuilt.exponential
     threshold = rebuilt.threshold
+    thresholdLevel = rebuilt.thresholdLevel
   }
 
   /// Where slot `slot` of neuron `j` lives in `storage`.
@@ -224,10 +230,17 @@ public struct EquationGroup: NeuronGroup {
       }
     }
     guard let threshold else { return }
-    run(threshold, base, statesAt: layout.states, n: n, time: t + dt)
-    let value = resolve(threshold.results[0], base, statesAt: layout.states, n: n, time: t + dt)
+    let value: Resolved, level: Double
+    if let (state, fixed) = thresholdLevel {
+      value = Resolved(pointer: UnsafePointer(base + (layout.states + state) * n), scalar: 0)
+      level = fixed
+    } else {
+      run(threshold, base, statesAt: layout.states, n: n, time: t + dt)
+      value = resolve(threshold.results[0], base, statesAt: layout.states, n: n, time: t + dt)
+      level = 0
+    }
     let inclusiveCheck = model.inclusiveThreshold
-    if let p = value.pointer, !UnsafeBufferPointer(start: p, count: n).contains(where: { inclusiveCheck ? $0 >= 0 : $0 > 0 }),
+    if let p = value.pointer, !UnsafeBufferPointer(start: p, count: n).contains(where: { inclusiveCheck ? $0 >= level : $0 > level }),
        !above[first..<min(count, first + n)].contains(true) {
       return  // nobody fires in this block (the usual case)
     }
@@ -235,7 +248,7 @@ public struct EquationGroup: NeuronGroup {
     let resetsAny = !model.resets.isEmpty
     for lane in 0..<min(n, count - first) {
       let j = first + lane
-      let x = value.pointer.map { $0[lane] } ?? value.scalar
+      let x = (value.pointer.map { $0[lane] } ?? value.scalar) - level
       let holds = inclusive ? x >= 0 : x > 0
       let wasAbove = above[j]
       above[j] = holds && !resetsAny

@@ -7,6 +7,8 @@ import NeuroLang
 
 let neurons = 10_000
 let steps = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 2_000
+/// An optional second argument keeps only the models whose name contains it.
+let only = CommandLine.arguments.dropFirst(2).first
 let twinsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("models/twins.neuro").path
 
@@ -45,7 +47,7 @@ let cases: [(name: String, builtin: String, twin: String, current: Double)] = [
 ]
 print("model cost, \(neurons) neurons, \(steps) steps of 0.1 ms, ns per neuron per step (best of 3)")
 print("model                                 built-in   written in neuro   ratio")
-for entry in cases {
+for entry in cases where only.map({ entry.name.contains($0) }) ?? true {
   guard let builtin = interpreter.model(entry.builtin), let twin = interpreter.model(entry.twin) else {
     print("cannot make \(entry.builtin) or \(entry.twin)")
     exit(1)
