@@ -56,8 +56,10 @@ public struct EquationGroup: NeuronGroup {
   private var above: [Bool]
   /// Every equation's right side.
   private var derivatives: ArrayProgram
-  /// For exponential Euler: the right sides, then each one's derivative with respect to its own variable.
+  /// For Euler and exponential Euler: the right sides without their constant factors (`factors`),
+  /// then each one's derivative with respect to its own variable.
   private var exponential: ArrayProgram
+  private var factors: [Double]
   private var threshold: ArrayProgram?
   /// The usual threshold, a state variable against a fixed level, read without running a program.
   private var thresholdLevel: (state: Int, level: Double)?
@@ -91,8 +93,10 @@ public struct EquationGroup: NeuronGroup {
     let parameters = model.parameters
     let rightSides = model.derivatives.map { $0.folded(parameters: parameters).simplified() }
     derivatives = ArrayProgram(rightSides)
-    exponential = ArrayProgram(rightSides + model.derivatives.enumerated().map { i, node in
-      node.derivative(withRespectTo: i).folded(parameters: parameters)
+    let scaled = rightSides.map { $0.reassociated().leadingFactor }
+    factors = scaled.map(\.factor)
+    exponential = ArrayProgram(scaled.map(\.rest) + model.derivatives.enumerated().map { i, node in
+      node.derivative(withRespectTo: i).folded(parameters: parameters).reassociated()
     })
     threshold = model.threshold.map { ArrayProgram([$0.folded(parameters: parameters)]) }
     if case .subtract(.state(let i), .constant(let level))? = model.threshold?.folded(parameters: parameters) {
@@ -116,6 +120,7 @@ public struct EquationGroup: NeuronGroup {
     model.parameters = parameters
     derivatives = rebuilt.derivatives
     exponential = rebuilt.exponential
+    factors = rebuilt.factors
     threshold = rebuilt.threshold
     thresholdLevel = rebuilt.thresholdLevel
   }
@@ -180,11 +185,12 @@ public struct EquationGroup: NeuronGroup {
     let saved = layout.scratch
     switch model.method {
     case .euler:
-      run(derivatives, base, statesAt: layout.states, n: n, time: t)
+      run(exponential, base, statesAt: layout.states, n: n, time: t)
       for i in 0..<s {
-        let f = rightSide(derivatives, i, base, into: layout.derivativesAt, n: n, time: t)
+        let f = rightSide(exponential, i, base, into: layout.derivativesAt, n: n, time: t)
         let x = base + (layout.states + i) * n
-        for j in 0..<n { x[j] += dt * f[j] }
+        let step = dt * factors[i]
+        for j in 0..<n { x[j] += step * f[j] }
       }
     case .rk2:
       evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
@@ -210,16 +216,17 @@ public struct EquationGroup: NeuronGroup {
         let x = base + (layout.states + i) * n
         let f = rightSide(exponential, i, base, into: layout.derivativesAt, n: n, time: t)
         let b = resolve(exponential.results[s + i], base, statesAt: layout.states, n: n, time: t)
+        let scale = factors[i]
         guard let slope = b.pointer else {
           // Linear with a fixed rate: one factor for every neuron.
           let h = b.scalar * dt
-          let factor = Swift.abs(h) < 1e-9 ? dt : expm1(h) / b.scalar
+          let factor = scale * (Swift.abs(h) < 1e-9 ? dt : expm1(h) / b.scalar)
           for j in 0..<n { x[j] += f[j] * factor }
           continue
         }
         for j in 0..<n {
           let h = slope[j] * dt
-          x[j] += Swift.abs(h) < 1e-9 ? f[j] * dt : f[j] * expm1(h) / slope[j]
+          x[j] += scale * (Swift.abs(h) < 1e-9 ? f[j] * dt : f[j] * expm1(h) / slope[j])
         }
       }
     }

@@ -51,6 +51,37 @@ public indirect enum EquationNode: Sendable, Hashable {
     return make(fa, fb).simplified()
   }
 
+  /// The node with constant factors gathered: `x / c` becomes `x · (1/c)` and nested constant
+  /// factors multiply into one, so that fewer array passes remain (rounding may differ in the last bit).
+  public func reassociated() -> EquationNode {
+    switch self {
+    case .divide(let a, .constant(let c)) where c != 0:
+      return EquationNode.multiply(.constant(1 / c), a).reassociated()
+    case .multiply(let a, let b):
+      let (x, y) = (a.reassociated(), b.reassociated())
+      switch (x, y) {
+      case (.constant(let p), .constant(let q)): return .constant(p * q)
+      case (.constant(let p), .multiply(.constant(let q), let z)), (.multiply(.constant(let q), let z), .constant(let p)):
+        return .multiply(.constant(p * q), z)
+      case (let z, .constant(let p)): return .multiply(.constant(p), z)
+      default: return .multiply(x, y)
+      }
+    case .divide(let a, let b): return .divide(a.reassociated(), b.reassociated())
+    case .add(let a, let b): return .add(a.reassociated(), b.reassociated())
+    case .subtract(let a, let b): return .subtract(a.reassociated(), b.reassociated())
+    case .negate(let a): return .negate(a.reassociated())
+    case .power(let a, let p): return .power(a.reassociated(), p)
+    case .function(let fn, let a): return .function(fn, a.reassociated())
+    default: return self
+    }
+  }
+
+  /// A constant factor in front of the whole expression, and what it multiplies.
+  public var leadingFactor: (factor: Double, rest: EquationNode) {
+    if case .multiply(.constant(let c), let rest) = self { return (c, rest) }
+    return (1, self)
+  }
+
   /// The node without the operations that do nothing: `x · 0`, `x + 0`, `x · 1`, `x / 1`, `0 / x`.
   public func simplified() -> EquationNode {
     func isConstant(_ n: EquationNode, _ value: Double) -> Bool {
