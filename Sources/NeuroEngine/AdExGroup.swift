@@ -48,7 +48,8 @@ public struct AdExGroup: NeuronGroup {
 
   public mutating func prepare(dt: Double) {
     self.dt = dt
-    refractorySteps = Int32(clamping: Int((parameters.refractoryPeriod / dt).rounded()))
+    // Refractory from the start of the step in which the neuron fired: one step is that step.
+    refractorySteps = Int32(clamping: max(0, Int((parameters.refractoryPeriod / dt).rounded()) - 1))
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {

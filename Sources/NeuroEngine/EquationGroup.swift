@@ -137,7 +137,8 @@ public struct EquationGroup: NeuronGroup {
 
   public mutating func prepare(dt: Double) {
     self.dt = dt
-    refractorySteps = Int32(clamping: Int((model.refractoryPeriod / dt).rounded()))
+    // Refractory from the start of the step in which the neuron fired: one step is that step.
+    refractorySteps = Int32(clamping: max(0, Int((model.refractoryPeriod / dt).rounded()) - 1))
   }
 
   public mutating func resetState() {

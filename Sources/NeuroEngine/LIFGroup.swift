@@ -47,40 +47,97 @@ public struct LIFParameters: Sendable, Equatable {
   }
 }
 
-/// A group of LIF neurons sharing parameters; the membrane potential is one array.
+/// A group of LIF neurons sharing parameters; the membrane potential is one array, and each
+/// synaptic channel one more. Without channels or with current-like channels the dynamics are
+/// linear and integrated exactly (the CUBA propagators); conductance channels use exponential
+/// Euler with the conductances held over the step. A neuron is refractory for t_ref from the
+/// start of the step in which it fired (as in Brian2 and NEST).
 public struct LIFGroup: NeuronGroup {
   public var parameters: LIFParameters
   public private(set) var v: [Double]
-  private var refractoryStepsLeft: [Int32]
+  public private(set) var channels: [SynapticChannel] = []
+  /// One array per channel.
+  private var synaptic: [[Double]] = []
+  private var lastSpike: [Int]
+  private var initialV: [Double]? = nil
+  private var stepIndex = 0
+  private var dt = 1e-4
   private var decay = 0.0
   private var eulerFactor = 0.0
-  private var refractorySteps: Int32 = 0
+  private var refractorySteps = 0
+  private var channelDecay: [Double] = []
+  /// How much a channel's value moves v over one step (exact, for current-like channels).
+  private var channelGain: [Double] = []
 
   public init(count: Int, parameters: LIFParameters) {
     self.parameters = parameters
     v = Array(repeating: parameters.restingPotential, count: count)
-    refractoryStepsLeft = Array(repeating: 0, count: count)
+    lastSpike = Array(repeating: Int.min / 2, count: count)
   }
 
   public var count: Int { v.count }
-  public var variableNames: [String] { ["v"] }
+  public var variableNames: [String] { ["v"] + channels.indices.map { "s\($0)" } }
 
-  public func values(of variable: String) -> [Double]? { variable == "v" ? v : nil }
+  public func values(of variable: String) -> [Double]? {
+    if variable == "v" { return v }
+    if variable.hasPrefix("s"), let k = Int(variable.dropFirst()), k < synaptic.count { return synaptic[k] }
+    return nil
+  }
+
+  /// Adds a synaptic channel (or finds an equal one); its index.
+  public mutating func addChannel(_ channel: SynapticChannel) -> Int? {
+    if let k = channels.firstIndex(of: channel) { return k }
+    channels.append(channel)
+    synaptic.append(Array(repeating: 0, count: count))
+    return channels.count - 1
+  }
+
+  public mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) {
+    guard channel < synaptic.count else { return }
+    synaptic[channel].withUnsafeMutableBufferPointer { body($0) }
+  }
+
+  public mutating func setValues(_ values: [Double], of variable: String) -> Bool {
+    guard variable == "v", values.count == count else { return false }
+    v = values
+    initialV = values
+    return true
+  }
 
   public mutating func prepare(dt: Double) {
-    decay = exp(-dt / parameters.tau)
-    eulerFactor = dt / parameters.tau
-    refractorySteps = Int32(clamping: Int((parameters.refractoryPeriod / dt).rounded()))
+    self.dt = dt
+    let tau = parameters.tau
+    decay = exp(-dt / tau)
+    eulerFactor = dt / tau
+    refractorySteps = Int((parameters.refractoryPeriod / dt).rounded())
+    channelDecay = channels.map { exp(-dt / $0.tau) }
+    channelGain = channels.map { channel in
+      let scale = channel.kind == .current ? parameters.resistance : 1
+      // The exact response of v to an exponentially decaying drive over one step.
+      let gain = abs(channel.tau - tau) < 1e-12 * tau
+        ? dt / tau * decay : channel.tau / (channel.tau - tau) * (exp(-dt / channel.tau) - decay)
+      return scale * gain
+    }
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
+    let step = stepIndex
+    stepIndex += 1
+    if channels.contains(where: { if case .conductance = $0.kind { return true } else { return false } }) {
+      stepConductance(input: input, step: step, spikes: &spikes)
+    } else if channels.isEmpty {
+      stepAlone(input: input, step: step, spikes: &spikes)
+    } else {
+      stepCurrents(input: input, step: step, spikes: &spikes)
+    }
+  }
+
+  /// No synapses: the single-neuron path (exact or Euler).
+  private mutating func stepAlone(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
     let p = parameters
+    let limit = step - refractorySteps
     for i in 0..<v.count {
-      if refractoryStepsLeft[i] > 0 {
-        refractoryStepsLeft[i] -= 1
-        v[i] = p.resetPotential
-        continue
-      }
+      if lastSpike[i] > limit { continue }
       let target = p.restingPotential + p.resistance * input[i]
       if p.method == .euler {
         v[i] += eulerFactor * (target - v[i])
@@ -90,8 +147,88 @@ public struct LIFGroup: NeuronGroup {
       if v[i] > p.threshold {
         spikes.append(i)
         v[i] = p.resetPotential
-        refractoryStepsLeft[i] = refractorySteps
+        lastSpike[i] = step
       }
+    }
+  }
+
+  /// Current-like channels: exact propagation of v and the channels, then threshold and reset.
+  private mutating func stepCurrents(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
+    let p = parameters, n = v.count, limit = step - refractorySteps
+    let (rest, resistance, m) = (p.restingPotential, p.resistance, decay)
+    let k = channels.count
+    v.withUnsafeMutableBufferPointer { v in
+      lastSpike.withUnsafeBufferPointer { last in
+        if k == 2 {
+          let (g0, g1, d0, d1) = (channelGain[0], channelGain[1], channelDecay[0], channelDecay[1])
+          // The two channels are moved out while the loop runs, so that their accesses do not overlap.
+          var first: [Double] = [], second: [Double] = []
+          swap(&first, &synaptic[0])
+          swap(&second, &synaptic[1])
+          defer {
+            swap(&first, &synaptic[0])
+            swap(&second, &synaptic[1])
+          }
+          first.withUnsafeMutableBufferPointer { s0 in
+            second.withUnsafeMutableBufferPointer { s1 in
+              for i in 0..<n {
+                let target = rest + resistance * input[i]
+                let next = target + (v[i] - target) * m + s0[i] * g0 + s1[i] * g1
+                v[i] = last[i] <= limit ? next : v[i]
+                s0[i] *= d0
+                s1[i] *= d1
+              }
+            }
+          }
+        } else {
+          for i in 0..<n {
+            let target = rest + resistance * input[i]
+            var next = target + (v[i] - target) * m
+            for c in 0..<k { next += synaptic[c][i] * channelGain[c] }
+            if last[i] <= limit { v[i] = next }
+          }
+          for c in 0..<k {
+            let d = channelDecay[c]
+            for i in 0..<n { synaptic[c][i] *= d }
+          }
+        }
+      }
+    }
+    let threshold = p.threshold, reset = p.resetPotential
+    for i in 0..<n where v[i] > threshold && lastSpike[i] <= limit {
+      spikes.append(i)
+      lastSpike[i] = step
+      v[i] = reset
+    }
+  }
+
+  /// Conductance channels: exponential Euler with the conductances of the step's start.
+  private mutating func stepConductance(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
+    let p = parameters, n = v.count, limit = step - refractorySteps
+    let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
+    for i in 0..<n {
+      let free = lastSpike[i] <= limit
+      var total = leak, drive = leak * p.restingPotential + input[i]
+      for (c, channel) in channels.enumerated() {
+        let value = synaptic[c][i]
+        switch channel.kind {
+        case .voltage: drive += value * leak
+        case .current: drive += value
+        case .conductance(let reversal):
+          total += value
+          drive += value * reversal
+        }
+        synaptic[c][i] = value * channelDecay[c]
+      }
+      guard free else { continue }
+      let target = drive / total
+      var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
+      if vi > p.threshold {
+        spikes.append(i)
+        lastSpike[i] = step
+        vi = p.resetPotential
+      }
+      v[i] = vi
     }
   }
 
@@ -103,8 +240,10 @@ public struct LIFGroup: NeuronGroup {
 
   public mutating func resetState() {
     for i in 0..<v.count {
-      v[i] = parameters.restingPotential
-      refractoryStepsLeft[i] = 0
+      v[i] = initialV?[i] ?? parameters.restingPotential
+      lastSpike[i] = Int.min / 2
     }
+    for c in synaptic.indices { for i in 0..<count { synaptic[c][i] = 0 } }
+    stepIndex = 0
   }
 }

@@ -16,6 +16,18 @@ public protocol NeuronGroup: Sendable {
   mutating func resetState()
   /// Adds `amount` to a state variable of every neuron (a synaptic event); false when there is no such variable.
   mutating func add(_ amount: Double, to variable: String) -> Bool
+  /// Adds a synaptic channel that projections can deliver into; its index, or nil when the model has none.
+  mutating func addChannel(_ channel: SynapticChannel) -> Int?
+  /// Lets a projection add weights into a channel's values, one per neuron.
+  mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void)
+  /// Sets a state variable neuron by neuron (also the value it returns to on reset); false when it cannot.
+  mutating func setValues(_ values: [Double], of variable: String) -> Bool
+}
+
+extension NeuronGroup {
+  public mutating func addChannel(_ channel: SynapticChannel) -> Int? { nil }
+  public mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) {}
+  public mutating func setValues(_ values: [Double], of variable: String) -> Bool { false }
 }
 
 extension NeuronGroup {

@@ -84,7 +84,8 @@ private func simulate(_ parameters: LIFParameters, current: StepCurrent, duratio
     let trace = try #require(simulation.trace(id, variable: "v"))
     let first = try #require(simulation.spikeTimes(id).first)
     let spikeSample = Int((first / 1e-4).rounded())
-    for i in spikeSample...(spikeSample + 20) { #expect(trace.values[i] == p.resetPotential) }
-    #expect(trace.values[spikeSample + 21] > p.resetPotential)
+    // Refractory for 2 ms from the start of the crossing step: the 19 steps after it hold v.
+    for i in spikeSample...(spikeSample + 19) { #expect(trace.values[i] == p.resetPotential) }
+    #expect(trace.values[spikeSample + 20] > p.resetPotential)
   }
 }
