@@ -33,8 +33,44 @@ public final class Simulation {
   /// Steps taken since t = 0.
   public private(set) var stepIndex = 0
   private var slots: [Slot] = []
+  private var projections: [Projection] = []
 
   public init() {}
+
+  /// Connects neurons of two groups (or of one); the number of synapses made, or nil when the
+  /// post group's model takes no synapses.
+  public func connect(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
+                      weight: Double, delay: Double, rule: Projection.Rule, allowSelf: Bool,
+                      random: inout RandomSource) -> Int? {
+    guard let index = slots[post.index].group.addChannel(channel) else { return nil }
+    let projection = Projection(pre: pre, preRange: preRange, post: post, postRange: postRange, channel: index,
+                                weight: weight, delay: delay, rule: rule, allowSelf: allowSelf, random: &random)
+    projections.append(projection)
+    return projection.synapseCount
+  }
+
+  /// Every projection made so far.
+  public var allProjections: [Projection] { projections }
+
+  /// Records a state variable of some neurons of a group from now on (single neurons record everything).
+  public func record(_ id: GroupID, variable: String, neurons: [Int]) -> Bool {
+    guard slots[id.index].group.variableNames.contains(variable) else { return false }
+    slots[id.index].recorded[variable] = neurons
+    slots[id.index].restartRecording(variable: variable, step: stepIndex)
+    return true
+  }
+
+  /// Sets a state variable neuron by neuron; false when the model does not allow it.
+  public func setValues(_ id: GroupID, variable: String, values: [Double]) -> Bool {
+    guard slots[id.index].group.setValues(values, of: variable) else { return false }
+    for name in slots[id.index].recorded.keys { slots[id.index].restartRecording(variable: name, step: stepIndex) }
+    return true
+  }
+
+  /// Every spike of a group: the step at whose end it happened, and the neuron.
+  public func spikes(_ id: GroupID) -> (steps: [Int], neurons: [Int]) {
+    (slots[id.index].spikeSteps, slots[id.index].spikeNeurons)
+  }
 
   /// The simulated time (s).
   public var time: Double { Double(stepIndex) * dt }
@@ -86,7 +122,7 @@ public final class Simulation {
 
   /// Bytes the recordings would grow by over `steps` more steps.
   public func recordingBytes(forSteps steps: Int) -> Double {
-    let perStep = slots.reduce(0) { $0 + $1.group.count * $1.group.variableNames.count }
+    let perStep = slots.reduce(0) { $0 + $1.recorded.values.reduce(0) { $0 + $1.count } }
     return Double(perStep) * Double(steps) * Double(MemoryLayout<Double>.size)
   }
 
@@ -97,6 +133,8 @@ public final class Simulation {
       slots[i].group.prepare(dt: dt)
       slots[i].reserve(steps: steps)
     }
+    for p in projections.indices { projections[p].prepare(dt: dt) }
+    var firedByGroup = [[Int]](repeating: [], count: slots.count)
     let activeRanges = slots.map { slot in slot.currents.map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
     // Events by step: an event at time t acts at the start of step round(t / dt).
     let eventsByStep = slots.map { slot -> [Int: [(String, Double)]] in
@@ -122,6 +160,13 @@ public final class Simulation {
         fired.removeAll(keepingCapacity: true)
         inputs[g].withUnsafeBufferPointer { slots[g].group.step(input: $0, spikes: &fired) }
         slots[g].record(spikes: fired, atStep: k + 1)
+        if !projections.isEmpty { swap(&firedByGroup[g], &fired) }
+      }
+      for p in projections.indices {
+        let due = projections[p].due(firedByGroup[projections[p].pre.index], step: k)
+        guard !due.isEmpty else { continue }
+        let projection = projections[p]
+        slots[projection.post.index].group.accumulate(channel: projection.channel) { projection.deliver(due, into: $0) }
       }
       stepIndex += 1
       // Small simulations are checked every step (the time of a divergence then is exact), large ones every tenth.
@@ -142,10 +187,11 @@ public final class Simulation {
   /// Returns to t = 0: every group to its initial state, recordings cleared; model and currents kept.
   public func reset() {
     stepIndex = 0
+    for p in projections.indices { projections[p].clearPending() }
     for i in slots.indices {
       slots[i].group.resetState()
-      let events = slots[i].events
-      slots[i] = Slot(group: slots[i].group, startStep: 0, currents: slots[i].currents)
+      let (events, recorded) = (slots[i].events, slots[i].recorded)
+      slots[i] = Slot(group: slots[i].group, startStep: 0, currents: slots[i].currents, recorded: recorded)
       slots[i].events = events
     }
   }
@@ -153,8 +199,9 @@ public final class Simulation {
   /// The recorded trace of one neuron's variable.
   public func trace(_ id: GroupID, variable: String, neuron: Int = 0) -> Trace? {
     let slot = slots[id.index]
-    guard let samples = slot.recordings[variable], neuron < samples.count else { return nil }
-    return Trace(start: Double(slot.startStep) * dt, dt: dt, values: samples[neuron])
+    guard let neurons = slot.recorded[variable], let k = neurons.firstIndex(of: neuron),
+          let samples = slot.recordings[variable], k < samples.count else { return nil }
+    return Trace(start: Double(slot.recordingStart[variable] ?? slot.startStep) * dt, dt: dt, values: samples[k])
   }
 
   /// The times (s) at which a neuron fired: the end of each step in which it crossed threshold.
@@ -179,16 +226,28 @@ private struct Slot {
   var currents: [StepCurrent] = []
   var events: [StateEvent] = []
   var startStep: Int
-  /// variable → neuron → samples, the first taken when recording began.
+  /// The state variables recorded, and of which neurons (all of a single neuron, by default).
+  var recorded: [String: [Int]]
+  /// variable → recorded neuron (in the order of `recorded`) → samples, the first taken when recording began.
   var recordings: [String: [[Double]]] = [:]
+  var recordingStart: [String: Int] = [:]
   var spikeSteps: [Int] = []
   var spikeNeurons: [Int] = []
 
-  init(group: any NeuronGroup, startStep: Int, currents: [StepCurrent] = []) {
+  init(group: any NeuronGroup, startStep: Int, currents: [StepCurrent] = [], recorded: [String: [Int]]? = nil) {
     self.group = group
     self.startStep = startStep
     self.currents = currents
+    self.recorded = recorded ?? (group.count == 1 ? Dictionary(uniqueKeysWithValues: group.variableNames.map { ($0, [0]) }) : [:])
+    for name in self.recorded.keys { recordingStart[name] = startStep }
     recordState()
+  }
+
+  /// Starts a variable's recording afresh from the current state, at step `step`.
+  mutating func restartRecording(variable: String, step: Int) {
+    recordings[variable] = nil
+    recordingStart[variable] = step
+    recordState(only: variable)
   }
 
   mutating func reserve(steps: Int) {
@@ -206,14 +265,14 @@ private struct Slot {
       spikeSteps.append(step)
       spikeNeurons.append(n)
     }
-    recordState()
+    if !recorded.isEmpty { recordState() }
   }
 
-  private mutating func recordState() {
-    for name in group.variableNames {
+  private mutating func recordState(only: String? = nil) {
+    for (name, neurons) in recorded where only == nil || only == name {
       guard let values = group.values(of: name) else { continue }
-      if recordings[name] == nil { recordings[name] = Array(repeating: [], count: values.count) }
-      for (n, value) in values.enumerated() { recordings[name]?[n].append(value) }
+      if recordings[name] == nil { recordings[name] = Array(repeating: [], count: neurons.count) }
+      for (k, n) in neurons.enumerated() where n < values.count { recordings[name]?[k].append(values[n]) }
     }
   }
 }

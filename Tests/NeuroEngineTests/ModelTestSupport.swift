@@ -6,6 +6,7 @@ func runNeuron(_ group: any NeuronGroup, current: Double, start: Double = 0, end
   let simulation = Simulation()
   simulation.setTimeStep(dt)
   let id = simulation.add(group)
+  for variable in group.variableNames { _ = simulation.record(id, variable: variable, neurons: [0]) }
   simulation.inject(StepCurrent(amplitude: current, start: start, end: end), into: id)
   _ = simulation.run(steps: Int((duration / dt).rounded()))
   return (simulation, id)

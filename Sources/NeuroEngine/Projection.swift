@@ -1,0 +1,153 @@
+/// Synapses from a range of one group's neurons to a range of another's (or the same), stored
+/// in compressed rows (CSR): for each presynaptic neuron, the indices of its targets. Every
+/// synapse adds `weight` to a channel of its target, `delaySteps` steps after the spike.
+public struct Projection: Sendable {
+  public let pre: GroupID
+  public let preRange: Range<Int>
+  public let post: GroupID
+  public let postRange: Range<Int>
+  public let channel: Int
+  public let weight: Double
+  /// The delay (s); in steps once the time step is known.
+  public let delay: Double
+  public private(set) var delaySteps: Int
+  /// Row `r` (presynaptic neuron `preRange.lowerBound + r`) is `targets[rowStart[r]..<rowStart[r + 1]]`.
+  public let rowStart: [Int]
+  /// Postsynaptic neurons, as indices in the post group.
+  public let targets: [Int32]
+  /// Spikes waiting for their delay: slot `step % delaySteps`.
+  var pending: [[Int]]
+
+  public var synapseCount: Int { targets.count }
+
+  /// How the synapses are drawn.
+  public enum Rule: Sendable, Equatable {
+    /// Each pair independently with probability p (geometric skipping, as Brian2's connect(p=…)).
+    case probability(Double)
+    case allToAll
+    case oneToOne
+    /// Each postsynaptic neuron gets exactly k sources.
+    case inDegree(Int)
+    /// Each presynaptic neuron gets exactly k targets.
+    case outDegree(Int)
+  }
+
+  /// The expected number of synapses a rule makes, to refuse networks that would not fit.
+  public static func expectedSynapses(_ rule: Rule, pre: Int, post: Int) -> Double {
+    switch rule {
+    case .probability(let p): return p * Double(pre) * Double(post)
+    case .allToAll: return Double(pre) * Double(post)
+    case .oneToOne: return Double(min(pre, post))
+    case .inDegree(let k): return Double(k) * Double(post)
+    case .outDegree(let k): return Double(k) * Double(pre)
+    }
+  }
+
+  public init(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Double,
+              delay: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource) {
+    self.pre = pre
+    self.preRange = preRange
+    self.post = post
+    self.postRange = postRange
+    self.channel = channel
+    self.weight = weight
+    self.delay = delay
+    delaySteps = 1
+    pending = [[]]
+    let sameGroup = pre == post
+    func allowed(_ i: Int, _ j: Int) -> Bool { allowSelf || !sameGroup || i != j }
+    var rows = [Int](repeating: 0, count: preRange.count + 1)
+    var targets: [Int32] = []
+    switch rule {
+    case .probability(let p):
+      targets.reserveCapacity(Int(p * Double(preRange.count) * Double(postRange.count) * 1.05) + 16)
+      let logOfMiss = p < 1 ? log1p(-p) : -Double.infinity
+      for (r, i) in preRange.enumerated() {
+        rows[r] = targets.count
+        guard p > 0 else { continue }
+        var j = postRange.lowerBound - 1
+        while true {
+          let u = 1 - random.uniform()
+          j += 1 + (p >= 1 ? 0 : Int(floor(log(u) / logOfMiss)))
+          if j >= postRange.upperBound { break }
+          if allowed(i, j) { targets.append(Int32(j)) }
+        }
+      }
+    case .allToAll:
+      for (r, i) in preRange.enumerated() {
+        rows[r] = targets.count
+        for j in postRange where allowed(i, j) { targets.append(Int32(j)) }
+      }
+    case .oneToOne:
+      for (r, i) in preRange.enumerated() {
+        rows[r] = targets.count
+        let j = postRange.lowerBound + r
+        if j < postRange.upperBound, allowed(i, j) { targets.append(Int32(j)) }
+      }
+    case .outDegree(let k):
+      for (r, i) in preRange.enumerated() {
+        rows[r] = targets.count
+        var chosen = Set<Int>()
+        let candidates = postRange.filter { allowed(i, $0) }
+        while chosen.count < min(k, candidates.count) {
+          chosen.insert(candidates[Int(random.uniform() * Double(candidates.count))])
+        }
+        targets += chosen.sorted().map { Int32($0) }
+      }
+    case .inDegree(let k):
+      var sources = [[Int32]](repeating: [], count: preRange.count)
+      for j in postRange {
+        let candidates = preRange.filter { allowed($0, j) }
+        var chosen = Set<Int>()
+        while chosen.count < min(k, candidates.count) {
+          chosen.insert(candidates[Int(random.uniform() * Double(candidates.count))])
+        }
+        for i in chosen { sources[i - preRange.lowerBound].append(Int32(j)) }
+      }
+      for r in sources.indices {
+        rows[r] = targets.count
+        targets += sources[r].sorted()
+      }
+    }
+    rows[preRange.count] = targets.count
+    rowStart = rows
+    self.targets = targets
+  }
+
+  /// Takes this step's spikes of the pre group and gives back those whose delay is over now.
+  mutating func due(_ fired: [Int], step: Int) -> [Int] {
+    if delaySteps == 1 { return fired }
+    let slot = step % delaySteps
+    let ready = pending[slot]
+    pending[slot] = fired
+    return ready
+  }
+
+  /// Turns the delay into steps (at least one: a spike acts from the next step on) and empties the queue.
+  mutating func prepare(dt: Double) {
+    let steps = max(1, Int(clampingToSteps: delay / dt))
+    if steps != delaySteps || pending.count != steps {
+      delaySteps = steps
+      pending = Array(repeating: [], count: steps)
+    }
+  }
+
+  mutating func clearPending() {
+    for i in pending.indices { pending[i] = [] }
+  }
+
+  /// Adds the weights of the synapses of these presynaptic neurons into the channel values.
+  func deliver(_ fired: [Int], into values: UnsafeMutableBufferPointer<Double>) {
+    let w = weight, lower = preRange.lowerBound
+    rowStart.withUnsafeBufferPointer { rows in
+      targets.withUnsafeBufferPointer { cols in
+        for i in fired where preRange.contains(i) {
+          let r = i - lower
+          for s in rows[r]..<rows[r + 1] { values[Int(cols[s])] += w }
+        }
+      }
+    }
+  }
+}
+
+import Foundation
