@@ -110,8 +110,9 @@ public struct LIFGroup: NeuronGroup {
     decay = exp(-dt / tau)
     eulerFactor = dt / tau
     refractorySteps = Int((parameters.refractoryPeriod / dt).rounded())
-    channelDecay = channels.map { exp(-dt / $0.tau) }
+    channelDecay = channels.map { $0.kind == .jump ? 0 : exp(-dt / $0.tau) }
     channelGain = channels.map { channel in
+      if channel.kind == .jump { return 1 }
       let scale = channel.kind == .current ? parameters.resistance : 1
       // The exact response of v to an exponentially decaying drive over one step.
       let gain = abs(channel.tau - tau) < 1e-12 * tau
@@ -208,12 +209,13 @@ public struct LIFGroup: NeuronGroup {
     let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
     for i in 0..<n {
       let free = lastSpike[i] <= limit
-      var total = leak, drive = leak * p.restingPotential + input[i]
+      var total = leak, drive = leak * p.restingPotential + input[i], jump = 0.0
       for (c, channel) in channels.enumerated() {
         let value = synaptic[c][i]
         switch channel.kind {
         case .voltage: drive += value * leak
         case .current: drive += value
+        case .jump: jump += value
         case .conductance(let reversal):
           total += value
           drive += value * reversal
@@ -223,6 +225,7 @@ public struct LIFGroup: NeuronGroup {
       guard free else { continue }
       let target = drive / total
       var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
+      vi += jump
       if vi > p.threshold {
         spikes.append(i)
         lastSpike[i] = step

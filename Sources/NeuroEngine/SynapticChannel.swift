@@ -8,6 +8,8 @@ public struct SynapticChannel: Sendable, Equatable {
     case current
     /// A conductance (S) that pulls v toward its reversal potential (V).
     case conductance(reversal: Double)
+    /// A jump of v (V) at the next step, nothing left afterwards (a delta synapse).
+    case jump
   }
 
   public var kind: Kind

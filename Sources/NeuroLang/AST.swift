@@ -126,6 +126,16 @@ public enum StmtKind: Sendable {
   case model(ModelDeclaration)
   /// `event n.g_exc += 5nS at 20ms, 60ms`
   case event(target: Expr, amount: Expr, times: [Expr])
+  /// `population exc[3200] = lif(…)`
+  case population(name: String, nameSpan: Span, size: Expr, model: Expr)
+  /// `input noise = poisson(1000, rate: 10Hz)`
+  case input(name: String, nameSpan: Span, source: Expr)
+  /// `connect exc -> inh with p: 0.02, weight: 1.62mV`
+  case connect(pre: Expr, post: Expr, options: [Argument])
+  /// `record exc.v[0..9]`
+  case record(Expr)
+  /// `raster exc from 0ms to 200ms`
+  case raster(Expr, from: Expr?, to: Expr?)
 }
 
 /// A model written in neuro: equations, threshold and resets, parameters, initial values.

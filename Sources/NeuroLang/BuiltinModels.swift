@@ -135,6 +135,19 @@ extension ModelKind {
     makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexParameters(values)) },
     update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexParameters(values) })
 
+  /// Independent Poisson spike sources (inputs for networks).
+  static let poisson = ModelKind(
+    name: "poisson",
+    summary: "Poisson spike sources: each fires independently at `rate` (population noise[1000] = poisson(rate: 10Hz))",
+    parameters: [p("rate", .frequency, 10, "firing rate of each source")],
+    variables: [],
+    methods: [.exact],
+    validate: { values in (values["rate"] ?? 0) < 0 ? "rate cannot be negative" : finiteValues(values) },
+    makeGroup: { values, _, count in
+      PoissonGroup(count: count, rate: values["rate"] ?? 0, seed: UInt64(values["seed"] ?? 1))
+    },
+    update: updating(PoissonGroup.self) { group, values, _ in group.rate = values["rate"] ?? 0 })
+
   /// Hodgkin and Huxley's squid axon (1952), for a 1 cm² patch.
   static let hodgkinHuxley = ModelKind(
     name: "hh",

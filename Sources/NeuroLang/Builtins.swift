@@ -10,11 +10,11 @@ enum Builtins {
       .map { ($0.name, $0) })
 
   static let spikes = Builtin(
-    name: "spikes", signature: "neuron", summary: "the times at which a neuron fired, as a list"
+    name: "spikes", signature: "neuron or population", summary: "the times at which a neuron (or any neuron of a population) fired, as a list"
   ) { c in
     try c.expectPositional(1, "spikes", "spikes(n)")
     let n = try c.neuron(0, for: "spikes")
-    return .list(c.interpreter.simulation.spikeTimes(n.group).map { .quantity(Quantity($0, .time)) })
+    return .list(c.interpreter.spikeTimes(of: n).map { .quantity(Quantity($0, .time)) })
   }
 
   static let spikeCount = Builtin(
@@ -22,11 +22,11 @@ enum Builtins {
   ) { c in
     try c.expectPositional(1, "spike_count", "spike_count(n)")
     let n = try c.neuron(0, for: "spike_count")
-    return .quantity(Quantity(Double(c.interpreter.simulation.spikeTimes(n.group).count)))
+    return .quantity(Quantity(Double(c.interpreter.spikeTimes(of: n).count)))
   }
 
   static let rate = Builtin(
-    name: "rate", signature: "neuron", summary: "a neuron's mean firing rate over the time simulated"
+    name: "rate", signature: "neuron or population", summary: "the mean firing rate (per neuron, for a population) over the time simulated"
   ) { c in
     try c.expectPositional(1, "rate", "rate(n)")
     let n = try c.neuron(0, for: "rate")
@@ -34,7 +34,7 @@ enum Builtins {
     guard duration > 0 else {
       throw c.failure("\(n.name) has not been simulated yet, so it has no rate", hint: "run the simulation first: run 100ms")
     }
-    return .quantity(Quantity(Double(c.interpreter.simulation.spikeTimes(n.group).count) / duration, .frequency))
+    return .quantity(Quantity(Double(c.interpreter.spikeTimes(of: n).count) / duration / Double(n.range.count), .frequency))
   }
 
   static let abs = Builtin(name: "abs", signature: "x", summary: "the magnitude of a number, keeping its unit") { c in

@@ -7,6 +7,14 @@ extension Interpreter {
   func subscriptValue(_ objectExpr: Expr, _ indexExpr: Expr) throws -> Value {
     let object = try evaluate(objectExpr)
     let index = try evaluate(indexExpr)
+    if case .neuron(var handle) = object {
+      let i = try wholeIndex(index, indexExpr)
+      guard i >= 0, i < handle.range.count else {
+        throw failure("\(handle.label) has \(handle.range.count) neurons, indices 0 to \(handle.range.count - 1)", at: indexExpr.span)
+      }
+      handle.range = (handle.range.lowerBound + i)..<(handle.range.lowerBound + i + 1)
+      return .neuron(handle)
+    }
     if case .trace(let t) = object, case .quantity(let q) = index, q.dimension == .time {
       let i = Int(clampingToSteps: (q.value - t.trace.start) / t.trace.dt)
       guard i >= 0, i < t.trace.values.count else {
@@ -46,6 +54,15 @@ extension Interpreter {
   /// `xs[a..b]` (both included) on a list or string; `n.v[20ms..60ms]` on a trace.
   func slice(_ objectExpr: Expr, _ fromExpr: Expr?, _ toExpr: Expr?, _ expr: Expr) throws -> Value {
     let object = try evaluate(objectExpr)
+    if case .neuron(var handle) = object {
+      let lower = try fromExpr.map { try wholeIndex(try evaluate($0), $0) } ?? 0
+      let upper = try toExpr.map { try wholeIndex(try evaluate($0), $0) } ?? handle.range.count - 1
+      guard lower >= 0, upper < handle.range.count, lower <= upper else {
+        throw failure("the slice \(lower)..\(upper) is outside \(handle.label)'s neurons 0..\(handle.range.count - 1)", at: expr.span)
+      }
+      handle.range = (handle.range.lowerBound + lower)..<(handle.range.lowerBound + upper + 1)
+      return .neuron(handle)
+    }
     if case .trace(var t) = object {
       let start = try fromExpr.map { try time($0, "a trace slice") } ?? t.trace.start
       let end = try toExpr.map { try time($0, "a trace slice") } ?? t.trace.end

@@ -21,6 +21,8 @@ extension Interpreter {
     for (value, expr) in zip(values, exprs) {
       switch value {
       case .trace(let t): traces.append(t)
+      case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .trace = $0 { return true } else { return false } }):
+        for case .trace(let t) in items { traces.append(t) }
       case .neuron(let handle):
         guard case .trace(let t) = try neuronMember(handle, "v", expr.span) else { continue }
         traces.append(t)

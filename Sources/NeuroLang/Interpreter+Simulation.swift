@@ -111,7 +111,7 @@ extension Interpreter {
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let steps = Int(exactSteps.rounded())
-    let spikesBefore = neuronOrder.map { simulation.spikeTimes($0).count }
+    let spikesBefore = neuronOrder.map { simulation.spikes($0).steps.count }
     let startStep = simulation.stepIndex
     let outcome = simulation.run(steps: steps, shouldStop: host.shouldStop)
     let ran = simulation.stepIndex - startStep
@@ -130,7 +130,7 @@ extension Interpreter {
                     hint: "the equations diverged: try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacingOccurrences(of: " ", with: ""))) or another method (method: rk4)")
     }
     let counts = zip(neuronOrder, spikesBefore).map { group, before in
-      (neuronNames[group] ?? "?", simulation.spikeTimes(group).count - before)
+      (neuronNames[group] ?? "?", simulation.spikes(group).steps.count - before)
     }
     if !counts.isEmpty {
       let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
@@ -141,15 +141,55 @@ extension Interpreter {
 
   func neuronMember(_ handle: NeuronHandle, _ name: String, _ nameSpan: Span) throws -> Value {
     guard let model = neuronModels[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
-    if let variable = model.kind.variables.first(where: { $0.name == name }),
-       let trace = simulation.trace(handle.group, variable: name) {
-      return .trace(TraceValue(label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
-                               spikeTimes: simulation.spikeTimes(handle.group)))
+    if let variable = model.kind.variables.first(where: { $0.name == name }) {
+      if !handle.isPopulation, let trace = simulation.trace(handle.group, variable: name) {
+        return .trace(TraceValue(label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
+                                 spikeTimes: spikeTimes(of: handle)))
+      }
+      // A population: the traces recorded of its neurons.
+      let traces = handle.range.compactMap { i -> Value? in
+        guard let trace = simulation.trace(handle.group, variable: name, neuron: i) else { return nil }
+        var one = handle
+        one.range = i..<(i + 1)
+        return .trace(TraceValue(label: "\(handle.name)[\(i)].\(name)", trace: trace, dimension: variable.dimension,
+                                 spikeTimes: spikeTimes(of: one)))
+      }
+      guard !traces.isEmpty else {
+        throw failure("nothing is recorded of \(handle.label).\(name)", at: nameSpan,
+                      hint: "record it before running: record \(handle.name).\(name)[0..9]")
+      }
+      return handle.range.count == 1 ? traces[0] : .list(traces)
     }
     if let parameter = model.kind.parameter(name) {
       return .quantity(Quantity(model.values[name] ?? parameter.defaultValue, parameter.dimension))
     }
     throw unknownMember(name, of: model.kind, at: nameSpan)
+  }
+
+  /// `exc.v = uniform(-60mV, -50mV, 3200)` or `exc.v = -65mV`: the state of each neuron, also its value after reset.
+  private func setState(_ handle: NeuronHandle, _ variable: (name: String, dimension: Dimension, meaning: String),
+                        _ value: Value, _ span: Span) throws {
+    var values = simulation.group(handle.group).values(of: variable.name) ?? []
+    func check(_ item: Value) throws -> Double {
+      guard case .quantity(let q) = item, q.dimension == variable.dimension else {
+        throw failure("\(variable.name) is \(variable.dimension.isDimensionless ? "a plain number" : "a \(variable.dimension.word)"), found \(item.describedKind)", at: span)
+      }
+      return q.value
+    }
+    switch value {
+    case .list(let items):
+      guard items.count == handle.range.count else {
+        throw failure("\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values", at: span,
+                      hint: "uniform(-60mV, -50mV, \(handle.range.count)) draws one value per neuron")
+      }
+      for (k, item) in items.enumerated() { values[handle.range.lowerBound + k] = try check(item) }
+    default:
+      let x = try check(value)
+      for i in handle.range { values[i] = x }
+    }
+    guard simulation.setValues(handle.group, variable: variable.name, values: values) else {
+      throw failure("\(variable.name) of \(neuronModels[handle.group]?.kind.name ?? "this") neurons cannot be set yet", at: span)
+    }
   }
 
   /// `n.tau = 20ms` on a neuron (kept state, new parameter) or on a model held in a name.
@@ -169,9 +209,8 @@ extension Interpreter {
       throw failure("\(object.describedKind) has no parameters to set", at: objectExpr.span)
     }
     guard let parameter = model.kind.parameter(member) else {
-      if model.kind.variables.contains(where: { $0.name == member }) {
-        throw failure("'\(member)' is a recorded state variable, not a parameter", at: memberSpan,
-                      hint: "its value comes from the simulation")
+      if let variable = model.kind.variable(member), case .neuron(let handle) = object {
+        return try setState(handle, variable, try evaluate(valueExpr), valueExpr.span)
       }
       throw unknownMember(member, of: model.kind, at: memberSpan)
     }

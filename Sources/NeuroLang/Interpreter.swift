@@ -150,6 +150,16 @@ public final class Interpreter {
       scope.define(declaration.name, .builtin(Builtins.modelConstructor(try compiler.compile())))
     case .event(let target, let amount, let times):
       try scheduleEvent(target, amount, times)
+    case .population(let name, let nameSpan, let size, let model):
+      try definePopulation(name, nameSpan, size, model)
+    case .input(let name, let nameSpan, let source):
+      try defineInput(name, nameSpan, source)
+    case .connect(let pre, let post, let options):
+      try connect(pre, post, options, statement.span)
+    case .record(let target):
+      try record(target)
+    case .raster(let target, let from, let to):
+      try raster(target, from: from, to: to)
     case .seed(let expr):
       let value = try evaluate(expr)
       guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {
@@ -247,7 +257,7 @@ public final class Interpreter {
     case .string(let s) where !quoted: return s
     case .neuron(let handle):
       guard let model = neuronModels[handle.group] else { return value.shown }
-      let count = simulation.spikeTimes(handle.group).count
+      let count = spikeTimes(of: handle).count
       let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
       return "neuron \(handle.name) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
     case .list(let items):

@@ -59,7 +59,7 @@ public struct ModelKind: Sendable {
 
   /// Every built-in kind, by name.
   static let all: [String: ModelKind] = Dictionary(
-    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley].map { ($0.name, $0) })
+    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley, poisson].map { ($0.name, $0) })
 }
 
 /// Checks that every value is finite (the least a model asks).

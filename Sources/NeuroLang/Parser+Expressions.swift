@@ -170,7 +170,7 @@ extension Parser {
     }
   }
 
-  private mutating func parseArgument() throws -> Argument {
+  mutating func parseArgument() throws -> Argument {
     if case .identifier(let label) = current.kind, tokens[min(position + 1, tokens.count - 1)].kind == .colon {
       let labelSpan = advance().span
       advance()

@@ -95,6 +95,38 @@ extension Parser {
       advance()
       if atStatementEnd { throw error("expected a number after 'seed'", at: current, hint: "seed 42") }
       kind = .seed(try parseExpression())
+    case .identifier("population") where isIdentifier(at: 1) && tokenKind(at: 2) == .leftBracket:
+      advance()
+      let (name, nameSpan) = try expectIdentifier("a population name")
+      try expect(.leftBracket, "'[' and the number of neurons")
+      let size = try parseExpression()
+      try expect(.rightBracket, "']' after the number of neurons", hint: "population exc[3200] = lif()")
+      try expect(.equal, "'=' and a model", hint: "population exc[3200] = lif()")
+      kind = .population(name: name, nameSpan: nameSpan, size: size, model: try parseExpression())
+    case .identifier("input") where isIdentifier(at: 1) && tokenKind(at: 2) == .equal:
+      advance()
+      let (name, nameSpan) = try expectIdentifier("an input name")
+      advance()
+      kind = .input(name: name, nameSpan: nameSpan, source: try parseExpression())
+    case .identifier("connect") where isIdentifier(at: 1) && statementHasArrow:
+      advance()
+      let pre = try parsePostfix()
+      try expect(.arrow, "'->' between the two groups of neurons", hint: "connect exc -> inh with p: 0.02, weight: 1mV")
+      let post = try parsePostfix()
+      var options: [Argument] = []
+      if case .identifier("with") = current.kind {
+        advance()
+        repeat { options.append(try parseArgument()) } while match(.comma)
+      }
+      kind = .connect(pre: pre, post: post, options: options)
+    case .identifier("record") where isIdentifier(at: 1) && tokenKind(at: 2) == .dot:
+      advance()
+      kind = .record(try parseExpressionWithoutRange())
+    case .identifier("raster") where isIdentifier(at: 1):
+      advance()
+      let target = try parsePostfix()
+      let (from, to) = try parseTimeWindow()
+      kind = .raster(target, from: from, to: to)
     case .identifier("model") where isIdentifier(at: 1) && tokenKind(at: 2) == .leftBrace:
       advance()
       kind = .model(try parseModel(start))
@@ -247,6 +279,19 @@ extension Parser {
 
   func isIdentifier(at ahead: Int) -> Bool {
     if case .identifier = tokenKind(at: ahead) { return true }
+    return false
+  }
+
+  /// True when `->` comes before the end of the statement (a connect statement).
+  var statementHasArrow: Bool {
+    var i = position
+    while i < tokens.count {
+      switch tokens[i].kind {
+      case .arrow: return true
+      case .newline, .semicolon, .endOfInput: return false
+      default: i += 1
+      }
+    }
     return false
   }
 

@@ -41,10 +41,23 @@ public struct Record {
   public subscript(name: String) -> Value? { fields.first { $0.name == name }?.value }
 }
 
-/// A neuron in the simulation, by its name and its group.
+/// Neurons in the simulation: a whole group (a neuron is a group of one), or a slice of one (`exc[0..99]`).
 public struct NeuronHandle: Equatable {
   public var name: String
   public var group: GroupID
+  /// The neurons of the group this handle covers.
+  public var range: Range<Int> = 0..<1
+  /// How many neurons the whole group has.
+  public var groupSize: Int = 1
+
+  /// True for a population (or a slice of one), false for a single neuron.
+  var isPopulation: Bool { groupSize > 1 }
+
+  /// How it is written: `exc`, `exc[0..99]`, `exc[5]`.
+  var label: String {
+    if range == 0..<groupSize { return name }
+    return range.count == 1 ? "\(name)[\(range.lowerBound)]" : "\(name)[\(range.lowerBound)..\(range.upperBound - 1)]"
+  }
 }
 
 /// A recorded time series with its dimension and where it came from.
@@ -66,7 +79,7 @@ extension Value {
     case .string: return "a string"
     case .list: return "a list"
     case .model: return "a neuron model"
-    case .neuron: return "a neuron"
+    case .neuron(let n): return n.isPopulation ? "a population" : "a neuron"
     case .trace(let t): return "a trace of \(t.dimension.word)"
     case .builtin, .function: return "a function"
     case .record: return "a record"
@@ -83,7 +96,7 @@ extension Value {
     case .string(let s): return "\"\(s)\""
     case .list(let items): return "[" + items.map(\.shown).joined(separator: ", ") + "]"
     case .model(let m): return m.described
-    case .neuron(let n): return "neuron \(n.name)"
+    case .neuron(let n): return n.isPopulation ? "population \(n.label) (\(n.range.count) neurons)" : "neuron \(n.name)"
     case .trace(let t): return t.summary
     case .builtin(let b): return "function \(b.name)(\(b.signature))"
     case .function(let f): return "function \(f.declaration.name)(\(f.declaration.parameters.map(\.name).joined(separator: ", ")))"

@@ -1,0 +1,235 @@
+import NeuroEngine
+import NeuroPlot
+import NeuroUnits
+
+/// Populations, connections, inputs and what is recorded of them.
+extension Interpreter {
+  /// The spike times (s) of the neurons a handle covers, in order.
+  func spikeTimes(of handle: NeuronHandle) -> [Double] {
+    let (steps, neurons) = simulation.spikes(handle.group)
+    let dt = simulation.dt
+    if handle.range == 0..<handle.groupSize { return steps.map { Double($0) * dt } }
+    return zip(steps, neurons).filter { handle.range.contains($0.1) }.map { Double($0.0) * dt }
+  }
+
+  /// `population exc[3200] = lif(…)`
+  func definePopulation(_ name: String, _ nameSpan: Span, _ sizeExpr: Expr, _ modelExpr: Expr) throws {
+    let sizeValue = try evaluate(sizeExpr)
+    guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1 else {
+      throw failure("a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
+    }
+    guard q.value <= 10_000_000 else {
+      throw failure("\(formatNumber(q.value)) neurons is more than this machine can simulate (10 million at most)", at: sizeExpr.span)
+    }
+    let size = Int(q.value)
+    let value = try evaluate(modelExpr)
+    guard case .model(var model) = value else {
+      throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
+    }
+    try checkDefinable(name, at: nameSpan)
+    if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(random.next() >> 12) }
+    let group = simulation.add(model.makeGroup(count: size))
+    scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<size, groupSize: size)))
+    neuronOrder.append(group)
+    neuronNames[group] = name
+    neuronModels[group] = model
+  }
+
+  /// `input noise = poisson(1000, rate: 10Hz)`: a population of Poisson sources, its size first.
+  func defineInput(_ name: String, _ nameSpan: Span, _ source: Expr) throws {
+    guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
+      throw failure("an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
+    }
+    let model = Expr(kind: .call(callee: callee, arguments: Array(arguments.dropFirst())), span: source.span)
+    try definePopulation(name, nameSpan, first.value, model)
+  }
+
+  /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`
+  func connect(_ preExpr: Expr, _ postExpr: Expr, _ arguments: [Argument], _ span: Span) throws {
+    let pre = try neurons(preExpr, "connect")
+    let post = try neurons(postExpr, "connect")
+    var options: [String: (Value, Span)] = [:]
+    for argument in arguments {
+      guard let label = argument.label, let labelSpan = argument.labelSpan else {
+        throw failure("connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
+      }
+      let known = ["p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree"]
+      guard known.contains(label) else {
+        throw failure("connect has no option '\(label)'", at: labelSpan,
+                      hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" } ?? "its options are \(known.joined(separator: ", "))")
+      }
+      if label == "rule", case .name(let rule) = argument.value.kind {
+        options[label] = (.string(rule), argument.value.span)
+      } else {
+        options[label] = (try evaluate(argument.value), argument.value.span)
+      }
+    }
+    let rule = try connectionRule(options, pre: pre, post: post, at: span)
+    let channel = try synapticChannel(options, at: span)
+    var weight = 0.0
+    if let (value, weightSpan) = options["weight"], case .quantity(let q) = value { weight = q.value; _ = weightSpan }
+    let delay = try options["delay"].map { value, delaySpan in
+      guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+        throw failure("delay must be a time that is not negative", at: delaySpan, hint: "delay: 1ms")
+      }
+      return q.value
+    } ?? 0
+    var allowSelf = true
+    if let (value, selfSpan) = options["self"] {
+      guard case .bool(let b) = value else { throw failure("self must be true or false", at: selfSpan) }
+      allowSelf = b
+    }
+    let expected = Projection.expectedSynapses(rule, pre: pre.range.count, post: post.range.count)
+    guard expected * 4 <= 8e9 else {
+      throw failure("these synapses would need about \(formatBytes(expected * 4)) of memory (\(formatNumber(expected.rounded())) synapses)",
+                    at: span, hint: "use a smaller connection probability or fewer neurons")
+    }
+    guard let made = simulation.connect(
+      pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
+      delay: delay, rule: rule, allowSelf: allowSelf, random: &random)
+    else {
+      let kind = neuronModels[post.group]?.kind.name ?? "this"
+      throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
+    }
+    host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\n")
+  }
+
+  /// The neurons an expression names (a neuron, a population, or a slice of one).
+  func neurons(_ expr: Expr, _ role: String) throws -> NeuronHandle {
+    let value = try evaluate(expr)
+    guard case .neuron(let handle) = value else {
+      throw failure("\(role) needs neurons, found \(value.describedKind)", at: expr.span)
+    }
+    return handle
+  }
+
+  private func connectionRule(_ options: [String: (Value, Span)], pre: NeuronHandle, post: NeuronHandle, at span: Span) throws
+    -> Projection.Rule
+  {
+    var rules: [Projection.Rule] = []
+    if let (value, ruleSpan) = options["p"] {
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value >= 0, q.value <= 1 else {
+        throw failure("p is a probability from 0 to 1", at: ruleSpan, hint: "p: 0.02")
+      }
+      rules.append(.probability(q.value))
+    }
+    for key in ["in_degree", "out_degree"] {
+      guard let (value, degreeSpan) = options[key] else { continue }
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 0 else {
+        throw failure("\(key) is a whole number of synapses", at: degreeSpan)
+      }
+      let limit = key == "in_degree" ? pre.range.count : post.range.count
+      guard Int(q.value) <= limit else {
+        throw failure("\(key) \(Int(q.value)) is more than the \(limit) neurons there are", at: degreeSpan)
+      }
+      rules.append(key == "in_degree" ? .inDegree(Int(q.value)) : .outDegree(Int(q.value)))
+    }
+    if let (value, ruleSpan) = options["rule"] {
+      guard case .string(let name) = value, ["all_to_all", "one_to_one"].contains(name) else {
+        throw failure("unknown connection rule", at: ruleSpan, hint: "rule: all_to_all or rule: one_to_one (or p:, in_degree:, out_degree:)")
+      }
+      rules.append(name == "all_to_all" ? .allToAll : .oneToOne)
+    }
+    guard rules.count == 1, let rule = rules.first else {
+      throw failure(rules.isEmpty ? "connect needs a rule" : "connect takes one rule, found \(rules.count)", at: span,
+                    hint: "p: 0.02 (probability), in_degree: 80, out_degree: 80, rule: all_to_all or rule: one_to_one")
+    }
+    return rule
+  }
+
+  /// The kind of synapse follows from the weight's unit: a voltage jumps v (or, with tau_syn, is a
+  /// current in voltage units), a current decays with tau_syn, a conductance also needs E_rev.
+  private func synapticChannel(_ options: [String: (Value, Span)], at span: Span) throws -> SynapticChannel {
+    guard let (weightValue, weightSpan) = options["weight"] else {
+      throw failure("connect needs a weight", at: span, hint: "weight: 1.62mV (a jump of v), 50pA (a current) or 5nS (a conductance)")
+    }
+    guard case .quantity(let weight) = weightValue else {
+      throw failure("weight must be a number with a unit, found \(weightValue.describedKind)", at: weightSpan)
+    }
+    var tau: Double? = nil
+    if let (value, tauSpan) = options["tau_syn"] {
+      guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
+        throw failure("tau_syn must be a positive time", at: tauSpan, hint: "tau_syn: 5ms")
+      }
+      tau = q.value
+    }
+    switch weight.dimension {
+    case .voltage:
+      return SynapticChannel(kind: tau == nil ? .jump : .voltage, tau: tau ?? 1)
+    case .current:
+      return SynapticChannel(kind: .current, tau: tau ?? 5e-3)
+    case .conductance:
+      guard let (value, reversalSpan) = options["E_rev"] else {
+        throw failure("a conductance synapse needs its reversal potential", at: weightSpan, hint: "E_rev: 0mV (excitatory) or E_rev: -80mV (inhibitory)")
+      }
+      guard case .quantity(let q) = value, q.dimension == .voltage else {
+        throw failure("E_rev must be a voltage", at: reversalSpan)
+      }
+      return SynapticChannel(kind: .conductance(reversal: q.value), tau: tau ?? 5e-3)
+    default:
+      throw failure("a weight must be a voltage (mV), a current (pA) or a conductance (nS), not \(weight.describedKind)",
+                    at: weightSpan)
+    }
+  }
+
+  /// `record exc.v[0..9]`: from now on, keep that variable of those neurons.
+  func record(_ targetExpr: Expr) throws {
+    var target = targetExpr
+    var indices: Range<Int>? = nil
+    if case .slice(let inner, let from, let to) = target.kind {
+      let lower = try from.map { try wholeNumber($0) } ?? 0
+      let upper = try to.map { try wholeNumber($0) + 1 } ?? Int.max
+      indices = lower..<max(lower, upper)
+      target = inner
+    } else if case .index(let inner, let index) = target.kind {
+      let i = try wholeNumber(index)
+      indices = i..<(i + 1)
+      target = inner
+    }
+    guard case .member(let objectExpr, let variable, let variableSpan) = target.kind else {
+      throw failure("record needs a state variable of neurons, such as exc.v[0..9]", at: targetExpr.span)
+    }
+    let handle = try neurons(objectExpr, "record")
+    let chosen = indices.map { $0.clamped(to: 0..<handle.range.count) } ?? 0..<handle.range.count
+    let neuronsToRecord = chosen.map { handle.range.lowerBound + $0 }
+    guard neuronsToRecord.count <= 10_000 else {
+      throw failure("recording \(neuronsToRecord.count) neurons every step would take too much memory", at: targetExpr.span,
+                    hint: "record a slice: \(handle.name).\(variable)[0..99]")
+    }
+    guard simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
+      throw failure("\(handle.name) has no state variable '\(variable)'", at: variableSpan)
+    }
+  }
+
+  private func wholeNumber(_ expr: Expr) throws -> Int {
+    guard case .quantity(let q) = try evaluate(expr), q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 0,
+          q.value < 1e9 else {
+      throw failure("a neuron index must be a whole number", at: expr.span)
+    }
+    return Int(q.value)
+  }
+
+  /// `raster exc from 0ms to 200ms`: a dot for every spike, time across, neuron down.
+  func raster(_ targetExpr: Expr, from: Expr?, to: Expr?) throws {
+    let handle = try neurons(targetExpr, "raster")
+    let (steps, indices) = simulation.spikes(handle.group)
+    let dt = simulation.dt
+    let start = try from.map { try time($0, "'from'") } ?? 0
+    let end = try to.map { try time($0, "'to'") } ?? simulation.time
+    guard end > start else { throw failure("nothing has been simulated yet", at: targetExpr.span, hint: "run 100ms first") }
+    var points: [(Double, Double)] = []
+    for (step, neuron) in zip(steps, indices) where handle.range.contains(neuron) {
+      let t = Double(step) * dt
+      if t >= start && t <= end { points.append((t * 1e3, Double(neuron))) }
+    }
+    var options = RasterOptions()
+    options.width = host.plot.width
+    options.height = host.plot.height
+    options.style = host.plot.style
+    options.color = host.plot.color
+    options.title = "\(handle.label): \(points.count) spikes"
+    options.timeRange = (start * 1e3)...(end * 1e3)
+    options.neuronRange = Double(handle.range.lowerBound)...Double(max(handle.range.lowerBound, handle.range.upperBound - 1))
+    host.write(renderRaster(points, options: options))
+  }
+}
