@@ -145,6 +145,7 @@ public final class Simulation {
       return byStep
     }
     var inputs = slots.map { [Double](repeating: 0, count: $0.group.count) }
+    var drives = [Double](repeating: 0, count: slots.count)
     var fired: [Int] = []
     let checkInterval = slots.reduce(0) { $0 + $1.group.count } < 1000 ? 1 : 10
     for s in 0..<steps {
@@ -156,7 +157,10 @@ public final class Simulation {
         }
         var drive = 0.0
         for (amplitude, range) in activeRanges[g] where range.contains(k) { drive += amplitude }
-        for n in inputs[g].indices { inputs[g][n] = drive }
+        if drive != drives[g] {
+          drives[g] = drive
+          inputs[g].withUnsafeMutableBufferPointer { $0.update(repeating: drive) }
+        }
         fired.removeAll(keepingCapacity: true)
         inputs[g].withUnsafeBufferPointer { slots[g].group.step(input: $0, spikes: &fired) }
         slots[g].record(spikes: fired, atStep: k + 1)

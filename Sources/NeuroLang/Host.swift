@@ -12,6 +12,8 @@ public struct Host {
   public var plot: PlotSettings
   /// Folders searched by `import "name"` after the importing file's own folder.
   public var libraryPaths: [String]
+  /// When true, `run` and `connect` also print the wall time they took (for benchmarks).
+  public var showTiming = false
 
   public init(write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
               shouldStop: @escaping () -> Bool = { false }, plot: PlotSettings = PlotSettings(),

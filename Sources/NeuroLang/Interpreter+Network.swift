@@ -84,6 +84,7 @@ extension Interpreter {
       throw failure("these synapses would need about \(formatBytes(expected * 4)) of memory (\(formatNumber(expected.rounded())) synapses)",
                     at: span, hint: "use a smaller connection probability or fewer neurons")
     }
+    let clock = ContinuousClock.now
     guard let made = simulation.connect(
       pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
       delay: delay, rule: rule, allowSelf: allowSelf, random: &random)
@@ -91,7 +92,8 @@ extension Interpreter {
       let kind = neuronModels[post.group]?.kind.name ?? "this"
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
     }
-    host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\n")
+    let timing = host.showTiming ? " · \(seconds(ContinuousClock.now - clock)) of wall time" : ""
+    host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
   }
 
   /// The neurons an expression names (a neuron, a population, or a slice of one).

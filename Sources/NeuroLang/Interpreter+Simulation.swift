@@ -113,7 +113,9 @@ extension Interpreter {
     let steps = Int(exactSteps.rounded())
     let spikesBefore = neuronOrder.map { simulation.spikes($0).steps.count }
     let startStep = simulation.stepIndex
+    let clock = ContinuousClock.now
     let outcome = simulation.run(steps: steps, shouldStop: host.shouldStop)
+    let elapsed = ContinuousClock.now - clock
     let ran = simulation.stepIndex - startStep
     var summary: String
     let ranTime = Quantity(Double(ran) * dt, .time).formatted
@@ -136,7 +138,14 @@ extension Interpreter {
       let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
       summary += " · " + shown.joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
     }
+    if host.showTiming { summary += " · \(seconds(elapsed)) of wall time" }
     host.write(summary + "\n")
+  }
+
+  /// A wall-clock duration in seconds, for --timing.
+  func seconds(_ duration: Duration) -> String {
+    let (whole, fraction) = duration.components
+    return formatNumber(Double(whole) + Double(fraction) * 1e-18, significantDigits: 4) + " s"
   }
 
   func neuronMember(_ handle: NeuronHandle, _ name: String, _ nameSpan: Span) throws -> Value {

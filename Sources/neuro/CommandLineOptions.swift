@@ -11,6 +11,7 @@ struct CommandLineOptions {
 
   var mode: Mode = .repl
   var forceASCII = false
+  var timing = false
   var noColor = false
 
   static let usage = """
@@ -24,6 +25,7 @@ struct CommandLineOptions {
     options:
       --ascii      draw plots with plain ASCII characters
       --no-color   never use colour
+      --timing     print the wall time of each run and connect (for benchmarks)
       --help       show this help
       --version    show the version
 
@@ -38,6 +40,7 @@ struct CommandLineOptions {
     for argument in arguments {
       switch argument {
       case "--ascii": options.forceASCII = true
+      case "--timing": options.timing = true
       case "--no-color", "--no-colour": options.noColor = true
       case "-h", "--help": options.mode = .help
       case "--version": options.mode = .version

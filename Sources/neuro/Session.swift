@@ -19,7 +19,9 @@ enum Session {
       },
       plot: plotSettings(options),
       libraryPaths: libraryPaths())
-    return Interpreter(host: host)
+    var timed = host
+    timed.showTiming = options.timing
+    return Interpreter(host: timed)
   }
 
   static func plotSettings(_ options: CommandLineOptions) -> PlotSettings {
