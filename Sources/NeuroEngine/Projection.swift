@@ -20,6 +20,12 @@ public struct Projection: Sendable {
 
   public var synapseCount: Int { targets.count }
 
+  /// Bytes the connectivity takes per synapse (targets, row starts and the delay queue).
+  public var bytesPerSynapse: Double {
+    let bytes = targets.count * MemoryLayout<Int32>.size + rowStart.count * MemoryLayout<Int>.size
+    return Double(bytes) / Double(max(1, targets.count))
+  }
+
   /// How the synapses are drawn.
   public enum Rule: Sendable, Equatable {
     /// Each pair independently with probability p (geometric skipping, as Brian2's connect(p=…)).

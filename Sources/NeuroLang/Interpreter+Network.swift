@@ -92,7 +92,8 @@ extension Interpreter {
       let kind = neuronModels[post.group]?.kind.name ?? "this"
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
     }
-    let timing = host.showTiming ? " · \(seconds(ContinuousClock.now - clock)) of wall time" : ""
+    let perSynapse = simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
+    let timing = host.showTiming ? " · \(seconds(ContinuousClock.now - clock)) of wall time · \(perSynapse) bytes per synapse" : ""
     host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
   }
 
