@@ -196,15 +196,22 @@ public struct LIFGroup: NeuronGroup {
       }
     }
     let threshold = p.threshold, reset = p.resetPotential
-    for i in 0..<n where v[i] > threshold && lastSpike[i] <= limit {
-      spikes.append(i)
-      lastSpike[i] = step
-      v[i] = reset
+    v.withUnsafeMutableBufferPointer { v in
+      lastSpike.withUnsafeMutableBufferPointer { last in
+        for i in 0..<n where v[i] > threshold && last[i] <= limit {
+          spikes.append(i)
+          last[i] = step
+          v[i] = reset
+        }
+      }
     }
   }
 
   /// Conductance channels: exponential Euler with the conductances of the step's start.
   private mutating func stepConductance(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
+    if channels.count == 2, case .conductance(let e0) = channels[0].kind, case .conductance(let e1) = channels[1].kind {
+      return stepTwoConductances(e0, e1, input: input, step: step, spikes: &spikes)
+    }
     let p = parameters, n = v.count, limit = step - refractorySteps
     let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
     for i in 0..<n {
@@ -232,6 +239,46 @@ public struct LIFGroup: NeuronGroup {
         vi = p.resetPotential
       }
       v[i] = vi
+    }
+  }
+
+  /// The COBA case, two conductance channels, in one pass over unsafe buffers (the same arithmetic
+  /// as `stepConductance`).
+  private mutating func stepTwoConductances(_ e0: Double, _ e1: Double, input: UnsafeBufferPointer<Double>, step: Int,
+                                            spikes: inout [Int]) {
+    let p = parameters, n = v.count, limit = step - refractorySteps
+    let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
+    let (d0, d1, dt, threshold, reset) = (channelDecay[0], channelDecay[1], dt, p.threshold, p.resetPotential)
+    let leakDrive = leak * p.restingPotential
+    var first: [Double] = [], second: [Double] = []
+    swap(&first, &synaptic[0])
+    swap(&second, &synaptic[1])
+    defer {
+      swap(&first, &synaptic[0])
+      swap(&second, &synaptic[1])
+    }
+    v.withUnsafeMutableBufferPointer { v in
+      lastSpike.withUnsafeMutableBufferPointer { last in
+        first.withUnsafeMutableBufferPointer { g0 in
+          second.withUnsafeMutableBufferPointer { g1 in
+            for i in 0..<n {
+              let a = g0[i], b = g1[i]
+              g0[i] = a * d0
+              g1[i] = b * d1
+              guard last[i] <= limit else { continue }
+              let total = leak + a + b
+              let target = (leakDrive + input[i] + a * e0 + b * e1) / total
+              var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
+              if vi > threshold {
+                spikes.append(i)
+                last[i] = step
+                vi = reset
+              }
+              v[i] = vi
+            }
+          }
+        }
+      }
     }
   }
 

@@ -147,7 +147,7 @@ public final class Simulation {
     var inputs = slots.map { [Double](repeating: 0, count: $0.group.count) }
     var drives = [Double](repeating: 0, count: slots.count)
     var fired: [Int] = []
-    let checkInterval = slots.reduce(0) { $0 + $1.group.count } < 1000 ? 1 : 10
+    let checkInterval = slots.reduce(0) { $0 + $1.group.count } < 1000 ? 1 : 100
     for s in 0..<steps {
       if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
       let k = stepIndex
@@ -173,7 +173,7 @@ public final class Simulation {
         slots[projection.post.index].group.accumulate(channel: projection.channel) { projection.deliver(due, into: $0) }
       }
       stepIndex += 1
-      // Small simulations are checked every step (the time of a divergence then is exact), large ones every tenth.
+      // Small simulations are checked every step (the time of a divergence then is exact), large ones every 100th.
       if s % checkInterval == checkInterval - 1 || s == steps - 1, let problem = firstDivergence() { return problem }
     }
     return .completed
