@@ -1,0 +1,118 @@
+import NeuroEngine
+import NeuroUnits
+
+/// Spike-train analysis: intervals, variability, rates over time, synchrony, correlations, connectivity.
+extension Builtins {
+  static let analysis: [Builtin] = [
+    Builtin(name: "isi", signature: "neurons or spike times", summary: "the interspike intervals, of every neuron together") { c in
+      try c.expectPositional(1, "isi", "isi(exc)")
+      let trains = try spikeTrains(c, 0, "isi").trains
+      return .list(SpikeAnalysis.intervals(trains).map { .quantity(Quantity($0, .time)) })
+    },
+    Builtin(name: "cv", signature: "neurons or spike times",
+            summary: "the coefficient of variation of the interspike intervals (0 regular, about 1 Poisson), averaged over neurons") { c in
+      try c.expectPositional(1, "cv", "cv(exc)")
+      guard let cv = SpikeAnalysis.meanCoefficientOfVariation(try spikeTrains(c, 0, "cv").trains) else {
+        throw c.failure("no neuron has fired three times, so there is no CV yet", hint: "run longer")
+      }
+      return .quantity(Quantity(cv))
+    },
+    Builtin(name: "psth", signature: "neurons, bin: 10ms",
+            summary: "the population rate over time (per neuron): {time, rate}, for plot or table") { c in
+      let (trains, neurons, end, bin) = try binned(c, "psth")
+      let rates = SpikeAnalysis.psth(trains, neurons: neurons, bin: bin, from: 0, to: end)
+      return .record(Record(fields: [
+        ("time", .list(rates.indices.map { .quantity(Quantity((Double($0) + 0.5) * bin, .time)) })),
+        ("rate", .list(rates.map { .quantity(Quantity($0, .frequency)) })),
+      ]))
+    },
+    Builtin(name: "fano", signature: "neurons, bin: 10ms", summary: "the Fano factor of spike counts in bins (variance over mean), averaged over neurons") { c in
+      let (trains, _, end, bin) = try binned(c, "fano")
+      guard let f = SpikeAnalysis.fanoFactor(trains, bin: bin, from: 0, to: end) else { throw c.failure("no spikes to count") }
+      return .quantity(Quantity(f))
+    },
+    Builtin(name: "synchrony", signature: "neurons, bin: 10ms", summary: "Golomb's synchrony measure: 1 when all fire together, near 0 when independent") { c in
+      let (trains, _, end, bin) = try binned(c, "synchrony")
+      guard let chi = SpikeAnalysis.synchrony(trains, bin: bin, from: 0, to: end) else { throw c.failure("no spikes to compare") }
+      return .quantity(Quantity(chi))
+    },
+    Builtin(name: "correlogram", signature: "a, b, bin: 1ms, window: 50ms",
+            summary: "how often b fires at each lag after a: {lag, count}") { c in
+      var arguments = c.arguments
+      let bin = try option(&arguments, "bin", default: 1e-3, c)
+      let window = try option(&arguments, "window", default: 50e-3, c)
+      let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
+      try inner.expectPositional(2, "correlogram", "correlogram(a, b, bin: 1ms, window: 50ms)")
+      let a = try spikeTrains(inner, 0, "correlogram").trains.flatMap { $0 }.sorted()
+      let b = try spikeTrains(inner, 1, "correlogram").trains.flatMap { $0 }.sorted()
+      let (lags, counts) = SpikeAnalysis.correlogram(a, b, bin: bin, window: window)
+      return .record(Record(fields: [
+        ("lag", .list(lags.map { .quantity(Quantity($0, .time)) })),
+        ("count", .list(counts.map { .quantity(Quantity(Double($0))) })),
+      ]))
+    },
+    Builtin(name: "connections", signature: "", summary: "every pathway made by connect: synapses, mean in- and out-degree, weight") { c in
+      try c.expectPositional(0, "connections", "connections()")
+      let interpreter = c.interpreter
+      let projections = interpreter.simulation.allProjections
+      func name(_ group: GroupID, _ range: Range<Int>) -> String {
+        let base = interpreter.neuronNames[group] ?? "?"
+        let size = interpreter.simulation.group(group).count
+        return range == 0..<size ? base : "\(base)[\(range.lowerBound)..\(range.upperBound - 1)]"
+      }
+      return .table(Table(columns: [
+        ("pathway", projections.map { .string("\(name($0.pre, $0.preRange)) -> \(name($0.post, $0.postRange))") }),
+        ("synapses", projections.map { .quantity(Quantity(Double($0.synapseCount))) }),
+        ("in-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.postRange.count))) }),
+        ("out-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.preRange.count))) }),
+        ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
+      ]))
+    },
+  ]
+
+  /// Spike trains from neurons (one per neuron) or from a list of spike times (one train).
+  static func spikeTrains(_ c: CallContext, _ i: Int, _ name: String) throws -> (trains: [[Double]], neurons: Int) {
+    switch try c.value(i) {
+    case .neuron(let handle):
+      var trains = [[Double]](repeating: [], count: handle.range.count)
+      let (steps, neurons) = c.interpreter.simulation.spikes(handle.group)
+      let dt = c.interpreter.simulation.dt
+      for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
+        trains[neuron - handle.range.lowerBound].append(Double(step) * dt)
+      }
+      return (trains, handle.range.count)
+    case .list(let items):
+      let times = try items.map { item -> Double in
+        guard case .quantity(let q) = item, q.dimension == .time else {
+          throw c.failure("\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].value.span)
+        }
+        return q.value
+      }
+      return ([times.sorted()], 1)
+    case let other:
+      throw c.failure("\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].value.span)
+    }
+  }
+
+  /// Neurons and a bin (default 10 ms) over the time simulated.
+  private static func binned(_ c: CallContext, _ name: String) throws -> ([[Double]], Int, Double, Double) {
+    var arguments = c.arguments
+    let bin = try option(&arguments, "bin", default: 10e-3, c)
+    let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
+    try inner.expectPositional(1, name, "\(name)(exc, bin: 10ms)")
+    let (trains, neurons) = try spikeTrains(inner, 0, name)
+    let end = max(c.interpreter.simulation.time, trains.flatMap { $0 }.max() ?? 0)
+    guard end > 0 else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
+    return (trains, neurons, end, bin)
+  }
+
+  /// A named time option taken out of the arguments.
+  private static func option(_ arguments: inout [Argument], _ label: String, default value: Double, _ c: CallContext) throws -> Double {
+    guard let i = arguments.firstIndex(where: { $0.label == label }) else { return value }
+    let argument = arguments.remove(at: i)
+    guard case .quantity(let q) = try c.interpreter.evaluate(argument.value), q.dimension == .time, q.value > 0 else {
+      throw c.failure("\(label) must be a positive time", at: argument.value.span, hint: "\(label): 10ms")
+    }
+    return q.value
+  }
+}
