@@ -97,10 +97,14 @@ public struct LIFGroup: NeuronGroup {
     synaptic[channel].withUnsafeMutableBufferPointer { body($0) }
   }
 
-  public mutating func setValues(_ values: [Double], of variable: String) -> Bool {
-    guard variable == "v", values.count == count else { return false }
-    v = values
-    initialV = values
+  public mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool {
+    guard variable == "v", values.count == range.count, range.lowerBound >= 0, range.upperBound <= count else { return false }
+    var initial = initialV ?? Array(repeating: parameters.restingPotential, count: count)
+    for (k, i) in range.enumerated() {
+      v[i] = values[k]
+      initial[i] = values[k]
+    }
+    initialV = initial
     return true
   }
 

@@ -20,14 +20,14 @@ public protocol NeuronGroup: Sendable {
   mutating func addChannel(_ channel: SynapticChannel) -> Int?
   /// Lets a projection add weights into a channel's values, one per neuron.
   mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void)
-  /// Sets a state variable neuron by neuron (also the value it returns to on reset); false when it cannot.
-  mutating func setValues(_ values: [Double], of variable: String) -> Bool
+  /// Sets a state variable of the neurons in `range` (also the value they return to on reset); false when it cannot.
+  mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool
 }
 
 extension NeuronGroup {
   public mutating func addChannel(_ channel: SynapticChannel) -> Int? { nil }
   public mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) {}
-  public mutating func setValues(_ values: [Double], of variable: String) -> Bool { false }
+  public mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool { false }
 }
 
 extension NeuronGroup {

@@ -60,9 +60,9 @@ public final class Simulation {
     return true
   }
 
-  /// Sets a state variable neuron by neuron; false when the model does not allow it.
-  public func setValues(_ id: GroupID, variable: String, values: [Double]) -> Bool {
-    guard slots[id.index].group.setValues(values, of: variable) else { return false }
+  /// Sets a state variable of some neurons; false when the model does not allow it.
+  public func setValues(_ id: GroupID, variable: String, values: [Double], at range: Range<Int>) -> Bool {
+    guard slots[id.index].group.setValues(values, of: variable, at: range) else { return false }
     for name in slots[id.index].recorded.keys { slots[id.index].restartRecording(variable: name, step: stepIndex) }
     return true
   }

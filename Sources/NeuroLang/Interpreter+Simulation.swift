@@ -178,7 +178,7 @@ extension Interpreter {
   /// `exc.v = uniform(-60mV, -50mV, 3200)` or `exc.v = -65mV`: the state of each neuron, also its value after reset.
   private func setState(_ handle: NeuronHandle, _ variable: (name: String, dimension: Dimension, meaning: String),
                         _ value: Value, _ span: Span) throws {
-    var values = simulation.group(handle.group).values(of: variable.name) ?? []
+    var values: [Double] = []
     func check(_ item: Value) throws -> Double {
       guard case .quantity(let q) = item, q.dimension == variable.dimension else {
         throw failure("\(variable.name) is \(variable.dimension.isDimensionless ? "a plain number" : "a \(variable.dimension.word)"), found \(item.describedKind)", at: span)
@@ -191,12 +191,11 @@ extension Interpreter {
         throw failure("\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values", at: span,
                       hint: "uniform(-60mV, -50mV, \(handle.range.count)) draws one value per neuron")
       }
-      for (k, item) in items.enumerated() { values[handle.range.lowerBound + k] = try check(item) }
+      values = try items.map(check)
     default:
-      let x = try check(value)
-      for i in handle.range { values[i] = x }
+      values = Array(repeating: try check(value), count: handle.range.count)
     }
-    guard simulation.setValues(handle.group, variable: variable.name, values: values) else {
+    guard simulation.setValues(handle.group, variable: variable.name, values: values, at: handle.range) else {
       throw failure("\(variable.name) of \(neuronModels[handle.group]?.kind.name ?? "this") neurons cannot be set yet", at: span)
     }
   }

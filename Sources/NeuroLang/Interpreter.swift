@@ -259,7 +259,8 @@ public final class Interpreter {
       guard let model = neuronModels[handle.group] else { return value.shown }
       let count = spikeTimes(of: handle).count
       let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
-      return "neuron \(handle.name) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
+      let what = handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
+      return "\(what) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
     case .list(let items):
       if let unit = sharedUnit(items) {
         return "[" + items.map { item in
