@@ -62,8 +62,10 @@ public enum Help {
       spikes(n)                          when it fired
 
     help topics:  units  neuron  inject  run  reset  dt  plot  print  let  import  model  event  repl
-    models:       lif  cond  izhikevich  adex  hh  (and your own: :help model)
-    functions:    spikes  spike_count  rate  abs  sqrt  exp  log
+                  population  connect  input  record  raster
+    models:       lif  cond  izhikevich  adex  hh  poisson  (and your own: :help model)
+    functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
+                  simulate  table  len  range  linspace  min  max  sum  mean  std  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit
 
     """
@@ -116,6 +118,26 @@ public enum Help {
         event n.v += 2mV at [10ms, 30ms]      a jump of any state variable
 
       """,
+    "population": """
+      population NAME[N] = MODEL      N neurons of one model: population exc[3200] = lif(tau: 20ms)
+        exc[0..99], exc[5]            slices and single neurons, usable wherever neurons are
+        exc.v = uniform(-60mV, -50mV, 3200)   starting values, one per neuron (also after reset)
+
+      """,
+    "connect": """
+      connect PRE -> POST with RULE, weight: W [, tau_syn: T] [, E_rev: E] [, delay: D] [, self: false]
+        RULE: p: 0.02 (each pair with probability p), in_degree: 80, out_degree: 80,
+              rule: all_to_all, rule: one_to_one
+        weight 1.62mV            v jumps by 1.62 mV (a delta synapse)
+        weight 1.62mV, tau_syn   a current in voltage units that decays (the CUBA benchmark)
+        weight 50pA, tau_syn     a current that decays
+        weight 6nS, E_rev: 0mV   a conductance that decays (tau_syn, default 5 ms)
+      Spikes act from the next step on (or after delay). connections() lists every pathway.
+
+      """,
+    "input": "input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from\n",
+    "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
+    "raster": "raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up\n",
     "reset": "reset   returns the simulation to t = 0: neurons back at rest, recordings cleared; models and currents stay.\n",
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """
