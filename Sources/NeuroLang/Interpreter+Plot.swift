@@ -104,6 +104,39 @@ extension Interpreter {
     host.write(renderLinePlot(series, options: options))
   }
 
+  /// `hist isi(exc)`: the distribution of a list of numbers, in their unit.
+  func histogram(_ valuesExpr: Expr, _ options: [Argument]) throws {
+    let value = try evaluate(valuesExpr)
+    guard case .list(let items) = value else {
+      throw failure("hist needs a list of numbers, found \(value.describedKind)", at: valuesExpr.span, hint: "hist isi(exc)")
+    }
+    let quantities = try items.map { item -> Quantity in
+      guard case .quantity(let q) = item else {
+        throw failure("hist needs numbers, and the list holds \(item.describedKind)", at: valuesExpr.span)
+      }
+      return q
+    }
+    guard let first = quantities.first else { throw failure("the list is empty: nothing to count", at: valuesExpr.span) }
+    guard quantities.allSatisfy({ $0.dimension == first.dimension }) else {
+      throw failure("hist needs values of one kind", at: valuesExpr.span)
+    }
+    var settings = HistogramOptions()
+    for option in options {
+      guard option.label == "bins", case .quantity(let q) = try evaluate(option.value), q.dimension.isDimensionless,
+            q.value == q.value.rounded(), q.value >= 1, q.value <= 200 else {
+        throw failure("hist takes bins: a whole number from 1 to 200", at: option.value.span, hint: "hist xs, bins: 20")
+      }
+      settings.bins = Int(q.value)
+    }
+    let unit = Table.commonUnit(quantities)
+    settings.width = host.plot.width
+    settings.style = host.plot.style
+    settings.color = host.plot.color
+    settings.title = "\(quantities.count) values — count"
+    settings.xLabel = first.dimension.isDimensionless ? "value" : "\(first.dimension.word) (\(unit.symbol))"
+    host.write(renderHistogram(quantities.map { $0.value / unit.scale }, options: settings))
+  }
+
   private func axisValue(_ expr: Expr, _ dimension: Dimension, _ role: String) throws -> Double {
     if dimension == .time { return try time(expr, role) }
     let q = try quantity(expr, role)

@@ -160,6 +160,8 @@ public final class Interpreter {
       try record(target)
     case .raster(let target, let from, let to):
       try raster(target, from: from, to: to)
+    case .histogram(let valuesExpr, let options):
+      try histogram(valuesExpr, options)
     case .seed(let expr):
       let value = try evaluate(expr)
       guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {

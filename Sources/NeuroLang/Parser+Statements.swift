@@ -122,6 +122,12 @@ extension Parser {
     case .identifier("record") where isIdentifier(at: 1) && tokenKind(at: 2) == .dot:
       advance()
       kind = .record(try parseExpressionWithoutRange())
+    case .identifier("hist") where !atStatementEnd(after: 1) && tokenKind(at: 1) != .equal && tokenKind(at: 1) != .leftParen:
+      advance()
+      let values = try parseExpression()
+      var options: [Argument] = []
+      while match(.comma) { options.append(try parseArgument()) }
+      kind = .histogram(values, options: options)
     case .identifier("raster") where isIdentifier(at: 1):
       advance()
       let target = try parsePostfix()
@@ -280,6 +286,14 @@ extension Parser {
   func isIdentifier(at ahead: Int) -> Bool {
     if case .identifier = tokenKind(at: ahead) { return true }
     return false
+  }
+
+  /// True when the token `ahead` places on ends the statement.
+  func atStatementEnd(after ahead: Int) -> Bool {
+    switch tokenKind(at: ahead) {
+    case .newline, .semicolon, .endOfInput, .rightBrace: return true
+    default: return false
+    }
   }
 
   /// True when `->` comes before the end of the statement (a connect statement).
