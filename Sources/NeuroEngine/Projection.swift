@@ -1,6 +1,8 @@
 /// Synapses from a range of one group's neurons to a range of another's (or the same), stored
 /// in compressed rows (CSR): for each presynaptic neuron, the indices of its targets. Every
-/// synapse adds `weight` to a channel of its target, `delaySteps` steps after the spike.
+/// synapse adds its weight to a channel of its target, `delaySteps` steps after the spike.
+/// Weights and delays are one value for all synapses, or drawn per synapse (weights as
+/// 4-byte floats, delays as 2-byte step counts).
 public struct Projection: Sendable {
   public let pre: GroupID
   public let preRange: Range<Int>
@@ -8,6 +10,11 @@ public struct Projection: Sendable {
   public let postRange: Range<Int>
   public let channel: Int
   public let weight: Double
+  /// Per-synapse weights, when drawn from a distribution.
+  public let weights: [Float]?
+  /// Per-synapse delays in steps of `delayDt`, when drawn from a distribution.
+  public private(set) var synapseDelays: [UInt16]?
+  private var delayDt: Double
   /// The delay (s); in steps once the time step is known.
   public let delay: Double
   public private(set) var delaySteps: Int
@@ -22,7 +29,7 @@ public struct Projection: Sendable {
 
   /// Bytes the connectivity takes per synapse (targets, row starts and the delay queue).
   public var bytesPerSynapse: Double {
-    let bytes = targets.count * MemoryLayout<Int32>.size + rowStart.count * MemoryLayout<Int>.size
+    let bytes = targets.count * (MemoryLayout<Int32>.size + perSynapseExtras) + rowStart.count * MemoryLayout<Int>.size
     return Double(bytes) / Double(max(1, targets.count))
   }
 
@@ -49,15 +56,16 @@ public struct Projection: Sendable {
     }
   }
 
-  public init(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Double,
-              delay: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource) {
+  public init(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Draw,
+              delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource) {
     self.pre = pre
     self.preRange = preRange
     self.post = post
     self.postRange = postRange
     self.channel = channel
-    self.weight = weight
-    self.delay = delay
+    self.weight = weight.constantValue ?? 0
+    self.delay = delay.constantValue ?? delay.upperBound
+    delayDt = dt
     delaySteps = 1
     pending = [[]]
     let sameGroup = pre == post
@@ -118,7 +126,22 @@ public struct Projection: Sendable {
     rows[preRange.count] = targets.count
     rowStart = rows
     self.targets = targets
+    if weight.constantValue == nil {
+      weights = (0..<targets.count).map { _ in Float(weight.sample(&random)) }
+    } else {
+      weights = nil
+    }
+    if delay.constantValue == nil {
+      synapseDelays = (0..<targets.count).map { _ in
+        UInt16(clamping: max(1, Int(clampingToSteps: delay.sample(&random) / dt)))
+      }
+    } else {
+      synapseDelays = nil
+    }
   }
+
+  /// The number of steps the longest delay needs in a queue.
+  var longestDelaySteps: Int { Int(synapseDelays?.max() ?? UInt16(delaySteps)) }
 
   /// Takes this step's spikes of the pre group and gives back those whose delay is over now.
   mutating func due(_ fired: [Int], step: Int) -> [Int] {
@@ -131,6 +154,10 @@ public struct Projection: Sendable {
 
   /// Turns the delay into steps (at least one: a spike acts from the next step on) and empties the queue.
   mutating func prepare(dt: Double) {
+    if let delays = synapseDelays, dt != delayDt {
+      synapseDelays = delays.map { UInt16(clamping: max(1, Int(clampingToSteps: Double($0) * delayDt / dt))) }
+      delayDt = dt
+    }
     let steps = max(1, Int(clampingToSteps: delay / dt))
     if steps != delaySteps || pending.count != steps {
       delaySteps = steps
@@ -147,6 +174,15 @@ public struct Projection: Sendable {
     let w = weight, lower = preRange.lowerBound
     rowStart.withUnsafeBufferPointer { rows in
       targets.withUnsafeBufferPointer { cols in
+        if let weights {
+          weights.withUnsafeBufferPointer { ws in
+            for i in fired where preRange.contains(i) {
+              let r = i - lower
+              for s in rows[r]..<rows[r + 1] { values[Int(cols[s])] += Double(ws[s]) }
+            }
+          }
+          return
+        }
         for i in fired where preRange.contains(i) {
           let r = i - lower
           for s in rows[r]..<rows[r + 1] { values[Int(cols[s])] += w }
@@ -154,6 +190,28 @@ public struct Projection: Sendable {
       }
     }
   }
+
+  /// With per-synapse delays: queues this step's spikes in `queue` (one array of post values per
+  /// step ahead), then adds what is due now into the channel values.
+  func deliverDelayed(_ fired: [Int], step: Int, queue: inout [[Double]], into values: UnsafeMutableBufferPointer<Double>) {
+    guard let delays = synapseDelays else { return }
+    let depth = queue.count, lower = preRange.lowerBound
+    for i in fired where preRange.contains(i) {
+      let r = i - lower
+      for s in rowStart[r]..<rowStart[r + 1] {
+        let slot = (step + Int(delays[s]) - 1) % depth
+        queue[slot][Int(targets[s])] += weights.map { Double($0[s]) } ?? weight
+      }
+    }
+    let now = step % depth
+    for j in queue[now].indices where queue[now][j] != 0 {
+      values[j] += queue[now][j]
+      queue[now][j] = 0
+    }
+  }
+
+  /// Bytes per synapse of the drawn weights and delays.
+  var perSynapseExtras: Int { (weights == nil ? 0 : 4) + (synapseDelays == nil ? 0 : 2) }
 }
 
 import Foundation

@@ -34,18 +34,21 @@ public final class Simulation {
   public private(set) var stepIndex = 0
   private var slots: [Slot] = []
   private var projections: [Projection] = []
+  /// For projections with per-synapse delays: post values waiting, one array per step ahead.
+  private var delayQueues: [[[Double]]] = []
 
   public init() {}
 
   /// Connects neurons of two groups (or of one); the number of synapses made, or nil when the
   /// post group's model takes no synapses.
   public func connect(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
-                      weight: Double, delay: Double, rule: Projection.Rule, allowSelf: Bool,
+                      weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
                       random: inout RandomSource) -> Int? {
     guard let index = slots[post.index].group.addChannel(channel) else { return nil }
     let projection = Projection(pre: pre, preRange: preRange, post: post, postRange: postRange, channel: index,
-                                weight: weight, delay: delay, rule: rule, allowSelf: allowSelf, random: &random)
+                                weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, random: &random)
     projections.append(projection)
+    delayQueues.append([])
     return projection.synapseCount
   }
 
@@ -133,7 +136,15 @@ public final class Simulation {
       slots[i].group.prepare(dt: dt)
       slots[i].reserve(steps: steps)
     }
-    for p in projections.indices { projections[p].prepare(dt: dt) }
+    for p in projections.indices {
+      projections[p].prepare(dt: dt)
+      if projections[p].synapseDelays != nil {
+        let depth = projections[p].longestDelaySteps + 1, size = slots[projections[p].post.index].group.count
+        if delayQueues[p].count != depth || delayQueues[p].first?.count != size {
+          delayQueues[p] = Array(repeating: Array(repeating: 0, count: size), count: depth)
+        }
+      }
+    }
     var firedByGroup = [[Int]](repeating: [], count: slots.count)
     let activeRanges = slots.map { slot in slot.currents.map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
     // Events by step: an event at time t acts at the start of step round(t / dt).
@@ -167,6 +178,16 @@ public final class Simulation {
         if !projections.isEmpty { swap(&firedByGroup[g], &fired) }
       }
       for p in projections.indices {
+        if projections[p].synapseDelays != nil {
+          let projection = projections[p], fired = firedByGroup[projection.pre.index]
+          var queue = delayQueues[p]
+          delayQueues[p] = []
+          slots[projection.post.index].group.accumulate(channel: projection.channel) {
+            projection.deliverDelayed(fired, step: k, queue: &queue, into: $0)
+          }
+          delayQueues[p] = queue
+          continue
+        }
         let due = projections[p].due(firedByGroup[projections[p].pre.index], step: k)
         guard !due.isEmpty else { continue }
         let projection = projections[p]
@@ -192,6 +213,7 @@ public final class Simulation {
   public func reset() {
     stepIndex = 0
     for p in projections.indices { projections[p].clearPending() }
+    for p in delayQueues.indices { delayQueues[p] = [] }
     for i in slots.indices {
       slots[i].group.resetState()
       let (events, recorded) = (slots[i].events, slots[i].recorded)

@@ -49,6 +49,7 @@ extension Interpreter {
     let pre = try neurons(preExpr, "connect")
     let post = try neurons(postExpr, "connect")
     var options: [String: (Value, Span)] = [:]
+    var draws: [String: Draw] = [:]
     for argument in arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else {
         throw failure("connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
@@ -60,28 +61,33 @@ extension Interpreter {
       }
       if label == "rule", case .name(let rule) = argument.value.kind {
         options[label] = (.string(rule), argument.value.span)
+      } else if ["weight", "delay"].contains(label), let (draw, dimension) = try distribution(argument.value) {
+        // weight: normal(1mV, 0.1mV) draws one value per synapse.
+        draws[label] = draw
+        options[label] = (.quantity(Quantity(draw.upperBound, dimension)), argument.value.span)
       } else {
         options[label] = (try evaluate(argument.value), argument.value.span)
       }
     }
     let rule = try connectionRule(options, pre: pre, post: post, at: span)
     let channel = try synapticChannel(options, at: span)
-    var weight = 0.0
-    if let (value, weightSpan) = options["weight"], case .quantity(let q) = value { weight = q.value; _ = weightSpan }
-    let delay = try options["delay"].map { value, delaySpan in
+    var weight = Draw.constant(0)
+    if let (value, _) = options["weight"], case .quantity(let q) = value { weight = draws["weight"] ?? .constant(q.value) }
+    let delay = try options["delay"].map { value, delaySpan -> Draw in
       guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
         throw failure("delay must be a time that is not negative", at: delaySpan, hint: "delay: 1ms")
       }
-      return q.value
-    } ?? 0
+      return draws["delay"] ?? .constant(q.value)
+    } ?? .constant(0)
     var allowSelf = true
     if let (value, selfSpan) = options["self"] {
       guard case .bool(let b) = value else { throw failure("self must be true or false", at: selfSpan) }
       allowSelf = b
     }
     let expected = Projection.expectedSynapses(rule, pre: pre.range.count, post: post.range.count)
-    guard expected * 4 <= 8e9 else {
-      throw failure("these synapses would need about \(formatBytes(expected * 4)) of memory (\(formatNumber(expected.rounded())) synapses)",
+    let bytesEach = 4.0 + (draws["weight"] == nil ? 0 : 4) + (draws["delay"] == nil ? 0 : 2)
+    guard expected * bytesEach <= 8e9 else {
+      throw failure("these synapses would need about \(formatBytes(expected * bytesEach)) of memory (\(formatNumber(expected.rounded())) synapses)",
                     at: span, hint: "use a smaller connection probability or fewer neurons")
     }
     let clock = ContinuousClock.now
@@ -95,6 +101,17 @@ extension Interpreter {
     let perSynapse = simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
     let timing = host.showTiming ? " · \(seconds(ContinuousClock.now - clock)) of wall time · \(perSynapse) bytes per synapse" : ""
     host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
+  }
+
+  /// `uniform(a, b)` or `normal(mean, sd)` written as a connect option: a draw per synapse.
+  private func distribution(_ expr: Expr) throws -> (Draw, Dimension)? {
+    guard case .call(let callee, let arguments) = expr.kind, case .name(let name) = callee.kind,
+          ["uniform", "normal"].contains(name), arguments.count == 2, arguments.allSatisfy({ $0.label == nil }) else { return nil }
+    let (a, b) = (try quantity(arguments[0].value, name), try quantity(arguments[1].value, name))
+    guard a.dimension == b.dimension else {
+      throw failure("\(name) needs two values of one kind, found \(a.describedKind) and \(b.describedKind)", at: expr.span)
+    }
+    return (name == "uniform" ? .uniform(a.value, b.value) : .normal(mean: a.value, sd: b.value), a.dimension)
   }
 
   /// The neurons an expression names (a neuron, a population, or a slice of one).
