@@ -146,7 +146,13 @@ public final class Simulation {
       }
     }
     var firedByGroup = [[Int]](repeating: [], count: slots.count)
-    let activeRanges = slots.map { slot in slot.currents.map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
+    let activeRanges = slots.map { slot in slot.currents.filter(\.isUniformConstant).map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
+    // Currents of other shapes, or into some neurons only, are added neuron by neuron each step.
+    let shapedCurrents = slots.map { slot in slot.currents.filter { !$0.isUniformConstant }.map { ($0, $0.activeSteps(dt: dt)) } }
+    var noise = shapedCurrents.map { currents in currents.map { current -> RandomSource in
+      if case .noise(_, let seed) = current.0.shape { return RandomSource(seed: seed &+ UInt64(bitPattern: Int64(stepIndex))) }
+      return RandomSource(seed: 0)
+    } }
     // Events by step: an event at time t acts at the start of step round(t / dt).
     let eventsByStep = slots.map { slot -> [Int: [(String, Double)]] in
       var byStep: [Int: [(String, Double)]] = [:]
@@ -168,9 +174,18 @@ public final class Simulation {
         }
         var drive = 0.0
         for (amplitude, range) in activeRanges[g] where range.contains(k) { drive += amplitude }
-        if drive != drives[g] {
+        if drive != drives[g] || !shapedCurrents[g].isEmpty {
           drives[g] = drive
           inputs[g].withUnsafeMutableBufferPointer { $0.update(repeating: drive) }
+        }
+        for (c, (current, active)) in shapedCurrents[g].enumerated() where active.contains(k) {
+          let neurons = current.neurons ?? 0..<inputs[g].count
+          if case .noise(let sd, _) = current.shape {
+            for n in neurons { inputs[g][n] += current.amplitude + sd * noise[g][c].normal() }
+          } else {
+            let value = current.value(atStep: k, dt: dt)
+            for n in neurons { inputs[g][n] += value }
+          }
         }
         fired.removeAll(keepingCapacity: true)
         inputs[g].withUnsafeBufferPointer { slots[g].group.step(input: $0, spikes: &fired) }

@@ -148,6 +148,14 @@ extension ModelKind {
     },
     update: updating(PoissonGroup.self) { group, values, _ in group.rate = values["rate"] ?? 0 })
 
+  /// Sources firing at given times (made by `input stim = spike_times([…])`, not called directly).
+  static let spikeTimes = ModelKind(
+    name: "spike_times", summary: "sources that fire at given times: input stim = spike_times([10ms, 50ms])",
+    parameters: [], variables: [], methods: [.exact],
+    validate: { _ in nil },
+    makeGroup: { _, _, count in SpikeTimesGroup(times: Array(repeating: [], count: count)) },
+    update: { _, _, _ in })
+
   /// Hodgkin and Huxley's squid axon (1952), for a 1 cm² patch.
   static let hodgkinHuxley = ModelKind(
     name: "hh",

@@ -37,11 +37,47 @@ extension Interpreter {
 
   /// `input noise = poisson(1000, rate: 10Hz)`: a population of Poisson sources, its size first.
   func defineInput(_ name: String, _ nameSpan: Span, _ source: Expr) throws {
+    if case .call(let callee, let arguments) = source.kind, case .name("spike_times") = callee.kind {
+      return try defineSpikeTimes(name, nameSpan, arguments, source)
+    }
     guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
       throw failure("an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
     }
     let model = Expr(kind: .call(callee: callee, arguments: Array(arguments.dropFirst())), span: source.span)
     try definePopulation(name, nameSpan, first.value, model)
+  }
+
+  /// `input stim = spike_times([10ms, 50ms])`, or a list of lists for several sources.
+  private func defineSpikeTimes(_ name: String, _ nameSpan: Span, _ arguments: [Argument], _ source: Expr) throws {
+    guard arguments.count == 1, arguments[0].label == nil, case .list(let items) = try evaluate(arguments[0].value) else {
+      throw failure("spike_times needs a list of times, or a list of lists (one per source)", at: source.span,
+                    hint: "input stim = spike_times([10ms, 50ms])")
+    }
+    func times(_ list: [Value]) throws -> [Double] {
+      try list.map { item in
+        guard case .quantity(let q) = item, q.dimension == .time, q.value >= 0 else {
+          throw failure("spike times must be times that are not negative, found \(item.describedKind)", at: arguments[0].value.span)
+        }
+        return q.value
+      }.sorted()
+    }
+    let trains: [[Double]]
+    if case .list? = items.first {
+      trains = try items.map { item in
+        guard case .list(let inner) = item else {
+          throw failure("a list of lists needs every item to be a list", at: arguments[0].value.span)
+        }
+        return try times(inner)
+      }
+    } else {
+      trains = [try times(items)]
+    }
+    try checkDefinable(name, at: nameSpan)
+    let group = simulation.add(SpikeTimesGroup(times: trains))
+    scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<trains.count, groupSize: trains.count)))
+    neuronOrder.append(group)
+    neuronNames[group] = name
+    neuronModels[group] = NeuronModel(kind: .spikeTimes, values: [:], method: .exact)
   }
 
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`

@@ -31,7 +31,15 @@ extension Interpreter {
                     hint: "make one first: neuron n = lif()")
     }
     let amount = try evaluate(amountExpr)
-    guard case .quantity(let current) = amount, current.dimension == .current else {
+    var shape = StepCurrent.Shape.constant
+    var amplitude = 0.0
+    switch amount {
+    case .waveform(let w):
+      shape = w.shape
+      amplitude = w.amplitude
+    case .quantity(let q) where q.dimension == .current:
+      amplitude = q.value
+    default:
       var hint = "inject n 2.5nA"
       if case .quantity(let q) = amount, q.dimension.isDimensionless { hint = "add a unit: \(formatNumber(q.value))nA" }
       if case .quantity(let q) = amount, q.dimension == .voltage { hint = "a voltage over a resistance is a current: V / R" }
@@ -43,7 +51,11 @@ extension Interpreter {
       throw failure("the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
                     at: to.span)
     }
-    simulation.inject(StepCurrent(amplitude: current.value, start: start, end: end), into: handle.group)
+    if case .ramp = shape, end == nil {
+      throw failure("a ramp needs the time it ends", at: amountExpr.span, hint: "inject n ramp(0nA, 2nA) from 0ms to 100ms")
+    }
+    let neurons = handle.range == 0..<handle.groupSize ? nil : handle.range
+    simulation.inject(StepCurrent(amplitude: amplitude, start: start, end: end, neurons: neurons, shape: shape), into: handle.group)
   }
 
   /// `event n.g_exc += 5nS at 20ms, 60ms`: jumps of a state variable at given times.

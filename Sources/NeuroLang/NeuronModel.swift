@@ -10,8 +10,9 @@ public struct NeuronModel {
 
   /// The model written out as a call with every parameter: `lif(tau: 10 ms, …)`.
   var described: String {
-    let parameters = kind.parameters.map { "\($0.name): \(Quantity(values[$0.name] ?? $0.defaultValue, $0.dimension).formatted)" }
-    return "\(kind.name)(\(parameters.joined(separator: ", ")), method: \(method.rawValue))"
+    var parts = kind.parameters.map { "\($0.name): \(Quantity(values[$0.name] ?? $0.defaultValue, $0.dimension).formatted)" }
+    if kind.methods.count > 1 { parts.append("method: \(method.rawValue)") }
+    return "\(kind.name)(\(parts.joined(separator: ", ")))"
   }
 
   /// A group of `count` neurons of this model for the engine.

@@ -24,6 +24,16 @@ public enum Value {
   case table(Table)
   /// What a statement-like call returns (`append`); the REPL prints nothing for it.
   case nothing
+  /// A current that changes in time, for `inject`: `ramp(0nA, 2nA)`, `sine(1nA, 10Hz)`, `noise(1nA, 0.5nA)`.
+  case waveform(Waveform)
+}
+
+/// A current's shape and size (A), before it is injected.
+public struct Waveform {
+  public var amplitude: Double
+  public var shape: StepCurrent.Shape
+  /// How it is written: `sine(1 nA, 10 Hz)`.
+  public var described: String
 }
 
 /// A function written in neuro, with the scope it was defined in.
@@ -85,6 +95,7 @@ extension Value {
     case .record: return "a record"
     case .table: return "a table"
     case .nothing: return "nothing"
+    case .waveform: return "a current waveform"
     }
   }
 
@@ -103,6 +114,7 @@ extension Value {
     case .record(let r): return "{" + r.fields.map { "\($0.name): \($0.value.shown)" }.joined(separator: ", ") + "}"
     case .table(let t): return t.rendered
     case .nothing: return ""
+    case .waveform(let w): return w.described
     }
   }
 }
