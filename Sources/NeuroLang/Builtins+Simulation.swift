@@ -6,7 +6,7 @@ extension Builtins {
   static let simulation: [Builtin] = [
     Builtin(
       name: "simulate", signature: "model, current, duration: 1s",
-      summary: "runs one neuron of a model under a constant current in a simulation of its own; gives {rate, spikes, v}"
+      summary: "runs one neuron of a model under a constant current in a simulation of its own; gives {rate, spikes, v}; with a list of currents, a population of one neuron per current, giving {rate: [...]}"
     ) { c in
       var arguments = c.arguments
       var durationExpr: Expr? = nil
@@ -18,11 +18,14 @@ extension Builtins {
       guard case .model(let model) = try inner.value(0) else {
         throw c.failure("simulate needs a model such as lif(), found \(try inner.value(0).describedKind)", at: arguments[0].value.span)
       }
+      let duration = try durationExpr.map { try c.interpreter.time($0, "duration") } ?? 1
+      if case .list(let items) = try inner.value(1) {
+        return try simulatePopulation(model, items, duration: duration, c, arguments[1].value.span)
+      }
       let current = try inner.quantity(1, for: "simulate")
       guard current.dimension == .current else {
         throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span)
       }
-      let duration = try durationExpr.map { try c.interpreter.time($0, "duration") } ?? 1
       let dt = c.interpreter.simulation.dt
       guard duration >= dt, duration / dt <= 1e8 else {
         throw c.failure("the duration must be between one time step and \(Quantity(1e8 * dt, .time).formatted)",
@@ -44,4 +47,34 @@ extension Builtins {
       ]))
     }
   ]
+
+  /// One neuron per current, all in one population of a simulation of their own: the F–I curve in one run.
+  private static func simulatePopulation(_ model: NeuronModel, _ items: [Value], duration: Double, _ c: CallContext,
+                                         _ span: Span) throws -> Value {
+    let currents = try items.map { item -> Double in
+      guard case .quantity(let q) = item, q.dimension == .current else {
+        throw c.failure("simulate needs currents (nA), and the list holds \(item.describedKind)", at: span)
+      }
+      return q.value
+    }
+    guard !currents.isEmpty else { throw c.failure("the list of currents is empty", at: span) }
+    let dt = c.interpreter.simulation.dt
+    guard duration >= dt, duration / dt * Double(currents.count) <= 1e10 else {
+      throw c.failure("the duration must be at least one time step, and the run not too long", at: c.span.span)
+    }
+    let world = Simulation()
+    world.setTimeStep(dt)
+    let group = world.add(model.makeGroup(count: currents.count))
+    for (i, current) in currents.enumerated() where current != 0 {
+      world.inject(StepCurrent(amplitude: current, neurons: i..<(i + 1)), into: group)
+    }
+    if world.run(steps: Int((duration / dt).rounded()), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
+      throw c.failure("interrupted")
+    }
+    var counts = [Int](repeating: 0, count: currents.count)
+    for neuron in world.spikes(group).neurons { counts[neuron] += 1 }
+    return .record(Record(fields: [
+      ("rate", .list(counts.map { .quantity(Quantity(Double($0) / world.time, .frequency)) })),
+    ]))
+  }
 }
