@@ -136,6 +136,8 @@ public enum StmtKind: Sendable {
   case record(Expr)
   /// `raster exc from 0ms to 200ms`
   case raster(Expr, from: Expr?, to: Expr?)
+  /// `heatmap weights(a, b)`
+  case heatmap(Expr)
   /// `hist isi(exc)` or `hist xs, bins: 20`
   case histogram(Expr, options: [Argument])
 }

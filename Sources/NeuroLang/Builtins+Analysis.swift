@@ -116,3 +116,59 @@ extension Builtins {
     return q.value
   }
 }
+
+/// The connectivity of a network as numbers: degrees and weight matrices.
+extension Builtins {
+  static let connectivity: [Builtin] = [
+    Builtin(name: "in_degree", signature: "neurons", summary: "how many synapses reach each neuron, over every connect (hist in_degree(exc))") { c in
+      try degrees(c, "in_degree", incoming: true)
+    },
+    Builtin(name: "out_degree", signature: "neurons", summary: "how many synapses leave each neuron, over every connect") { c in
+      try degrees(c, "out_degree", incoming: false)
+    },
+    Builtin(name: "weights", signature: "pre, post", summary: "the summed weights from each pre neuron (rows) to each post neuron (columns), for small networks: heatmap weights(a, b)") { c in
+      try c.expectPositional(2, "weights", "weights(a, b)")
+      guard case .neuron(let pre) = try c.value(0), case .neuron(let post) = try c.value(1) else {
+        throw c.failure("weights needs two groups of neurons", hint: "weights(exc, inh)")
+      }
+      guard pre.range.count * post.range.count <= 40_000 else {
+        throw c.failure("a weight matrix of \(pre.range.count) × \(post.range.count) is too large to show",
+                        hint: "take slices: weights(exc[0..49], inh[0..49])")
+      }
+      var matrix = [[Double]](repeating: [Double](repeating: 0, count: post.range.count), count: pre.range.count)
+      var dimension: Dimension? = nil
+      for projection in c.interpreter.simulation.allProjections where projection.pre == pre.group && projection.post == post.group {
+        for i in pre.range where projection.preRange.contains(i) {
+          let row = i - projection.preRange.lowerBound
+          for s in projection.rowStart[row]..<projection.rowStart[row + 1] {
+            let j = Int(projection.targets[s])
+            guard post.range.contains(j) else { continue }
+            matrix[i - pre.range.lowerBound][j - post.range.lowerBound] += projection.weights.map { Double($0[s]) } ?? projection.weight
+          }
+        }
+        dimension = dimension ?? c.interpreter.weightDimension(of: projection)
+      }
+      let unit = dimension ?? .voltage
+      return .list(matrix.map { row in .list(row.map { .quantity(Quantity($0, unit)) }) })
+    },
+  ]
+
+  private static func degrees(_ c: CallContext, _ name: String, incoming: Bool) throws -> Value {
+    try c.expectPositional(1, name, "\(name)(exc)")
+    guard case .neuron(let handle) = try c.value(0) else {
+      throw c.failure("\(name) needs neurons, found \(try c.value(0).describedKind)", at: c.arguments[0].value.span)
+    }
+    var counts = [Int](repeating: 0, count: handle.range.count)
+    for projection in c.interpreter.simulation.allProjections {
+      if incoming, projection.post == handle.group {
+        for target in projection.targets where handle.range.contains(Int(target)) { counts[Int(target) - handle.range.lowerBound] += 1 }
+      } else if !incoming, projection.pre == handle.group {
+        for i in handle.range where projection.preRange.contains(i) {
+          let row = i - projection.preRange.lowerBound
+          counts[i - handle.range.lowerBound] += projection.rowStart[row + 1] - projection.rowStart[row]
+        }
+      }
+    }
+    return .list(counts.map { .quantity(Quantity(Double($0))) })
+  }
+}

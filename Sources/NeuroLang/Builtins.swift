@@ -6,7 +6,7 @@ import NeuroUnits
 enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
-    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness + simulation + analysis + currents)
+    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness + simulation + analysis + currents + connectivity)
       .map { ($0.name, $0) })
 
   static let spikes = Builtin(

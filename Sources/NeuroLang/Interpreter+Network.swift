@@ -150,6 +150,37 @@ extension Interpreter {
     return (name == "uniform" ? .uniform(a.value, b.value) : .normal(mean: a.value, sd: b.value), a.dimension)
   }
 
+  /// The dimension of a projection's weights, from the kind of channel it feeds.
+  func weightDimension(of projection: Projection) -> Dimension {
+    guard let lif = simulation.group(projection.post) as? LIFGroup, projection.channel < lif.channels.count else { return .voltage }
+    switch lif.channels[projection.channel].kind {
+    case .voltage, .jump: return .voltage
+    case .current: return .current
+    case .conductance: return .conductance
+    }
+  }
+
+  /// `heatmap weights(a, b)`: a matrix (a list of lists of numbers) as shaded cells.
+  func heatmap(_ expr: Expr) throws {
+    guard case .list(let rows) = try evaluate(expr), !rows.isEmpty else {
+      throw failure("heatmap needs a matrix: a list of lists of numbers", at: expr.span, hint: "heatmap weights(exc[0..29], exc[0..29])")
+    }
+    var dimension: Dimension? = nil
+    let matrix = try rows.map { row -> [Double] in
+      guard case .list(let items) = row else { throw failure("heatmap needs a list of lists of numbers", at: expr.span) }
+      return try items.map { item -> Double in
+        guard case .quantity(let q) = item else { throw failure("heatmap needs numbers", at: expr.span) }
+        if dimension == nil { dimension = q.dimension }
+        guard q.dimension == dimension else { throw failure("heatmap needs numbers of one kind", at: expr.span) }
+        return q.value
+      }
+    }
+    let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, dimension ?? .none) })
+    let scaled = matrix.map { $0.map { $0 / unit.scale } }
+    host.write(renderHeatmap(scaled, title: "\(matrix.count) × \(matrix.map(\.count).max() ?? 0)", rowLabel: "row", columnLabel: "column",
+                             unit: unit.symbol, style: host.plot.style, width: host.plot.width))
+  }
+
   /// The neurons an expression names (a neuron, a population, or a slice of one).
   func neurons(_ expr: Expr, _ role: String) throws -> NeuronHandle {
     let value = try evaluate(expr)

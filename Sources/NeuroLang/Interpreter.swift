@@ -160,6 +160,8 @@ public final class Interpreter {
       try record(target)
     case .raster(let target, let from, let to):
       try raster(target, from: from, to: to)
+    case .heatmap(let expr):
+      try heatmap(expr)
     case .histogram(let valuesExpr, let options):
       try histogram(valuesExpr, options)
     case .seed(let expr):

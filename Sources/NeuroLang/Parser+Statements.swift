@@ -128,6 +128,9 @@ extension Parser {
       var options: [Argument] = []
       while match(.comma) { options.append(try parseArgument()) }
       kind = .histogram(values, options: options)
+    case .identifier("heatmap") where !atStatementEnd(after: 1) && tokenKind(at: 1) != .equal && tokenKind(at: 1) != .leftParen:
+      advance()
+      kind = .heatmap(try parseExpression())
     case .identifier("raster") where isIdentifier(at: 1):
       advance()
       let target = try parsePostfix()
