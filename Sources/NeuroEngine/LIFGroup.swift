@@ -60,6 +60,8 @@ public struct LIFGroup: NeuronGroup {
   private var synaptic: [[Double]] = []
   private var lastSpike: [Int]
   private var initialV: [Double]? = nil
+  /// Per-neuron values of parameters that differ between neurons (v_rest, v_th, v_reset, R).
+  private var perNeuron: [String: [Double]] = [:]
   private var stepIndex = 0
   private var dt = 1e-4
   private var decay = 0.0
@@ -128,13 +130,28 @@ public struct LIFGroup: NeuronGroup {
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
     let step = stepIndex
     stepIndex += 1
-    if channels.contains(where: { if case .conductance = $0.kind { return true } else { return false } }) {
-      stepConductance(input: input, step: step, spikes: &spikes)
-    } else if channels.isEmpty {
+    let conductances = channels.filter { if case .conductance = $0.kind { return true } else { return false } }.count
+    if perNeuron.isEmpty && channels.isEmpty {
       stepAlone(input: input, step: step, spikes: &spikes)
-    } else {
+    } else if perNeuron.isEmpty && conductances == 0 && channels.count == 2 {
       stepCurrents(input: input, step: step, spikes: &spikes)
+    } else if perNeuron.isEmpty && conductances == 2 && channels.count == 2,
+              case .conductance(let e0) = channels[0].kind, case .conductance(let e1) = channels[1].kind {
+      stepTwoConductances(e0, e1, input: input, step: step, spikes: &spikes)
+    } else {
+      stepGeneral(input: input, step: step, conductances: conductances > 0, spikes: &spikes)
     }
+  }
+
+  /// Gives some neurons their own value of v_rest, v_th, v_reset or R; false for other names.
+  public mutating func setParameterValues(_ values: [Double], of name: String, at range: Range<Int>) -> Bool {
+    let scalars = ["v_rest": parameters.restingPotential, "v_th": parameters.threshold,
+                   "v_reset": parameters.resetPotential, "R": parameters.resistance]
+    guard let scalar = scalars[name], values.count == range.count, range.upperBound <= count else { return false }
+    var array = perNeuron[name] ?? Array(repeating: scalar, count: count)
+    for (k, i) in range.enumerated() { array[i] = values[k] }
+    perNeuron[name] = array
+    return true
   }
 
   /// No synapses: the single-neuron path (exact or Euler).
@@ -157,44 +174,31 @@ public struct LIFGroup: NeuronGroup {
     }
   }
 
-  /// Current-like channels: exact propagation of v and the channels, then threshold and reset.
+  /// The CUBA case, two current-like channels: exact propagation of v and the channels in one
+  /// vectorisable pass, then threshold and reset.
   private mutating func stepCurrents(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
     let p = parameters, n = v.count, limit = step - refractorySteps
     let (rest, resistance, m) = (p.restingPotential, p.resistance, decay)
-    let k = channels.count
+    let (g0, g1, d0, d1) = (channelGain[0], channelGain[1], channelDecay[0], channelDecay[1])
+    // The two channels are moved out while the loop runs, so that their accesses do not overlap.
+    var first: [Double] = [], second: [Double] = []
+    swap(&first, &synaptic[0])
+    swap(&second, &synaptic[1])
+    defer {
+      swap(&first, &synaptic[0])
+      swap(&second, &synaptic[1])
+    }
     v.withUnsafeMutableBufferPointer { v in
       lastSpike.withUnsafeBufferPointer { last in
-        if k == 2 {
-          let (g0, g1, d0, d1) = (channelGain[0], channelGain[1], channelDecay[0], channelDecay[1])
-          // The two channels are moved out while the loop runs, so that their accesses do not overlap.
-          var first: [Double] = [], second: [Double] = []
-          swap(&first, &synaptic[0])
-          swap(&second, &synaptic[1])
-          defer {
-            swap(&first, &synaptic[0])
-            swap(&second, &synaptic[1])
-          }
-          first.withUnsafeMutableBufferPointer { s0 in
-            second.withUnsafeMutableBufferPointer { s1 in
-              for i in 0..<n {
-                let target = rest + resistance * input[i]
-                let next = target + (v[i] - target) * m + s0[i] * g0 + s1[i] * g1
-                v[i] = last[i] <= limit ? next : v[i]
-                s0[i] *= d0
-                s1[i] *= d1
-              }
+        first.withUnsafeMutableBufferPointer { s0 in
+          second.withUnsafeMutableBufferPointer { s1 in
+            for i in 0..<n {
+              let target = rest + resistance * input[i]
+              let next = target + (v[i] - target) * m + s0[i] * g0 + s1[i] * g1
+              v[i] = last[i] <= limit ? next : v[i]
+              s0[i] *= d0
+              s1[i] *= d1
             }
-          }
-        } else {
-          for i in 0..<n {
-            let target = rest + resistance * input[i]
-            var next = target + (v[i] - target) * m
-            for c in 0..<k { next += synaptic[c][i] * channelGain[c] }
-            if last[i] <= limit { v[i] = next }
-          }
-          for c in 0..<k {
-            let d = channelDecay[c]
-            for i in 0..<n { synaptic[c][i] *= d }
           }
         }
       }
@@ -211,36 +215,50 @@ public struct LIFGroup: NeuronGroup {
     }
   }
 
-  /// Conductance channels: exponential Euler with the conductances of the step's start.
-  private mutating func stepConductance(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
-    if channels.count == 2, case .conductance(let e0) = channels[0].kind, case .conductance(let e1) = channels[1].kind {
-      return stepTwoConductances(e0, e1, input: input, step: step, spikes: &spikes)
-    }
+  /// Any channels and per-neuron parameters: exact propagation when every channel is current-like,
+  /// exponential Euler with the step's conductances otherwise.
+  private mutating func stepGeneral(input: UnsafeBufferPointer<Double>, step: Int, conductances: Bool, spikes: inout [Int]) {
     let p = parameters, n = v.count, limit = step - refractorySteps
-    let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
+    let rests = perNeuron["v_rest"], thresholds = perNeuron["v_th"], resets = perNeuron["v_reset"]
+    let resistances = perNeuron["R"]
     for i in 0..<n {
       let free = lastSpike[i] <= limit
-      var total = leak, drive = leak * p.restingPotential + input[i], jump = 0.0
-      for (c, channel) in channels.enumerated() {
-        let value = synaptic[c][i]
-        switch channel.kind {
-        case .voltage: drive += value * leak
-        case .current: drive += value
-        case .jump: jump += value
-        case .conductance(let reversal):
-          total += value
-          drive += value * reversal
+      let rest = rests?[i] ?? p.restingPotential, resistance = resistances?[i] ?? p.resistance
+      var vi = v[i]
+      if conductances {
+        let leak = 1 / resistance
+        var total = leak, drive = leak * rest + input[i], jump = 0.0
+        for (c, channel) in channels.enumerated() {
+          let value = synaptic[c][i]
+          switch channel.kind {
+          case .voltage: drive += value * leak
+          case .current: drive += value
+          case .jump: jump += value
+          case .conductance(let reversal):
+            total += value
+            drive += value * reversal
+          }
+          synaptic[c][i] = value * channelDecay[c]
         }
-        synaptic[c][i] = value * channelDecay[c]
+        guard free else { continue }
+        let target = drive / total
+        vi = target + (vi - target) * exp(-dt * total * resistance / p.tau) + jump
+      } else {
+        let target = rest + resistance * input[i]
+        var next = p.method == .euler && channels.isEmpty ? vi + eulerFactor * (target - vi) : target + (vi - target) * decay
+        for (c, channel) in channels.enumerated() {
+          // A current channel's gain holds the group's R; a neuron with its own R scales it.
+          let gain = channel.kind == .current ? channelGain[c] / p.resistance * resistance : channelGain[c]
+          next += synaptic[c][i] * gain
+          synaptic[c][i] *= channelDecay[c]
+        }
+        guard free else { continue }
+        vi = next
       }
-      guard free else { continue }
-      let target = drive / total
-      var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
-      vi += jump
-      if vi > p.threshold {
+      if vi > (thresholds?[i] ?? p.threshold) {
         spikes.append(i)
         lastSpike[i] = step
-        vi = p.resetPotential
+        vi = resets?[i] ?? p.resetPotential
       }
       v[i] = vi
     }

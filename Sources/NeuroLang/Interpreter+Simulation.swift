@@ -235,7 +235,34 @@ extension Interpreter {
       throw unknownMember(member, of: model.kind, at: memberSpan)
     }
     let context = CallContext(interpreter: self, arguments: [], span: valueExpr, calleeSpan: memberSpan)
-    model.values[member] = try Builtins.checkParameter(parameter, try evaluate(valueExpr), valueExpr.span, context)
+    let value = try evaluate(valueExpr)
+    if case .neuron(let handle) = object, handle.isPopulation {
+      // A population: a list gives each neuron its own value; one value into a slice does too.
+      let values: [Double]
+      if case .list(let items) = value {
+        guard items.count == handle.range.count else {
+          throw failure("\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values", at: valueExpr.span)
+        }
+        values = try items.map { try Builtins.checkParameter(parameter, $0, valueExpr.span, context) }
+      } else if handle.range != 0..<handle.groupSize {
+        values = Array(repeating: try Builtins.checkParameter(parameter, value, valueExpr.span, context), count: handle.range.count)
+      } else {
+        values = []
+      }
+      if !values.isEmpty {
+        var accepted = false
+        simulation.modify(handle.group) { group in
+          guard var lif = group as? LIFGroup else { return }
+          accepted = lif.setParameterValues(values, of: member, at: handle.range)
+          group = lif
+        }
+        guard accepted else {
+          throw failure("\(member) cannot differ between neurons (only v_rest, v_th, v_reset and R of lif can)", at: memberSpan)
+        }
+        return
+      }
+    }
+    model.values[member] = try Builtins.checkParameter(parameter, value, valueExpr.span, context)
     if let problem = model.kind.validate(model.values) {
       throw failure(problem, at: objectExpr.span.through(valueExpr.span))
     }
