@@ -51,7 +51,7 @@ extension Builtins {
         ("count", .list(counts.map { .quantity(Quantity(Double($0))) })),
       ]))
     },
-    Builtin(name: "connections", signature: "", summary: "every pathway made by connect: synapses, mean in- and out-degree, weight") { c in
+    Builtin(name: "connections", signature: "", summary: "every pathway made by connect: synapses, mean in- and out-degree, mean weight, memory") { c in
       try c.expectPositional(0, "connections", "connections()")
       let interpreter = c.interpreter
       let projections = interpreter.simulation.allProjections
@@ -65,6 +65,10 @@ extension Builtins {
         ("synapses", projections.map { .quantity(Quantity(Double($0.synapseCount))) }),
         ("in-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.postRange.count))) }),
         ("out-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.preRange.count))) }),
+        ("mean weight", projections.map { p in
+          let mean = p.weights.map { w in w.isEmpty ? 0 : w.reduce(0) { $0 + Double($1) } / Double(w.count) } ?? p.weight
+          return .string(Quantity(mean, interpreter.weightDimension(of: p)).formatted)
+        }),
         ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
       ]))
     },
