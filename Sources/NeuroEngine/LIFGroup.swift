@@ -180,27 +180,13 @@ public struct LIFGroup: NeuronGroup {
     let p = parameters, n = v.count, limit = step - refractorySteps
     let (rest, resistance, m) = (p.restingPotential, p.resistance, decay)
     let (g0, g1, d0, d1) = (channelGain[0], channelGain[1], channelDecay[0], channelDecay[1])
-    // The two channels are moved out while the loop runs, so that their accesses do not overlap.
-    var first: [Double] = [], second: [Double] = []
-    swap(&first, &synaptic[0])
-    swap(&second, &synaptic[1])
-    defer {
-      swap(&first, &synaptic[0])
-      swap(&second, &synaptic[1])
-    }
-    v.withUnsafeMutableBufferPointer { v in
-      lastSpike.withUnsafeBufferPointer { last in
-        first.withUnsafeMutableBufferPointer { s0 in
-          second.withUnsafeMutableBufferPointer { s1 in
-            for i in 0..<n {
-              let target = rest + resistance * input[i]
-              let next = target + (v[i] - target) * m + s0[i] * g0 + s1[i] * g1
-              v[i] = last[i] <= limit ? next : v[i]
-              s0[i] *= d0
-              s1[i] *= d1
-            }
-          }
-        }
+    withTwoChannels { v, last, s0, s1 in
+      for i in 0..<n {
+        let target = rest + resistance * input[i]
+        let next = target + (v[i] - target) * m + s0[i] * g0 + s1[i] * g1
+        v[i] = last[i] <= limit ? next : v[i]
+        s0[i] *= d0
+        s1[i] *= d1
       }
     }
     let threshold = p.threshold, reset = p.resetPotential
@@ -272,6 +258,31 @@ public struct LIFGroup: NeuronGroup {
     let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
     let (d0, d1, dt, threshold, reset) = (channelDecay[0], channelDecay[1], dt, p.threshold, p.resetPotential)
     let leakDrive = leak * p.restingPotential
+    withTwoChannels { v, last, g0, g1 in
+      for i in 0..<n {
+        let a = g0[i], b = g1[i]
+        g0[i] = a * d0
+        g1[i] = b * d1
+        guard last[i] <= limit else { continue }
+        let total = leak + a + b
+        let target = (leakDrive + input[i] + a * e0 + b * e1) / total
+        var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
+        if vi > threshold {
+          spikes.append(i)
+          last[i] = step
+          vi = reset
+        }
+        v[i] = vi
+      }
+    }
+  }
+
+  /// Runs a loop over v, the last spike steps and the two channels as unsafe buffers. The channels
+  /// are moved out while it runs, so that their accesses do not overlap.
+  private mutating func withTwoChannels(
+    _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>,
+             UnsafeMutableBufferPointer<Double>) -> Void
+  ) {
     var first: [Double] = [], second: [Double] = []
     swap(&first, &synaptic[0])
     swap(&second, &synaptic[1])
@@ -281,24 +292,8 @@ public struct LIFGroup: NeuronGroup {
     }
     v.withUnsafeMutableBufferPointer { v in
       lastSpike.withUnsafeMutableBufferPointer { last in
-        first.withUnsafeMutableBufferPointer { g0 in
-          second.withUnsafeMutableBufferPointer { g1 in
-            for i in 0..<n {
-              let a = g0[i], b = g1[i]
-              g0[i] = a * d0
-              g1[i] = b * d1
-              guard last[i] <= limit else { continue }
-              let total = leak + a + b
-              let target = (leakDrive + input[i] + a * e0 + b * e1) / total
-              var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
-              if vi > threshold {
-                spikes.append(i)
-                last[i] = step
-                vi = reset
-              }
-              v[i] = vi
-            }
-          }
+        first.withUnsafeMutableBufferPointer { s0 in
+          second.withUnsafeMutableBufferPointer { s1 in body(v, last, s0, s1) }
         }
       }
     }

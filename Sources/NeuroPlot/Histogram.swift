@@ -57,25 +57,7 @@ public func renderHistogram(_ values: [Double], options: HistogramOptions) -> St
     text += options.color && !bars.isEmpty ? "\u{1B}[36m\(bars)\u{1B}[0m" : bars
     lines.append(text)
   }
-  var axis = Array(repeating: Character(options.style == .braille ? "─" : "-"), count: columns)
-  var labelLine = Array(repeating: Character(" "), count: columns + 8)
-  var lastEnd = -2
-  for value in xTicks.values {
-    let column = min(columns - 1, Int(((value - xTicks.low) / span * Double(columns - 1)).rounded()))
-    axis[column] = options.style == .braille ? "┬" : "+"
-    let label = Ticks.label(value)
-    let start = max(0, column - label.count / 2)
-    if start > lastEnd + 1, start + label.count <= labelLine.count {
-      for (i, c) in label.enumerated() { labelLine[start + i] = c }
-      lastEnd = start + label.count - 1
-    }
-  }
-  lines.append(String(repeating: " ", count: labelWidth + 1) + (options.style == .braille ? "└" : "+") + String(axis))
-  var labelText = indent + String(labelLine)
-  while labelText.last == " " { labelText.removeLast() }
-  lines.append(labelText)
-  if !options.xLabel.isEmpty {
-    lines.append(indent + String(repeating: " ", count: max(0, (columns - options.xLabel.count) / 2)) + options.xLabel)
-  }
+  lines += xAxisLines(ticks: xTicks.values, column: { Int((($0 - xTicks.low) / span * Double(columns - 1)).rounded()) },
+                      columns: columns, labelWidth: labelWidth, style: options.style, name: options.xLabel)
   return lines.joined(separator: "\n") + "\n"
 }

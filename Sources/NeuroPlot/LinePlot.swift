@@ -118,25 +118,8 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
     lines.append(trimmedRight(text))
   }
 
-  var axis = Array(repeating: Character(options.style == .braille ? "─" : "-"), count: plotColumns)
-  var labelLine = Array(repeating: Character(" "), count: plotColumns + 8)
-  var lastLabelEnd = -2
-  for value in xTicks.values {
-    let column = min(plotColumns - 1, px(value) / divisor)
-    axis[column] = options.style == .braille ? "┬" : "+"
-    let label = Ticks.label(value)
-    let startColumn = max(0, column - label.count / 2)
-    if startColumn > lastLabelEnd + 1, startColumn + label.count <= labelLine.count {
-      for (i, c) in label.enumerated() { labelLine[startColumn + i] = c }
-      lastLabelEnd = startColumn + label.count - 1
-    }
-  }
-  lines.append(String(repeating: " ", count: labelWidth + 1) + (options.style == .braille ? "└" : "+") + String(axis))
-  lines.append(trimmedRight(indent + String(labelLine)))
-  if !options.xLabel.isEmpty {
-    let pad = max(0, (plotColumns - options.xLabel.count) / 2)
-    lines.append(indent + String(repeating: " ", count: pad) + options.xLabel)
-  }
+  lines += xAxisLines(ticks: xTicks.values, column: { px($0) / divisor }, columns: plotColumns, labelWidth: labelWidth,
+                      style: options.style, name: options.xLabel)
   if series.count > 1 {
     let legend = series.enumerated().map { index, s in
       paint(options.style == .braille ? "━━" : String(repeating: marks[index % marks.count], count: 2), index) + " " + s.name

@@ -46,24 +46,8 @@ public func renderRaster(_ spikes: [(time: Double, neuron: Double)], options: Ra
     lines.append(text + (dots.isEmpty ? "" : paint(dots)))
   }
   let xTicks = Ticks(within: t0, t1, count: 6)
-  var axis = Array(repeating: Character(options.style == .braille ? "─" : "-"), count: columns)
-  var labelLine = Array(repeating: Character(" "), count: columns + 8)
-  var lastEnd = -2
   let divisor = options.style == .braille ? 2 : 1
-  for value in xTicks.values {
-    let column = min(columns - 1, px(value) / divisor)
-    axis[column] = options.style == .braille ? "┬" : "+"
-    let label = Ticks.label(value)
-    let start = max(0, column - label.count / 2)
-    if start > lastEnd + 1, start + label.count <= labelLine.count {
-      for (i, c) in label.enumerated() { labelLine[start + i] = c }
-      lastEnd = start + label.count - 1
-    }
-  }
-  lines.append(String(repeating: " ", count: labelWidth + 1) + (options.style == .braille ? "└" : "+") + String(axis))
-  var labelText = indent + String(labelLine)
-  while labelText.last == " " { labelText.removeLast() }
-  lines.append(labelText)
-  lines.append(indent + String(repeating: " ", count: max(0, (columns - 9) / 2)) + "time (ms)")
+  lines += xAxisLines(ticks: xTicks.values, column: { px($0) / divisor }, columns: columns, labelWidth: labelWidth,
+                      style: options.style, name: "time (ms)")
   return lines.joined(separator: "\n") + "\n"
 }
