@@ -3,8 +3,8 @@ import NeuroUnits
 /// Statistics, rounding and list functions.
 extension Builtins {
   static let statistics: [Builtin] = [
-    extremum("max", "the largest of a list, a trace, or several values", >),
-    extremum("min", "the smallest of a list, a trace, or several values", <),
+    extremum("max", "the largest of a list, a trace, or several values") { $0 > $1 },
+    extremum("min", "the smallest of a list, a trace, or several values") { $0 < $1 },
     Builtin(name: "sum", signature: "list", summary: "the sum of a list's values, keeping their unit") { c in
       let (values, dimension) = try numbers(c, "sum", allowEmpty: true)
       return .quantity(Quantity(values.reduce(0, +), dimension))

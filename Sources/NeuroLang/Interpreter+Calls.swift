@@ -67,8 +67,9 @@ extension Interpreter {
     }
     do {
       for statement in declaration.body { try execute(statement, echo: false) }
-    } catch ControlFlow.returned(let value) {
-      return value
+    } catch ControlFlow.returned {
+      defer { returnedValue = .nothing }
+      return returnedValue
     }
     return .nothing
   }

@@ -28,6 +28,8 @@ public final class Interpreter {
   /// Files imported so far (absolute paths), each run once.
   var importedFiles: Set<String> = []
   var importStack: [String] = []
+  /// The value of the `return` being carried out.
+  var returnedValue: Value = .nothing
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200
@@ -137,7 +139,8 @@ public final class Interpreter {
         }
       }
     case .returnValue(let expr):
-      throw ControlFlow.returned(try expr.map(evaluate) ?? .nothing)
+      returnedValue = try expr.map(evaluate) ?? .nothing
+      throw ControlFlow.returned
     case .breakLoop:
       throw ControlFlow.breakLoop
     case .continueLoop:
@@ -292,9 +295,10 @@ extension Interpreter {
   }
 }
 
-/// `return`, `break` and `continue` on their way to the call or loop that handles them.
+/// `return`, `break` and `continue` on their way to the call or loop that handles them
+/// (a returned value waits in the interpreter's `returnedValue`).
 enum ControlFlow: Error {
-  case returned(Value)
+  case returned
   case breakLoop
   case continueLoop
 }

@@ -163,7 +163,7 @@ struct ModelCompiler {
       case .multiply: return da * db
       case .divide: return da / db
       case .power:
-        guard case .number(let q) = b.kind ?? .bool(false), q.dimension.isDimensionless else {
+        guard case .number(let q) = b.kind, q.dimension.isDimensionless else {
           throw failure("an exponent in a model must be a plain number written out", b.span, hint: "v^2")
         }
         if da.isDimensionless { return .none }
