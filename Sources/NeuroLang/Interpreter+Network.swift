@@ -27,6 +27,10 @@ extension Interpreter {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
     try checkDefinable(name, at: nameSpan)
+    if case .neuron = scope.lookup(name) {
+      throw failure("'\(name)' already names neurons of the simulation", at: nameSpan,
+                    hint: "choose another name, or start afresh with :reset")
+    }
     if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(random.next() >> 12) }
     let group = simulation.add(model.makeGroup(count: size))
     scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<size, groupSize: size)))

@@ -13,6 +13,9 @@ extension Interpreter {
       throw failure("'\(name)' is a built-in name and cannot name a neuron", at: nameSpan)
     }
     if case .neuron(let old) = scope.lookup(name) {
+      if old.isPopulation {
+        throw failure("'\(name)' is a population of \(old.groupSize) neurons", at: nameSpan, hint: "give the neuron another name")
+      }
       simulation.replace(old.group, with: model.makeGroup(count: 1))
       neuronModels[old.group] = model
     } else {
