@@ -26,11 +26,7 @@ extension Interpreter {
     guard case .model(var model) = value else {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
-    try checkDefinable(name, at: nameSpan)
-    if case .neuron = scope.lookup(name) {
-      throw failure("'\(name)' already names neurons of the simulation", at: nameSpan,
-                    hint: "choose another name, or start afresh with :reset")
-    }
+    try checkNewGroupName(name, at: nameSpan)
     if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(random.next() >> 12) }
     let group = simulation.add(model.makeGroup(count: size))
     scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<size, groupSize: size)))
@@ -76,12 +72,21 @@ extension Interpreter {
     } else {
       trains = [try times(items)]
     }
-    try checkDefinable(name, at: nameSpan)
+    try checkNewGroupName(name, at: nameSpan)
     let group = simulation.add(SpikeTimesGroup(times: trains))
     scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<trains.count, groupSize: trains.count)))
     neuronOrder.append(group)
     neuronNames[group] = name
     neuronModels[group] = NeuronModel(kind: .spikeTimes, values: [:], method: .exact)
+  }
+
+  /// A population or input needs a name that is not a built-in and names no neurons yet.
+  private func checkNewGroupName(_ name: String, at span: Span) throws {
+    try checkDefinable(name, at: span)
+    if case .neuron = scope.lookup(name) {
+      throw failure("'\(name)' already names neurons of the simulation", at: span,
+                    hint: "choose another name, or start afresh with :reset")
+    }
   }
 
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`
