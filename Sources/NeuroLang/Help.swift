@@ -135,6 +135,27 @@ public enum Help {
       Spikes act from the next step on (or after delay). connections() lists every pathway.
 
       """,
+    "fn": """
+      fn NAME(a, b: DEFAULT) { … return VALUE }
+        fn ohm(I, R: 10MΩ) { return I * R }     call as ohm(2nA), ohm(2nA, 5MΩ) or ohm(2nA, R: 5MΩ)
+      Functions see the names around them where they are written (closures) and may call themselves.
+      ## comment lines right above fn are its documentation for :help.
+
+      """,
+    "if": "if CONDITION { … } else if CONDITION { … } else { … }   (else on the same line as the })\n",
+    "for": "for NAME in LIST { … }   over a list, a range (0nA to 1nA step 0.25nA), range(n), a trace or a string; break and continue work inside\n",
+    "while": "while CONDITION { … }   repeats while true; Ctrl-C stops a loop that never ends\n",
+    "return": "return VALUE   ends a function with a value (return alone gives nothing)\n",
+    "break": "break   leaves the innermost for or while; continue goes on with its next round\n",
+    "continue": "continue   goes on with the next round of the innermost for or while\n",
+    "seed": "seed 42   makes random, uniform, normal, poisson inputs and random connections repeat exactly\n",
+    "save": "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written whole or not at all\n",
+    "load": "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; d.time\n",
+    "in": "x in mV   the plain number of millivolts in x; x as mV keeps the quantity but prints it in mV\n",
+    "as": "x as mV   the quantity, printed in millivolts; x in mV gives the plain number\n",
+    "table": "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of lists\n",
+    "heatmap": "heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])\n",
+    "hist": "hist LIST [, bins: N]   a histogram of numbers in their unit: hist isi(exc)\n",
     "input": "input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from\n",
     "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
     "raster": "raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up\n",
