@@ -36,3 +36,18 @@ import Testing
     #expect(s.help(for: "nonsense") == nil)
   }
 }
+
+@Suite struct HelpCoverageTests {
+  /// Every keyword that starts a statement or block, and every built-in, has help.
+  @Test func everyKeywordAndBuiltinHasHelp() {
+    let session = Interpreter(host: Host(write: { _ in }, report: { _ in }))
+    let operators: Set<Keyword> = [.true, .false, .and, .or, .not, .from, .to, .step, .else]
+    for keyword in Keyword.allCases where !operators.contains(keyword) {
+      #expect(session.help(for: keyword.rawValue) != nil, "no help for \(keyword.rawValue)")
+    }
+    for name in Builtins.all.keys { #expect(session.help(for: name) != nil, "no help for \(name)") }
+    for name in ["population", "connect", "input", "record", "raster", "hist", "heatmap", "model", "event"] {
+      #expect(session.help(for: name) != nil, "no help for \(name)")
+    }
+  }
+}
