@@ -199,58 +199,37 @@ private func lifParameters(_ values: [String: Double], _ method: IntegrationMeth
     refractoryPeriod: values["t_ref"] ?? 0, method: method)
 }
 
-private func conductanceParameters(_ values: [String: Double]) -> ConductanceParameters {
-  var p = ConductanceParameters()
-  p.capacitance = values["C"] ?? p.capacitance
-  p.leak = values["g_leak"] ?? p.leak
-  p.restingPotential = values["V_rest"] ?? p.restingPotential
-  p.excitatoryReversal = values["V_exc"] ?? p.excitatoryReversal
-  p.inhibitoryReversal = values["V_inh"] ?? p.inhibitoryReversal
-  p.excitatoryConductance = values["g_exc"] ?? 0
-  p.inhibitoryConductance = values["g_inh"] ?? 0
-  p.excitatoryDecay = values["tau_exc"] ?? p.excitatoryDecay
-  p.inhibitoryDecay = values["tau_inh"] ?? p.inhibitoryDecay
-  p.externalCurrent = values["I_ext"] ?? 0
-  p.threshold = values["v_th"] ?? p.threshold
-  p.resetPotential = values["v_reset"] ?? p.resetPotential
-  p.refractoryPeriod = values["t_ref"] ?? 0
+/// A parameter struct with the named values put into its fields.
+private func filled<P>(_ start: P, _ values: [String: Double], _ fields: [(String, WritableKeyPath<P, Double>)]) -> P {
+  var p = start
+  for (name, field) in fields { if let value = values[name] { p[keyPath: field] = value } }
   return p
+}
+
+private func conductanceParameters(_ values: [String: Double]) -> ConductanceParameters {
+  filled(ConductanceParameters(), values, [
+    ("C", \.capacitance), ("g_leak", \.leak), ("V_rest", \.restingPotential), ("V_exc", \.excitatoryReversal),
+    ("V_inh", \.inhibitoryReversal), ("g_exc", \.excitatoryConductance), ("g_inh", \.inhibitoryConductance),
+    ("tau_exc", \.excitatoryDecay), ("tau_inh", \.inhibitoryDecay), ("I_ext", \.externalCurrent), ("v_th", \.threshold),
+    ("v_reset", \.resetPotential), ("t_ref", \.refractoryPeriod),
+  ])
 }
 
 private func izhikevichParameters(_ values: [String: Double]) -> IzhikevichParameters {
-  var p = IzhikevichParameters()
-  p.a = values["a"] ?? p.a
-  p.b = values["b"] ?? p.b
-  p.c = values["c"] ?? p.c
-  p.d = values["d"] ?? p.d
-  p.resistance = values["R"] ?? p.resistance
-  return p
+  filled(IzhikevichParameters(), values, [("a", \.a), ("b", \.b), ("c", \.c), ("d", \.d), ("R", \.resistance)])
 }
 
 private func adexParameters(_ values: [String: Double]) -> AdExParameters {
-  var p = AdExParameters()
-  p.capacitance = values["C"] ?? p.capacitance
-  p.leak = values["g_L"] ?? p.leak
-  p.restingPotential = values["E_L"] ?? p.restingPotential
-  p.thresholdPotential = values["V_T"] ?? p.thresholdPotential
-  p.slope = values["Delta_T"] ?? p.slope
-  p.adaptationTime = values["tau_w"] ?? p.adaptationTime
-  p.subthresholdAdaptation = values["a"] ?? p.subthresholdAdaptation
-  p.spikeAdaptation = values["b"] ?? p.spikeAdaptation
-  p.resetPotential = values["V_r"] ?? p.resetPotential
-  p.peak = values["v_peak"] ?? p.peak
-  p.refractoryPeriod = values["t_ref"] ?? 0
-  return p
+  filled(AdExParameters(), values, [
+    ("C", \.capacitance), ("g_L", \.leak), ("E_L", \.restingPotential), ("V_T", \.thresholdPotential), ("Delta_T", \.slope),
+    ("tau_w", \.adaptationTime), ("a", \.subthresholdAdaptation), ("b", \.spikeAdaptation), ("V_r", \.resetPotential),
+    ("v_peak", \.peak), ("t_ref", \.refractoryPeriod),
+  ])
 }
 
 private func hodgkinHuxleyParameters(_ values: [String: Double]) -> HodgkinHuxleyParameters {
-  var p = HodgkinHuxleyParameters()
-  p.capacitance = values["C"] ?? p.capacitance
-  p.sodium = values["g_Na"] ?? p.sodium
-  p.potassium = values["g_K"] ?? p.potassium
-  p.leak = values["g_L"] ?? p.leak
-  p.sodiumReversal = values["E_Na"] ?? p.sodiumReversal
-  p.potassiumReversal = values["E_K"] ?? p.potassiumReversal
-  p.leakReversal = values["E_L"] ?? p.leakReversal
-  return p
+  filled(HodgkinHuxleyParameters(), values, [
+    ("C", \.capacitance), ("g_Na", \.sodium), ("g_K", \.potassium), ("g_L", \.leak), ("E_Na", \.sodiumReversal),
+    ("E_K", \.potassiumReversal), ("E_L", \.leakReversal),
+  ])
 }
