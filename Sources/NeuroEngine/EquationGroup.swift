@@ -56,8 +56,9 @@ public struct EquationGroup: NeuronGroup {
   private var above: [Bool]
   /// Every equation's right side.
   private var derivatives: ArrayProgram
-  /// For Euler and exponential Euler: the right sides without their constant factors (`factors`),
-  /// then each one's derivative with respect to its own variable.
+  /// For Euler: the right sides without their constant factors (`factors`).
+  private var scaledRightSides: ArrayProgram
+  /// For exponential Euler: the same, then each one's derivative with respect to its own variable.
   private var exponential: ArrayProgram
   private var factors: [Double]
   private var threshold: ArrayProgram?
@@ -95,6 +96,7 @@ public struct EquationGroup: NeuronGroup {
     derivatives = ArrayProgram(rightSides)
     let scaled = rightSides.map { $0.reassociated().leadingFactor }
     factors = scaled.map(\.factor)
+    scaledRightSides = ArrayProgram(scaled.map(\.rest))
     exponential = ArrayProgram(scaled.map(\.rest) + model.derivatives.enumerated().map { i, node in
       node.derivative(withRespectTo: i).folded(parameters: parameters).reassociated()
     })
@@ -102,7 +104,7 @@ public struct EquationGroup: NeuronGroup {
     if case .subtract(.state(let i), .constant(let level))? = model.threshold?.folded(parameters: parameters) {
       thresholdLevel = (i, level)
     }
-    let registers = [derivatives, exponential, threshold].compactMap { $0?.registerCount }.max() ?? 0
+    let registers = [derivatives, scaledRightSides, exponential, threshold].compactMap { $0?.registerCount }.max() ?? 0
     layout = Layout(states: model.stateNames.count, registers: max(1, registers))
     width = max(1, min(count, 256))
     blocks = (count + width - 1) / width
@@ -119,6 +121,7 @@ public struct EquationGroup: NeuronGroup {
     let rebuilt = EquationGroup(count: 1, model: { var m = model; m.parameters = parameters; return m }())
     model.parameters = parameters
     derivatives = rebuilt.derivatives
+    scaledRightSides = rebuilt.scaledRightSides
     exponential = rebuilt.exponential
     factors = rebuilt.factors
     threshold = rebuilt.threshold
@@ -186,9 +189,9 @@ public struct EquationGroup: NeuronGroup {
     let saved = layout.scratch
     switch model.method {
     case .euler:
-      run(exponential, base, statesAt: layout.states, n: n, time: t)
+      run(scaledRightSides, base, statesAt: layout.states, n: n, time: t)
       for i in 0..<s {
-        let f = rightSide(exponential, i, base, into: layout.derivativesAt, n: n, time: t)
+        let f = rightSide(scaledRightSides, i, base, into: layout.derivativesAt, n: n, time: t)
         let x = base + (layout.states + i) * n
         let step = dt * factors[i]
         for j in 0..<n { x[j] += step * f[j] }
