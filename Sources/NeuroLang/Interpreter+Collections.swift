@@ -44,7 +44,8 @@ extension Interpreter {
     }
   }
 
-  private func wholeIndex(_ value: Value, _ expr: Expr) throws -> Int {
+  /// A value that must be a whole, plain number (an index).
+  func wholeIndex(_ value: Value, _ expr: Expr) throws -> Int {
     guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e15 else {
       throw failure("an index must be a whole number, found \(value.describedKind)", at: expr.span)
     }

@@ -273,12 +273,12 @@ extension Interpreter {
     var target = targetExpr
     var indices: Range<Int>? = nil
     if case .slice(let inner, let from, let to) = target.kind {
-      let lower = try from.map { try wholeNumber($0) } ?? 0
-      let upper = try to.map { try wholeNumber($0) + 1 } ?? Int.max
+      let lower = try from.map { try neuronIndex($0) } ?? 0
+      let upper = try to.map { try neuronIndex($0) + 1 } ?? Int.max
       indices = lower..<max(lower, upper)
       target = inner
     } else if case .index(let inner, let index) = target.kind {
-      let i = try wholeNumber(index)
+      let i = try neuronIndex(index)
       indices = i..<(i + 1)
       target = inner
     }
@@ -297,12 +297,11 @@ extension Interpreter {
     }
   }
 
-  private func wholeNumber(_ expr: Expr) throws -> Int {
-    guard case .quantity(let q) = try evaluate(expr), q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 0,
-          q.value < 1e9 else {
-      throw failure("a neuron index must be a whole number", at: expr.span)
-    }
-    return Int(q.value)
+  /// A neuron index: a whole number that is not negative.
+  private func neuronIndex(_ expr: Expr) throws -> Int {
+    let i = try wholeIndex(try evaluate(expr), expr)
+    guard i >= 0 else { throw failure("a neuron index cannot be negative", at: expr.span) }
+    return i
   }
 
   /// `raster exc from 0ms to 200ms`: a dot for every spike, time across, neuron down.
