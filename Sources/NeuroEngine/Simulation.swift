@@ -84,12 +84,27 @@ public final class Simulation {
     return GroupID(index: slots.count - 1)
   }
 
-  /// Puts a new group in place of an old one, keeping its currents; recording restarts now.
-  public func replace(_ id: GroupID, with group: any NeuronGroup) {
-    let (currents, events) = (slots[id.index].currents, slots[id.index].events)
-    slots[id.index] = Slot(group: group, startStep: stepIndex)
-    slots[id.index].currents = currents
-    slots[id.index].events = events.filter { group.variableNames.contains($0.variable) }
+  /// What went with a removed group.
+  public struct Removal: Equatable, Sendable {
+    public var currents = 0
+    public var events = 0
+    public var connections = 0
+    /// Variables recorded on request (a population's `record`).
+    public var recordings = 0
+  }
+
+  /// Takes a group out of the simulation with its currents, events, recordings and every
+  /// connection from or to it. Its identifier stays taken, by a group of no neurons.
+  public func remove(_ id: GroupID) -> Removal {
+    let slot = slots[id.index]
+    let kept = projections.indices.filter { projections[$0].pre != id && projections[$0].post != id }
+    let removal = Removal(currents: slot.currents.count, events: slot.events.reduce(0) { $0 + $1.times.count },
+                          connections: projections.count - kept.count,
+                          recordings: slot.group.count > 1 ? slot.recorded.count : 0)
+    projections = kept.map { projections[$0] }
+    delayQueues = kept.map { delayQueues[$0] }
+    slots[id.index] = Slot(group: RemovedGroup(), startStep: stepIndex)
+    return removal
   }
 
   /// The group as it stands now.
@@ -114,6 +129,16 @@ public final class Simulation {
 
   /// The currents injected into a group.
   public func currents(of id: GroupID) -> [StepCurrent] { slots[id.index].currents }
+
+  /// The events scheduled in a group.
+  public func events(of id: GroupID) -> [StateEvent] { slots[id.index].events }
+
+  /// Removes currents and events of a group: those whose index in `currents(of:)`, or in
+  /// `events(of:)`, the predicates pick.
+  public func removeStimuli(of id: GroupID, currents dropCurrent: (Int) -> Bool, events dropEvent: (Int) -> Bool) {
+    slots[id.index].currents = slots[id.index].currents.enumerated().filter { !dropCurrent($0.offset) }.map(\.element)
+    slots[id.index].events = slots[id.index].events.enumerated().filter { !dropEvent($0.offset) }.map(\.element)
+  }
 
   /// Sets the time step; false (and no change) once time has advanced.
   @discardableResult
@@ -316,4 +341,15 @@ private struct Slot {
       for (k, n) in neurons.enumerated() where n < values.count { recordings[name]?[k].append(values[n]) }
     }
   }
+}
+
+/// What stands in the place of a removed group: no neurons, nothing to step.
+private struct RemovedGroup: NeuronGroup {
+  var count: Int { 0 }
+  var variableNames: [String] { [] }
+  func values(of variable: String) -> [Double]? { nil }
+  mutating func prepare(dt: Double) {}
+  mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {}
+  mutating func resetState() {}
+  mutating func add(_ amount: Double, to variable: String) -> Bool { false }
 }

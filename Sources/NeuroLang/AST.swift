@@ -92,8 +92,8 @@ public enum StmtKind: Sendable {
   case assignMember(object: Expr, member: String, memberSpan: Span, value: Expr)
   /// `neuron n = lif(...)`
   case neuron(name: String, nameSpan: Span, model: Expr)
-  /// `inject n 2.5nA from 20ms to 60ms`
-  case inject(target: Expr, current: Expr, from: Expr?, to: Expr?)
+  /// `inject n 2.5nA from 20ms to 60ms`, `inject n 1nA for 30ms`
+  case inject(target: Expr, current: Expr, window: TimeWindow)
   /// `run 100ms`
   case run(duration: Expr)
   /// `reset`
@@ -124,8 +124,8 @@ public enum StmtKind: Sendable {
   case seed(Expr)
   /// `model name { dv/dt = … }`
   case model(ModelDeclaration)
-  /// `event n.g_exc += 5nS at 20ms, 60ms`
-  case event(target: Expr, amount: Expr, times: [Expr])
+  /// `event n.g_exc += 5nS at 20ms, 60ms`, `event n.g_exc += 5nS in 10ms`
+  case event(target: Expr, amount: Expr, times: [Expr], delay: Expr?)
   /// `population exc[3200] = lif(…)`
   case population(name: String, nameSpan: Span, size: Expr, model: Expr)
   /// `input noise = poisson(1000, rate: 10Hz)`
@@ -156,4 +156,12 @@ public struct ModelDeclaration: Sendable {
   public var method: (name: String, span: Span)?
   public var refractory: Expr?
   public var documentation: String?
+}
+
+/// When a stimulus flows: `from` and `to` count from t = 0, `for` is a length (from now
+/// when there is no `from`).
+public struct TimeWindow: Sendable {
+  public var from: Expr?
+  public var to: Expr?
+  public var length: Expr?
 }

@@ -55,6 +55,7 @@ struct CallContext {
       throw failure("\(name) needs a neuron, found \(v.describedKind)", at: arguments[i].value.span,
                     hint: "make one with: neuron n = lif()")
     }
+    try interpreter.checkLive(handle, at: arguments[i].value.span)
     return handle
   }
 

@@ -54,10 +54,10 @@ extension Builtins {
     Builtin(name: "connections", signature: "", summary: "every pathway made by connect: synapses, mean in- and out-degree, mean weight, memory") { c in
       try c.expectPositional(0, "connections", "connections()")
       let interpreter = c.interpreter
-      let projections = interpreter.simulation.allProjections
+      let projections = interpreter.world.simulation.allProjections
       func name(_ group: GroupID, _ range: Range<Int>) -> String {
-        let base = interpreter.neuronNames[group] ?? "?"
-        let size = interpreter.simulation.group(group).count
+        let base = interpreter.world.names[group] ?? "?"
+        let size = interpreter.world.simulation.group(group).count
         return range == 0..<size ? base : "\(base)[\(range.lowerBound)..\(range.upperBound - 1)]"
       }
       return .table(Table(columns: [
@@ -79,8 +79,8 @@ extension Builtins {
     switch try c.value(i) {
     case .neuron(let handle):
       var trains = [[Double]](repeating: [], count: handle.range.count)
-      let (steps, neurons) = c.interpreter.simulation.spikes(handle.group)
-      let dt = c.interpreter.simulation.dt
+      let (steps, neurons) = c.interpreter.world.simulation.spikes(handle.group)
+      let dt = c.interpreter.world.simulation.dt
       for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
         trains[neuron - handle.range.lowerBound].append(Double(step) * dt)
       }
@@ -105,7 +105,7 @@ extension Builtins {
     let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
     try inner.expectPositional(1, name, "\(name)(exc, bin: 10ms)")
     let (trains, neurons) = try spikeTrains(inner, 0, name)
-    let end = max(c.interpreter.simulation.time, trains.flatMap { $0 }.max() ?? 0)
+    let end = max(c.interpreter.world.simulation.time, trains.flatMap { $0 }.max() ?? 0)
     guard end > 0 else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
     return (trains, neurons, end, bin)
   }
@@ -141,7 +141,7 @@ extension Builtins {
       }
       var matrix = [[Double]](repeating: [Double](repeating: 0, count: post.range.count), count: pre.range.count)
       var dimension: Dimension? = nil
-      for projection in c.interpreter.simulation.allProjections where projection.pre == pre.group && projection.post == post.group {
+      for projection in c.interpreter.world.simulation.allProjections where projection.pre == pre.group && projection.post == post.group {
         for i in pre.range where projection.preRange.contains(i) {
           let row = i - projection.preRange.lowerBound
           for s in projection.rowStart[row]..<projection.rowStart[row + 1] {
@@ -163,7 +163,7 @@ extension Builtins {
       throw c.failure("\(name) needs neurons, found \(try c.value(0).describedKind)", at: c.arguments[0].value.span)
     }
     var counts = [Int](repeating: 0, count: handle.range.count)
-    for projection in c.interpreter.simulation.allProjections {
+    for projection in c.interpreter.world.simulation.allProjections {
       if incoming, projection.post == handle.group {
         for target in projection.targets where handle.range.contains(Int(target)) { counts[Int(target) - handle.range.lowerBound] += 1 }
       } else if !incoming, projection.pre == handle.group {

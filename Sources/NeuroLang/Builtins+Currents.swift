@@ -17,7 +17,7 @@ extension Builtins {
     },
     Builtin(name: "noise_current", signature: "mean, sd", summary: "a noisy current, a new normal value each step for each neuron: inject exc noise_current(1nA, 0.5nA)") { c in
       let (mean, sd) = try twoCurrents(c, "noise_current", "noise_current(1nA, 0.5nA)")
-      return .waveform(Waveform(amplitude: mean.value, shape: .noise(sd: sd.value, seed: c.interpreter.random.next()),
+      return .waveform(Waveform(amplitude: mean.value, shape: .noise(sd: sd.value, seed: c.interpreter.world.random.next()),
                                 described: "noise_current(\(mean.formatted), \(sd.formatted))"))
     },
   ]

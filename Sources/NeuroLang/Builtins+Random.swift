@@ -5,7 +5,7 @@ extension Builtins {
   static let randomness: [Builtin] = [
     Builtin(name: "random", signature: "", summary: "a random number from 0 up to 1 (set the seed with: seed 42)") { c in
       try c.expectPositional(0, "random", "random()")
-      return .quantity(Quantity(c.interpreter.random.uniform()))
+      return .quantity(Quantity(c.interpreter.world.random.uniform()))
     },
     Builtin(name: "uniform", signature: "low, high[, count]", summary: "a random value (or count of them) between low and high, in their unit") { c in
       try draw(c, "uniform", "uniform(-60mV, -50mV)") { random, a, b in a + (b - a) * random.uniform() }
@@ -24,10 +24,10 @@ extension Builtins {
     guard a.dimension == b.dimension else {
       throw c.failure("\(name) needs two values of one kind, found \(a.describedKind) and \(b.describedKind)")
     }
-    if c.arguments.count == 2 { return .quantity(Quantity(sample(&c.interpreter.random, a.value, b.value), a.dimension)) }
+    if c.arguments.count == 2 { return .quantity(Quantity(sample(&c.interpreter.world.random, a.value, b.value), a.dimension)) }
     let n = try wholeNumber(c, 2, name)
     guard n >= 0, n <= 10_000_000 else { throw c.failure("\(name) draws at most 10 million values", at: c.arguments[2].value.span) }
-    return .list((0..<n).map { _ in .quantity(Quantity(sample(&c.interpreter.random, a.value, b.value), a.dimension)) })
+    return .list((0..<n).map { _ in .quantity(Quantity(sample(&c.interpreter.world.random, a.value, b.value), a.dimension)) })
   }
 }
 

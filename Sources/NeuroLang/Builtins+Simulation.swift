@@ -26,7 +26,7 @@ extension Builtins {
       guard current.dimension == .current else {
         throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span)
       }
-      let dt = c.interpreter.simulation.dt
+      let dt = c.interpreter.world.simulation.dt
       guard duration >= dt, duration / dt <= 1e8 else {
         throw c.failure("the duration must be between one time step and \(Quantity(1e8 * dt, .time).formatted)",
                         at: durationExpr?.span ?? c.span.span)
@@ -58,7 +58,7 @@ extension Builtins {
       return q.value
     }
     guard !currents.isEmpty else { throw c.failure("the list of currents is empty", at: span) }
-    let dt = c.interpreter.simulation.dt
+    let dt = c.interpreter.world.simulation.dt
     guard duration >= dt, duration / dt * Double(currents.count) <= 1e10 else {
       throw c.failure("the duration must be at least one time step, and the run not too long", at: c.span.span)
     }

@@ -6,7 +6,7 @@ import NeuroUnits
 enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
-    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness + simulation + analysis + currents + connectivity)
+    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness + simulation + analysis + currents + connectivity + stimuli)
       .map { ($0.name, $0) })
 
   static let spikes = Builtin(
@@ -30,7 +30,7 @@ enum Builtins {
   ) { c in
     try c.expectPositional(1, "rate", "rate(n)")
     let n = try c.neuron(0, for: "rate")
-    let duration = c.interpreter.simulation.recordedDuration(n.group)
+    let duration = c.interpreter.world.simulation.recordedDuration(n.group)
     guard duration > 0 else {
       throw c.failure("\(n.name) has not been simulated yet, so it has no rate", hint: "run the simulation first: run 100ms")
     }

@@ -41,10 +41,11 @@ extension Interpreter {
 
   func lookup(_ name: String, at span: Span) throws -> Value {
     if let value = scope.lookup(name) { return value }
-    if name == "dt" { return .quantity(Quantity(simulation.dt, .time)) }
+    if name == "dt" { return .quantity(Quantity(world.simulation.dt, .time)) }
+    if name == "now" { return .quantity(Quantity(world.now, .time)) }
     if let builtin = Builtins.all[name] { return .builtin(builtin) }
     if let kind = ModelKind.all[name] { return .builtin(Builtins.modelConstructor(kind)) }
-    let known = scope.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + ["dt"]
+    let known = scope.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + ["dt", "now"]
     var hint = closestName(to: name, among: known).map { "did you mean '\($0)'?" }
     if hint == nil, UnitTable.unit(named: name) != nil {
       hint = "a unit goes right after a number: 1\(name)"

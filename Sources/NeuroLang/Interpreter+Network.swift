@@ -6,8 +6,8 @@ import NeuroUnits
 extension Interpreter {
   /// The spike times (s) of the neurons a handle covers, in order.
   func spikeTimes(of handle: NeuronHandle) -> [Double] {
-    let (steps, neurons) = simulation.spikes(handle.group)
-    let dt = simulation.dt
+    let (steps, neurons) = world.simulation.spikes(handle.group)
+    let dt = world.simulation.dt
     if handle.range == 0..<handle.groupSize { return steps.map { Double($0) * dt } }
     return zip(steps, neurons).filter { handle.range.contains($0.1) }.map { Double($0.0) * dt }
   }
@@ -26,13 +26,8 @@ extension Interpreter {
     guard case .model(var model) = value else {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
-    try checkNewGroupName(name, at: nameSpan)
-    if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(random.next() >> 12) }
-    let group = simulation.add(model.makeGroup(count: size))
-    scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<size, groupSize: size)))
-    neuronOrder.append(group)
-    neuronNames[group] = name
-    neuronModels[group] = model
+    if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }
+    _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: size), model: model)
   }
 
   /// `input noise = poisson(1000, rate: 10Hz)`: a population of Poisson sources, its size first.
@@ -72,21 +67,10 @@ extension Interpreter {
     } else {
       trains = [try times(items)]
     }
-    try checkNewGroupName(name, at: nameSpan)
-    let group = simulation.add(SpikeTimesGroup(times: trains))
-    scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<trains.count, groupSize: trains.count)))
-    neuronOrder.append(group)
-    neuronNames[group] = name
-    neuronModels[group] = NeuronModel(kind: .spikeTimes, values: [:], method: .exact)
-  }
-
-  /// A population or input needs a name that is not a built-in and names no neurons yet.
-  private func checkNewGroupName(_ name: String, at span: Span) throws {
-    try checkDefinable(name, at: span)
-    if case .neuron = scope.lookup(name) {
-      throw failure("'\(name)' already names neurons of the simulation", at: span,
-                    hint: "choose another name, or start afresh with :reset")
+    if let first = trains.flatMap({ $0 }).min() {
+      try checkNotPast(first, "its first spike would come", at: arguments[0].value.span, fix: "add the clock (now) to each time")
     }
+    _ = try defineGroup(name, at: nameSpan, SpikeTimesGroup(times: trains), model: NeuronModel(kind: .spikeTimes, values: [:], method: .exact))
   }
 
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`
@@ -136,14 +120,14 @@ extension Interpreter {
                     at: span, hint: "use a smaller connection probability or fewer neurons")
     }
     let clock = ContinuousClock.now
-    guard let made = simulation.connect(
+    guard let made = world.simulation.connect(
       pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
-      delay: delay, rule: rule, allowSelf: allowSelf, random: &random)
+      delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random)
     else {
-      let kind = neuronModels[post.group]?.kind.name ?? "this"
+      let kind = world.models[post.group]?.kind.name ?? "this"
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
     }
-    let perSynapse = simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
+    let perSynapse = world.simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
     let timing = host.showTiming ? " · \(seconds(ContinuousClock.now - clock)) of wall time · \(perSynapse) bytes per synapse" : ""
     host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
   }
@@ -161,7 +145,7 @@ extension Interpreter {
 
   /// The dimension of a projection's weights, from the kind of channel it feeds.
   func weightDimension(of projection: Projection) -> Dimension {
-    guard let lif = simulation.group(projection.post) as? LIFGroup, projection.channel < lif.channels.count else { return .voltage }
+    guard let lif = world.simulation.group(projection.post) as? LIFGroup, projection.channel < lif.channels.count else { return .voltage }
     switch lif.channels[projection.channel].kind {
     case .voltage, .jump: return .voltage
     case .current: return .current
@@ -196,6 +180,7 @@ extension Interpreter {
     guard case .neuron(let handle) = value else {
       throw failure("\(role) needs neurons, found \(value.describedKind)", at: expr.span)
     }
+    try checkLive(handle, at: expr.span)
     return handle
   }
 
@@ -292,7 +277,7 @@ extension Interpreter {
       throw failure("recording \(neuronsToRecord.count) neurons every step would take too much memory", at: targetExpr.span,
                     hint: "record a slice: \(handle.name).\(variable)[0..99]")
     }
-    guard simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
+    guard world.simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
       throw failure("\(handle.name) has no state variable '\(variable)'", at: variableSpan)
     }
   }
@@ -307,10 +292,10 @@ extension Interpreter {
   /// `raster exc from 0ms to 200ms`: a dot for every spike, time across, neuron down.
   func raster(_ targetExpr: Expr, from: Expr?, to: Expr?) throws {
     let handle = try neurons(targetExpr, "raster")
-    let (steps, indices) = simulation.spikes(handle.group)
-    let dt = simulation.dt
+    let (steps, indices) = world.simulation.spikes(handle.group)
+    let dt = world.simulation.dt
     let start = try from.map { try time($0, "'from'") } ?? 0
-    let end = try to.map { try time($0, "'to'") } ?? simulation.time
+    let end = try to.map { try time($0, "'to'") } ?? world.simulation.time
     guard end > start else { throw failure("nothing has been simulated yet", at: targetExpr.span, hint: "run 100ms first") }
     var points: [(Double, Double)] = []
     for (step, neuron) in zip(steps, indices) where handle.range.contains(neuron) {

@@ -9,27 +9,13 @@ extension Interpreter {
       throw failure("a neuron needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span,
                     hint: "neuron \(name) = lif(tau: 10ms)")
     }
-    if name == "dt" || Builtins.all[name] != nil || ModelKind.all[name] != nil {
-      throw failure("'\(name)' is a built-in name and cannot name a neuron", at: nameSpan)
-    }
-    if case .neuron(let old) = scope.lookup(name) {
-      if old.isPopulation {
-        throw failure("'\(name)' is a population of \(old.groupSize) neurons", at: nameSpan, hint: "give the neuron another name")
-      }
-      simulation.replace(old.group, with: model.makeGroup(count: 1))
-      neuronModels[old.group] = model
-    } else {
-      let group = simulation.add(model.makeGroup(count: 1))
-      scope.define(name, .neuron(NeuronHandle(name: name, group: group)))
-      neuronOrder.append(group)
-      neuronNames[group] = name
-      neuronModels[group] = model
-    }
+    _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: 1), model: model)
   }
 
-  func inject(_ targetExpr: Expr, _ amountExpr: Expr, from: Expr?, to: Expr?) throws {
+  /// `inject n 2.5nA from 20ms to 60ms`, `inject n 1nA for 30ms` (from now), `inject n 1nA` (from now on).
+  func inject(_ targetExpr: Expr, _ amountExpr: Expr, window: TimeWindow) throws {
     let target = try evaluate(targetExpr)
-    guard case .neuron(let handle) = target else {
+    guard case .neuron(let handle) = target, world.models[handle.group] != nil else {
       throw failure("inject needs a neuron, found \(target.describedKind)", at: targetExpr.span,
                     hint: "make one first: neuron n = lif()")
     }
@@ -48,26 +34,44 @@ extension Interpreter {
       if case .quantity(let q) = amount, q.dimension == .voltage { hint = "a voltage over a resistance is a current: V / R" }
       throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
     }
-    let start = try from.map { try time($0, "'from'") }
-    let end = try to.map { try time($0, "'to'") }
-    if let start, let end, let to, !(start < end) {
+    var start = try window.from.map { try time($0, "'from'") }
+    var end = try window.to.map { try time($0, "'to'") }
+    if let lengthExpr = window.length {
+      let length = try time(lengthExpr, "'for'")
+      guard length > 0 else {
+        throw failure("'for' needs a positive duration, not \(Quantity(length, .time).formatted)", at: lengthExpr.span)
+      }
+      start = start ?? world.now
+      end = (start ?? 0) + length
+    }
+    if let start, let end, !(start < end) {
       throw failure("the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
-                    at: to.span)
+                    at: (window.to ?? window.length ?? amountExpr).span)
     }
     if case .ramp = shape, end == nil {
-      throw failure("a ramp needs the time it ends", at: amountExpr.span, hint: "inject n ramp(0nA, 2nA) from 0ms to 100ms")
+      throw failure("a ramp needs the time it ends", at: amountExpr.span, hint: "inject n ramp(0nA, 2nA) for 100ms")
+    }
+    if let start, let from = window.from {
+      let length = end.map { Quantity($0 - start, .time).formatted.replacingOccurrences(of: " ", with: "") }
+      try checkNotPast(start, "this current would start", at: from.span,
+                       fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
+    } else if let end, let to = window.to {
+      try checkNotPast(end, "this current would end", at: to.span, fix: "'for' a duration starts it now")
     }
     let neurons = handle.range == 0..<handle.groupSize ? nil : handle.range
-    simulation.inject(StepCurrent(amplitude: amplitude, start: start, end: end, neurons: neurons, shape: shape), into: handle.group)
+    let current = StepCurrent(amplitude: amplitude, start: start, end: end, neurons: neurons, shape: shape)
+    let isRepeat = world.simulation.currents(of: handle.group).contains(current)
+    world.simulation.inject(current, into: handle.group)
+    noteRepeatedStimulus(on: handle, isRepeat: isRepeat)
   }
 
-  /// `event n.g_exc += 5nS at 20ms, 60ms`: jumps of a state variable at given times.
-  func scheduleEvent(_ targetExpr: Expr, _ amountExpr: Expr, _ timeExprs: [Expr]) throws {
+  /// `event n.g_exc += 5nS at 20ms, 60ms` or `… in 10ms` (from now): jumps of a state variable.
+  func scheduleEvent(_ targetExpr: Expr, _ amountExpr: Expr, _ timeExprs: [Expr], delay: Expr?) throws {
     guard case .member(let objectExpr, let variable, let variableSpan) = targetExpr.kind else {
       throw failure("an event needs a neuron's state variable, such as n.g_exc", at: targetExpr.span)
     }
     let object = try evaluate(objectExpr)
-    guard case .neuron(let handle) = object, let model = neuronModels[handle.group] else {
+    guard case .neuron(let handle) = object, let model = world.models[handle.group] else {
       throw failure("an event needs a neuron, found \(object.describedKind)", at: objectExpr.span)
     }
     guard let state = model.kind.variable(variable) else {
@@ -82,19 +86,35 @@ extension Interpreter {
                     at: amountExpr.span)
     }
     var times: [Double] = []
+    if let delay {
+      let wait = try time(delay, "'in'")
+      guard wait >= 0 else {
+        throw failure("'in' needs a time from now that is not negative, not \(Quantity(wait, .time).formatted)", at: delay.span)
+      }
+      times.append(world.now + wait)
+    }
     for expr in timeExprs {
+      var here: [Double] = []
       switch try evaluate(expr) {
       case .list(let items):
         for item in items {
           guard case .quantity(let q) = item, q.dimension == .time else {
             throw failure("event times must be times, found \(item.describedKind)", at: expr.span)
           }
-          times.append(q.value)
+          here.append(q.value)
         }
-      default: times.append(try time(expr, "an event time"))
+      default: here.append(try time(expr, "an event time"))
       }
+      for time in here {
+        let ahead = Quantity(time, .time).formatted.replacingOccurrences(of: " ", with: "")
+        try checkNotPast(time, "this event would happen", at: expr.span, fix: "'in \(ahead)' schedules it \(ahead) from now")
+      }
+      times += here
     }
-    _ = simulation.schedule(StateEvent(variable: variable, amount: amount.value, times: times), in: handle.group)
+    let event = StateEvent(variable: variable, amount: amount.value, times: times)
+    let isRepeat = world.simulation.events(of: handle.group).contains(event)
+    _ = world.simulation.schedule(event, in: handle.group)
+    noteRepeatedStimulus(on: handle, isRepeat: isRepeat)
   }
 
   /// The value of an expression that must be a time (seconds).
@@ -114,40 +134,40 @@ extension Interpreter {
     guard duration > 0 else {
       throw failure("run needs a positive duration, not \(Quantity(duration, .time).formatted)", at: durationExpr.span)
     }
-    let dt = simulation.dt
+    let dt = world.simulation.dt
     let exactSteps = duration / dt
     guard exactSteps >= 0.5 else {
       throw failure("\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
                     at: durationExpr.span)
     }
-    let bytes = simulation.recordingBytes(forSteps: Int(min(exactSteps, 1e15)))
+    let bytes = world.simulation.recordingBytes(forSteps: Int(min(exactSteps, 1e15)))
     guard exactSteps <= 1e10, bytes <= 4e9 else {
       throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let steps = Int(exactSteps.rounded())
-    let spikesBefore = neuronOrder.map { simulation.spikes($0).steps.count }
-    let startStep = simulation.stepIndex
+    let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
+    let startStep = world.simulation.stepIndex
     let clock = ContinuousClock.now
-    let outcome = simulation.run(steps: steps, shouldStop: host.shouldStop)
+    let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop)
     let elapsed = ContinuousClock.now - clock
-    let ran = simulation.stepIndex - startStep
+    let ran = world.simulation.stepIndex - startStep
     var summary: String
     let ranTime = Quantity(Double(ran) * dt, .time).formatted
     switch outcome {
     case .completed:
       summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
     case .interrupted:
-      summary = "interrupted at t = \(Quantity(simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+      summary = "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
     case .diverged(let group, let variable, let neuron, let time):
-      let name = neuronNames[group] ?? "a neuron"
-      let which = simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
+      let name = world.names[group] ?? "a neuron"
+      let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
       throw failure("\(variable) of \(which) stopped being a finite number by t = \(Quantity(time, .time).formatted)",
                     at: durationExpr.span,
                     hint: "the equations diverged: try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacingOccurrences(of: " ", with: ""))) or another method (method: rk4)")
     }
-    let counts = zip(neuronOrder, spikesBefore).map { group, before in
-      (neuronNames[group] ?? "?", simulation.spikes(group).steps.count - before)
+    let counts = zip(world.order, spikesBefore).map { group, before in
+      (world.names[group] ?? "?", world.simulation.spikes(group).steps.count - before)
     }
     if !counts.isEmpty {
       let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
@@ -164,15 +184,15 @@ extension Interpreter {
   }
 
   func neuronMember(_ handle: NeuronHandle, _ name: String, _ nameSpan: Span) throws -> Value {
-    guard let model = neuronModels[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
+    guard let model = world.models[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
     if let variable = model.kind.variables.first(where: { $0.name == name }) {
-      if !handle.isPopulation, let trace = simulation.trace(handle.group, variable: name) {
+      if !handle.isPopulation, let trace = world.simulation.trace(handle.group, variable: name) {
         return .trace(TraceValue(label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
                                  spikeTimes: spikeTimes(of: handle)))
       }
       // A population: the traces recorded of its neurons.
       let traces = handle.range.compactMap { i -> Value? in
-        guard let trace = simulation.trace(handle.group, variable: name, neuron: i) else { return nil }
+        guard let trace = world.simulation.trace(handle.group, variable: name, neuron: i) else { return nil }
         var one = handle
         one.range = i..<(i + 1)
         return .trace(TraceValue(label: "\(handle.name)[\(i)].\(name)", trace: trace, dimension: variable.dimension,
@@ -210,8 +230,8 @@ extension Interpreter {
     default:
       values = Array(repeating: try check(value), count: handle.range.count)
     }
-    guard simulation.setValues(handle.group, variable: variable.name, values: values, at: handle.range) else {
-      throw failure("\(variable.name) of \(neuronModels[handle.group]?.kind.name ?? "this") neurons cannot be set yet", at: span)
+    guard world.simulation.setValues(handle.group, variable: variable.name, values: values, at: handle.range) else {
+      throw failure("\(variable.name) of \(world.models[handle.group]?.kind.name ?? "this") neurons cannot be set yet", at: span)
     }
   }
 
@@ -221,7 +241,7 @@ extension Interpreter {
     var model: NeuronModel
     switch object {
     case .neuron(let handle):
-      guard let m = neuronModels[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span) }
+      guard let m = world.models[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span) }
       model = m
     case .model(let m):
       guard case .name = objectExpr.kind else {
@@ -254,7 +274,7 @@ extension Interpreter {
       }
       if !values.isEmpty {
         var accepted = false
-        simulation.modify(handle.group) { group in
+        world.simulation.modify(handle.group) { group in
           guard var lif = group as? LIFGroup else { return }
           accepted = lif.setParameterValues(values, of: member, at: handle.range)
           group = lif
@@ -271,9 +291,9 @@ extension Interpreter {
     }
     switch object {
     case .neuron(let handle):
-      neuronModels[handle.group] = model
+      world.models[handle.group] = model
       let updated = model
-      simulation.modify(handle.group) { updated.kind.update(&$0, updated.values, updated.method) }
+      world.simulation.modify(handle.group) { updated.kind.update(&$0, updated.values, updated.method) }
     default:
       if case .name(let name) = objectExpr.kind { _ = scope.assign(name, .model(model)) }
     }

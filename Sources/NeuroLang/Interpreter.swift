@@ -16,13 +16,8 @@ public final class Interpreter {
   let globals = Scope(parent: nil)
   /// The scope statements run in now (a function call's, a block's, or the globals).
   var scope: Scope
-  /// The model of each neuron in the simulation, and its name.
-  var neuronModels: [GroupID: NeuronModel] = [:]
-  var neuronNames: [GroupID: String] = [:]
-  /// Neurons in the order they were first defined, for run summaries.
-  var neuronOrder: [GroupID] = []
-  let simulation = Simulation()
-  var random = RandomSource(seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1e6)))
+  /// The simulated world the statements build and run.
+  var world = World()
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
   /// Files imported so far (absolute paths), each run once.
@@ -38,6 +33,17 @@ public final class Interpreter {
     self.host = host
     scope = globals
   }
+
+  /// Starts over as a new session would: a fresh world (t = 0, default dt, no neurons,
+  /// stimuli, connections or recordings) and no names defined or imported.
+  public func startFresh() {
+    world = World()
+    globals.removeAll()
+    importedFiles = []
+  }
+
+  /// The simulated time now, for the REPL and lessons.
+  public var now: Double { world.now }
 
   /// Runs a whole source and reports what goes wrong. In the REPL (`echo`), a bare
   /// expression prints its value.
@@ -74,7 +80,7 @@ public final class Interpreter {
 
   /// Every name a user can type now: definitions, built-ins, models, keywords.
   public var knownNames: [String] {
-    globals.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Keyword.allCases.map(\.rawValue) + ["dt"]
+    globals.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Keyword.allCases.map(\.rawValue) + ["dt", "now"]
   }
 
   /// A runtime error at a span of the current source.
@@ -101,12 +107,12 @@ public final class Interpreter {
       try assignParameter(object, member, memberSpan, valueExpr)
     case .neuron(let name, let nameSpan, let modelExpr):
       try defineNeuron(name, at: nameSpan, modelExpr)
-    case .inject(let target, let amount, let from, let to):
-      try inject(target, amount, from: from, to: to)
+    case .inject(let target, let amount, let window):
+      try inject(target, amount, window: window)
     case .run(let duration):
       try run(duration)
     case .reset:
-      simulation.reset()
+      world.simulation.reset()
     case .plot(let traces, let from, let to):
       try plot(traces, from: from, to: to)
     case .print(let exprs):
@@ -151,8 +157,8 @@ public final class Interpreter {
       try checkDefinable(declaration.name, at: declaration.nameSpan)
       var compiler = ModelCompiler(declaration, interpreter: self)
       scope.define(declaration.name, .builtin(Builtins.modelConstructor(try compiler.compile())))
-    case .event(let target, let amount, let times):
-      try scheduleEvent(target, amount, times)
+    case .event(let target, let amount, let times, let delay):
+      try scheduleEvent(target, amount, times, delay: delay)
     case .population(let name, let nameSpan, let size, let model):
       try definePopulation(name, nameSpan, size, model)
     case .input(let name, let nameSpan, let source):
@@ -172,7 +178,7 @@ public final class Interpreter {
       guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
-      random = RandomSource(seed: UInt64(bitPattern: Int64(q.value)))
+      world.random = RandomSource(seed: UInt64(bitPattern: Int64(q.value)))
     }
   }
 
@@ -227,6 +233,10 @@ public final class Interpreter {
       throw failure("'dt' is the simulation's time step and cannot be redefined", at: span,
                     hint: "set it with: dt = 0.05ms")
     }
+    if name == "now" {
+      throw failure("'now' is the simulated time and cannot be redefined", at: span,
+                    hint: "it moves with 'run'; 'reset' takes it back to 0 ms")
+    }
     if Builtins.all[name] != nil || ModelKind.all[name] != nil {
       throw failure("'\(name)' is a built-in function and cannot be redefined", at: span,
                     hint: "choose another name")
@@ -252,8 +262,8 @@ public final class Interpreter {
     guard q.value > 0, q.value <= 1e-2 else {
       throw failure("the time step must be between 0 and 10 ms, not \(q.formatted)", at: span)
     }
-    guard simulation.setTimeStep(q.value) else {
-      throw failure("the time step can only change at t = 0 (now t = \(Quantity(simulation.time, .time).formatted))",
+    guard world.simulation.setTimeStep(q.value) else {
+      throw failure("the time step can only change at t = 0 (now t = \(Quantity(world.simulation.time, .time).formatted))",
                     at: span, hint: "write 'reset' first to go back to t = 0")
     }
   }
@@ -263,9 +273,9 @@ public final class Interpreter {
     switch value {
     case .string(let s) where !quoted: return s
     case .neuron(let handle):
-      guard let model = neuronModels[handle.group] else { return value.shown }
+      guard let model = world.models[handle.group] else { return value.shown }
       let count = spikeTimes(of: handle).count
-      let time = Quantity(simulation.recordedDuration(handle.group), .time).formatted
+      let time = Quantity(world.simulation.recordedDuration(handle.group), .time).formatted
       let what = handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
       return "\(what) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
     case .list(let items):

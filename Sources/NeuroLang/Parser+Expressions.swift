@@ -20,6 +20,14 @@ extension Parser {
     return try parseExpression()
   }
 
+  /// An expression that ends before an `in` that is not a unit conversion (`event n.g += 5nS in 10ms`).
+  mutating func parseExpressionStoppingAtIn() throws -> Expr {
+    let saved = (rangesAllowed, inEndsExpression)
+    (rangesAllowed, inEndsExpression) = (false, true)
+    defer { (rangesAllowed, inEndsExpression) = saved }
+    return try parseExpression()
+  }
+
   /// An expression inside brackets, where ranges are always allowed.
   private mutating func parseNestedExpression() throws -> Expr {
     let saved = rangesAllowed
@@ -70,6 +78,7 @@ extension Parser {
   private mutating func parseConversion() throws -> Expr {
     var expr = try parseAdditive()
     while check(.in) || check(.as) {
+      if inEndsExpression, check(.in), !isUnitName(at: 1) { break }
       let keepsUnit = advance().kind == .keyword(.as)
       let unitStart = current.span
       guard case .identifier(let name) = current.kind, var unit = UnitTable.unit(named: name) else {

@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// Statements: one per line, each starting with a keyword or an expression.
 extension Parser {
   /// Parses one statement.
@@ -25,8 +27,7 @@ extension Parser {
         throw error("expected a current after the neuron", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
       }
       let amount = try parseExpressionWithoutRange()
-      let (from, to) = try parseTimeWindow()
-      kind = .inject(target: target, current: amount, from: from, to: to)
+      kind = .inject(target: target, current: amount, window: try parseTimeWindow(allowingLength: true))
     case .keyword(.run):
       advance()
       if atStatementEnd {
@@ -43,8 +44,8 @@ extension Parser {
       }
       var traces = [try parseExpressionWithoutRange()]
       while match(.comma) { traces.append(try parseExpressionWithoutRange()) }
-      let (from, to) = try parseTimeWindow()
-      kind = .plot(traces: traces, from: from, to: to)
+      let window = try parseTimeWindow()
+      kind = .plot(traces: traces, from: window.from, to: window.to)
     case .keyword(.print):
       advance()
       var values: [Expr] = []
@@ -134,8 +135,8 @@ extension Parser {
     case .identifier("raster") where isIdentifier(at: 1):
       advance()
       let target = try parsePostfix()
-      let (from, to) = try parseTimeWindow()
-      kind = .raster(target, from: from, to: to)
+      let window = try parseTimeWindow()
+      kind = .raster(target, from: window.from, to: window.to)
     case .identifier("model") where isIdentifier(at: 1) && tokenKind(at: 2) == .leftBrace:
       advance()
       kind = .model(try parseModel(start))
@@ -143,15 +144,19 @@ extension Parser {
       advance()
       let target = try parsePostfix()
       try expect(.plusEqual, "'+=' after the state variable", hint: "event n.g_exc += 5nS at 20ms")
-      let amount = try parseExpressionWithoutRange()
-      guard case .identifier("at") = current.kind else {
-        throw error("expected 'at' and the times of the event, found \(current.kind.describedForHumans)", at: current,
-                    hint: "event n.g_exc += 5nS at 20ms, 60ms")
+      let amount = try parseExpressionStoppingAtIn()
+      if match(.in) {
+        kind = .event(target: target, amount: amount, times: [], delay: try parseExpression())
+      } else {
+        guard case .identifier("at") = current.kind else {
+          throw error("expected 'at' and the times of the event (or 'in' and a time from now), found \(current.kind.describedForHumans)",
+                      at: current, hint: "event n.g_exc += 5nS at 20ms, 60ms")
+        }
+        advance()
+        var times = [try parseExpression()]
+        while match(.comma) { times.append(try parseExpression()) }
+        kind = .event(target: target, amount: amount, times: times, delay: nil)
       }
-      advance()
-      var times = [try parseExpression()]
-      while match(.comma) { times.append(try parseExpression()) }
-      kind = .event(target: target, amount: amount, times: times)
     case .keyword(.else):
       throw error("'else' without an 'if'", at: current, hint: "'else' goes on the same line as the '}' before it: } else {")
     default:
@@ -161,14 +166,23 @@ extension Parser {
   }
 
   /// Optional `from T1` and `to T2`, in that order.
-  private mutating func parseTimeWindow() throws -> (Expr?, Expr?) {
-    var from: Expr? = nil, to: Expr? = nil
-    if match(.from) { from = try parseExpressionWithoutRange() }
-    if match(.to) { to = try parseExpressionWithoutRange() }
+  /// `from A to B`, either part optional; with `allowingLength`, `for D` instead of `to B`.
+  private mutating func parseTimeWindow(allowingLength: Bool = false) throws -> TimeWindow {
+    var window = TimeWindow()
+    if match(.from) { window.from = try parseExpressionWithoutRange() }
+    if match(.to) {
+      window.to = try parseExpressionWithoutRange()
+    } else if allowingLength, match(.for) {
+      window.length = try parseExpressionWithoutRange()
+    }
     if check(.from) {
       throw error("'from' must come before 'to'", at: current, hint: "from 20ms to 60ms")
     }
-    return (from, to)
+    if check(.for) || check(.to) {
+      throw error(allowingLength ? "give either 'to' (an end time) or 'for' (a duration), not both" : "expected the end of the line, found \(current.kind.describedForHumans)",
+                  at: current, hint: allowingLength ? "inject n 1nA from 20ms for 40ms" : nil)
+    }
+    return window
   }
 
   private mutating func parseExpressionOrAssignment() throws -> StmtKind {
@@ -288,6 +302,12 @@ extension Parser {
 
   func isIdentifier(at ahead: Int) -> Bool {
     if case .identifier = tokenKind(at: ahead) { return true }
+    return false
+  }
+
+  /// True when the token `ahead` places on is the name of a unit (`mV`, `ms`).
+  func isUnitName(at ahead: Int) -> Bool {
+    if case .identifier(let name) = tokenKind(at: ahead) { return UnitTable.unit(named: name) != nil }
     return false
   }
 

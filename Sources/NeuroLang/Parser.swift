@@ -16,6 +16,8 @@ public struct Parser {
   var functionDepth = 0
   /// False where `to` belongs to the statement (`inject n 1nA from 0ms to 5ms`), not to a range.
   var rangesAllowed = true
+  /// True where `in` followed by anything but a unit belongs to the statement (`event … in 10ms`).
+  var inEndsExpression = false
 
   /// Thrown inside the parser to abandon the current statement.
   struct Abandon: Error {}

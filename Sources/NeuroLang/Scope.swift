@@ -23,6 +23,9 @@ final class Scope {
     return parent?.assign(name, value) ?? false
   }
 
+  /// Forgets every name defined at this level.
+  func removeAll() { values.removeAll() }
+
   /// Every name visible from here.
   var visibleNames: [String] { Array(values.keys) + (parent?.visibleNames ?? []) }
 

@@ -18,8 +18,20 @@ private func statement(_ text: String) throws -> StmtKind {
     guard case .assign("x", _, _) = try statement("x = 2") else { Issue.record("assign"); return }
     guard case .assignMember(_, "tau", _, _) = try statement("n.tau = 20ms") else { Issue.record("member"); return }
     guard case .neuron("n", _, _) = try statement("neuron n = lif(tau: 10ms)") else { Issue.record("neuron"); return }
-    guard case .inject(_, _, .some, .some) = try statement("inject n 2.5nA from 20ms to 60ms") else { Issue.record("inject"); return }
-    guard case .inject(_, _, nil, nil) = try statement("inject n -1nA") else { Issue.record("inject constant"); return }
+    guard case .inject(_, _, let window) = try statement("inject n 2.5nA from 20ms to 60ms"), window.from != nil, window.to != nil,
+          window.length == nil else { Issue.record("inject"); return }
+    guard case .inject(_, _, let open) = try statement("inject n -1nA"), open.from == nil, open.to == nil, open.length == nil else {
+      Issue.record("inject constant"); return
+    }
+    guard case .inject(_, _, let relative) = try statement("inject n 1nA for 30ms"), relative.from == nil, relative.length != nil else {
+      Issue.record("inject for"); return
+    }
+    guard case .event(_, _, let times, let delay) = try statement("event n.g_exc += 20nS in 10ms"), times.isEmpty, delay != nil else {
+      Issue.record("event in"); return
+    }
+    guard case .event(_, _, let at, nil) = try statement("event n.g_exc += 20nS at 10ms, 20ms"), at.count == 2 else {
+      Issue.record("event at"); return
+    }
     guard case .run = try statement("run 100ms") else { Issue.record("run"); return }
     guard case .reset = try statement("reset") else { Issue.record("reset"); return }
     guard case .plot(let traces, .some, .some) = try statement("plot n.v, m.v from 20ms to 60ms"), traces.count == 2 else {
