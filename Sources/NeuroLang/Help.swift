@@ -61,12 +61,12 @@ public enum Help {
       plot n.v                           draw the membrane potential
       spikes(n)                          when it fired
 
-    help topics:  units  neuron  inject  run  reset  dt  plot  print  let  import  model  event  repl
+    help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  record  raster
     models:       lif  cond  izhikevich  adex  hh  poisson  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   simulate  table  len  range  linspace  min  max  sum  mean  std  random  uniform  normal
-    REPL:         :help TOPIC   :load FILE   :reset   :quit
+    REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 
     """
 
@@ -81,15 +81,17 @@ public enum Help {
       """,
     "neuron": """
       neuron NAME = MODEL      adds a neuron to the simulation, e.g. neuron n = lif(tau: 20ms)
-      Defining the same name again swaps the model and keeps its injected currents.
+      Defining the same name again replaces the neuron whole: its currents, events and recordings go too.
       n.v is its recorded membrane potential, n.tau a parameter; n.tau = 15ms changes it.
 
       """,
     "inject": """
-      inject NEURON CURRENT [from T1] [to T2]
-        inject n 2.5nA from 20ms to 60ms   on at 20 ms, off at 60 ms
+      inject NEURON CURRENT [from T1] [to T2 | for D]
+        inject n 2.5nA from 20ms to 60ms   on at 20 ms, off at 60 ms (times count from t = 0)
+        inject n 1nA for 30ms              on now, off 30 ms later
         inject n 1nA                       on for the whole simulation
-      Several injections add up.
+      Several injections add up; a window before the clock (now) is an error.
+      stimuli(n) lists a neuron's currents and events, clear_stimuli(n) removes them.
 
       """,
     "run": """
@@ -113,9 +115,11 @@ public enum Help {
 
       """,
     "event": """
-      event NEURON.VARIABLE += AMOUNT at T1, T2, …
+      event NEURON.VARIABLE += AMOUNT at T1, T2, …   (or: in D, that long from now)
         event n.g_exc += 10nS at 20ms         a synaptic conductance that then decays (cond neurons)
         event n.v += 2mV at [10ms, 30ms]      a jump of any state variable
+        event n.g_exc += 10nS in 5ms          5 ms from now
+      Times count from t = 0; one before the clock (now) is an error.
 
       """,
     "population": """
@@ -159,7 +163,22 @@ public enum Help {
     "input": "input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from\n",
     "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
     "raster": "raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up\n",
-    "reset": "reset   returns the simulation to t = 0: neurons back at rest, recordings cleared; models and currents stay.\n",
+    "reset": """
+      reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared.
+               It keeps the neurons, populations and inputs, their currents and events, connections,
+               what is recorded, dt and every name, so run replays the same experiment.
+      :reset   (REPL) starts over: a fresh world (t = 0, dt = 0.1 ms, nothing simulated) and no names.
+
+      """,
+    "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
+    "stimuli": "stimuli(n) lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
+    "lessons": """
+      neuro lesson N (or :lesson N) starts lesson N in a fresh world, or resumes it where you stopped.
+        :check      check your answer        :hint       a hint (ask again for the next)
+        :solution   show one answer          :next       skip ahead (after the last exercise: the next lesson)
+        :restart    begin the lesson again   :lessons    list the lessons and your progress
+
+      """,
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """
       plot TRACE [, TRACE …] [from T1] [to T2]
@@ -177,6 +196,7 @@ public enum Help {
       continue on the next line; an empty line ends them.
         :help [TOPIC]   help           :load FILE   run a file in this session
         :reset          start afresh   :quit        leave (or Ctrl-D)
+        :lessons        the lessons    :lesson N    start one (:help lessons lists :check :hint …)
       Ctrl-C clears the line, or stops a running simulation. History is kept in ~/.neuro_history.
 
       """,

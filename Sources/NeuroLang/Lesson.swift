@@ -1,9 +1,13 @@
 import Foundation
 
 /// A guided lesson, read from a Markdown file a teacher writes: prose, ```neuro
-/// examples that run as they are shown, and exercises, each a `## Exercise: …` section
-/// with ```check (expressions that must be true), ```hint, ```solution and optional
-/// ```wrong (an answer that must not pass) blocks.
+/// examples that run as they are shown, each optionally followed by an ```expect block
+/// (claims the prose makes about it, checked by the test suite, never shown), and
+/// exercises, each a `## Exercise: …` section with ```check (expressions that must be
+/// true, each with `# a sentence for the student` shown when it is not), ```hint (the
+/// first never the answer), ```solution and optional ```wrong (an answer that must not
+/// pass) blocks. A section starts in a fresh world when it holds examples and is not an
+/// exercise, or says `<!-- fresh -->`; `<!-- continues -->` keeps the world before it.
 public struct Lesson: Sendable {
   public var title: String
   public var steps: [Step]
@@ -14,17 +18,29 @@ public struct Lesson: Sendable {
     /// Prose and examples in the order written.
     public var content: [Block]
     public var exercise: Exercise?
+    /// True when the step begins in a fresh world (t = 0, nothing defined).
+    public var startsFresh = false
+    /// What the section said of its world: `<!-- fresh -->` (true), `<!-- continues -->` (false).
+    var marker: Bool? = nil
   }
 
   public enum Block: Sendable {
     case prose(String)
-    case example(String, line: Int)
+    /// Code run as if typed, and the claims the text makes about what it shows.
+    case example(String, line: Int, claims: [Check])
+  }
+
+  /// An expression that must be true, the sentence that says what it means, and its line in the file.
+  public struct Check: Sendable {
+    public var expression: String
+    public var message: String
+    public var line: Int
   }
 
   public struct Exercise: Sendable {
     public var title: String
-    /// Expressions that must all be true, with the lesson file's line of each.
-    public var checks: [(expression: String, line: Int)]
+    /// Expressions that must all be true.
+    public var checks: [Check]
     public var hints: [String]
     public var solution: String
     public var wrongAnswers: [String]
@@ -56,6 +72,8 @@ public struct Lesson: Sendable {
         if exercise.checks.isEmpty { throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```check block") }
         if exercise.solution.isEmpty { throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```solution block") }
       }
+      let hasExamples = step.content.contains { if case .example = $0 { return true } else { return false } }
+      step.startsFresh = steps.isEmpty || (step.marker ?? (hasExamples && step.exercise == nil))
       if step.heading != nil || !step.content.isEmpty || step.exercise != nil { steps.append(step) }
     }
 
@@ -68,18 +86,19 @@ public struct Lesson: Sendable {
           switch open.kind {
           case "neuro":
             flushProse()
-            step.content.append(.example(body, line: open.line + 1))
+            step.content.append(.example(body, line: open.line + 1, claims: []))
+          case "expect":
+            guard case .example(let code, let line, let claims)? = step.content.last else {
+              throw FormatError(line: open.line, message: "an ```expect block must follow a ```neuro example")
+            }
+            step.content[step.content.count - 1] = .example(code, line: line, claims: claims + (try Lesson.checks(open.lines, from: open.line + 1)))
           case "check", "hint", "solution", "wrong":
             guard var exercise = step.exercise else {
               throw FormatError(line: open.line, message: "a ```\(open.kind) block outside an exercise (start one with ## Exercise: title)")
             }
             switch open.kind {
             case "check":
-              for (offset, check) in open.lines.enumerated() where !check.trimmingCharacters(in: .whitespaces).isEmpty {
-                var expression = check.trimmingCharacters(in: .whitespaces)
-                if expression.hasPrefix("check ") { expression.removeFirst(6) }
-                exercise.checks.append((expression, open.line + 1 + offset))
-              }
+              exercise.checks += try Lesson.checks(open.lines, from: open.line + 1)
             case "hint": exercise.hints.append(body)
             case "solution": exercise.solution = body
             default: exercise.wrongAnswers.append(body)
@@ -95,7 +114,10 @@ public struct Lesson: Sendable {
         }
         continue
       }
-      if text.hasPrefix("```") {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if trimmed == "<!-- fresh -->" || trimmed == "<!-- continues -->" {
+        step.marker = trimmed == "<!-- fresh -->"
+      } else if text.hasPrefix("```") {
         fence = (String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces), number, [])
       } else if text.hasPrefix("# "), title.isEmpty {
         title = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
@@ -114,6 +136,23 @@ public struct Lesson: Sendable {
     if let open = fence { throw FormatError(line: open.line, message: "this ``` block is never closed") }
     try finishStep()
     if title.isEmpty { throw FormatError(line: 1, message: "a lesson starts with its title: # Title") }
+  }
+
+  /// The lines of a ```check or ```expect block: `expression  # sentence for the student`.
+  private static func checks(_ lines: [String], from firstLine: Int) throws -> [Check] {
+    try lines.enumerated().compactMap { offset, line in
+      let text = line.trimmingCharacters(in: .whitespaces)
+      guard !text.isEmpty else { return nil }
+      guard let hash = text.firstIndex(of: "#") else {
+        throw FormatError(line: firstLine + offset, message: "a check needs the sentence a student reads when it fails: expression  # sentence")
+      }
+      let expression = text[..<hash].trimmingCharacters(in: .whitespaces)
+      let message = text[text.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+      guard !expression.isEmpty, !message.isEmpty else {
+        throw FormatError(line: firstLine + offset, message: "a check is an expression, then # and a sentence for the student")
+      }
+      return Check(expression: expression, message: message, line: firstLine + offset)
+    }
   }
 
   /// The exercises in order.

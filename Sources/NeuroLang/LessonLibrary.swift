@@ -84,13 +84,22 @@ extension Interpreter {
     return execute(Source(name: name, text: code)) == .success
   }
 
-  /// The first check of an exercise that is not true in this session, with the reason; nil when all pass.
-  public func failedCheck(_ exercise: Lesson.Exercise) -> (expression: String, reason: String)? {
-    for check in exercise.checks {
+  /// Readies the session for a lesson step: one that starts fresh gets a fresh world and no
+  /// names. True when it did.
+  @discardableResult
+  public func enter(_ step: Lesson.Step) -> Bool {
+    if step.startsFresh { startFresh() }
+    return step.startsFresh
+  }
+
+  /// The first of the checks that is not true in this session, and, when it could not even be
+  /// worked out, the error that stopped it; nil when all are true.
+  public func firstFailing(_ checks: [Lesson.Check]) -> (check: Lesson.Check, error: String?)? {
+    for check in checks {
       let source = Source(name: "check", text: check.expression)
       let (statements, diagnostics) = Parser.parse(source)
       guard diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
-        return (check.expression, "the check itself is not an expression: \(diagnostics.first?.message ?? "")")
+        return (check, "the check itself is not an expression: \(diagnostics.first?.message ?? "")")
       }
       let saved = self.source
       self.source = source
@@ -98,13 +107,13 @@ extension Interpreter {
       do {
         let value = try evaluate(expr)
         guard case .bool(let passed) = value else {
-          return (check.expression, "the check gives \(value.describedKind), not true or false")
+          return (check, "the check gives \(value.describedKind), not true or false")
         }
-        if !passed { return (check.expression, "it is false") }
+        if !passed { return (check, nil) }
       } catch let diagnostic as Diagnostic {
-        return (check.expression, diagnostic.message)
+        return (check, diagnostic.message)
       } catch {
-        return (check.expression, "\(error)")
+        return (check, "\(error)")
       }
     }
     return nil

@@ -56,10 +56,15 @@ extension REPL {
     }
     var active = ActiveLesson(entry: entry, lesson: lesson)
     let progress = LessonProgress(path: Session.progressPath)
-    let firstOpen = lesson.exercises.indices.first { !progress.isDone(lesson: entry.id, exercise: $0) } ?? lesson.exercises.count
+    let exercises = lesson.exercises.count
+    let firstOpen = lesson.exercises.indices.first { !progress.isDone(lesson: entry.id, exercise: $0) } ?? exercises
+    interpreter.startFresh()
+    finishedLesson = nil
     Output.out(bold("Lesson \(entry.number): \(lesson.title)") + "\n")
-    if firstOpen > 0 {
-      Output.out("(resuming at exercise \(firstOpen + 1) of \(lesson.exercises.count); :restart begins again)\n")
+    if firstOpen == exercises, exercises > 0 {
+      Output.out("(you have done all its exercises; here it is again from the start — :restart also forgets your progress)\n")
+    } else if firstOpen > 0 {
+      Output.out("(resuming at exercise \(firstOpen + 1) of \(exercises); :restart begins again)\n")
       active.nextStep = replaySilently(lesson, upToExercise: firstOpen)
     }
     self.lesson = active
@@ -67,18 +72,19 @@ extension REPL {
     return true
   }
 
-  /// Runs the examples and solutions before exercise `target` without output; the step to show next.
+  /// Runs the steps before the section that leads to exercise `target` without output; the
+  /// step to show next, so that the student rereads the prose leading to the exercise.
   private mutating func replaySilently(_ lesson: Lesson, upToExercise target: Int) -> Int {
-    var exercise = 0
-    for (index, step) in lesson.steps.enumerated() {
-      if step.exercise != nil && exercise == target { return index }
-      for case .example(let code, _) in step.content { interpreter.executeQuietly(code, name: "<lesson>") }
-      if let e = step.exercise {
-        interpreter.executeQuietly(e.solution, name: "<lesson>")
-        exercise += 1
-      }
+    let exerciseSteps = lesson.steps.indices.filter { lesson.steps[$0].exercise != nil }
+    guard target < exerciseSteps.count else { return lesson.steps.count }
+    let exerciseStep = exerciseSteps[target]
+    let first = lesson.steps[..<exerciseStep].lastIndex { $0.exercise == nil } ?? exerciseStep
+    for step in lesson.steps[..<first] {
+      interpreter.enter(step)
+      for case .example(let code, _, _) in step.content { interpreter.executeQuietly(code, name: "<lesson>") }
+      if let e = step.exercise { interpreter.executeQuietly(e.solution, name: "<lesson>") }
     }
-    return lesson.steps.count
+    return first
   }
 
   /// Shows steps (prose, running examples) until an exercise waits or the lesson ends.
@@ -89,6 +95,7 @@ extension REPL {
       let step = active.lesson.steps[index]
       active.nextStep += 1
       if let heading = step.heading, step.exercise == nil { Output.out("\n" + bold(heading) + "\n") }
+      if interpreter.enter(step), index > 0 { Output.out("(a fresh world for this part: t = 0 ms, nothing defined)\n") }
       if let exercise = step.exercise {
         let number = active.lesson.steps[..<index].filter { $0.exercise != nil }.count
         Output.out("\n" + bold("Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)") + "\n")
@@ -101,7 +108,11 @@ extension REPL {
       }
       show(step.content)
     }
-    Output.out("\n" + bold("Lesson \(active.entry.number) complete.") + " Type :lessons to see them all, or keep exploring here.\n")
+    let next = Session.lessonFolder().flatMap { LessonLibrary(folder: $0).entries.first { $0.number > active.entry.number } }
+    Output.out("\n" + bold("Lesson \(active.entry.number) complete.") + " "
+      + (next.map { ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists them all; or keep exploring here.\n" }
+        ?? "That was the last lesson. :lessons lists them all; or keep exploring here.\n"))
+    finishedLesson = (active.entry, next?.number)
     lesson = nil
   }
 
@@ -110,7 +121,7 @@ extension REPL {
       switch block {
       case .prose(let text):
         Output.out(text + "\n")
-      case .example(let code, _):
+      case .example(let code, _, _):
         // One entry at a time, as if typed: the prompt, the lines, then what it printed.
         var entry: [Substring] = []
         for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -131,6 +142,14 @@ extension REPL {
   mutating func lessonCommand(_ name: String) -> Bool {
     guard var active = lesson, let waiting = active.waiting,
           let exercise = active.lesson.steps[waiting.step].exercise else {
+      if let (finished, next) = finishedLesson, name == "next" || name == "restart" {
+        if name == "restart" {
+          var progress = LessonProgress(path: Session.progressPath)
+          progress.forget(lesson: finished.id)
+        }
+        if let number = name == "next" ? next : finished.number { startLesson(number) }
+        return true
+      }
       if ["check", "hint", "solution", "skip", "next", "restart"].contains(name) {
         Output.err("error: no exercise is waiting; start a lesson with :lesson N (:lessons lists them)\n")
         return true
@@ -139,8 +158,8 @@ extension REPL {
     }
     switch name {
     case "check":
-      if let failure = interpreter.failedCheck(exercise) {
-        Output.out("✗ not yet: \(failure.expression) — \(failure.reason)\n")
+      if let failure = interpreter.firstFailing(exercise.checks) {
+        Output.out("✗ not yet: \(failure.check.message)\n" + (failure.error.map { "  (\($0))\n" } ?? ""))
         if active.hintsShown < exercise.hints.count { Output.out("  (:hint for a hint)\n") }
         return true
       }
@@ -167,8 +186,6 @@ extension REPL {
     case "restart":
       var progress = LessonProgress(path: Session.progressPath)
       progress.forget(lesson: active.entry.id)
-      interpreter = Session.makeInterpreter(options)
-      Completion.source = interpreter
       startLesson(active.entry.number)
     default:
       return false

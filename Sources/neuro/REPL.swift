@@ -7,6 +7,8 @@ struct REPL {
   let options: CommandLineOptions
   var interpreter: Interpreter
   var lesson: ActiveLesson? = nil
+  /// The lesson finished last, and the number of the one after it, for `:next` and `:restart`.
+  var finishedLesson: (entry: LessonLibrary.Entry, next: Int?)? = nil
   private var hadError = false
   /// A lesson to start as the session begins (`neuro lesson N`).
   var initialLesson: Int? = nil
@@ -92,9 +94,8 @@ struct REPL {
         line.count > width ? String(line.prefix(width - 1)) + "…" : line
       }.joined(separator: "\n") + "\n")
     case "reset":
-      interpreter = Session.makeInterpreter(options)
-      Completion.source = interpreter
-      Output.out("session cleared: no names, no neurons, t = 0\n")
+      interpreter.startFresh()
+      Output.out("session cleared: a fresh world (t = 0 ms, dt = 0.1 ms, no neurons or stimuli) and no names\n")
     case "lesson":
       guard let number = Int(argument) else {
         Output.err("error: :lesson needs a lesson number, e.g. :lesson 1 (:lessons lists them)\n")

@@ -129,7 +129,7 @@ struct SplitMix {
   @Test func listsTheLessonsWithProgress() throws {
     let result = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progressFile()])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("1  The REPL and units  (0/4 exercises done)"))
+    #expect(result.stdout.contains("1  The REPL and units  (0/5 exercises done)"))
     #expect(result.stdout.contains("2  The leaky integrate-and-fire neuron"))
   }
 
@@ -137,16 +137,41 @@ struct SplitMix {
     let progress = progressFile()
     let first = try runNeuro(["lesson", "1"], input: ":check\n:hint\nlet v = 2.5nA * 10MΩ\n:check\n",
                              environment: ["NEURO_PROGRESS": progress])
-    #expect(first.stdout.contains("Exercise 1 of 4: Ohm's law"))
-    #expect(first.stdout.contains("✗ not yet: abs(v - 25mV) < 1uV — unknown name 'v'"))
+    #expect(first.stdout.contains("Exercise 1 of 5: Ohm's law"))
+    #expect(first.stdout.contains("✗ not yet: v should be the voltage 2.5 nA makes across 10 MΩ\n  (unknown name 'v')"))
+    #expect(!first.stdout.contains("abs(v - 25mV)"))
     #expect(first.stdout.contains("hint: A voltage is a current times a resistance"))
     #expect(first.stdout.contains("✓ well done"))
-    #expect(first.stdout.contains("Exercise 2 of 4"))
+    #expect(first.stdout.contains("Exercise 2 of 5"))
     let second = try runNeuro(["lesson", "1"], input: ":solution\n", environment: ["NEURO_PROGRESS": progress])
-    #expect(second.stdout.contains("(resuming at exercise 2 of 4"))
+    #expect(second.stdout.contains("(resuming at exercise 2 of 5"))
+    #expect(second.stdout.contains("The textbook slip"), "resuming shows the prose that leads to the exercise")
     #expect(second.stdout.contains("one answer:"))
     let list = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progress])
-    #expect(list.stdout.contains("(1/4 exercises done)"))
+    #expect(list.stdout.contains("(1/5 exercises done)"))
+  }
+
+  @Test func aFinishedLessonOffersTheNextAndCanBeReadAgain() throws {
+    let progress = progressFile()
+    try (0..<4).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(toFile: progress, atomically: true, encoding: .utf8)
+    let result = try runNeuro(["lesson", "1"], input: "run 100ms\nlet again = spike_count(n)\n:check\n:next\n",
+                              environment: ["NEURO_PROGRESS": progress])
+    #expect(result.stdout.contains("(resuming at exercise 5 of 5"))
+    #expect(result.stdout.contains("✓ well done"))
+    #expect(result.stdout.contains("Lesson 1 complete. :next starts lesson 2"))
+    #expect(result.stdout.contains("Lesson 2: The leaky integrate-and-fire neuron"))
+    let again = try runNeuro(["lesson", "1"], input: "", environment: ["NEURO_PROGRESS": progress])
+    #expect(again.stdout.contains("you have done all its exercises; here it is again from the start"))
+    #expect(again.stdout.contains("Exercise 1 of 5"))
+  }
+
+  @Test func everyLessonStartsInAFreshWorld() throws {
+    let result = try runNeuro([], input: "dt = 1ms\nneuron leftover = lif()\nrun 50ms\n:lesson 3\nnow\nleftover\ndt\n",
+                              environment: ["NEURO_PROGRESS": progressFile()])
+    #expect(result.stdout.contains("Lesson 3: Synaptic transmission"))
+    #expect(result.stdout.contains("\n20 ms\n"), "the clock is where lesson 3 left it, not where the session was")
+    #expect(result.stderr.contains("unknown name 'leftover'"))
+    #expect(result.stdout.contains("0.1 ms"))
   }
 
   @Test func unknownLessonIsAnError() throws {

@@ -99,7 +99,7 @@ import Testing
     let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
     try terminal.waitFor("neuro> ")
     terminal.type(":help inject\r")
-    try terminal.waitFor("Several injections add up.")
+    try terminal.waitFor("Several injections add up; a window before the clock")
     terminal.type(":hlep\r")
     try terminal.waitFor("did you mean ':help'?")
     terminal.type(":quit\r")

@@ -21,16 +21,22 @@ enum LessonFiles {
   }
 
   /// A session that has run a lesson's steps before `stop` (examples, and the solutions of
-  /// exercises) and the examples of step `stop` itself.
+  /// exercises) and the examples of step `stop` itself, entering each step as the REPL does
+  /// (a fresh world where the step starts fresh). Every claim an example's text makes
+  /// (its ```expect block) must hold right after it runs.
   private func session(_ lesson: Lesson, upTo stop: Int, errors: inout [String]) -> Interpreter {
     var collected: [String] = []
     let host = Host(write: { _ in }, report: { collected.append($0.rendered()) },
                     libraryPaths: [GoldenScripts.repository.appendingPathComponent("stdlib").path])
     let interpreter = Interpreter(host: host)
     for (index, step) in lesson.steps.enumerated() where index <= stop {
-      for case .example(let code, let line) in step.content {
+      interpreter.enter(step)
+      for case .example(let code, let line, let claims) in step.content {
         if interpreter.execute(Source(name: "example at line \(line)", text: code)) != .success {
           collected.append("the example at line \(line) failed")
+        }
+        if let failed = interpreter.firstFailing(claims) {
+          collected.append("line \(failed.check.line): the text claims '\(failed.check.message)', but \(failed.check.expression) is not true\(failed.error.map { " (\($0))" } ?? "")")
         }
       }
       if index < stop, let exercise = step.exercise {
@@ -42,7 +48,7 @@ enum LessonFiles {
   }
 
   @Test(arguments: LessonFiles.numbers)
-  func examplesRunAndExercisesCheckTheirAnswers(_ number: Int) throws {
+  func examplesRunTheirClaimsHoldAndExercisesCheckTheirAnswers(_ number: Int) throws {
     let entry = try #require(LessonFiles.library.entry(number))
     let lesson = try LessonFiles.library.load(entry)
     for (index, step) in lesson.steps.enumerated() {
@@ -50,20 +56,82 @@ enum LessonFiles {
       let interpreter = session(lesson, upTo: index, errors: &errors)
       #expect(errors.isEmpty, "lesson \(number), step \(index): \(errors.joined(separator: "\n"))")
       guard let exercise = step.exercise else { continue }
-      #expect(interpreter.failedCheck(exercise) != nil, "'\(exercise.title)' passes before it is answered")
+      #expect(interpreter.firstFailing(exercise.checks) != nil, "'\(exercise.title)' passes before it is answered")
       for wrong in exercise.wrongAnswers {
         var ignored: [String] = []
         let other = session(lesson, upTo: index, errors: &ignored)
         other.executeQuietly(wrong, name: "wrong answer")
-        #expect(other.failedCheck(exercise) != nil, "'\(exercise.title)' accepts the wrong answer:\n\(wrong)")
+        #expect(other.firstFailing(exercise.checks) != nil, "'\(exercise.title)' accepts the wrong answer:\n\(wrong)")
       }
       var solutionErrors: [String] = []
       interpreter.host.report = { solutionErrors.append($0.rendered()) }
       interpreter.execute(Source(name: "solution", text: exercise.solution))
       #expect(solutionErrors.isEmpty, "the solution of '\(exercise.title)' fails:\n\(solutionErrors.joined())")
-      let failure = interpreter.failedCheck(exercise)
-      #expect(failure == nil, "'\(exercise.title)' rejects its solution: \(failure.map { "\($0.expression): \($0.reason)" } ?? "")")
+      let failure = interpreter.firstFailing(exercise.checks)
+      #expect(failure == nil, "'\(exercise.title)' rejects its solution: \(failure.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")")
     }
+  }
+
+  /// Hints are graduated: the first one never gives away a line of the solution, and there
+  /// is more than one, so a student is led toward the answer rather than handed it.
+  @Test(arguments: LessonFiles.numbers)
+  func theFirstHintNeverGivesTheSolutionAway(_ number: Int) throws {
+    let entry = try #require(LessonFiles.library.entry(number))
+    for exercise in try LessonFiles.library.load(entry).exercises {
+      let first = try #require(exercise.hints.first, "'\(exercise.title)' has no hint")
+      #expect(exercise.hints.count >= 2, "'\(exercise.title)' has a single hint")
+      let squeezed = first.filter { !$0.isWhitespace }
+      for line in exercise.solution.split(separator: "\n") {
+        let code = line.filter { !$0.isWhitespace }
+        #expect(code.count < 8 || !squeezed.contains(code), "the first hint of '\(exercise.title)' contains the solution line '\(line)'")
+      }
+    }
+  }
+
+  /// The sentence a failed check shows is written for the student: never the check's own expression.
+  @Test(arguments: LessonFiles.numbers)
+  func failedChecksSpeakToTheStudent(_ number: Int) throws {
+    let entry = try #require(LessonFiles.library.entry(number))
+    for exercise in try LessonFiles.library.load(entry).exercises {
+      for check in exercise.checks {
+        #expect(!check.message.contains(check.expression), "line \(check.line): the message repeats the check")
+        #expect(check.message.count >= 12 && check.message.contains(" "), "line \(check.line): '\(check.message)' is not a sentence")
+      }
+    }
+  }
+
+  @Test func sectionsStartFreshUnlessTheySayTheyContinue() throws {
+    let lesson = try Lesson(markdown: """
+      # T
+      ```neuro
+      neuron a = lif()
+      ```
+      ## Exercise: builds on a
+      ```check
+      1 > 0  # always
+      ```
+      ```solution
+      let x = 1
+      ```
+      ## More
+      ```neuro
+      neuron b = lif()
+      ```
+      ## Still more
+      <!-- continues -->
+      ```neuro
+      neuron c = lif()
+      ```
+      ## Exercise: alone
+      <!-- fresh -->
+      ```check
+      1 > 0  # always
+      ```
+      ```solution
+      let y = 2
+      ```
+      """)
+    #expect(lesson.steps.map(\.startsFresh) == [true, false, true, false, true])
   }
 
   @Test func formatErrorsNameTheirLine() {
@@ -71,6 +139,8 @@ enum LessonFiles {
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```neuro\n1 + 1\n") }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```check\nx > 1\n```\n") }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n## Exercise: e\n```solution\nlet x = 1\n```\n") }
+    #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n## Exercise: e\n```check\nx > 1\n```\n```solution\nlet x = 2\n```\n") }
+    #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```expect\nx > 1  # x grows\n```\n") }
   }
 
   @Test func progressIsKeptAcrossSessions() throws {
