@@ -95,12 +95,15 @@ extension REPL {
       let step = active.lesson.steps[index]
       active.nextStep += 1
       if let heading = step.heading, step.exercise == nil { Output.out("\n" + bold(heading) + "\n") }
-      if interpreter.enter(step), index > 0 { Output.out("(a fresh world for this part: t = 0 ms, nothing defined)\n") }
+      let fresh = interpreter.enter(step) && index > 0
+      let freshNote = "(a fresh world for this part: t = 0 ms, nothing defined)\n"
+      if fresh, step.exercise == nil { Output.out(freshNote) }
       if let exercise = step.exercise {
         let number = active.lesson.steps[..<index].filter { $0.exercise != nil }.count
         Output.out("\n" + bold("Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)") + "\n")
+        if fresh { Output.out(freshNote) }
         show(step.content)
-        Output.out("Your turn. Type neuro here; :check when done, :hint for help, :solution to see one, :next to move on.\n")
+        Output.out("Your turn: :check when done, :hint for help, :solution for an answer, :next to move on.\n")
         active.waiting = (index, number)
         active.hintsShown = 0
         lesson = active
