@@ -19,21 +19,21 @@ extension Builtins {
     },
     Builtin(name: "psth", signature: "neurons, bin: 10ms",
             summary: "the population rate over time (per neuron): {time, rate}, for plot or table") { c in
-      let (trains, neurons, end, bin) = try binned(c, "psth")
-      let rates = SpikeAnalysis.psth(trains, neurons: neurons, bin: bin, from: 0, to: end)
+      let (trains, neurons, start, end, bin) = try binned(c, "psth")
+      let rates = SpikeAnalysis.psth(trains, neurons: neurons, bin: bin, from: start, to: end)
       return .record(Record(fields: [
-        ("time", .list(rates.indices.map { .quantity(Quantity((Double($0) + 0.5) * bin, .time)) })),
+        ("time", .list(rates.indices.map { .quantity(Quantity(start + (Double($0) + 0.5) * bin, .time)) })),
         ("rate", .list(rates.map { .quantity(Quantity($0, .frequency)) })),
       ]))
     },
     Builtin(name: "fano", signature: "neurons, bin: 10ms", summary: "the Fano factor of spike counts in bins (variance over mean), averaged over neurons") { c in
-      let (trains, _, end, bin) = try binned(c, "fano")
-      guard let f = SpikeAnalysis.fanoFactor(trains, bin: bin, from: 0, to: end) else { throw c.failure("no spikes to count") }
+      let (trains, _, start, end, bin) = try binned(c, "fano")
+      guard let f = SpikeAnalysis.fanoFactor(trains, bin: bin, from: start, to: end) else { throw c.failure("no spikes to count") }
       return .quantity(Quantity(f))
     },
     Builtin(name: "synchrony", signature: "neurons, bin: 10ms", summary: "Golomb's synchrony measure: 1 when all fire together, near 0 when independent") { c in
-      let (trains, _, end, bin) = try binned(c, "synchrony")
-      guard let chi = SpikeAnalysis.synchrony(trains, bin: bin, from: 0, to: end) else { throw c.failure("no spikes to compare") }
+      let (trains, _, start, end, bin) = try binned(c, "synchrony")
+      guard let chi = SpikeAnalysis.synchrony(trains, bin: bin, from: start, to: end) else { throw c.failure("no spikes to compare") }
       return .quantity(Quantity(chi))
     },
     Builtin(name: "correlogram", signature: "a, b, bin: 1ms, window: 50ms",
@@ -74,8 +74,9 @@ extension Builtins {
     },
   ]
 
-  /// Spike trains from neurons (one per neuron) or from a list of spike times (one train).
-  static func spikeTrains(_ c: CallContext, _ i: Int, _ name: String) throws -> (trains: [[Double]], neurons: Int) {
+  /// Spike trains from neurons (one per neuron) or from a list of spike times (one train), and
+  /// when they began: the neurons' definition (or last reset), or t = 0 for a list.
+  static func spikeTrains(_ c: CallContext, _ i: Int, _ name: String) throws -> (trains: [[Double]], neurons: Int, since: Double) {
     switch try c.value(i) {
     case .neuron(let handle):
       var trains = [[Double]](repeating: [], count: handle.range.count)
@@ -84,7 +85,8 @@ extension Builtins {
       for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
         trains[neuron - handle.range.lowerBound].append(Double(step) * dt)
       }
-      return (trains, handle.range.count)
+      let simulation = c.interpreter.world.simulation
+      return (trains, handle.range.count, simulation.time - simulation.recordedDuration(handle.group))
     case .list(let items):
       let times = try items.map { item -> Double in
         guard case .quantity(let q) = item, q.dimension == .time else {
@@ -92,22 +94,22 @@ extension Builtins {
         }
         return q.value
       }
-      return ([times.sorted()], 1)
+      return ([times.sorted()], 1, 0)
     case let other:
       throw c.failure("\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].value.span)
     }
   }
 
-  /// Neurons and a bin (default 10 ms) over the time simulated.
-  private static func binned(_ c: CallContext, _ name: String) throws -> ([[Double]], Int, Double, Double) {
+  /// Neurons and a bin (default 10 ms) over the time they have been simulated.
+  private static func binned(_ c: CallContext, _ name: String) throws -> (trains: [[Double]], neurons: Int, start: Double, end: Double, bin: Double) {
     var arguments = c.arguments
     let bin = try option(&arguments, "bin", default: 10e-3, c)
     let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
     try inner.expectPositional(1, name, "\(name)(exc, bin: 10ms)")
-    let (trains, neurons) = try spikeTrains(inner, 0, name)
+    let (trains, neurons, since) = try spikeTrains(inner, 0, name)
     let end = max(c.interpreter.world.simulation.time, trains.flatMap { $0 }.max() ?? 0)
-    guard end > 0 else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
-    return (trains, neurons, end, bin)
+    guard end > since else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
+    return (trains, neurons, since, end, bin)
   }
 
   /// A named time option taken out of the arguments.

@@ -57,11 +57,16 @@ enum LessonFiles {
       #expect(errors.isEmpty, "lesson \(number), step \(index): \(errors.joined(separator: "\n"))")
       guard let exercise = step.exercise else { continue }
       #expect(interpreter.firstFailing(exercise.checks) != nil, "'\(exercise.title)' passes before it is answered")
+      // A student who tries a wrong answer first, then the solution, must pass: the check never
+      // depends on leftovers of the wrong try (a clock moved on, a current given twice).
       for wrong in exercise.wrongAnswers {
         var ignored: [String] = []
         let other = session(lesson, upTo: index, errors: &ignored)
         other.executeQuietly(wrong, name: "wrong answer")
         #expect(other.firstFailing(exercise.checks) != nil, "'\(exercise.title)' accepts the wrong answer:\n\(wrong)")
+        other.executeQuietly(exercise.solution, name: "solution after a wrong answer")
+        let after = other.firstFailing(exercise.checks)
+        #expect(after == nil, "'\(exercise.title)' rejects its solution after the wrong answer was tried: \(after.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")")
       }
       var solutionErrors: [String] = []
       interpreter.host.report = { solutionErrors.append($0.rendered()) }
