@@ -28,8 +28,10 @@ public struct StateEvent: Sendable, Equatable {
 /// The network clock: neuron groups, their input currents and their recordings,
 /// advanced together one time step at a time.
 public final class Simulation {
+  /// The time step a simulation starts with: 0.1 ms.
+  public static let defaultTimeStep = 1e-4
   /// The time step (s). It can change only at t = 0.
-  public private(set) var dt: Double = 1e-4
+  public private(set) var dt: Double = defaultTimeStep
   /// Steps taken since t = 0.
   public private(set) var stepIndex = 0
   private var slots: [Slot] = []

@@ -21,11 +21,14 @@ public enum SpikeAnalysis {
   }
 
   /// Spike counts of all trains together in bins of `bin` from `start` to `end`.
+  /// Whole bins only: a last bin the window does not fill is left out (it would read as a drop in
+  /// rate), unless the window is shorter than one bin. A spike at the window's end counts.
   public static func counts(_ trains: [[Double]], bin: Double, from start: Double, to end: Double) -> [Int] {
-    let n = max(1, Int(((end - start) / bin).rounded(.up)))
+    let n = max(1, Int(((end - start) / bin * (1 + 1e-12)).rounded(.down)))
+    let covered = n == 1 ? max(end, start + bin) : start + Double(n) * bin
     var counts = [Int](repeating: 0, count: n)
     for train in trains {
-      for t in train where t >= start && t < end { counts[min(n - 1, Int((t - start) / bin))] += 1 }
+      for t in train where t >= start && t <= covered { counts[min(n - 1, Int((t - start) / bin))] += 1 }
     }
     return counts
   }

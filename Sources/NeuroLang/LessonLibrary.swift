@@ -85,11 +85,13 @@ extension Interpreter {
   }
 
   /// Readies the session for a lesson step: one that starts fresh gets a fresh world and no
-  /// names. True when it did.
+  /// names. True when that took away something the session had.
   @discardableResult
   public func enter(_ step: Lesson.Step) -> Bool {
-    if step.startsFresh { startFresh() }
-    return step.startsFresh
+    guard step.startsFresh else { return false }
+    let hadSomething = !world.isEmpty || !globals.entries.isEmpty
+    startFresh()
+    return hadSomething
   }
 
   /// The first of the checks that is not true in this session, and, when it could not even be

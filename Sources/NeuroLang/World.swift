@@ -13,6 +13,9 @@ struct World {
   var order: [GroupID] = []
   var random = RandomSource(seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1e6)))
 
+  /// True while nothing has been added, run or changed.
+  var isEmpty: Bool { order.isEmpty && simulation.stepIndex == 0 && simulation.dt == Simulation.defaultTimeStep }
+
   /// The simulated time now (s).
   var now: Double { simulation.time }
 

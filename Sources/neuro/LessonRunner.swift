@@ -95,7 +95,7 @@ extension REPL {
       let step = active.lesson.steps[index]
       active.nextStep += 1
       if let heading = step.heading, step.exercise == nil { Output.out("\n" + bold(heading) + "\n") }
-      let fresh = interpreter.enter(step) && index > 0
+      let fresh = interpreter.enter(step)
       let freshNote = "(a fresh world for this part: t = 0 ms, nothing defined)\n"
       if fresh, step.exercise == nil { Output.out(freshNote) }
       if let exercise = step.exercise {
