@@ -21,7 +21,8 @@ enum LessonFiles {
   }
 
   /// A session that has run a lesson's steps before `stop` (examples, and the solutions of
-  /// exercises) and the examples of step `stop` itself, entering each step as the REPL does
+  /// exercises; from the last step that starts fresh) and the examples of step `stop` itself,
+  /// entering each step as the REPL does
   /// (a fresh world where the step starts fresh). Every claim an example's text makes
   /// (its ```expect block) must hold right after it runs.
   private func session(_ lesson: Lesson, upTo stop: Int, errors: inout [String]) -> Interpreter {
@@ -29,7 +30,9 @@ enum LessonFiles {
     let host = Host(write: { _ in }, report: { collected.append($0.rendered()) },
                     libraryPaths: [GoldenScripts.repository.appendingPathComponent("stdlib").path])
     let interpreter = Interpreter(host: host)
-    for (index, step) in lesson.steps.enumerated() where index <= stop {
+    // Nothing before the last step that starts fresh can matter: replay from there.
+    let first = lesson.steps[...stop].lastIndex(where: \.startsFresh) ?? 0
+    for (index, step) in lesson.steps.enumerated() where index >= first && index <= stop {
       interpreter.enter(step)
       for case .example(let code, let line, let claims) in step.content {
         if interpreter.execute(Source(name: "example at line \(line)", text: code)) != .success {
