@@ -22,14 +22,14 @@ extension ModelKind {
   /// The leaky integrate-and-fire neuron.
   static let lif = ModelKind(
     name: "lif",
-    summary: "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th, then v = v_reset for t_ref",
+    summary: "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
     parameters: [
       p("tau", .time, 10e-3, "membrane time constant"),
       p("v_rest", .voltage, -70e-3, "resting potential"),
       p("v_th", .voltage, -55e-3, "spike threshold"),
       p("v_reset", .voltage, -70e-3, "potential after a spike"),
       p("R", .resistance, 10e6, "membrane resistance"),
-      p("t_ref", .time, 0, "refractory period"),
+      p("t_ref", .time, 0, "refractory period, counted from the start of the spike's step"),
     ],
     variables: [("v", .voltage, "membrane potential")],
     methods: [.exact, .euler],

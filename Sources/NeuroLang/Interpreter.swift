@@ -82,6 +82,11 @@ public final class Interpreter {
     Diagnostic(.runtime, message, at: span, in: source, hint: hint)
   }
 
+  /// Reports a warning at a span of the current source; the program goes on.
+  func warn(_ message: String, at span: Span, hint: String? = nil) {
+    host.report(Diagnostic(.warning, message, at: span, in: source, hint: hint))
+  }
+
   /// Runs statements in a new block scope.
   func executeBlock(_ statements: [Stmt]) throws {
     let saved = scope
