@@ -25,6 +25,12 @@ public struct ModelParameter: Sendable {
   public var dimension: Dimension
   public var defaultValue: Double
   public var meaning: String
+  /// The unit the literature gives it in, as typed after a number (`ms`, `/ms`, `pF`); empty for a plain number.
+  public var unit: String = ""
+  /// Why that unit, when it is not the obvious one (Izhikevich's per millisecond, HH's per cm²).
+  public var unitNote: String? = nil
+  /// The values (SI) the literature uses; a value about 100 times outside draws a warning.
+  public var typical: ClosedRange<Double>? = nil
 }
 
 /// Named parameter values from a paper, e.g. Izhikevich's "chattering".
