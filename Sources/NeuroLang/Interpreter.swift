@@ -99,7 +99,7 @@ public final class Interpreter {
     switch statement.kind {
     case .define(let name, let nameSpan, let valueExpr):
       try checkDefinable(name, at: nameSpan)
-      scope.define(name, try evaluate(valueExpr))
+      scope.define(name, try valueToKeep(valueExpr, for: name))
     case .assign(let name, let nameSpan, let valueExpr):
       try assign(name, at: nameSpan, valueExpr)
     case .assignMember(let object, let member, let memberSpan, let valueExpr):
@@ -239,7 +239,7 @@ public final class Interpreter {
   }
 
   private func assign(_ name: String, at span: Span, _ valueExpr: Expr) throws {
-    let value = try evaluate(valueExpr)
+    let value = try valueToKeep(valueExpr, for: name)
     if name == "dt" { return try setTimeStep(value, at: valueExpr.span) }
     if case .neuron = scope.lookup(name) {
       throw failure("'\(name)' is a neuron", at: span, hint: "redefine it with: neuron \(name) = lif(…)")
@@ -248,6 +248,19 @@ public final class Interpreter {
       try checkDefinable(name, at: span)
       throw failure("'\(name)' is not defined yet", at: span, hint: "define it first: let \(name) = …")
     }
+  }
+
+  /// The value of an expression a name is to hold; a call that gives no value is an error, never a
+  /// silent nothing (`let ys = append(xs, v)`).
+  private func valueToKeep(_ valueExpr: Expr, for name: String) throws -> Value {
+    let value = try evaluate(valueExpr)
+    guard isNothing(value) else { return value }
+    var callee = "this"
+    if case .call(let calleeExpr, _) = valueExpr.kind, case .name(let function) = calleeExpr.kind { callee = function }
+    let hint = callee == "append"
+      ? "append changes the list in place: write append(xs, v) on its own line, then use xs"
+      : "a function gives a value with 'return'"
+    throw failure("\(callee == "this" ? "this" : "\(callee)(…)") gives no value for '\(name)' to hold", at: valueExpr.span, hint: hint)
   }
 
   private func setTimeStep(_ value: Value, at span: Span) throws {
