@@ -46,7 +46,8 @@ extension ModelKind {
       return finiteValues(values)
     },
     makeGroup: { values, method, count in LIFGroup(count: count, parameters: lifParameters(values, method)) },
-    update: updating(LIFGroup.self) { group, values, method in group.parameters = lifParameters(values, method) })
+    update: updating(LIFGroup.self) { group, values, method in group.parameters = lifParameters(values, method) },
+    timeScales: { values, method in method == .exact ? [] : [("tau", values["tau"] ?? 0)] })
 
   /// The conductance-based point neuron of the source article.
   static let conductance = ModelKind(
@@ -76,7 +77,10 @@ extension ModelKind {
         ?? finiteValues(values)
     },
     makeGroup: { values, _, count in ConductanceGroup(count: count, parameters: conductanceParameters(values)) },
-    update: updating(ConductanceGroup.self) { group, values, _ in group.parameters = conductanceParameters(values) })
+    update: updating(ConductanceGroup.self) { group, values, _ in group.parameters = conductanceParameters(values) },
+    timeScales: { values, _ in
+      [("C / g_leak", (values["C"] ?? 0) / (values["g_leak"] ?? 1)), ("tau_exc", values["tau_exc"] ?? 0), ("tau_inh", values["tau_inh"] ?? 0)]
+    })
 
   /// Izhikevich (2003), with the paper's presets.
   static let izhikevich = ModelKind(
@@ -102,7 +106,8 @@ extension ModelKind {
     ],
     validate: { values in finiteValues(values) },
     makeGroup: { values, _, count in IzhikevichGroup(count: count, parameters: izhikevichParameters(values)) },
-    update: updating(IzhikevichGroup.self) { group, values, _ in group.parameters = izhikevichParameters(values) })
+    update: updating(IzhikevichGroup.self) { group, values, _ in group.parameters = izhikevichParameters(values) },
+    timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] })
 
   /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
   static let adex = ModelKind(
@@ -136,7 +141,8 @@ extension ModelKind {
         ?? finiteValues(values)
     },
     makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexParameters(values)) },
-    update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexParameters(values) })
+    update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexParameters(values) },
+    timeScales: { values, _ in [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)] })
 
   /// Independent Poisson spike sources (inputs for networks).
   static let poisson = ModelKind(
@@ -179,7 +185,8 @@ extension ModelKind {
       positive(["C"], values, ["C": .capacitance]) ?? finiteValues(values)
     },
     makeGroup: { values, _, count in HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyParameters(values)) },
-    update: updating(HodgkinHuxleyGroup.self) { group, values, _ in group.parameters = hodgkinHuxleyParameters(values) })
+    update: updating(HodgkinHuxleyGroup.self) { group, values, _ in group.parameters = hodgkinHuxleyParameters(values) },
+    timeScales: { _, _ in [("its sodium activation (m, about 0.5 ms)", 0.5e-3)] })
 }
 
 private func izhikevichPreset(_ name: String, _ a: Double, _ b: Double, _ c: Double, _ d: Double, _ note: String) -> ModelPreset {

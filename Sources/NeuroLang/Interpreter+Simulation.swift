@@ -128,6 +128,7 @@ extension Interpreter {
     let steps = Int(exactSteps.rounded())
     let spikesBefore = neuronOrder.map { simulation.spikes($0).steps.count }
     let startStep = simulation.stepIndex
+    warnIfTimeStepTooCoarse(at: durationExpr.span)
     let clock = ContinuousClock.now
     let outcome = simulation.run(steps: steps, shouldStop: host.shouldStop)
     let elapsed = ContinuousClock.now - clock
@@ -155,6 +156,7 @@ extension Interpreter {
     }
     if host.showTiming { summary += " · \(seconds(elapsed)) of wall time" }
     host.write(summary + "\n")
+    warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
   }
 
   /// A wall-clock duration in seconds, for --timing.

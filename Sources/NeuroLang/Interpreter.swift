@@ -30,6 +30,8 @@ public final class Interpreter {
   var importStack: [String] = []
   /// The value of the `return` being carried out.
   var returnedValue: Value = .nothing
+  /// Neurons and time steps already warned about as too coarse, so that a loop of runs warns once.
+  var warnedTimeSteps: Set<String> = []
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200

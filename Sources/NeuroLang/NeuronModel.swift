@@ -57,6 +57,9 @@ public struct ModelKind: Sendable {
   var makeGroup: @Sendable (_ values: [String: Double], _ method: IntegrationMethod, _ count: Int) -> any NeuronGroup
   /// Gives an existing group new parameter values, keeping its state.
   var update: @Sendable (_ group: inout any NeuronGroup, _ values: [String: Double], _ method: IntegrationMethod) -> Void
+  /// The time constants a step must resolve (named, in seconds) for given values and method; a
+  /// time step above a fifth of the smallest is a warning before a run. Empty where any step is stable.
+  var timeScales: @Sendable (_ values: [String: Double], _ method: IntegrationMethod) -> [(name: String, value: Double)] = { _, _ in [] }
 
   func parameter(_ name: String) -> ModelParameter? { parameters.first { $0.name == name } }
   func preset(_ name: String) -> ModelPreset? { presets.first { $0.name == name } }

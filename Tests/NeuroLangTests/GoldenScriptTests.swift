@@ -6,7 +6,7 @@ import Testing
 /// `# expect: TEXT` comments are the output lines in order, its `# expect error: MESSAGE`
 /// comments the diagnostics, each on the line where the comment stands (or, for an
 /// error in an imported file, `# expect error in FILE:LINE: MESSAGE`), its `# expect warning: MESSAGE`
-/// comments the warnings, also on their lines.
+/// comments the warnings, on their lines or, on a line of their own, for the code line above.
 /// Plots are drawn in ASCII, 60 columns wide, without colour.
 enum GoldenScripts {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -30,7 +30,10 @@ struct Expectations {
   var warnings: [String] = []
 
   init(_ text: String) {
+    var lastCodeLine = 0
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty, !trimmed.hasPrefix("#") { lastCodeLine = index + 1 }
       guard let hash = line.range(of: "# expect") else { continue }
       let rest = line[hash.upperBound...]
       if rest.hasPrefix(": ") {
@@ -40,7 +43,8 @@ struct Expectations {
       } else if rest.hasPrefix(" error: ") {
         errors.append(":\(index + 1): " + rest.dropFirst(" error: ".count))
       } else if rest.hasPrefix(" warning: ") {
-        warnings.append(":\(index + 1): " + rest.dropFirst(" warning: ".count))
+        let at = trimmed.hasPrefix("#") ? lastCodeLine : index + 1
+        warnings.append(":\(at): " + rest.dropFirst(" warning: ".count))
       } else if rest.hasPrefix(" error in ") {
         errors.append(String(rest.dropFirst(" error in ".count)))
       }
