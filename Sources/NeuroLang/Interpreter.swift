@@ -278,7 +278,11 @@ public final class Interpreter {
     }
   }
 
-  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and spikes.
+  /// Longer lists print elided, as their first 10 and last 3 values and their length.
+  static let longestListShownWhole = 20
+
+  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and
+  /// spikes; a long list elided.
   func text(of value: Value, quoted: Bool) -> String {
     switch value {
     case .string(let s) where !quoted: return s
@@ -289,13 +293,14 @@ public final class Interpreter {
       let what = handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
       return "\(what) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
     case .list(let items):
-      if let unit = sharedUnit(items) {
-        return "[" + items.map { item in
-          guard case .quantity(let q) = item else { return "" }
-          return formatNumber(q.value / unit.scale) + " " + unit.symbol
-        }.joined(separator: ", ") + "]"
+      let unit = sharedUnit(items)
+      func shown(_ item: Value) -> String {
+        guard let unit, case .quantity(let q) = item else { return text(of: item, quoted: true) }
+        return formatNumber(q.value / unit.scale) + " " + unit.symbol
       }
-      return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
+      guard items.count > Self.longestListShownWhole else { return "[" + items.map(shown).joined(separator: ", ") + "]" }
+      let head = items.prefix(10).map(shown), tail = items.suffix(3).map(shown)
+      return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(items.count) values)"
     case .record(let r): return "{" + r.fields.map { "\($0.name): \(text(of: $0.value, quoted: true))" }.joined(separator: ", ") + "}"
     default: return value.shown
     }
