@@ -7,16 +7,26 @@ public enum SpikeAnalysis {
 
   /// The coefficient of variation of one train's intervals (standard deviation over mean), nil with fewer than two.
   public static func coefficientOfVariation(_ train: [Double]) -> Double? {
-    let isi = intervals([train])
+    coefficientOfVariation(ofIntervals: intervals([train]))
+  }
+
+  /// The coefficient of variation of a list of intervals: their standard deviation (dividing by the
+  /// count) over their mean; nil with fewer than two or a mean that is not positive.
+  public static func coefficientOfVariation(ofIntervals isi: [Double]) -> Double? {
     guard isi.count >= 2 else { return nil }
     let mean = isi.reduce(0, +) / Double(isi.count)
     let variance = isi.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(isi.count)
     return mean > 0 ? variance.squareRoot() / mean : nil
   }
 
+  /// True when values rise strictly and there are at least four: they look like spike times, not intervals.
+  public static func looksLikeSpikeTimes(_ values: [Double]) -> Bool {
+    values.count >= 4 && zip(values.dropFirst(), values).allSatisfy { $0 > $1 }
+  }
+
   /// The mean CV over the trains that have one (at least three spikes).
   public static func meanCoefficientOfVariation(_ trains: [[Double]]) -> Double? {
-    let values = trains.compactMap(coefficientOfVariation)
+    let values = trains.compactMap { coefficientOfVariation($0) }
     return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
   }
 

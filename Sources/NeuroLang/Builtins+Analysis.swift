@@ -9,9 +9,10 @@ extension Builtins {
       let trains = try spikeTrains(c, 0, "isi").trains
       return .list(SpikeAnalysis.intervals(trains).map { .quantity(Quantity($0, .time)) })
     },
-    Builtin(name: "cv", signature: "neurons or spike times",
-            summary: "the coefficient of variation of the interspike intervals (0 regular, about 1 Poisson), averaged over neurons") { c in
+    Builtin(name: "cv", signature: "neurons, or a list of intervals",
+            summary: "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))") { c in
       try c.expectPositional(1, "cv", "cv(exc)")
+      if case .list(let items) = try c.value(0) { return try intervalsCV(items, c) }
       guard let cv = SpikeAnalysis.meanCoefficientOfVariation(try spikeTrains(c, 0, "cv").trains) else {
         throw c.failure("no neuron has fired three times, so there is no CV yet", hint: "run longer")
       }
@@ -73,6 +74,26 @@ extension Builtins {
       ]))
     },
   ]
+
+  /// The CV of a list of intervals; a warning when the list rises like spike times.
+  private static func intervalsCV(_ items: [Value], _ c: CallContext) throws -> Value {
+    let span = c.arguments[0].value.span
+    let intervals = try items.map { item -> Double in
+      guard case .quantity(let q) = item, q.dimension == .time else {
+        throw c.failure("cv needs intervals (times), and the list holds \(item.describedKind)", at: span,
+                        hint: "the intervals of spike times are isi(times)")
+      }
+      return q.value
+    }
+    guard let cv = SpikeAnalysis.coefficientOfVariation(ofIntervals: intervals) else {
+      throw c.failure("cv needs at least two intervals with a positive mean, found \(intervals.count) values", at: span)
+    }
+    if SpikeAnalysis.looksLikeSpikeTimes(intervals) {
+      c.interpreter.warn("these values rise steadily, like spike times, but cv reads a list as intervals", at: span,
+                         hint: "for the CV of spike times write cv(isi(times))")
+    }
+    return .quantity(Quantity(cv))
+  }
 
   /// Spike trains from neurons (one per neuron) or from a list of spike times (one train), and
   /// when they began: the neurons' definition (or last reset), or t = 0 for a list.

@@ -124,7 +124,7 @@ enum Builtins {
     return .model(NeuronModel(kind: kind, values: values, method: method))
   }
 
-  /// A parameter value in SI units, after checking its dimension.
+  /// A parameter value in SI units, after checking its dimension; a value far outside its usual range is a warning.
   static func checkParameter(_ parameter: ModelParameter, _ value: Value, _ span: Span, _ c: CallContext) throws -> Double {
     let wanted = parameter.dimension.isDimensionless ? "a plain number" : "a \(parameter.dimension.word) (\(parameter.dimension.naturalSymbol))"
     guard case .quantity(let q) = value else {
@@ -132,9 +132,11 @@ enum Builtins {
     }
     guard q.dimension == parameter.dimension else {
       let found = q.dimension.isDimensionless ? "the plain number \(formatNumber(q.value))" : q.describedKind
-      let unit = parameter.dimension.naturalSymbol
       throw c.failure("\(parameter.name) needs \(wanted), found \(found)", at: span,
-                      hint: q.dimension.isDimensionless ? "add a unit: \(formatNumber(q.value))\(unit)" : "\(parameter.name) is the \(parameter.meaning)")
+                      hint: q.dimension.isDimensionless ? parameter.unitHint(forPlainNumber: q.value) : "\(parameter.name) is the \(parameter.meaning)")
+    }
+    if let warning = parameter.rangeWarning(for: q.value) {
+      c.interpreter.warn(warning.message, at: span, hint: warning.hint)
     }
     return q.value
   }

@@ -1,8 +1,9 @@
-/// An error found in neuro source: what went wrong, where, and how to fix it.
+/// An error or warning found in neuro source: what went wrong, where, and how to fix it.
 /// The core only produces these; the executable decides how to show them.
 public struct Diagnostic: Error, Sendable {
-  /// A syntax error stops a script before it runs (exit 65); a runtime error while it runs (exit 70).
-  public enum Kind: Sendable { case syntax, runtime }
+  /// A syntax error stops a script before it runs (exit 65); a runtime error while it runs (exit 70);
+  /// a warning is reported and the program goes on.
+  public enum Kind: Sendable { case syntax, runtime, warning }
 
   public var kind: Kind
   public var message: String
@@ -25,9 +26,10 @@ extension Diagnostic {
   /// The diagnostic in the rustc style: message, location, source line, caret, hint.
   /// With `color`, the ANSI colours of a terminal are used.
   public func rendered(color: Bool = false) -> String {
-    let red = color ? "\u{1B}[1;31m" : "", blue = color ? "\u{1B}[1;34m" : ""
+    let isWarning = kind == .warning
+    let red = color ? (isWarning ? "\u{1B}[1;33m" : "\u{1B}[1;31m") : "", blue = color ? "\u{1B}[1;34m" : ""
     let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-    var out = "\(red)error\(reset)\(bold): \(message)\(reset)\n"
+    var out = "\(red)\(isWarning ? "warning" : "error")\(reset)\(bold): \(message)\(reset)\n"
     if let span, let source {
       let lineNumber = String(span.start.line)
       let gutter = String(repeating: " ", count: lineNumber.count)

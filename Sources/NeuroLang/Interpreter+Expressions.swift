@@ -17,6 +17,8 @@ extension Interpreter {
       return .bool(try condition(left, "and") ? try condition(right, "and") : false)
     case .binary(.or, let left, let right):
       return .bool(try condition(left, "or") ? true : try condition(right, "or"))
+    case .binary(.divide, let left, let right):
+      return try binary(.divide, try evaluate(left), try divisor(right), expr, right)
     case .binary(let op, let left, let right):
       return try binary(op, try evaluate(left), try evaluate(right), expr, right)
     case .call(let callee, let arguments): return try call(callee, arguments, expr)
@@ -37,6 +39,16 @@ extension Interpreter {
       return try convert(try evaluate(inner), unit, unitText, keepsUnit, inner.span, unitSpan)
     case .load(let pathExpr): return try load(pathExpr, expr)
     }
+  }
+
+  /// The right side of `/`: a unit name that is not a defined name stands for one of that unit
+  /// (`0.02/ms`, `1/s`); a variable of the same name (a user's `s`) comes first.
+  private func divisor(_ right: Expr) throws -> Value {
+    if case .name(let name) = right.kind, scope.lookup(name) == nil, name != "dt", Builtins.all[name] == nil,
+       let unit = UnitTable.unit(named: name) {
+      return .quantity(Quantity(1, unit: unit))
+    }
+    return try evaluate(right)
   }
 
   func lookup(_ name: String, at span: Span) throws -> Value {

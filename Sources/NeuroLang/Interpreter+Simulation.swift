@@ -148,6 +148,7 @@ extension Interpreter {
     let steps = Int(exactSteps.rounded())
     let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
     let startStep = world.simulation.stepIndex
+    warnIfTimeStepTooCoarse(at: durationExpr.span)
     let clock = ContinuousClock.now
     let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop)
     let elapsed = ContinuousClock.now - clock
@@ -175,6 +176,7 @@ extension Interpreter {
     }
     if host.showTiming { summary += " · \(seconds(elapsed)) of wall time" }
     host.write(summary + "\n")
+    warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
   }
 
   /// A wall-clock duration in seconds, for --timing.

@@ -25,6 +25,8 @@ public final class Interpreter {
   var importStack: [String] = []
   /// The value of the `return` being carried out.
   var returnedValue: Value = .nothing
+  /// Neurons and time steps already warned about as too coarse, so that a loop of runs warns once.
+  var warnedTimeSteps: Set<String> = []
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200
@@ -88,6 +90,11 @@ public final class Interpreter {
     Diagnostic(.runtime, message, at: span, in: source, hint: hint)
   }
 
+  /// Reports a warning at a span of the current source; the program goes on.
+  func warn(_ message: String, at span: Span, hint: String? = nil) {
+    host.report(Diagnostic(.warning, message, at: span, in: source, hint: hint))
+  }
+
   /// Runs statements in a new block scope.
   func executeBlock(_ statements: [Stmt]) throws {
     let saved = scope
@@ -100,7 +107,7 @@ public final class Interpreter {
     switch statement.kind {
     case .define(let name, let nameSpan, let valueExpr):
       try checkDefinable(name, at: nameSpan)
-      scope.define(name, try evaluate(valueExpr))
+      scope.define(name, try valueToKeep(valueExpr, for: name))
     case .assign(let name, let nameSpan, let valueExpr):
       try assign(name, at: nameSpan, valueExpr)
     case .assignMember(let object, let member, let memberSpan, let valueExpr):
@@ -244,7 +251,7 @@ public final class Interpreter {
   }
 
   private func assign(_ name: String, at span: Span, _ valueExpr: Expr) throws {
-    let value = try evaluate(valueExpr)
+    let value = try valueToKeep(valueExpr, for: name)
     if name == "dt" { return try setTimeStep(value, at: valueExpr.span) }
     if case .neuron = scope.lookup(name) {
       throw failure("'\(name)' is a neuron", at: span, hint: "redefine it with: neuron \(name) = lif(…)")
@@ -253,6 +260,19 @@ public final class Interpreter {
       try checkDefinable(name, at: span)
       throw failure("'\(name)' is not defined yet", at: span, hint: "define it first: let \(name) = …")
     }
+  }
+
+  /// The value of an expression a name is to hold; a call that gives no value is an error, never a
+  /// silent nothing (`let ys = append(xs, v)`).
+  private func valueToKeep(_ valueExpr: Expr, for name: String) throws -> Value {
+    let value = try evaluate(valueExpr)
+    guard isNothing(value) else { return value }
+    var callee = "this"
+    if case .call(let calleeExpr, _) = valueExpr.kind, case .name(let function) = calleeExpr.kind { callee = function }
+    let hint = callee == "append"
+      ? "append changes the list in place: write append(xs, v) on its own line, then use xs"
+      : "a function gives a value with 'return'"
+    throw failure("\(callee == "this" ? "this" : "\(callee)(…)") gives no value for '\(name)' to hold", at: valueExpr.span, hint: hint)
   }
 
   private func setTimeStep(_ value: Value, at span: Span) throws {
@@ -268,7 +288,11 @@ public final class Interpreter {
     }
   }
 
-  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and spikes.
+  /// Longer lists print elided, as their first 10 and last 3 values and their length.
+  static let longestListShownWhole = 20
+
+  /// A value as print (unquoted strings) or the REPL (quoted) shows it; a neuron with its model and
+  /// spikes; a long list elided.
   func text(of value: Value, quoted: Bool) -> String {
     switch value {
     case .string(let s) where !quoted: return s
@@ -279,13 +303,14 @@ public final class Interpreter {
       let what = handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
       return "\(what) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
     case .list(let items):
-      if let unit = sharedUnit(items) {
-        return "[" + items.map { item in
-          guard case .quantity(let q) = item else { return "" }
-          return formatNumber(q.value / unit.scale) + " " + unit.symbol
-        }.joined(separator: ", ") + "]"
+      let unit = sharedUnit(items)
+      func shown(_ item: Value) -> String {
+        guard let unit, case .quantity(let q) = item else { return text(of: item, quoted: true) }
+        return formatNumber(q.value / unit.scale) + " " + unit.symbol
       }
-      return "[" + items.map { text(of: $0, quoted: true) }.joined(separator: ", ") + "]"
+      guard items.count > Self.longestListShownWhole else { return "[" + items.map(shown).joined(separator: ", ") + "]" }
+      let head = items.prefix(10).map(shown), tail = items.suffix(3).map(shown)
+      return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(items.count) values)"
     case .record(let r): return "{" + r.fields.map { "\($0.name): \(text(of: $0.value, quoted: true))" }.joined(separator: ", ") + "}"
     default: return value.shown
     }

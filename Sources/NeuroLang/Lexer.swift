@@ -174,7 +174,7 @@ public struct Lexer {
     }
     let span = Span(start: start, end: location)
     if UnitTable.unit(named: suffix) == nil {
-      let suggestion = closestName(to: suffix, among: UnitTable.allSpellings)
+      let suggestion = closestUnitSpelling(to: suffix)
       report(
         "unknown unit '\(suffix)'", Span(start: suffixStart, end: location),
         hint: suggestion.map { "did you mean '\($0)'?" }

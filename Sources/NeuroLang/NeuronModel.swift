@@ -25,6 +25,12 @@ public struct ModelParameter: Sendable {
   public var dimension: Dimension
   public var defaultValue: Double
   public var meaning: String
+  /// The unit the literature gives it in, as typed after a number (`ms`, `/ms`, `pF`); empty for a plain number.
+  public var unit: String = ""
+  /// Why that unit, when it is not the obvious one (Izhikevich's per millisecond, HH's per cm²).
+  public var unitNote: String? = nil
+  /// The values (SI) the literature uses; a value about 100 times outside draws a warning.
+  public var typical: ClosedRange<Double>? = nil
 }
 
 /// Named parameter values from a paper, e.g. Izhikevich's "chattering".
@@ -51,6 +57,9 @@ public struct ModelKind: Sendable {
   var makeGroup: @Sendable (_ values: [String: Double], _ method: IntegrationMethod, _ count: Int) -> any NeuronGroup
   /// Gives an existing group new parameter values, keeping its state.
   var update: @Sendable (_ group: inout any NeuronGroup, _ values: [String: Double], _ method: IntegrationMethod) -> Void
+  /// The time constants a step must resolve (named, in seconds) for given values and method; a
+  /// time step above a fifth of the smallest is a warning before a run. Empty where any step is stable.
+  var timeScales: @Sendable (_ values: [String: Double], _ method: IntegrationMethod) -> [(name: String, value: Double)] = { _, _ in [] }
 
   func parameter(_ name: String) -> ModelParameter? { parameters.first { $0.name == name } }
   func preset(_ name: String) -> ModelPreset? { presets.first { $0.name == name } }

@@ -134,11 +134,30 @@ public struct Parser {
     }
   }
 
+  /// Words that begin a statement: keywords, and the names that do so only at a line's start.
+  static let statementWords = Keyword.statementStarters.map(\.rawValue).sorted()
+    + ["population", "input", "connect", "record", "hist", "heatmap", "raster", "model", "event"]
+
+  /// The statement word a lone first word followed by a name or a value was probably meant to be
+  /// (`nuron k = lif()`, `pirnt x`).
+  private var misspelledStatementWord: String? {
+    guard position >= 1, case .identifier(let word) = previous.kind else { return nil }
+    switch current.kind {
+    case .identifier, .number, .string: break
+    default: return nil
+    }
+    let before = position >= 2 ? tokens[position - 2].kind : .newline
+    guard before == .newline || before == .semicolon || before == .leftBrace else { return nil }
+    return closestName(to: word, among: Parser.statementWords)
+  }
+
   mutating func expectEndOfStatement() throws {
     if check(.newline) || check(.semicolon) || check(.endOfInput) { return }
     if blockDepth > 0 && check(.rightBrace) { return }
     var hint: String? = nil
-    if case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
+    if let word = misspelledStatementWord {
+      hint = "did you mean '\(word)'?"
+    } else if case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
        case .number = previous.kind {
       hint = "write the unit right after the number, without a space: \(source.text(previous.span))\(name)"
     } else if check(.equal) {

@@ -1,3 +1,6 @@
+import Foundation
+import NeuroUnits
+
 /// "Did you mean": the closest known name, by rustc's rule: a case-insensitive
 /// exact match first, else the nearest within an edit distance of max(len, 3) / 3.
 public func closestName(to name: String, among candidates: [String]) -> String? {
@@ -39,4 +42,21 @@ func editDistance(_ a: String, _ b: String) -> Int {
     (beforePrevious, previous, row) = (previous, row, beforePrevious)
   }
   return previous[b.count]
+}
+
+/// The unit a mistyped suffix most likely means: a spelling that differs only in case first,
+/// preferring the scale neuroscience works at (`mv` is `mV`, not `MV`, megavolts), else the
+/// nearest spelling.
+func closestUnitSpelling(to suffix: String) -> String? {
+  let spellings = UnitTable.allSpellings
+  let sameLetters = spellings.filter { $0.lowercased() == suffix.lowercased() && $0 != suffix }
+  if let best = sameLetters.min(by: { distanceFromUsualScale($0) < distanceFromUsualScale($1) }) { return best }
+  return closestName(to: suffix, among: spellings)
+}
+
+/// How many powers of ten a unit is from the one its dimension is usually shown in (mV, nA, ms, ...).
+private func distanceFromUsualScale(_ spelling: String) -> Double {
+  guard let unit = UnitTable.unit(named: spelling) else { return .infinity }
+  let usual = UnitTable.unit(named: unit.dimension.naturalSymbol)?.scale ?? 1
+  return abs(log10(unit.scale / usual))
 }

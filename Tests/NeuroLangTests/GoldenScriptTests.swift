@@ -5,7 +5,8 @@ import Testing
 /// Every `Tests/scripts/**/*.neuro` (but helpers named `_*.neuro`) is a test: its
 /// `# expect: TEXT` comments are the output lines in order, its `# expect error: MESSAGE`
 /// comments the diagnostics, each on the line where the comment stands (or, for an
-/// error in an imported file, `# expect error in FILE:LINE: MESSAGE`).
+/// error in an imported file, `# expect error in FILE:LINE: MESSAGE`), its `# expect warning: MESSAGE`
+/// comments the warnings, on their lines or, on a line of their own, for the code line above.
 /// Plots are drawn in ASCII, 60 columns wide, without colour.
 enum GoldenScripts {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -25,9 +26,14 @@ struct Expectations {
   var output: [String] = []
   /// Each expected diagnostic as `file:line: message` (file empty for the script itself).
   var errors: [String] = []
+  /// Each expected warning as `:line: message`.
+  var warnings: [String] = []
 
   init(_ text: String) {
+    var lastCodeLine = 0
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty, !trimmed.hasPrefix("#") { lastCodeLine = index + 1 }
       guard let hash = line.range(of: "# expect") else { continue }
       let rest = line[hash.upperBound...]
       if rest.hasPrefix(": ") {
@@ -36,6 +42,9 @@ struct Expectations {
         output.append("")
       } else if rest.hasPrefix(" error: ") {
         errors.append(":\(index + 1): " + rest.dropFirst(" error: ".count))
+      } else if rest.hasPrefix(" warning: ") {
+        let at = trimmed.hasPrefix("#") ? lastCodeLine : index + 1
+        warnings.append(":\(at): " + rest.dropFirst(" warning: ".count))
       } else if rest.hasPrefix(" error in ") {
         errors.append(String(rest.dropFirst(" error in ".count)))
       }
@@ -64,10 +73,14 @@ struct Expectations {
     var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     #expect(lines == expected.output, "output of \(relativePath)")
-    let found = diagnostics.map { d in
+    func located(_ d: Diagnostic) -> String {
       let file = d.source?.name == url.path ? "" : ((d.source?.name ?? "") as NSString).lastPathComponent
       return "\(file):\(d.span?.start.line ?? 0): \(d.message)"
     }
+    let found = diagnostics.filter { $0.kind != .warning }.map(located)
+    let warnings = diagnostics.filter { $0.kind == .warning }.map(located)
+    #expect(warnings == expected.warnings,
+            "warnings of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
     #expect(found == expected.errors,
             "diagnostics of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
     #expect((result == .success) == expected.errors.isEmpty)

@@ -1,0 +1,53 @@
+import NeuroEngine
+import NeuroUnits
+
+/// Warnings around a run: a time step too coarse for a model (before it), and neurons that fired
+/// on every step (after it, below the run summary).
+extension Interpreter {
+  /// A step should be at most this fraction of a model's smallest time constant: forward Euler's
+  /// error per step is about (dt/tau)²/2 (2 % at a fifth), and it overshoots for dt > tau.
+  static let largestStepPerTimeConstant = 0.2
+
+  /// Warns, once per neuron and time step, when dt is above a fifth of a model's smallest time constant.
+  func warnIfTimeStepTooCoarse(at span: Span) {
+    let dt = world.simulation.dt
+    for group in world.order {
+      guard let model = world.models[group] else { continue }
+      let scales = model.kind.timeScales(model.values, model.method).filter { $0.value > 0 }
+      guard let smallest = scales.min(by: { $0.value < $1.value }) else { continue }
+      let limit = smallest.value * Self.largestStepPerTimeConstant
+      guard dt > limit * (1 + 1e-9), warnedTimeSteps.insert("\(group.index) \(dt) \(limit)").inserted else { continue }
+      let name = world.names[group] ?? "a neuron"
+      let suggestion = Self.roundStep(atMost: limit)
+      var hint = "set dt = \(suggestion) at t = 0"
+      if model.kind.methods.contains(.exact), model.method != .exact { hint += ", or integrate exactly: method: exact" }
+      warn("dt = \(Quantity(dt, .time).formatted) is too coarse for \(name): \(smallest.name) is \(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it",
+           at: span, hint: hint)
+    }
+  }
+
+  /// The largest of 1, 2, 5 × a power of ten (in ms) not above `limit`, written as a literal: `0.2ms`.
+  static func roundStep(atMost limit: Double) -> String {
+    let steps = [10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001]
+    return formatNumber(steps.first { $0 * 1e-3 <= limit * (1 + 1e-9) } ?? 0.001) + "ms"
+  }
+
+  /// Warns about neurons that fired on every step of the run just made (at least 10 steps).
+  func warnAboutNeuronsFiringEveryStep(since startStep: Int, steps: Int, at span: Span) {
+    guard steps >= 10 else { return }
+    for group in world.order {
+      let (spikeSteps, neurons) = world.simulation.spikes(group)
+      var counts: [Int: Int] = [:]
+      for (step, neuron) in zip(spikeSteps, neurons).reversed() {
+        if step <= startStep { break }
+        counts[neuron, default: 0] += 1
+      }
+      let always = counts.values.filter { $0 >= steps }.count
+      guard always > 0 else { continue }
+      let name = world.names[group] ?? "a neuron"
+      let who = world.simulation.group(group).count == 1 ? name : "\(always) \(always == 1 ? "neuron" : "neurons") of \(name)"
+      warn("\(who) fired on every one of the \(steps) steps: the time step is too coarse for the model, or the input drives v past threshold within each step",
+           at: span, hint: "try a smaller time step, a refractory period (t_ref), or a smaller input")
+    }
+  }
+}
