@@ -8,7 +8,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "NeuroUnits"),
-    .target(name: "NeuroEngine"),
+    .target(name: "NeuroEngine", dependencies: ["NeuroUnits"]),
     .target(name: "NeuroPlot", dependencies: ["NeuroUnits"]),
     .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
     .systemLibrary(

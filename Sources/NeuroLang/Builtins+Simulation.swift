@@ -35,7 +35,7 @@ extension Builtins {
       world.setTimeStep(dt)
       let group = world.add(model.makeGroup(count: 1))
       world.inject(StepCurrent(amplitude: current.value), into: group)
-      if world.run(steps: Int((duration / dt).rounded()), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
+      if world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
         throw c.failure("interrupted")
       }
       let spikes = world.spikeTimes(group)
@@ -68,7 +68,7 @@ extension Builtins {
     for (i, current) in currents.enumerated() where current != 0 {
       world.inject(StepCurrent(amplitude: current, neurons: i..<(i + 1)), into: group)
     }
-    if world.run(steps: Int((duration / dt).rounded()), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
+    if world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
       throw c.failure("interrupted")
     }
     var counts = [Int](repeating: 0, count: currents.count)

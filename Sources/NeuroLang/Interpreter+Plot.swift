@@ -123,10 +123,10 @@ extension Interpreter {
     var settings = HistogramOptions()
     for option in options {
       guard option.label == "bins", case .quantity(let q) = try evaluate(option.value), q.dimension.isDimensionless,
-            q.value == q.value.rounded(), q.value >= 1, q.value <= 200 else {
+            q.value >= 1, q.value <= 200, let bins = Int(checking: q.value), Double(bins) == q.value else {
         throw failure("hist takes bins: a whole number from 1 to 200", at: option.value.span, hint: "hist xs, bins: 20")
       }
-      settings.bins = Int(q.value)
+      settings.bins = bins
     }
     let unit = Table.commonUnit(quantities)
     settings.width = host.plot.width

@@ -120,12 +120,16 @@ extension Interpreter {
       throw failure("\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
                     at: durationExpr.span)
     }
-    let bytes = simulation.recordingBytes(forSteps: Int(min(exactSteps, 1e15)))
-    guard exactSteps <= 1e10, bytes <= 4e9 else {
-      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+    guard exactSteps <= 1e9 else {
+      throw failure("\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of \(Quantity(dt, .time).formatted); at most a billion in one run",
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
-    let steps = Int(exactSteps.rounded())
+    let bytes = simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
+    guard MemoryBudget.fits(bytes, in: simulation) else {
+      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+                    at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
+    }
+    let steps = Int(clampingToSteps: exactSteps)
     let spikesBefore = neuronOrder.map { simulation.spikes($0).steps.count }
     let startStep = simulation.stepIndex
     let clock = ContinuousClock.now

@@ -22,7 +22,7 @@ public final class Interpreter {
   /// Neurons in the order they were first defined, for run summaries.
   var neuronOrder: [GroupID] = []
   let simulation = Simulation()
-  var random = RandomSource(seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1e6)))
+  var random = RandomSource(seed: UInt64(saturating: Date().timeIntervalSince1970 * 1e6))
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
   /// Files imported so far (absolute paths), each run once.
@@ -33,6 +33,9 @@ public final class Interpreter {
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200
+  /// How deep expressions being evaluated are nested now, calls included.
+  var evaluationDepth = 0
+  static let maximumEvaluationDepth = 20_000
 
   public init(host: Host) {
     self.host = host
@@ -43,6 +46,10 @@ public final class Interpreter {
   /// expression prints its value.
   @discardableResult
   public func execute(_ source: Source, echo: Bool = false) -> ExecutionResult {
+    LargeStack.run { executeOnThisThread(source, echo: echo) }
+  }
+
+  private func executeOnThisThread(_ source: Source, echo: Bool) -> ExecutionResult {
     do {
       try run(source, echo: echo)
       return .success
@@ -169,10 +176,10 @@ public final class Interpreter {
       try histogram(valuesExpr, options)
     case .seed(let expr):
       let value = try evaluate(expr)
-      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), let seed = Int64(checking: q.value) else {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
-      random = RandomSource(seed: UInt64(bitPattern: Int64(q.value)))
+      random = RandomSource(seed: UInt64(bitPattern: seed))
     }
   }
 
@@ -249,8 +256,8 @@ public final class Interpreter {
     guard case .quantity(let q) = value, q.dimension == .time else {
       throw failure("the time step must be a time, not \(value.describedKind)", at: span, hint: "dt = 0.05ms")
     }
-    guard q.value > 0, q.value <= 1e-2 else {
-      throw failure("the time step must be between 0 and 10 ms, not \(q.formatted)", at: span)
+    guard q.value >= 1e-6, q.value <= 1e-2 else {
+      throw failure("the time step must be between 1 µs and 10 ms, not \(q.formatted)", at: span)
     }
     guard simulation.setTimeStep(q.value) else {
       throw failure("the time step can only change at t = 0 (now t = \(Quantity(simulation.time, .time).formatted))",
