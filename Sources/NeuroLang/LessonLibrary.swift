@@ -16,7 +16,7 @@ public struct LessonLibrary: Sendable {
     entries = files.filter { $0.hasSuffix(".md") }.sorted().compactMap { file in
       let id = String(file.dropLast(3))
       guard let number = Int(id.prefix { $0.isNumber }) else { return nil }
-      return Entry(number: number, id: id, path: (folder as NSString).appendingPathComponent(file))
+      return Entry(number: number, id: id, path: FilePaths.joined(folder, file))
     }
   }
 
