@@ -146,9 +146,7 @@ extension Interpreter {
     case .diverged(let group, let variable, let neuron, let time):
       let name = neuronNames[group] ?? "a neuron"
       let which = simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
-      throw failure("\(variable) of \(which) stopped being a finite number by t = \(Quantity(time, .time).formatted)",
-                    at: durationExpr.span,
-                    hint: "the equations diverged: try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacingOccurrences(of: " ", with: ""))) or another method (method: rk4)")
+      throw divergence(variable, of: which, at: time, dt: dt, span: durationExpr.span)
     }
     let counts = zip(neuronOrder, spikesBefore).map { group, before in
       (neuronNames[group] ?? "?", simulation.spikes(group).steps.count - before)
