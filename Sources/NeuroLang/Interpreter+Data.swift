@@ -7,6 +7,9 @@ extension Interpreter {
     let value = try evaluate(valueExpr)
     let path = try filePath(pathExpr)
     let columns = try csvColumns(value, valueExpr)
+    if let confirm = host.confirmWrite, !confirm(path) {
+      throw failure("'\(path)' was not written: writing was not allowed", at: pathExpr.span)
+    }
     do {
       try FileSaving.write(columns.text, to: path)
     } catch let error as SourceFileError {

@@ -54,6 +54,10 @@ extension REPL {
       Output.err("error: \(error)\n")
       return false
     }
+    if LessonTrust.isExternal(folder: folder) {
+      Output.out(LessonTrust.notice(folder))
+      interpreter.host.confirmWrite = LessonTrust.askToWrite
+    }
     var active = ActiveLesson(entry: entry, lesson: lesson)
     let progress = LessonProgress(path: Session.progressPath)
     let firstOpen = lesson.exercises.indices.first { !progress.isDone(lesson: entry.id, exercise: $0) } ?? lesson.exercises.count

@@ -98,3 +98,19 @@ import Testing
     #expect(run.messages.first == "m.v has no samples from 0 ms to 10 ms; it covers 20 ms to 40 ms")
   }
 }
+
+/// Code the user did not write (a lesson from elsewhere) asks before `save` writes a file.
+@Suite struct ConfirmedWriteTests {
+  @Test(arguments: [false, true])
+  func saveAsksFirst(_ allowed: Bool) {
+    let path = NSTemporaryDirectory() + "neuro-confirm-\(UUID().uuidString).csv"
+    var asked: [String] = []
+    var messages: [String] = []
+    var host = Host(write: { _ in }, report: { messages.append($0.message) })
+    host.confirmWrite = { asked.append($0); return allowed }
+    Interpreter(host: host).execute(Source(name: "lesson", text: "save [1] to \"\(path)\""))
+    #expect(asked == [path])
+    #expect(FileManager.default.fileExists(atPath: path) == allowed)
+    #expect(messages == (allowed ? [] : ["'\(path)' was not written: writing was not allowed"]))
+  }
+}
