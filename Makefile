@@ -4,7 +4,11 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := .build/release/neuro
 
-.PHONY: deps release run test bench bench-models install clean
+.PHONY: deps release run test fuzz bench bench-models install clean
+# `make fuzz`: FUZZ_COUNT inputs through the release binary (crashes and hangs go to fuzz-findings/).
+FUZZ_COUNT ?= 100000
+FUZZ_SEED ?= 1
+FUZZ_JOBS ?= 2
 PREFIX ?= /usr/local
 
 deps:
@@ -19,6 +23,12 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@# A short seeded fuzz round through the debug binary: at most 90 s, fails on any crash.
+	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 2500 --seed 1 --budget 90 --timeout 20 --jobs 2 --out .build/fuzz-findings
+
+fuzz: release
+	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz
+	.build/release/NeuroFuzz --binary $(BIN) --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 10
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons

@@ -8,7 +8,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "NeuroUnits"),
-    .target(name: "NeuroEngine"),
+    .target(name: "NeuroEngine", dependencies: ["NeuroUnits"]),
     .target(name: "NeuroPlot", dependencies: ["NeuroUnits"]),
     .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
     .systemLibrary(
@@ -20,6 +20,7 @@ let package = Package(
       name: "neuro", dependencies: ["NeuroLang", "CReadline"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
     // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
+    .executableTarget(name: "NeuroFuzz"),
     .executableTarget(name: "ModelCost", dependencies: ["NeuroLang", "NeuroEngine"], path: "benchmarks/ModelCost"),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),

@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// Parameters of the adaptive exponential integrate-and-fire neuron (Brette & Gerstner 2005), SI:
 /// `C dv/dt = -g_L (v - E_L) + g_L Δ_T exp((v - V_T)/Δ_T) - w + I`, `τ_w dw/dt = a (v - E_L) - w`;
@@ -49,7 +50,7 @@ public struct AdExGroup: NeuronGroup {
   public mutating func prepare(dt: Double) {
     self.dt = dt
     // Refractory from the start of the step in which the neuron fired: one step is that step.
-    refractorySteps = Int32(clamping: max(0, Int((parameters.refractoryPeriod / dt).rounded()) - 1))
+    refractorySteps = max(0, Int32(saturating: parameters.refractoryPeriod / dt - 1))
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {

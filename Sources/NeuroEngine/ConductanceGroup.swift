@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// Parameters of the conductance-based point neuron (SI units):
 /// `C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I`.
@@ -59,7 +60,7 @@ public struct ConductanceGroup: NeuronGroup {
     excitatoryFactor = exp(-dt / parameters.excitatoryDecay)
     inhibitoryFactor = exp(-dt / parameters.inhibitoryDecay)
     // Refractory from the start of the step in which the neuron fired: one step is that step.
-    refractorySteps = Int32(clamping: max(0, Int((parameters.refractoryPeriod / dt).rounded()) - 1))
+    refractorySteps = max(0, Int32(saturating: parameters.refractoryPeriod / dt - 1))
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {

@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// A model written by a user, as the engine runs it: one equation per state variable,
 /// a threshold with resets, initial values, and an integration method (SI units).
@@ -141,7 +142,7 @@ public struct EquationGroup: NeuronGroup {
   public mutating func prepare(dt: Double) {
     self.dt = dt
     // Refractory from the start of the step in which the neuron fired: one step is that step.
-    refractorySteps = Int32(clamping: max(0, Int((model.refractoryPeriod / dt).rounded()) - 1))
+    refractorySteps = max(0, Int32(saturating: model.refractoryPeriod / dt - 1))
   }
 
   public mutating func resetState() {

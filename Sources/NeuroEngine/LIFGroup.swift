@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// How a model's differential equations are advanced over one step.
 public enum IntegrationMethod: String, Sendable, CaseIterable {
@@ -116,7 +117,7 @@ public struct LIFGroup: NeuronGroup {
     let tau = parameters.tau
     decay = exp(-dt / tau)
     eulerFactor = dt / tau
-    refractorySteps = Int((parameters.refractoryPeriod / dt).rounded())
+    refractorySteps = Int(clampingToSteps: parameters.refractoryPeriod / dt)
     channelDecay = channels.map { $0.kind == .jump ? 0 : exp(-dt / $0.tau) }
     channelGain = channels.map { channel in
       if channel.kind == .jump { return 1 }

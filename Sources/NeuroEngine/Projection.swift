@@ -74,7 +74,7 @@ public struct Projection: Sendable {
     var targets: [Int32] = []
     switch rule {
     case .probability(let p):
-      targets.reserveCapacity(Int(p * Double(preRange.count) * Double(postRange.count) * 1.05) + 16)
+      targets.reserveCapacity(min(1 << 24, Int(saturating: p * Double(preRange.count) * Double(postRange.count) * 1.05)) + 16)
       let logOfMiss = p < 1 ? log1p(-p) : -Double.infinity
       for (r, i) in preRange.enumerated() {
         rows[r] = targets.count
@@ -82,7 +82,7 @@ public struct Projection: Sendable {
         var j = postRange.lowerBound - 1
         while true {
           let u = 1 - random.uniform()
-          j += 1 + (p >= 1 ? 0 : Int(floor(log(u) / logOfMiss)))
+          j += 1 + (p >= 1 ? 0 : Int(clampingToSteps: floor(log(u) / logOfMiss)))
           if j >= postRange.upperBound { break }
           if allowed(i, j) { targets.append(Int32(j)) }
         }
@@ -104,7 +104,7 @@ public struct Projection: Sendable {
         var chosen = Set<Int>()
         let candidates = postRange.filter { allowed(i, $0) }
         while chosen.count < min(k, candidates.count) {
-          chosen.insert(candidates[Int(random.uniform() * Double(candidates.count))])
+          chosen.insert(candidates[min(candidates.count - 1, Int(saturating: random.uniform() * Double(candidates.count), rounding: .down))])
         }
         targets += chosen.sorted().map { Int32($0) }
       }
@@ -114,7 +114,7 @@ public struct Projection: Sendable {
         let candidates = preRange.filter { allowed($0, j) }
         var chosen = Set<Int>()
         while chosen.count < min(k, candidates.count) {
-          chosen.insert(candidates[Int(random.uniform() * Double(candidates.count))])
+          chosen.insert(candidates[min(candidates.count - 1, Int(saturating: random.uniform() * Double(candidates.count), rounding: .down))])
         }
         for i in chosen { sources[i - preRange.lowerBound].append(Int32(j)) }
       }
@@ -215,3 +215,4 @@ public struct Projection: Sendable {
 }
 
 import Foundation
+import NeuroUnits

@@ -159,6 +159,10 @@ public final class Simulation {
   /// Advances `steps` steps. `shouldStop` is asked every thousand steps; when it
   /// says yes the run ends early and everything up to that step is kept.
   public func run(steps: Int, shouldStop: () -> Bool = { false }) -> RunOutcome {
+    if slots.isEmpty {  // nothing to simulate: only the clock moves
+      stepIndex += max(0, steps)
+      return .completed
+    }
     for i in slots.indices {
       slots[i].group.prepare(dt: dt)
       slots[i].reserve(steps: steps)

@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// Measures of spike trains (times in seconds, each train sorted).
 public enum SpikeAnalysis {
   /// The intervals between successive spikes of each train, all together.
@@ -34,11 +36,11 @@ public enum SpikeAnalysis {
   /// Whole bins only: a last bin the window does not fill is left out (it would read as a drop in
   /// rate), unless the window is shorter than one bin. A spike at the window's end counts.
   public static func counts(_ trains: [[Double]], bin: Double, from start: Double, to end: Double) -> [Int] {
-    let n = max(1, Int(((end - start) / bin * (1 + 1e-12)).rounded(.down)))
+    let n = max(1, Int(saturating: (end - start) / bin * (1 + 1e-12), rounding: .down))
     let covered = n == 1 ? max(end, start + bin) : start + Double(n) * bin
     var counts = [Int](repeating: 0, count: n)
     for train in trains {
-      for t in train where t >= start && t <= covered { counts[min(n - 1, Int((t - start) / bin))] += 1 }
+      for t in train where t >= start && t <= covered { counts[min(n - 1, Int(saturating: (t - start) / bin, rounding: .down))] += 1 }
     }
     return counts
   }
@@ -75,14 +77,14 @@ public enum SpikeAnalysis {
 
   /// The cross-correlogram: counts of spikes of `b` at each lag after a spike of `a`, in bins over ±window.
   public static func correlogram(_ a: [Double], _ b: [Double], bin: Double, window: Double) -> (lags: [Double], counts: [Int]) {
-    let n = max(1, Int((2 * window / bin).rounded()))
+    let n = max(1, Int(clampingToSteps: 2 * window / bin))
     var counts = [Int](repeating: 0, count: n)
     var low = 0
     for t in a {
       while low < b.count && b[low] < t - window { low += 1 }
       var j = low
       while j < b.count && b[j] < t + window {
-        let k = Int(((b[j] - t) + window) / bin)
+        let k = Int(saturating: ((b[j] - t) + window) / bin, rounding: .down)
         if k >= 0 && k < n { counts[k] += 1 }
         j += 1
       }

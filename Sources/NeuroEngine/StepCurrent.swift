@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// A current switched on at `start` and off at `end` (seconds; nil for open ends),
 /// compared on the step grid so that 20 ms at dt = 0.1 ms is exactly step 200. It flows
@@ -58,10 +59,6 @@ public struct StepCurrent: Sendable, Equatable {
 extension Int {
   /// The nearest whole step count, clamped so that huge or odd values never trap.
   public init(clampingToSteps x: Double) {
-    if x.isNaN { self = 0; return }
-    let rounded = x.rounded()
-    if rounded >= 9.0e18 { self = Int.max / 2; return }
-    if rounded <= -9.0e18 { self = Int.min / 2; return }
-    self = Int(rounded)
+    self = Swift.min(Int.max / 2, Swift.max(Int.min / 2, Int(saturating: x)))
   }
 }

@@ -153,7 +153,7 @@ extension ModelKind {
     methods: [.exact],
     validate: { values in (values["rate"] ?? 0) < 0 ? "rate cannot be negative" : finiteValues(values) },
     makeGroup: { values, _, count in
-      PoissonGroup(count: count, rate: values["rate"] ?? 0, seed: UInt64(values["seed"] ?? 1))
+      PoissonGroup(count: count, rate: values["rate"] ?? 0, seed: UInt64(saturating: values["seed"] ?? 1))
     },
     update: updating(PoissonGroup.self) { group, values, _ in group.rate = values["rate"] ?? 0 })
 

@@ -46,6 +46,7 @@ extension Builtins {
       try inner.expectPositional(2, "correlogram", "correlogram(a, b, bin: 1ms, window: 50ms)")
       let a = try spikeTrains(inner, 0, "correlogram").trains.flatMap { $0 }.sorted()
       let b = try spikeTrains(inner, 1, "correlogram").trains.flatMap { $0 }.sorted()
+      try checkBinCount(2 * window, bin, c)
       let (lags, counts) = SpikeAnalysis.correlogram(a, b, bin: bin, window: window)
       return .record(Record(fields: [
         ("lag", .list(lags.map { .quantity(Quantity($0, .time)) })),
@@ -130,7 +131,17 @@ extension Builtins {
     let (trains, neurons, since) = try spikeTrains(inner, 0, name)
     let end = max(c.interpreter.world.simulation.time, trains.flatMap { $0 }.max() ?? 0)
     guard end > since else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
+    try checkBinCount(end - since, bin, c)
     return (trains, neurons, since, end, bin)
+  }
+
+  /// Refuses bins so small that counting them would not fit in memory.
+  private static func checkBinCount(_ span: Double, _ bin: Double, _ c: CallContext) throws {
+    let count = span / bin
+    guard count <= 10_000_000 else {
+      throw c.failure("a bin of \(Quantity(bin, .time).formatted) over \(Quantity(span, .time).formatted) makes \(formatNumber(count)) bins; at most 10 million",
+                      hint: "use a larger bin, such as bin: 1ms")
+    }
   }
 
   /// A named time option taken out of the arguments.

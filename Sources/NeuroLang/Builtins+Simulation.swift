@@ -1,7 +1,7 @@
 import NeuroEngine
 import NeuroUnits
 
-/// Running a model on its own, outside the session's simulation.
+/// Running a model on its own, outside the session's world.simulation.
 extension Builtins {
   static let simulation: [Builtin] = [
     Builtin(
@@ -35,9 +35,8 @@ extension Builtins {
       world.setTimeStep(dt)
       let group = world.add(model.makeGroup(count: 1))
       world.inject(StepCurrent(amplitude: current.value), into: group)
-      if world.run(steps: Int((duration / dt).rounded()), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
-        throw c.failure("interrupted")
-      }
+      try c.interpreter.checkOutcome(world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop),
+                                     naming: { _ in "the neuron simulated" }, dt: dt, span: c.span.span)
       let spikes = world.spikeTimes(group)
       let trace = world.trace(group, variable: "v") ?? Trace(start: 0, dt: dt, values: [])
       return .record(Record(fields: [
@@ -68,9 +67,8 @@ extension Builtins {
     for (i, current) in currents.enumerated() where current != 0 {
       world.inject(StepCurrent(amplitude: current, neurons: i..<(i + 1)), into: group)
     }
-    if world.run(steps: Int((duration / dt).rounded()), shouldStop: c.interpreter.host.shouldStop) == .interrupted {
-      throw c.failure("interrupted")
-    }
+    try c.interpreter.checkOutcome(world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop),
+                                   naming: { "the neuron simulated with \(Quantity(currents[$0], .current).formatted)" }, dt: dt, span: c.span.span)
     var counts = [Int](repeating: 0, count: currents.count)
     for neuron in world.spikes(group).neurons { counts[neuron] += 1 }
     return .record(Record(fields: [

@@ -25,11 +25,11 @@ extension Builtins {
       var chosen: Int? = nil
       if c.arguments.count == 2 {
         let k = try c.quantity(1, for: "clear_stimuli")
-        guard k.dimension.isDimensionless, k.value == k.value.rounded(), k.value >= 1, k.value <= Double(total) else {
+        guard k.dimension.isDimensionless, k.value == k.value.rounded(), let index = Int(checking: k.value), index >= 1, index <= total else {
           throw c.failure(total == 0 ? "\(handle.label) has no stimuli to remove" : "\(handle.label) has stimuli 1 to \(total), not \(k.formatted)",
                           at: c.arguments[1].value.span, hint: "stimuli(\(handle.name)) lists them")
         }
-        chosen = Int(k.value) - 1
+        chosen = index - 1
       }
       simulation.removeStimuli(of: handle.group, currents: { chosen == nil || chosen == $0 },
                                events: { chosen == nil || chosen == currentCount + $0 })

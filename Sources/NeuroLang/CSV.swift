@@ -36,17 +36,23 @@ struct CSVColumns {
 
   /// Reads the text of a file written like `text` (or by a spreadsheet, without quotes).
   init(parsing text: String) throws {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character in Swift: splitting on "\n" alone would keep a Windows file on one line.
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
     while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
     guard let headerLine = lines.first, !headerLine.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ParseError(line: 1, message: "the file is empty; it needs a header line such as time (ms),v (mV)")
     }
     var units: [NeuroUnits.Unit?] = []
     columns = []
-    for cell in headerLine.split(separator: ",", omittingEmptySubsequences: false) {
-      let (name, unit) = try CSVColumns.headerCell(cell.trimmingCharacters(in: .whitespaces))
+    let headerCells = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    if headerCells.allSatisfy({ Double($0) != nil }) {
+      throw ParseError(line: 1, message: "the first line holds numbers, not column names; add a header line such as time (ms),v (mV)")
+    }
+    for cell in headerCells {
+      let (name, unit) = try CSVColumns.headerCell(cell)
+      if columns.contains(where: { $0.name == name }) {
+        throw ParseError(line: 1, message: "the column name '\(name)' appears twice in the header")
+      }
       columns.append((name, []))
       units.append(unit)
     }
@@ -60,6 +66,9 @@ struct CSVColumns {
         let trimmed = cell.trimmingCharacters(in: .whitespaces)
         guard let number = Double(trimmed) else {
           throw ParseError(line: index + 1, message: "'\(trimmed)' is not a number")
+        }
+        guard number.isFinite else {
+          throw ParseError(line: index + 1, message: "'\(trimmed)' is not a finite number; a data file holds measured values only")
         }
         let unit = units[c]
         columns[c].values.append(unit.map { Quantity(number, unit: $0) } ?? Quantity(number))

@@ -153,7 +153,7 @@ public enum Help {
     "break": "break   leaves the innermost for or while; continue goes on with its next round\n",
     "continue": "continue   goes on with the next round of the innermost for or while\n",
     "seed": "seed 42   makes random, uniform, normal, poisson inputs and random connections repeat exactly\n",
-    "save": "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written whole or not at all\n",
+    "save": "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written whole or not at all, keeping the file's permissions; a link is written through to its file; a folder, a device, a FIFO or a read-only file is refused; ~/ is the home folder\n",
     "load": "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; d.time\n",
     "in": "x in mV   the plain number of millivolts in x; x as mV keeps the quantity but prints it in mV\n",
     "as": "x as mV   the quantity, printed in millivolts; x in mV gives the plain number\n",
@@ -197,7 +197,7 @@ public enum Help {
         :help [TOPIC]   help           :load FILE   run a file in this session
         :reset          start afresh   :quit        leave (or Ctrl-D)
         :lessons        the lessons    :lesson N    start one (:help lessons lists :check :hint …)
-      Ctrl-C clears the line, or stops a running simulation. History is kept in ~/.neuro_history.
+      Ctrl-C clears the line, or stops a running world.simulation. History is kept in ~/.neuro_history.
 
       """,
   ]

@@ -14,6 +14,9 @@ public struct Host {
   public var libraryPaths: [String]
   /// When true, `run` and `connect` also print the wall time they took (for benchmarks).
   public var showTiming = false
+  /// Asked before `save` writes a file (with the path); false keeps the file as it is. Nil writes
+  /// without asking: set it while running code the user did not write (a lesson from elsewhere).
+  public var confirmWrite: ((String) -> Bool)? = nil
 
   public init(write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
               shouldStop: @escaping () -> Bool = { false }, plot: PlotSettings = PlotSettings(),

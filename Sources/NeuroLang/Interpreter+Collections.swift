@@ -46,10 +46,11 @@ extension Interpreter {
 
   /// A value that must be a whole, plain number (an index).
   func wholeIndex(_ value: Value, _ expr: Expr) throws -> Int {
-    guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e15 else {
+    guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e15,
+          let index = Int(checking: q.value) else {
       throw failure("an index must be a whole number, found \(value.describedKind)", at: expr.span)
     }
-    return Int(q.value)
+    return index
   }
 
   /// `xs[a..b]` (both included) on a list or string; `n.v[20ms..60ms]` on a trace.
@@ -115,10 +116,10 @@ extension Interpreter {
       throw failure("a step of \(step.formatted) never gets from \(from.formatted) to \(to.formatted)", at: (stepExpr ?? expr).span)
     }
     let count = ((to.value - from.value) / step.value * (1 + 1e-12)).rounded(.down) + 1
-    guard count <= 10_000_000 else {
+    guard count <= 10_000_000, let whole = Int(checking: count) else {
       throw failure("this range would hold \(formatNumber(count)) values; at most 10 million", at: expr.span)
     }
-    return .list((0..<Int(count)).map { .quantity(Quantity(from.value + Double($0) * step.value, from.dimension)) })
+    return .list((0..<max(0, whole)).map { .quantity(Quantity(from.value + Double($0) * step.value, from.dimension)) })
   }
 
   /// The value of an expression that must be a number (with or without unit).

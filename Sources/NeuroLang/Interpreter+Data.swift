@@ -7,16 +7,13 @@ extension Interpreter {
     let value = try evaluate(valueExpr)
     let path = try filePath(pathExpr)
     let columns = try csvColumns(value, valueExpr)
-    let folder = (path as NSString).deletingLastPathComponent
-    var isFolder: ObjCBool = false
-    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
-      throw failure("cannot write '\(path)': the folder \(folder) does not exist", at: pathExpr.span)
+    if let confirm = host.confirmWrite, !confirm(path) {
+      throw failure("'\(path)' was not written: writing was not allowed", at: pathExpr.span)
     }
     do {
-      try Data(columns.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw failure("cannot write '\(path)': \(error.localizedDescription)", at: pathExpr.span,
-                    hint: "check that the folder can be written to")
+      try FileSaving.write(columns.text, to: path)
+    } catch let error as SourceFileError {
+      throw failure(error.description, at: pathExpr.span)
     }
     let rows = columns.columns.map(\.values.count).max() ?? 0
     host.write("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
@@ -40,10 +37,11 @@ extension Interpreter {
 
   private func filePath(_ expr: Expr) throws -> String {
     let value = try evaluate(expr)
-    guard case .string(let path) = value, !path.isEmpty else {
+    if case .string("") = value { throw failure("a file name cannot be empty", at: expr.span, hint: "\"v.csv\"") }
+    guard case .string(let path) = value else {
       throw failure("a file name must be a string, found \(value.describedKind)", at: expr.span, hint: "\"v.csv\"")
     }
-    return path
+    return FilePaths.expandingTilde(path)
   }
 
   /// The columns a value is saved as: a trace as time and value, a list as one column,

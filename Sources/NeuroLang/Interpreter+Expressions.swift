@@ -6,6 +6,11 @@ import NeuroUnits
 extension Interpreter {
   /// The value of an expression.
   func evaluate(_ expr: Expr) throws -> Value {
+    evaluationDepth += 1
+    defer { evaluationDepth -= 1 }
+    guard evaluationDepth <= Self.maximumEvaluationDepth else {
+      throw failure("expressions and calls nested too deeply to evaluate (more than \(Self.maximumEvaluationDepth) levels)", at: expr.span)
+    }
     switch expr.kind {
     case .number(let q): return .quantity(q)
     case .string(let s): return .string(s)
@@ -167,11 +172,11 @@ extension Interpreter {
       throw failure("an exponent must be a plain number, not \(y.describedKind)", at: right.span)
     }
     if x.dimension.isDimensionless { return try checked(Quantity(Foundation.pow(x.value, y.value)), expr) }
-    guard y.value == y.value.rounded(), abs(y.value) <= 12 else {
+    guard y.value == y.value.rounded(), abs(y.value) <= 12, let n = Int32(checking: y.value) else {
       throw failure("\(x.dimension.word) can only be raised to a whole power up to 12, not \(formatNumber(y.value))",
                     at: right.span, hint: "units have whole-number exponents: write x ^ 2, not x ^ 0.5")
     }
-    return try checked(Quantity(Foundation.pow(x.value, y.value), x.dimension.power(Int32(y.value))), expr)
+    return try checked(Quantity(Foundation.pow(x.value, y.value), x.dimension.power(n)), expr)
   }
 
   /// Refuses results that left the finite numbers or carry absurd units.

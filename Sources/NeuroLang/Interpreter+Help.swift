@@ -25,7 +25,7 @@ extension Interpreter {
     for folder in host.libraryPaths {
       let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".neuro") }.sorted() ?? []
       for file in files {
-        let path = (folder as NSString).appendingPathComponent(file)
+        let path = FilePaths.joined(folder, file)
         guard let text = try? readSourceFile(path) else { continue }
         let source = Source(name: path, text: text)
         for statement in Parser.parse(source).statements {

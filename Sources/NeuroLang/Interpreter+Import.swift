@@ -6,14 +6,14 @@ extension Interpreter {
   func importFile(_ path: String, at span: Span) throws {
     let fileName = path.hasSuffix(".neuro") ? path : path + ".neuro"
     let folders = importFolders()
-    let candidates = fileName.hasPrefix("/") ? [fileName] : folders.map { ($0 as NSString).appendingPathComponent(fileName) }
+    let candidates = fileName.hasPrefix("/") ? [fileName] : folders.map { FilePaths.joined($0, fileName) }
     guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
       throw failure("cannot find '\(fileName)' to import", at: span,
                     hint: "looked in " + (fileName.hasPrefix("/") ? fileName : folders.joined(separator: ", ")))
     }
-    let resolved = (found as NSString).standardizingPath
+    let resolved = FilePaths.standardized(found)
     if importStack.contains(resolved) {
-      let chain = (importStack.drop { $0 != resolved } + [resolved]).map { ($0 as NSString).lastPathComponent }
+      let chain = (importStack.drop { $0 != resolved } + [resolved]).map { FilePaths.name(of: $0) }
       throw failure("import cycle: \(chain.joined(separator: " → "))", at: span,
                     hint: "a file cannot import a file that imports it")
     }
@@ -33,7 +33,7 @@ extension Interpreter {
   private func importFolders() -> [String] {
     var folders: [String] = []
     if FileManager.default.fileExists(atPath: source.name) {
-      folders.append((source.name as NSString).deletingLastPathComponent)
+      folders.append(FilePaths.folder(of: source.name))
     } else {
       folders.append(FileManager.default.currentDirectoryPath)
     }
@@ -53,6 +53,10 @@ public func readSourceFile(_ path: String) throws -> String {
     throw SourceFileError(description: "cannot open '\(path)': no such file")
   }
   if isDirectory.boolValue { throw SourceFileError(description: "'\(path)' is a folder, not a file") }
+  var info = stat()
+  if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+    throw SourceFileError(description: "cannot read '\(path)': it is not a regular file (a device, FIFO or socket)")
+  }
   guard let data = FileManager.default.contents(atPath: path) else {
     throw SourceFileError(description: "cannot read '\(path)': permission denied or unreadable")
   }

@@ -12,16 +12,18 @@ extension Interpreter {
     return zip(steps, neurons).filter { handle.range.contains($0.1) }.map { Double($0.0) * dt }
   }
 
+  /// The longest synaptic delay: a spike waits in a queue of one slot per step.
+  static let longestDelay = 10.0
+
   /// `population exc[3200] = lif(…)`
   func definePopulation(_ name: String, _ nameSpan: Span, _ sizeExpr: Expr, _ modelExpr: Expr) throws {
     let sizeValue = try evaluate(sizeExpr)
     guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1 else {
       throw failure("a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
     }
-    guard q.value <= 10_000_000 else {
+    guard q.value <= 10_000_000, let size = Int(checking: q.value) else {
       throw failure("\(formatNumber(q.value)) neurons is more than this machine can simulate (10 million at most)", at: sizeExpr.span)
     }
-    let size = Int(q.value)
     let value = try evaluate(modelExpr)
     guard case .model(var model) = value else {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
@@ -106,6 +108,10 @@ extension Interpreter {
       guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
         throw failure("delay must be a time that is not negative", at: delaySpan, hint: "delay: 1ms")
       }
+      guard q.value <= Self.longestDelay else {
+        throw failure("a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike can wait",
+                      at: delaySpan, hint: "delay: 1ms")
+      }
       return draws["delay"] ?? .constant(q.value)
     } ?? .constant(0)
     var allowSelf = true
@@ -115,9 +121,11 @@ extension Interpreter {
     }
     let expected = Projection.expectedSynapses(rule, pre: pre.range.count, post: post.range.count)
     let bytesEach = 4.0 + (draws["weight"] == nil ? 0 : 4) + (draws["delay"] == nil ? 0 : 2)
-    guard expected * bytesEach <= 8e9 else {
-      throw failure("these synapses would need about \(formatBytes(expected * bytesEach)) of memory (\(formatNumber(expected.rounded())) synapses)",
-                    at: span, hint: "use a smaller connection probability or fewer neurons")
+    let delayQueue = draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / world.simulation.dt) + 1) * Double(post.groupSize) * 8
+    let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue
+    guard MemoryBudget.fits(bytes, in: world.simulation) else {
+      throw failure("these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
+                    at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }
     let clock = ContinuousClock.now
     guard let made = world.simulation.connect(
@@ -200,10 +208,10 @@ extension Interpreter {
         throw failure("\(key) is a whole number of synapses", at: degreeSpan)
       }
       let limit = key == "in_degree" ? pre.range.count : post.range.count
-      guard Int(q.value) <= limit else {
-        throw failure("\(key) \(Int(q.value)) is more than the \(limit) neurons there are", at: degreeSpan)
+      guard let degree = Int(checking: q.value), degree <= limit else {
+        throw failure("\(key) \(formatNumber(q.value)) is more than the \(limit) neurons there are", at: degreeSpan)
       }
-      rules.append(key == "in_degree" ? .inDegree(Int(q.value)) : .outDegree(Int(q.value)))
+      rules.append(key == "in_degree" ? .inDegree(degree) : .outDegree(degree))
     }
     if let (value, ruleSpan) = options["rule"] {
       guard case .string(let name) = value, ["all_to_all", "one_to_one"].contains(name) else {

@@ -86,6 +86,7 @@ extension Interpreter {
     guard start < end else {
       throw failure("the plot window must end after it starts", at: (to ?? from ?? window).span)
     }
+    try checkWindowHoldsEveryLine(lines, start, end, x.dimension, window: (to ?? from ?? window).span)
     let visibleY = lines.flatMap { line in zip(line.xs, line.ys).filter { $0.0 >= start && $0.0 <= end }.map(\.1) }
     let yUnit = Table.commonUnit(visibleY.map { Quantity($0, y) })
     let xUnit = Table.commonUnit([Quantity(start, x.dimension), Quantity(end, x.dimension)])
@@ -102,6 +103,18 @@ extension Interpreter {
                  markers: line.markers.map { $0 / xUnit.scale })
     }
     host.write(renderLinePlot(series, options: options))
+  }
+
+  /// Refuses a window that misses one of the lines entirely, saying what the line covers.
+  private func checkWindowHoldsEveryLine(_ lines: [Line], _ start: Double, _ end: Double, _ dimension: Dimension, window: Span) throws {
+    for line in lines where !line.xs.contains(where: { $0 >= start && $0 <= end }) {
+      let shown = "\(Quantity(start, dimension).formatted) to \(Quantity(end, dimension).formatted)"
+      guard let first = line.xs.min(), let last = line.xs.max() else {
+        throw failure("\(line.name) has nothing to plot", at: window)
+      }
+      throw failure("\(line.name) has no samples from \(shown); it covers \(Quantity(first, dimension).formatted) to \(Quantity(last, dimension).formatted)",
+                    at: window, hint: "choose a window inside what was recorded, or run longer")
+    }
   }
 
   /// `hist isi(exc)`: the distribution of a list of numbers, in their unit.
@@ -123,10 +136,10 @@ extension Interpreter {
     var settings = HistogramOptions()
     for option in options {
       guard option.label == "bins", case .quantity(let q) = try evaluate(option.value), q.dimension.isDimensionless,
-            q.value == q.value.rounded(), q.value >= 1, q.value <= 200 else {
+            q.value >= 1, q.value <= 200, let bins = Int(checking: q.value), Double(bins) == q.value else {
         throw failure("hist takes bins: a whole number from 1 to 200", at: option.value.span, hint: "hist xs, bins: 20")
       }
-      settings.bins = Int(q.value)
+      settings.bins = bins
     }
     let unit = Table.commonUnit(quantities)
     settings.width = host.plot.width

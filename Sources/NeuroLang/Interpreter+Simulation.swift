@@ -140,12 +140,16 @@ extension Interpreter {
       throw failure("\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
                     at: durationExpr.span)
     }
-    let bytes = world.simulation.recordingBytes(forSteps: Int(min(exactSteps, 1e15)))
-    guard exactSteps <= 1e10, bytes <= 4e9 else {
-      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+    guard exactSteps <= 1e9 else {
+      throw failure("\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of \(Quantity(dt, .time).formatted); at most a billion in one run",
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
-    let steps = Int(exactSteps.rounded())
+    let bytes = world.simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
+    guard MemoryBudget.fits(bytes, in: world.simulation) else {
+      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+                    at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
+    }
+    let steps = Int(clampingToSteps: exactSteps)
     let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
     let startStep = world.simulation.stepIndex
     warnIfTimeStepTooCoarse(at: durationExpr.span)
@@ -163,9 +167,7 @@ extension Interpreter {
     case .diverged(let group, let variable, let neuron, let time):
       let name = world.names[group] ?? "a neuron"
       let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
-      throw failure("\(variable) of \(which) stopped being a finite number by t = \(Quantity(time, .time).formatted)",
-                    at: durationExpr.span,
-                    hint: "the equations diverged: try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacingOccurrences(of: " ", with: ""))) or another method (method: rk4)")
+      throw divergence(variable, of: which, at: time, dt: dt, span: durationExpr.span)
     }
     let counts = zip(world.order, spikesBefore).map { group, before in
       (world.names[group] ?? "?", world.simulation.spikes(group).steps.count - before)

@@ -30,6 +30,9 @@ public final class Interpreter {
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200
+  /// How deep expressions being evaluated are nested now, calls included.
+  var evaluationDepth = 0
+  static let maximumEvaluationDepth = 20_000
 
   public init(host: Host) {
     self.host = host
@@ -51,6 +54,10 @@ public final class Interpreter {
   /// expression prints its value.
   @discardableResult
   public func execute(_ source: Source, echo: Bool = false) -> ExecutionResult {
+    LargeStack.run { executeOnThisThread(source, echo: echo) }
+  }
+
+  private func executeOnThisThread(_ source: Source, echo: Bool) -> ExecutionResult {
     do {
       try run(source, echo: echo)
       return .success
@@ -182,10 +189,10 @@ public final class Interpreter {
       try histogram(valuesExpr, options)
     case .seed(let expr):
       let value = try evaluate(expr)
-      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e18 else {
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), let seed = Int64(checking: q.value) else {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
-      world.random = RandomSource(seed: UInt64(bitPattern: Int64(q.value)))
+      world.random = RandomSource(seed: UInt64(bitPattern: seed))
     }
   }
 
@@ -279,8 +286,8 @@ public final class Interpreter {
     guard case .quantity(let q) = value, q.dimension == .time else {
       throw failure("the time step must be a time, not \(value.describedKind)", at: span, hint: "dt = 0.05ms")
     }
-    guard q.value > 0, q.value <= 1e-2 else {
-      throw failure("the time step must be between 0 and 10 ms, not \(q.formatted)", at: span)
+    guard q.value >= 1e-6, q.value <= 1e-2 else {
+      throw failure("the time step must be between 1 µs and 10 ms, not \(q.formatted)", at: span)
     }
     guard world.simulation.setTimeStep(q.value) else {
       throw failure("the time step can only change at t = 0 (now t = \(Quantity(world.simulation.time, .time).formatted))",

@@ -16,7 +16,7 @@ public struct LessonLibrary: Sendable {
     entries = files.filter { $0.hasSuffix(".md") }.sorted().compactMap { file in
       let id = String(file.dropLast(3))
       guard let number = Int(id.prefix { $0.isNumber }) else { return nil }
-      return Entry(number: number, id: id, path: (folder as NSString).appendingPathComponent(file))
+      return Entry(number: number, id: id, path: FilePaths.joined(folder, file))
     }
   }
 
@@ -38,11 +38,19 @@ public struct LessonLibrary: Sendable {
 public struct LessonProgress {
   public let path: String
   private var done: Set<String>
+  /// Set when the file exists but could not be read: it is then never rewritten, so nothing in it is lost.
+  private var unreadable = false
 
   public init(path: String) {
     self.path = path
-    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    done = Set(text.split(separator: "\n").map(String.init))
+    if let data = FileManager.default.contents(atPath: path) {
+      // A bad byte spoils one line (decoded with a replacement character), never the whole file.
+      let text = String(decoding: data, as: UTF8.self)
+      done = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    } else {
+      done = []
+      unreadable = FileManager.default.fileExists(atPath: path)
+    }
   }
 
   public func isDone(lesson: String, exercise: Int) -> Bool { done.contains("\(lesson) \(exercise)") }
@@ -63,12 +71,13 @@ public struct LessonProgress {
 
   @discardableResult
   private func save() -> String? {
+    if unreadable { return "could not save progress to \(path): it exists but could not be read, and is left as it is" }
     let text = done.sorted().joined(separator: "\n") + "\n"
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try FileSaving.write(text, to: path)
       return nil
     } catch {
-      return "could not save progress to \(path): \(error.localizedDescription)"
+      return "could not save progress: \(error)"
     }
   }
 }

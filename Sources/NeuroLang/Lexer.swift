@@ -15,6 +15,9 @@ public struct Lexer {
   /// Where the last token or comment ended: end of input is reported there, not on a blank line after it.
   private var lastContentEnd = SourceLocation(offset: 0, line: 1, column: 1)
   public private(set) var diagnostics: [Diagnostic] = []
+  /// At most this many errors are shown for one line; the rest are counted in one last note.
+  static let errorsShownPerLine = 10
+  private var errorsOnLine = (line: 0, shown: 0, hidden: 0, span: Span(start: SourceLocation(offset: 0, line: 1, column: 1), end: SourceLocation(offset: 0, line: 1, column: 1)))
 
   public init(_ source: Source) {
     self.source = source
@@ -43,7 +46,10 @@ public struct Lexer {
     while true {
       let token = nextToken()
       tokens.append(token)
-      if token.kind == .endOfInput { return tokens }
+      if token.kind == .endOfInput {
+        reportHiddenErrors()
+        return tokens
+      }
       if token.kind != .newline { lastContentEnd = token.span.end }
     }
   }
@@ -66,7 +72,15 @@ public struct Lexer {
     index += 1
   }
 
+  /// The next token; characters that start none are reported and skipped (in a loop, however many).
   private mutating func nextToken() -> Token {
+    while true {
+      if let token = scanToken() { return token }
+    }
+  }
+
+  /// The next token, or nil after reporting a character that starts none.
+  private mutating func scanToken() -> Token? {
     while let c = current {
       if c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" {
         advance()
@@ -118,7 +132,7 @@ public struct Lexer {
     let span = Span(start: start, end: location)
     if let kind { return Token(kind, span) }
     report(unexpectedCharacterMessage(c), span, hint: unexpectedCharacterHint(c))
-    return nextToken()
+    return nil
   }
 
   /// True when the next line begins with a keyword that only starts statements: a
@@ -280,7 +294,25 @@ public struct Lexer {
   }
 
   private mutating func report(_ message: String, _ span: Span, hint: String? = nil) {
+    if span.start.line != errorsOnLine.line {
+      reportHiddenErrors()
+      errorsOnLine = (span.start.line, 0, 0, span)
+    }
+    if errorsOnLine.shown >= Self.errorsShownPerLine {
+      errorsOnLine.span = errorsOnLine.hidden == 0 ? span : Span(start: errorsOnLine.span.start, end: span.end)
+      errorsOnLine.hidden += 1
+      return
+    }
+    errorsOnLine.shown += 1
     diagnostics.append(Diagnostic(.syntax, message, at: span, in: source, hint: hint))
+  }
+
+  /// One note for the errors of a line past the first few, so that a line of garbage gives a page, not a flood.
+  private mutating func reportHiddenErrors() {
+    guard errorsOnLine.hidden > 0 else { return }
+    let n = errorsOnLine.hidden
+    diagnostics.append(Diagnostic(.syntax, "… and \(n) more \(n == 1 ? "error" : "errors") on this line", at: errorsOnLine.span, in: source))
+    errorsOnLine.hidden = 0
   }
 
   private func unexpectedCharacterMessage(_ c: Character) -> String {

@@ -128,8 +128,8 @@ struct ModelCompiler {
       case .multiply: return da.flatMap { x in db.map { x * $0 } }
       case .divide: return da.flatMap { x in db.map { x / $0 } }
       case .power:
-        guard let da, case .number(let q) = b.kind else { return nil }
-        return da.power(Int32(q.value))
+        guard let da, case .number(let q) = b.kind, abs(q.value) <= 12, let n = Int32(checking: q.value) else { return nil }
+        return da.power(n)
       default: return nil
       }
     case .call: return Dimension.none
@@ -167,10 +167,10 @@ struct ModelCompiler {
           throw failure("an exponent in a model must be a plain number written out", b.span, hint: "v^2")
         }
         if da.isDimensionless { return .none }
-        guard q.value == q.value.rounded(), abs(q.value) <= 12 else {
+        guard q.value == q.value.rounded(), abs(q.value) <= 12, let n = Int32(checking: q.value) else {
           throw failure("\(da.word) can only be raised to a whole power", b.span)
         }
-        return da.power(Int32(q.value))
+        return da.power(n)
       default:
         throw failure("'\(op.rawValue)' has no place in an equation", expr.span)
       }

@@ -33,7 +33,7 @@ extension Parser {
     let saved = rangesAllowed
     rangesAllowed = true
     defer { rangesAllowed = saved }
-    return try parseExpression()
+    return try nested { try $0.parseExpression() }
   }
 
   private mutating func parseOr() throws -> Expr {
@@ -50,6 +50,7 @@ extension Parser {
   ) throws -> Expr {
     var left = try next(&self)
     while let op = operators[current.kind] {
+      try countOperator()
       advance()
       left = binary(op, left, try next(&self))
     }
@@ -59,7 +60,7 @@ extension Parser {
   private mutating func parseNot() throws -> Expr {
     guard check(.not) else { return try parseComparison() }
     let start = advance().span
-    let operand = try parseNot()
+    let operand = try nested { try $0.parseNot() }
     return Expr(kind: .unary(.not, operand), span: start.through(operand.span))
   }
 
@@ -125,12 +126,12 @@ extension Parser {
   private mutating func parseUnary() throws -> Expr {
     if check(.minus) {
       let start = advance().span
-      let operand = try parseUnary()
+      let operand = try nested { try $0.parseUnary() }
       return Expr(kind: .unary(.negate, operand), span: start.through(operand.span))
     }
     if check(.plus) {
       advance()
-      return try parseUnary()
+      return try nested { try $0.parseUnary() }
     }
     return try parsePower()
   }
@@ -139,7 +140,8 @@ extension Parser {
   private mutating func parsePower() throws -> Expr {
     let base = try parsePostfix()
     guard match(.caret) else { return base }
-    return binary(.power, base, try parseUnary())
+    try countOperator()
+    return binary(.power, base, try nested { try $0.parseUnary() })
   }
 
   /// A primary followed by calls `f(…)`, members `.v` and indexing `[i]`.
@@ -233,7 +235,7 @@ extension Parser {
       return try parseRecord()
     case .keyword(.load):
       advance()
-      let path = try parsePostfix()
+      let path = try nested { try $0.parsePostfix() }
       return Expr(kind: .load(path), span: token.span.through(path.span))
     case .keyword(let keyword):
       throw error("expected an expression, found '\(keyword.rawValue)'", at: token,

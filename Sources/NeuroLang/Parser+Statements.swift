@@ -4,6 +4,7 @@ import NeuroUnits
 extension Parser {
   /// Parses one statement.
   mutating func parseStatement() throws -> Stmt {
+    operatorsInStatement = 0
     let start = current.span
     let kind: StmtKind
     switch current.kind {
@@ -208,8 +209,16 @@ extension Parser {
   mutating func parseBlock(after what: String) throws -> [Stmt] {
     let open = current
     try expect(.leftBrace, "'{' after \(what)", hint: "a block reads: \(what) { … }")
+    guard nesting < Self.maximumNesting else {
+      throw error("blocks nested too deeply (more than \(Self.maximumNesting) levels)", at: open,
+                  hint: "move the inner blocks into a function")
+    }
     blockDepth += 1
-    defer { blockDepth -= 1 }
+    nesting += 1
+    defer {
+      blockDepth -= 1
+      nesting -= 1
+    }
     var statements: [Stmt] = []
     while true {
       skipSeparators()

@@ -14,6 +14,13 @@ public struct Parser {
   /// How many loops and functions enclose it (for `break` and `return`).
   var loopDepth = 0
   var functionDepth = 0
+  /// How many brackets, blocks, signs and `load`s enclose what is being parsed now.
+  var nesting = 0
+  /// Deeper input is refused: every phase after the parser recurses over the tree it builds.
+  static let maximumNesting = 200
+  /// Binary operators in the statement so far: a flat chain makes a tree as deep as it is long.
+  var operatorsInStatement = 0
+  static let maximumOperators = 10_000
   /// False where `to` belongs to the statement (`inject n 1nA from 0ms to 5ms`), not to a range.
   var rangesAllowed = true
   /// True where `in` followed by anything but a unit belongs to the statement (`event … in 10ms`).
@@ -37,9 +44,31 @@ public struct Parser {
 
   /// Parses the whole source: statements, and every syntax error found.
   public static func parse(_ source: Source) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
-    var parser = Parser(source)
-    let statements = parser.parseProgram()
-    return (statements, parser.diagnostics)
+    LargeStack.run {
+      var parser = Parser(source)
+      let statements = parser.parseProgram()
+      return (statements, parser.diagnostics)
+    }
+  }
+
+  /// Parses one level deeper, refusing input nested more than `maximumNesting` levels.
+  mutating func nested<T>(_ parse: (inout Parser) throws -> T) throws -> T {
+    guard nesting < Self.maximumNesting else {
+      throw error("nested too deeply (more than \(Self.maximumNesting) levels)", at: current,
+                  hint: "give the inner parts names with let")
+    }
+    nesting += 1
+    defer { nesting -= 1 }
+    return try parse(&self)
+  }
+
+  /// Counts one more binary operator in the statement, refusing more than `maximumOperators`.
+  mutating func countOperator() throws {
+    operatorsInStatement += 1
+    guard operatorsInStatement <= Self.maximumOperators else {
+      throw error("this statement is too long (more than \(Self.maximumOperators) operators)", at: current,
+                  hint: "split it over several lines with let, or use sum() on a list")
+    }
   }
 
   /// Every statement up to the end of input.

@@ -11,7 +11,7 @@ struct World {
   var names: [GroupID: String] = [:]
   /// Groups in the order they were defined, for run summaries.
   var order: [GroupID] = []
-  var random = RandomSource(seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1e6)))
+  var random = RandomSource(seed: UInt64(saturating: Date().timeIntervalSince1970 * 1e6))
 
   /// True while nothing has been added, run or changed.
   var isEmpty: Bool { order.isEmpty && simulation.stepIndex == 0 && simulation.dt == Simulation.defaultTimeStep }

@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// Draws a matrix as shaded cells (rows down, columns across), scaled from its smallest to its
 /// largest value, with the scale under it.
 public func renderHeatmap(_ matrix: [[Double]], title: String, rowLabel: String, columnLabel: String, unit: String,
@@ -14,7 +16,7 @@ public func renderHeatmap(_ matrix: [[Double]], title: String, rowLabel: String,
   for (r, row) in matrix.enumerated() {
     var text = String(repeating: " ", count: labelWidth - String(r).count) + "\(r) " + (style == .ascii ? "|" : "│")
     for x in row {
-      let level = high > low ? Int(((x - low) / (high - low) * Double(shades.count - 1)).rounded()) : (x != 0 ? shades.count - 1 : 0)
+      let level = high > low ? Int(saturating: (x - low) / (high - low) * Double(shades.count - 1)) : (x != 0 ? shades.count - 1 : 0)
       text += String(repeating: shades[max(0, min(shades.count - 1, level))], count: cellWidth)
     }
     while text.last == " " { text.removeLast() }

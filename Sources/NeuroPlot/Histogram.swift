@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// What a histogram looks like.
 public struct HistogramOptions: Sendable {
   public var width = 80
@@ -17,11 +19,11 @@ public struct HistogramOptions: Sendable {
 public func renderHistogram(_ values: [Double], options: HistogramOptions) -> String {
   let finite = values.filter(\.isFinite)
   guard let low = finite.min(), let high = finite.max() else { return "(no values)\n" }
-  let binCount = options.bins ?? max(5, min(40, Int(Double(finite.count).squareRoot().rounded())))
+  let binCount = options.bins ?? max(5, min(40, Int(saturating: Double(finite.count).squareRoot())))
   let xTicks = Ticks(covering: low, high, count: 6)
   let span = max(xTicks.high - xTicks.low, 1e-300)
   var counts = [Int](repeating: 0, count: binCount)
-  for x in finite { counts[min(binCount - 1, Int((x - xTicks.low) / span * Double(binCount)))] += 1 }
+  for x in finite { counts[max(0, min(binCount - 1, Int(saturating: (x - xTicks.low) / span * Double(binCount), rounding: .towardZero)))] += 1 }
   let yTicks = Ticks(covering: 0, Double(counts.max() ?? 1), count: 4)
   let labels = yTicks.values.map(Ticks.label)
   let labelWidth = labels.map(\.count).max() ?? 1
@@ -41,7 +43,7 @@ public func renderHistogram(_ values: [Double], options: HistogramOptions) -> St
   }
   var tickRows: [Int: String] = [:]
   for (value, label) in zip(yTicks.values, labels) {
-    tickRows[min(rows - 1, max(0, rows - 1 - Int((value / yTicks.high * Double(rows)).rounded(.down))))] = label
+    tickRows[min(rows - 1, max(0, rows - 1 - Int(saturating: value / yTicks.high * Double(rows), rounding: .down)))] = label
   }
   for row in 0..<rows {
     let label = tickRows[row] ?? ""
@@ -50,14 +52,14 @@ public func renderHistogram(_ values: [Double], options: HistogramOptions) -> St
     let floor = Double(rows - 1 - row)
     var bars = ""
     for h in heights {
-      let fill = min(8, max(0, Int(((h - floor) * 8).rounded())))
+      let fill = min(8, max(0, Int(saturating: (h - floor) * 8)))
       bars.append(levels[fill])
     }
     while bars.last == " " { bars.removeLast() }
     text += options.color && !bars.isEmpty ? "\u{1B}[36m\(bars)\u{1B}[0m" : bars
     lines.append(text)
   }
-  lines += xAxisLines(ticks: xTicks.values, column: { Int((($0 - xTicks.low) / span * Double(columns - 1)).rounded()) },
+  lines += xAxisLines(ticks: xTicks.values, column: { Int(saturating: ($0 - xTicks.low) / span * Double(columns - 1)) },
                       columns: columns, labelWidth: labelWidth, style: options.style, name: options.xLabel)
   return lines.joined(separator: "\n") + "\n"
 }

@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// One line of a plot: samples (x, y) already in the units the axes show, and
 /// x positions to mark (spike times).
 public struct PlotSeries: Sendable {
@@ -55,11 +57,11 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
 
   func px(_ x: Double) -> Int {
     let span = xTicks.high - xTicks.low
-    return Int((((x - xTicks.low) / (span > 0 ? span : 1)) * Double(canvas.pixelWidth - 1)).rounded())
+    return Int(saturating: ((x - xTicks.low) / (span > 0 ? span : 1)) * Double(canvas.pixelWidth - 1))
   }
   func py(_ y: Double) -> Int {
     let span = yTicks.high - yTicks.low
-    return Int((((yTicks.high - y) / (span > 0 ? span : 1)) * Double(canvas.pixelHeight - 1)).rounded())
+    return Int(saturating: ((yTicks.high - y) / (span > 0 ? span : 1)) * Double(canvas.pixelHeight - 1))
   }
 
   for (index, s) in series.enumerated() {

@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// What a raster plot looks like.
 public struct RasterOptions: Sendable {
   public var width = 80
@@ -22,8 +24,8 @@ public func renderRaster(_ spikes: [(time: Double, neuron: Double)], options: Ra
   var canvas = Canvas(columns: columns, rows: max(3, options.height), style: options.style)
   let t0 = options.timeRange.lowerBound, t1 = options.timeRange.upperBound
   let n0 = options.neuronRange.lowerBound, n1 = max(options.neuronRange.upperBound, n0 + 1)
-  func px(_ t: Double) -> Int { Int(((t - t0) / max(t1 - t0, 1e-12) * Double(canvas.pixelWidth - 1)).rounded()) }
-  func py(_ n: Double) -> Int { Int(((n1 - n) / (n1 - n0) * Double(canvas.pixelHeight - 1)).rounded()) }
+  func px(_ t: Double) -> Int { Int(saturating: (t - t0) / max(t1 - t0, 1e-12) * Double(canvas.pixelWidth - 1)) }
+  func py(_ n: Double) -> Int { Int(saturating: (n1 - n) / (n1 - n0) * Double(canvas.pixelHeight - 1)) }
   for spike in spikes { canvas.set(px(spike.time), py(spike.neuron), series: 0) }
 
   let indent = String(repeating: " ", count: labelWidth + 2)

@@ -20,7 +20,7 @@ public struct Ticks: Equatable, Sendable {
     let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
     self.low = first * step
     self.high = last * step
-    let n = Int(min(last - first, 50))
+    let n = max(0, Int(saturating: min(last - first, 50)))
     values = (0...n).map { (first + Double($0)) * step }
   }
 

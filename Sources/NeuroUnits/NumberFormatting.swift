@@ -6,8 +6,8 @@ public func formatNumber(_ x: Double, significantDigits digits: Int = 6) -> Stri
   if x.isNaN { return "nan" }
   if x.isInfinite { return x < 0 ? "-inf" : "inf" }
   if x == 0 { return "0" }
-  if x == x.rounded(), abs(x) < 1e15, abs(x) >= 1 {
-    let text = String(Int64(x))
+  if x == x.rounded(), abs(x) < 1e15, abs(x) >= 1, let whole = Int64(checking: x) {
+    let text = String(whole)
     if text.count <= max(digits, 15) { return text }
   }
   var text = String(format: "%.\(digits)g", x)

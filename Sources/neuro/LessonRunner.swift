@@ -54,6 +54,10 @@ extension REPL {
       Output.err("error: \(error)\n")
       return false
     }
+    if LessonTrust.isExternal(folder: folder) {
+      Output.out(LessonTrust.notice(folder))
+      interpreter.host.confirmWrite = LessonTrust.askToWrite
+    }
     var active = ActiveLesson(entry: entry, lesson: lesson)
     let progress = LessonProgress(path: Session.progressPath)
     let exercises = lesson.exercises.count

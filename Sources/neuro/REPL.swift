@@ -132,6 +132,6 @@ struct REPL {
   static var historyPath: String {
     if let custom = Terminal.environment("NEURO_HISTORY"), !custom.isEmpty { return custom }
     let home = Terminal.environment("HOME") ?? NSHomeDirectory()
-    return (home as NSString).appendingPathComponent(".neuro_history")
+    return FilePaths.joined(home, ".neuro_history")
   }
 }

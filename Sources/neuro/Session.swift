@@ -47,7 +47,7 @@ enum Session {
   static var progressPath: String {
     if let custom = Terminal.environment("NEURO_PROGRESS"), !custom.isEmpty { return custom }
     let home = Terminal.environment("HOME") ?? NSHomeDirectory()
-    return (home as NSString).appendingPathComponent(".neuro_progress")
+    return FilePaths.joined(home, ".neuro_progress")
   }
 
   /// A resource folder: the environment's override, then `share/neuro/NAME` beside the

@@ -1,0 +1,81 @@
+import Foundation
+
+/// How one run of neuro ended, as the fuzzer counts it.
+enum Outcome: Hashable {
+  case ok
+  case crash(String)
+  case hang
+
+  var category: String {
+    switch self {
+    case .ok: return "ok"
+    case .crash(let how): return "crash-" + how
+    case .hang: return "hang"
+    }
+  }
+}
+
+/// Runs neuro on one input in its own folder (its cwd and HOME, so saves land there), with a
+/// wall-clock timeout and a cap on virtual memory.
+struct Runner {
+  let binary: String
+  let timeout: Double
+  let memoryKiB: Int
+  let folder: String
+
+  /// Exit codes of a diagnosed failure: usage, syntax, runtime, file.
+  static let diagnosedExitCodes: Set<Int32> = [0, 64, 65, 70, 74]
+
+  func run(_ input: String) -> Outcome {
+    try? FileManager.default.removeItem(atPath: folder)
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let script = folder + "/input.neuro"
+    guard FileManager.default.createFile(atPath: script, contents: Data(input.utf8)) else { return .ok }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "ulimit -v \(memoryKiB); exec \"$0\" input.neuro", binary]
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.environment = ["HOME": folder, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "SWIFT_BACKTRACE": "enable=no"]
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return .crash("spawn") }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning {
+      if Date() > deadline {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return .hang
+      }
+      usleep(2_000)
+    }
+    if process.terminationReason == .uncaughtSignal { return .crash("signal\(process.terminationStatus)") }
+    return Self.diagnosedExitCodes.contains(process.terminationStatus) ? .ok : .crash("exit\(process.terminationStatus)")
+  }
+}
+
+/// Makes a failing input smaller while it fails the same way: whole lines first, then words.
+enum Minimizer {
+  static func minimize(_ input: String, _ outcome: Outcome, runner: Runner, attempts: Int = 300) -> String {
+    var budget = attempts
+    func stillFails(_ candidate: String) -> Bool {
+      budget -= 1
+      return budget >= 0 && runner.run(candidate) == outcome
+    }
+    var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var i = 0
+    while i < lines.count, budget > 0 {
+      var candidate = lines
+      candidate.remove(at: i)
+      if stillFails(candidate.joined(separator: "\n")) { lines = candidate } else { i += 1 }
+    }
+    var words = lines.joined(separator: "\n").split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    i = 0
+    while i < words.count, budget > 0 {
+      var candidate = words
+      candidate.remove(at: i)
+      if stillFails(candidate.joined(separator: " ")) { words = candidate } else { i += 1 }
+    }
+    return words.joined(separator: " ")
+  }
+}

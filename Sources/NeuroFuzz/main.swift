@@ -1,0 +1,81 @@
+import Foundation
+
+// neuro-fuzz: generated and mutated scripts run through the neuro binary; crashes and hangs
+// are minimised and kept under fuzz-findings/ (ignored by git). Exit status 1 when a crash was
+// found (a hang too with --strict-hangs 1), 0 otherwise.
+//   neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout SECONDS] [--memory MB] [--budget SECONDS] [--jobs J]
+//              [--out FOLDER] [--strict-hangs 0|1]
+
+/// Writes a line at once (unbuffered), so that progress shows up in a log file as it happens.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+var options: [String: String] = [:]
+var arguments = CommandLine.arguments.dropFirst()
+while let key = arguments.popFirst() {
+  guard key.hasPrefix("--"), let value = arguments.popFirst() else {
+    FileHandle.standardError.write(Data("usage: neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout S] [--memory MB] [--budget S] [--jobs J]\n".utf8))
+    exit(64)
+  }
+  options[String(key.dropFirst(2))] = value
+}
+let repository = FileManager.default.currentDirectoryPath
+let binaryOption = options["binary"] ?? ".build/release/neuro"
+let binary = binaryOption.hasPrefix("/") ? binaryOption : repository + "/" + binaryOption
+let count = Int(options["count"] ?? "") ?? 1000
+let seed = UInt64(options["seed"] ?? "") ?? 1
+let jobs = max(1, Int(options["jobs"] ?? "") ?? 1)
+let budget = Double(options["budget"] ?? "") ?? .infinity
+let findings = options["out"] ?? repository + "/fuzz-findings"
+let timeout = Double(options["timeout"] ?? "") ?? 10
+let memoryKiB = (Int(options["memory"] ?? "") ?? 4096) * 1024
+
+guard FileManager.default.isExecutableFile(atPath: binary) else {
+  say("neuro-fuzz: no neuro binary at \(binary) (make release first)")
+  exit(66)
+}
+guard Runner(binary: binary, timeout: 30, memoryKiB: memoryKiB, folder: NSTemporaryDirectory() + "neuro-fuzz-check-\(getpid())").run("print 1\n") == .ok else {
+  say("neuro-fuzz: \(binary) does not run a one-line script; nothing to fuzz")
+  exit(70)
+}
+let seeds = Corpus.seeds(repository: repository)
+say("neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB")
+
+let lock = NSLock()
+nonisolated(unsafe) var counts: [String: Int] = [:]
+nonisolated(unsafe) var done = 0
+let start = Date()
+let scratch = NSTemporaryDirectory() + "neuro-fuzz-\(getpid())"
+
+DispatchQueue.concurrentPerform(iterations: jobs) { job in
+  let runner = Runner(binary: binary, timeout: timeout, memoryKiB: memoryKiB, folder: "\(scratch)/\(job)")
+  var index = job
+  while index < count, Date().timeIntervalSince(start) < budget {
+    var random = FuzzRandom(state: seed &* 1_000_003 &+ UInt64(index))
+    let input = seeds.isEmpty || random.chance(35)
+      ? Generator.program(&random)
+      : Mutator.mutate(random.pick(seeds), splicing: random.pick(seeds), &random)
+    let outcome = runner.run(input)
+    if outcome != .ok {
+      let small = Minimizer.minimize(input, outcome, runner: runner)
+      let folder = "\(findings)/\(outcome.category)"
+      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let name = "\(folder)/seed\(seed)-\(index).neuro"
+      try? Data(small.utf8).write(to: URL(fileURLWithPath: name))
+      try? Data(input.utf8).write(to: URL(fileURLWithPath: name + ".original"))
+      lock.lock(); say("found \(outcome.category): \(name)"); lock.unlock()
+    }
+    lock.lock()
+    counts[outcome.category, default: 0] += 1
+    done += 1
+    if done % 1000 == 0 { say("\(done) inputs, \(String(format: "%.1f", Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })") }
+    lock.unlock()
+    index += jobs
+  }
+  try? FileManager.default.removeItem(atPath: runner.folder)
+}
+try? FileManager.default.removeItem(atPath: scratch)
+let seconds = Date().timeIntervalSince(start)
+say("neuro-fuzz: \(done) inputs in \(String(format: "%.0f", seconds)) s (\(String(format: "%.1f", Double(done) / seconds)) per second)")
+for (category, n) in counts.sorted(by: { $0.key < $1.key }) { say("  \(category): \(n)") }
+let strictHangs = options["strict-hangs"] == "1"
+exit(counts.keys.contains { $0.hasPrefix("crash") || (strictHangs && $0 == "hang") } ? 1 : 0)

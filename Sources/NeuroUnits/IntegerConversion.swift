@@ -1,0 +1,21 @@
+/// The one way a floating-point number becomes an integer: checked, or saturating, never trapping.
+extension FixedWidthInteger {
+  /// `x` rounded by `rule`, or nil when it is NaN, infinite, or outside this type's range.
+  public init?(checking x: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) {
+    let rounded = x.rounded(rule)
+    // Double(Self.max) is exact for narrow types and rounds up to a power of two for 64-bit ones.
+    guard rounded.isFinite, rounded >= Double(Self.min), rounded < Double(Self.max) + 1 else { return nil }
+    self.init(rounded)
+  }
+
+  /// `x` rounded by `rule` and held within this type's range (NaN becomes zero).
+  public init(saturating x: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) {
+    if x.isNaN {
+      self = 0
+    } else if let value = Self(checking: x, rounding: rule) {
+      self = value
+    } else {
+      self = x > 0 ? Self.max : Self.min
+    }
+  }
+}
