@@ -24,10 +24,15 @@ enum GoldenScripts {
 /// What a golden script says it should do.
 struct Expectations {
   var output: [String] = []
-  /// Each expected diagnostic as `file:line: message` (file empty for the script itself).
+  /// Each expected diagnostic as `file:line: message` (file empty for the script itself);
+  /// `# expect error:` is a runtime error, `# expect syntax error:` one found before running.
   var errors: [String] = []
   /// Each expected warning as `:line: message`.
   var warnings: [String] = []
+  /// The hints of diagnostics, as `:line: hint`, for the lines that say `# expect hint: …`.
+  var hints: [String] = []
+  /// True when the first expected error is a syntax error (nothing then runs).
+  var expectsSyntaxError = false
 
   init(_ text: String) {
     var lastCodeLine = 0
@@ -42,6 +47,12 @@ struct Expectations {
         output.append("")
       } else if rest.hasPrefix(" error: ") {
         errors.append(":\(index + 1): " + rest.dropFirst(" error: ".count))
+      } else if rest.hasPrefix(" syntax error: ") {
+        if errors.isEmpty { expectsSyntaxError = true }
+        errors.append(":\(index + 1): " + rest.dropFirst(" syntax error: ".count))
+      } else if rest.hasPrefix(" hint: ") {
+        let at = trimmed.hasPrefix("#") ? lastCodeLine : index + 1
+        hints.append(":\(at): " + rest.dropFirst(" hint: ".count))
       } else if rest.hasPrefix(" warning: ") {
         let at = trimmed.hasPrefix("#") ? lastCodeLine : index + 1
         warnings.append(":\(at): " + rest.dropFirst(" warning: ".count))
@@ -83,6 +94,13 @@ struct Expectations {
             "warnings of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
     #expect(found == expected.errors,
             "diagnostics of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
-    #expect((result == .success) == expected.errors.isEmpty)
+    let hintLines = Set(expected.hints.map { $0.split(separator: ":")[0] })
+    let hints = diagnostics.compactMap { d -> String? in
+      guard let line = d.span?.start.line, d.source?.name == url.path, hintLines.contains(Substring(String(line))), let hint = d.hint else { return nil }
+      return ":\(line): \(hint)"
+    }
+    #expect(hints == expected.hints, "hints of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
+    let outcome: ExecutionResult = expected.errors.isEmpty ? .success : expected.expectsSyntaxError ? .syntaxError : .runtimeError
+    #expect(result == outcome, "\(relativePath) ended with \(result), not \(outcome)")
   }
 }
