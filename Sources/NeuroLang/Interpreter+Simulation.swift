@@ -106,8 +106,9 @@ extension Interpreter {
       default: here.append(try time(expr, "an event time"))
       }
       for time in here {
-        let ahead = Quantity(time, .time).formatted.replacingOccurrences(of: " ", with: "")
-        try checkNotPast(time, "this event would happen", at: expr.span, fix: "'in \(ahead)' schedules it \(ahead) from now")
+        let ahead = Quantity(time, .time).formatted
+        try checkNotPast(time, "this event would happen", at: expr.span,
+                         fix: "'in \(ahead.replacingOccurrences(of: " ", with: ""))' schedules it \(ahead) from now")
       }
       times += here
     }
