@@ -16,7 +16,9 @@ public struct Ticks: Equatable, Sendable {
       lo -= pad
       hi += pad
     }
-    let step = Ticks.niceStep((hi - lo) / Double(max(1, count - 1)))
+    // Divided before subtracting, so that a range near ±1e308 does not overflow to infinity.
+    let parts = Double(max(1, count - 1))
+    let step = Ticks.niceStep(hi / parts - lo / parts)
     let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
     self.low = first * step
     self.high = last * step

@@ -27,9 +27,15 @@ import Testing
     #expect(Ticks.label(-55) == "-55")
   }
 
+  /// Odd ranges give finite, increasing ticks inside the axis, never a trap.
   @Test func oddInputsNeverTrap() {
-    _ = Ticks(covering: .nan, .infinity)
-    _ = Ticks(covering: 1e308, -1e308)
-    _ = Ticks(covering: Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude)
+    for (low, high) in [(Double.nan, Double.infinity), (1e308, -1e308), (Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude),
+                        (5, 5), (-0.0, 0.0)] {
+      let ticks = Ticks(covering: low, high)
+      #expect(ticks.low.isFinite && ticks.high.isFinite && ticks.low < ticks.high, "\(low)…\(high)")
+      #expect(!ticks.values.isEmpty && ticks.values.count <= 51, "\(low)…\(high)")
+      #expect(zip(ticks.values, ticks.values.dropFirst()).allSatisfy { $0 < $1 }, "\(low)…\(high)")
+      #expect(ticks.values.allSatisfy { $0 >= ticks.low && $0 <= ticks.high }, "\(low)…\(high)")
+    }
   }
 }

@@ -28,9 +28,14 @@ import Testing
     #expect(!Dimension.time.isDimensionless)
   }
 
+  /// Exponents wrap rather than trap; a wrapped dimension is still a value that compares.
   @Test func wrappingNeverTraps() {
     let huge = Dimension.time.power(Int32.max)
-    _ = huge * huge
-    _ = huge.power(Int32.max)
+    #expect(huge.exponents[2] == Int32.max)
+    let doubled = huge * huge
+    #expect(doubled.exponents[2] == Int32.max &* 2)
+    #expect(doubled != huge)
+    #expect(huge.power(Int32.max).exponents[2] == Int32.max &* Int32.max)
+    #expect((huge / huge).isDimensionless)
   }
 }
