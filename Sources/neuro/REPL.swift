@@ -47,12 +47,11 @@ struct REPL {
         }
         if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
         pending.append(line)
-        let text = pending.joined(separator: "\n")
-        if case .incomplete(let insideBrackets) = InputCompleteness(of: Source(name: "<repl>", text: text)),
-           insideBrackets || !line.allSatisfy(\.isWhitespace) {
-          continue
+        switch InputCompleteness.step(after: pending) {
+        case .waitForMore: continue
+        case .run: evaluate(pending.joined(separator: "\n"))
+        case .abandon(let unclosed): report(unclosed)
         }
-        evaluate(text)
         pending.removeAll()
       }
     }
@@ -67,6 +66,13 @@ struct REPL {
       if !hadError { firstErrorCode = result == .syntaxError ? ExitCode.syntaxError : ExitCode.runtimeError }
       hadError = true
     }
+  }
+
+  /// Shows a diagnostic the REPL itself found, counting it as an error for piped input.
+  private mutating func report(_ diagnostic: Diagnostic) {
+    interpreter.host.report(diagnostic)
+    if !hadError { firstErrorCode = ExitCode.syntaxError }
+    hadError = true
   }
 
   /// Runs a `:command`; false means leave.
