@@ -86,7 +86,7 @@ struct REPL {
       return false
     case "h", "help":
       if let text = interpreter.help(for: argument) {
-        Output.out(text)
+        Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
         let close = Help.suggestions(for: argument)
         Output.err("error: no help on '\(argument)'" + (close.isEmpty ? "\n" : " — did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?\n"))

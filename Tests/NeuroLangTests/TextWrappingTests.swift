@@ -1,0 +1,31 @@
+import Testing
+@testable import NeuroLang
+
+/// `:help` text wraps at word boundaries to the terminal's width.
+@Suite struct TextWrappingTests {
+  static let topics: [String?] = [nil] + ["lif", "cond", "izhikevich", "adex", "hh", "model", "units", "connect", "population",
+                                          "event", "repl", "dt", "run"] + Builtins.all.keys.sorted()
+
+  @Test(arguments: [60, 80, 120])
+  func helpLinesFitTheWidthAndNoWordIsCut(width: Int) throws {
+    let interpreter = Interpreter(host: Host(write: { _ in }, report: { _ in }))
+    for topic in Self.topics {
+      let text = try #require(interpreter.help(for: topic), "help on \(topic ?? "nothing")")
+      let wrapped = TextWrapping.wrap(text, width: width)
+      for line in wrapped.split(separator: "\n") {
+        let longestWord = line.split(separator: " ").map(\.count).max() ?? 0
+        #expect(line.count <= width || longestWord > width / 2, "\(topic ?? "-") at \(width): \(line)")
+      }
+      #expect(wrapped.split(whereSeparator: \.isWhitespace) == text.split(whereSeparator: \.isWhitespace))
+    }
+  }
+
+  @Test func continuationLinesAlignWithTheTextColumn() {
+    let row = "  t_ref    0 ms      refractory period, counted from the start of the spike's step"
+    #expect(TextWrapping.wrap(row, width: 60) == """
+        t_ref    0 ms      refractory period, counted from the
+                           start of the spike's step
+      """)
+    #expect(TextWrapping.wrap("short line", width: 60) == "short line")
+  }
+}
