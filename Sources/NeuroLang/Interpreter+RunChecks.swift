@@ -50,4 +50,38 @@ extension Interpreter {
            at: span, hint: "try a smaller time step, a refractory period (t_ref), or a smaller input")
     }
   }
+
+  /// No membrane potential goes beyond this (reversal potentials lie within about ±150 mV); a
+  /// voltage state of a model written in neuro that does has been overshot by its integration.
+  static let largestPlausibleVoltage = 0.2
+
+  /// Warns when a voltage state of a model written in neuro went beyond ±200 mV in the run just
+  /// made: in its recorded trace, or, for a variable a spike does not set, within the spike step.
+  func warnAboutOvershoot(since startStep: Int, at span: Span) {
+    let dt = simulation.dt
+    for group in neuronOrder {
+      guard let model = neuronModels[group], ModelKind.all[model.kind.name] == nil,
+            let equations = simulation.group(group) as? EquationGroup else { continue }
+      let name = neuronNames[group] ?? "a neuron"
+      // A variable a spike sets (v = V_r) may pass its cut-off within the spike step harmlessly;
+      // one it keeps (or adds to) carries the overshoot on.
+      let setAtSpikes = Set(equations.model.resets.filter { !$0.increment }.map(\.state))
+      for (index, variable) in model.kind.variables.enumerated() where variable.dimension == .voltage {
+        var worst = index < equations.largestAtSpikes.count && !setAtSpikes.contains(index) ? equations.largestAtSpikes[index] : 0
+        if let trace = simulation.trace(group, variable: variable.name) {
+          let first = max(0, Int(((Double(startStep) * dt - trace.start) / dt).rounded()))
+          for value in trace.values.dropFirst(first) where abs(value) > abs(worst) { worst = value }
+        }
+        guard abs(worst) > Self.largestPlausibleVoltage else { continue }
+        let reached = worst.isFinite ? "reached \(Quantity(worst, .voltage).formatted)" : "overflowed to infinity"
+        warn("\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the integration overshot",
+             at: span, hint: "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = \(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off")
+      }
+      simulation.modify(group) { group in
+        guard var equations = group as? EquationGroup else { return }
+        equations.clearLargestAtSpikes()
+        group = equations
+      }
+    }
+  }
 }
