@@ -35,19 +35,29 @@ struct REPL {
       let prompt = pending.isEmpty ? (lessonPrompt ?? "neuro> ") : "  ...> "
       switch reader.read(prompt: prompt) {
       case .endOfInput:
-        if !pending.isEmpty { evaluate(pending.joined(separator: "\n")) }
+        if !pending.isEmpty {
+          reader.remember(pending.joined(separator: "\n"))
+          evaluate(pending.joined(separator: "\n"))
+        }
         if interactive { Output.out("\n") }
         return interactive || !hadError ? ExitCode.success : firstErrorCode
       case .interrupt:
         pending.removeAll()
       case .line(let line):
         if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+          reader.remember(line)
           if !command(line.trimmingCharacters(in: .whitespaces)) { return ExitCode.success }
           continue
         }
         if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
         pending.append(line)
-        switch InputCompleteness.step(after: pending) {
+        let step = InputCompleteness.step(after: pending)
+        if case .waitForMore = step { continue }
+        // One history entry for the whole statement, without the blank lines that ended it.
+        var entry = pending
+        while entry.last?.allSatisfy(\.isWhitespace) == true { entry.removeLast() }
+        reader.remember(entry.joined(separator: "\n"))
+        switch step {
         case .waitForMore: continue
         case .run: evaluate(pending.joined(separator: "\n"))
         case .abandon(let unclosed): report(unclosed)
