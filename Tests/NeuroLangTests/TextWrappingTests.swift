@@ -28,4 +28,21 @@ import Testing
       """)
     #expect(TextWrapping.wrap("short line", width: 60) == "short line")
   }
+
+  /// Any text, at any width, wraps without losing or cutting a word (a fixed pseudo-random sample).
+  @Test func arbitraryTextKeepsEveryWord() {
+    var state: UInt64 = 12345
+    func next(_ n: Int) -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int((state >> 33) % UInt64(n))
+    }
+    let pieces = ["a", "word", "µs", "longerwordthanmost", "  ", "   ", "x:", "—", String(repeating: "z", count: 90), "\n"]
+    for _ in 0..<300 {
+      let text = (0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined(separator: " ")
+      for width in [1, 19, 20, 33, 80] {
+        let wrapped = TextWrapping.wrap(text, width: width)
+        #expect(wrapped.split(whereSeparator: \.isWhitespace) == text.split(whereSeparator: \.isWhitespace))
+      }
+    }
+  }
 }
