@@ -10,7 +10,7 @@ public struct RasterOptions: Sendable {
   /// Neuron indices up.
   public var neuronRange: ClosedRange<Double> = 0...1
   /// What the vertical axis counts, written above it.
-  public var neuronLabel = "neuron"
+  public var neuronLabel = "neuron index"
 
   public init() {}
 }
