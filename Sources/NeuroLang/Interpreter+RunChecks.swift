@@ -37,6 +37,7 @@ extension Interpreter {
     guard steps >= 10 else { return }
     for group in neuronOrder {
       let (spikeSteps, neurons) = simulation.spikes(group)
+      guard spikeSteps.count >= steps else { continue }  // fewer spikes than steps: nobody fired on each
       var counts: [Int: Int] = [:]
       for (step, neuron) in zip(spikeSteps, neurons).reversed() {
         if step <= startStep { break }
