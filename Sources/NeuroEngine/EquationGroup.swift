@@ -53,6 +53,9 @@ public struct EquationGroup: NeuronGroup {
   public let count: Int
   private var storage: [Double]
   private var refractoryStepsLeft: [Int32]
+  /// The largest magnitude each state variable had when a spike reset it (before the reset), since
+  /// the last `clearLargestAtSpikes()`: an overshoot within the spike step shows here.
+  public private(set) var largestAtSpikes: [Double]
   /// Whether each neuron's threshold condition held after the last step.
   private var above: [Bool]
   /// Every equation's right side.
@@ -111,6 +114,7 @@ public struct EquationGroup: NeuronGroup {
     blocks = (count + width - 1) / width
     storage = Array(repeating: 0, count: blocks * layout.total * width)
     refractoryStepsLeft = Array(repeating: 0, count: count)
+    largestAtSpikes = Array(repeating: 0, count: model.stateNames.count)
     above = Array(repeating: false, count: count)
     resetState()
   }
@@ -143,6 +147,11 @@ public struct EquationGroup: NeuronGroup {
     self.dt = dt
     // Refractory from the start of the step in which the neuron fired: one step is that step.
     refractorySteps = max(0, Int32(saturating: model.refractoryPeriod / dt - 1))
+  }
+
+  /// Forgets the magnitudes reached at spikes so far.
+  public mutating func clearLargestAtSpikes() {
+    for i in largestAtSpikes.indices { largestAtSpikes[i] = 0 }
   }
 
   public mutating func resetState() {
@@ -266,6 +275,9 @@ public struct EquationGroup: NeuronGroup {
       above[j] = holds && !resetsAny
       guard holds, !wasAbove, refractoryStepsLeft[j] == 0 || !anyRefractory else { continue }
       spikes.append(j)
+      for i in largestAtSpikes.indices {
+        largestAtSpikes[i] = max(largestAtSpikes[i], abs(base[(layout.states + i) * n + lane]))
+      }
       var updated: [(Int, Double)] = []
       for reset in model.resets {
         let amount = reset.value.value(state: { base[(layout.states + $0) * n + lane] }, parameters: model.parameters,

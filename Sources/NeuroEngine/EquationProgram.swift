@@ -127,8 +127,9 @@ public indirect enum EquationNode: Sendable, Hashable {
     }
   }
 
-  /// The value for one neuron (used for resets, which touch only the neurons that fired).
-  func value(state: (Int) -> Double, parameters: [Double], input: Double, time: Double) -> Double {
+  /// The value for one neuron (used for resets, which touch only the neurons that fired, and for
+  /// judging a model's time scales).
+  public func value(state: (Int) -> Double, parameters: [Double], input: Double, time: Double) -> Double {
     func v(_ n: EquationNode) -> Double { n.value(state: state, parameters: parameters, input: input, time: time) }
     switch self {
     case .constant(let x): return x

@@ -178,8 +178,13 @@ extension Interpreter {
     }
     let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, dimension ?? .none) })
     let scaled = matrix.map { $0.map { $0 / unit.scale } }
-    host.write(renderHeatmap(scaled, title: "\(matrix.count) × \(matrix.map(\.count).max() ?? 0)", rowLabel: "row", columnLabel: "column",
-                             unit: unit.symbol, style: host.plot.style, width: host.plot.width))
+    var (rowLabel, columnLabel) = ("row", "column")
+    if case .call(let callee, let arguments) = expr.kind, case .name("weights") = callee.kind, arguments.count == 2 {
+      (rowLabel, columnLabel) = ("presynaptic \(source.text(arguments[0].value.span))",
+                                 "postsynaptic \(source.text(arguments[1].value.span))")
+    }
+    host.write(renderHeatmap(scaled, title: "\(matrix.count) × \(matrix.map(\.count).max() ?? 0)", rowLabel: rowLabel,
+                             columnLabel: columnLabel, unit: unit.symbol, style: host.plot.style, width: host.plot.width))
   }
 
   /// The neurons an expression names (a neuron, a population, or a slice of one).

@@ -37,6 +37,7 @@ extension Interpreter {
     guard steps >= 10 else { return }
     for group in world.order {
       let (spikeSteps, neurons) = world.simulation.spikes(group)
+      guard spikeSteps.count >= steps else { continue }  // fewer spikes than steps: nobody fired on each
       var counts: [Int: Int] = [:]
       for (step, neuron) in zip(spikeSteps, neurons).reversed() {
         if step <= startStep { break }
@@ -48,6 +49,40 @@ extension Interpreter {
       let who = world.simulation.group(group).count == 1 ? name : "\(always) \(always == 1 ? "neuron" : "neurons") of \(name)"
       warn("\(who) fired on every one of the \(steps) steps: the time step is too coarse for the model, or the input drives v past threshold within each step",
            at: span, hint: "try a smaller time step, a refractory period (t_ref), or a smaller input")
+    }
+  }
+
+  /// No membrane potential goes beyond this (reversal potentials lie within about ±150 mV); a
+  /// voltage state of a model written in neuro that does has been overshot by its integration.
+  static let largestPlausibleVoltage = 0.2
+
+  /// Warns when a voltage state of a model written in neuro went beyond ±200 mV in the run just
+  /// made: in its recorded trace, or, for a variable a spike does not set, within the spike step.
+  func warnAboutOvershoot(since startStep: Int, at span: Span) {
+    let dt = world.simulation.dt
+    for group in world.order {
+      guard let model = world.models[group], ModelKind.all[model.kind.name] == nil,
+            let equations = world.simulation.group(group) as? EquationGroup else { continue }
+      let name = world.names[group] ?? "a neuron"
+      // A variable a spike sets (v = V_r) may pass its cut-off within the spike step harmlessly;
+      // one it keeps (or adds to) carries the overshoot on.
+      let setAtSpikes = Set(equations.model.resets.filter { !$0.increment }.map(\.state))
+      for (index, variable) in model.kind.variables.enumerated() where variable.dimension == .voltage {
+        var worst = index < equations.largestAtSpikes.count && !setAtSpikes.contains(index) ? equations.largestAtSpikes[index] : 0
+        if let trace = world.simulation.trace(group, variable: variable.name) {
+          let first = max(0, Int(saturating: (Double(startStep) * dt - trace.start) / dt))
+          for value in trace.values.dropFirst(first) where abs(value) > abs(worst) { worst = value }
+        }
+        guard abs(worst) > Self.largestPlausibleVoltage else { continue }
+        let reached = worst.isFinite ? "reached \(Quantity(worst, .voltage).formatted)" : "overflowed to infinity"
+        warn("\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the integration overshot",
+             at: span, hint: "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = \(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off")
+      }
+      world.simulation.modify(group) { group in
+        guard var equations = group as? EquationGroup else { return }
+        equations.clearLargestAtSpikes()
+        group = equations
+      }
     }
   }
 }

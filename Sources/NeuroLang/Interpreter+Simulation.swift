@@ -180,6 +180,7 @@ extension Interpreter {
     if host.showTiming { summary += " · \(seconds(elapsed)) of wall time" }
     host.write(summary + "\n")
     warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
+    warnAboutOvershoot(since: startStep, at: durationExpr.span)
   }
 
   /// A wall-clock duration in seconds, for --timing.

@@ -304,6 +304,19 @@ struct ModelCompiler {
         guard var equations = group as? EquationGroup else { return }
         equations.reparameterize(names.map { values[$0] ?? 0 })
         group = equations
+      },
+      timeScales: { values, method in
+        // Each variable's own time constant at the starting values: 1 / |∂(dx/dt)/∂x|. Exponential
+        // Euler takes that part exactly, so it needs no such bound.
+        guard method != .exponentialEuler else { return [] }
+        let parameters = names.map { values[$0] ?? 0 }
+        let start = initial.map { $0.value(state: { _ in 0 }, parameters: parameters, input: 0, time: 0) }
+        return derivatives.enumerated().compactMap { i, f in
+          let rate = f.derivative(withRespectTo: i).value(state: { start.indices.contains($0) ? start[$0] : 0 },
+                                                          parameters: parameters, input: 0, time: 0)
+          guard rate < 0, rate.isFinite, i < stateNames.count else { return nil }
+          return ("the time constant of \(stateNames[i]) at its starting value", -1 / rate)
+        }
       })
   }
 }

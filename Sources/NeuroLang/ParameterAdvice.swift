@@ -18,10 +18,10 @@ extension ModelParameter {
   func literal(_ value: Double) -> String { formatNumber(value / unitScale) + unit }
 
   /// The hint for a plain number given to this parameter: the number in the literature's unit,
-  /// and, when reading the number in SI base units is the plausible one, both readings.
+  /// and, when only the number read in SI base units lies in the usual range, both readings.
   func unitHint(forPlainNumber x: Double) -> String {
     let written = "\(name): \(formatNumber(x))\(unit)"
-    if typical != nil, unitScale != 1, !isPlausible(x * unitScale), isPlausible(x),
+    if typical != nil, unitScale != 1, factorOutside(x * unitScale) > 1, factorOutside(x) == 1,
        let base = UnitTable.baseUnit(for: dimension) {
       return "add a unit: \(name): \(literal(x)) if \(formatNumber(x)) was in \(base.symbol), or \(written)"
     }

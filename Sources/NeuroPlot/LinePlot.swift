@@ -92,6 +92,27 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
     lines.append(trimmedRight(indent + markerRow.map { paint(String($0.0), $0.1) }.joined()))
   }
 
+  // Braille without colour: every series looks alike, so each (when there are several) carries
+  // its mark (*, +, o, …) in a cell every few columns, and the legend shows it.
+  let marksSeries = options.style == .braille && !options.color && series.count > 1
+  var markedCells: [Int: Character] = [:]
+  if marksSeries {
+    let spacing = 8
+    var lastMarked = [Int](repeating: -spacing, count: series.count)
+    for column in 0..<plotColumns {
+      for row in 0..<canvas.rows {
+        guard let owner = canvas.cell(row: row, column: column, marks: marks).1,
+              column - lastMarked[owner] >= spacing, column >= owner * 3 else { continue }
+        markedCells[row * plotColumns + column] = marks[owner % marks.count]
+        lastMarked[owner] = column
+      }
+    }
+  }
+  func cell(_ row: Int, _ column: Int) -> (Character, Int?) {
+    let (char, owner) = canvas.cell(row: row, column: column, marks: marks)
+    return (markedCells[row * plotColumns + column] ?? char, owner)
+  }
+
   var tickRows: [Int: String] = [:]
   for (value, label) in zip(yTicks.values, yLabels) {
     let row = min(canvas.rows - 1, max(0, py(value) / (options.style == .braille ? 4 : 1)))
@@ -105,11 +126,11 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
     text += tickRows[row] != nil ? tickMark : vertical
     var column = 0
     while column < plotColumns {
-      let (char, owner) = canvas.cell(row: row, column: column, marks: marks)
+      let (char, owner) = cell(row, column)
       var run = String(char)
       var next = column + 1
       while next < plotColumns {
-        let (c, o) = canvas.cell(row: row, column: next, marks: marks)
+        let (c, o) = cell(row, next)
         guard o == owner || (c == " " && owner == nil) else { break }
         run.append(c)
         next += 1
@@ -124,7 +145,8 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
                       style: options.style, name: options.xLabel)
   if series.count > 1 {
     let legend = series.enumerated().map { index, s in
-      paint(options.style == .braille ? "━━" : String(repeating: marks[index % marks.count], count: 2), index) + " " + s.name
+      paint(options.style == .ascii ? String(repeating: marks[index % marks.count], count: 2)
+              : marksSeries ? "━\(marks[index % marks.count])━" : "━━", index) + " " + s.name
     }
     lines.append(indent + legend.joined(separator: "   "))
   }

@@ -9,13 +9,15 @@ public struct RasterOptions: Sendable {
   public var title = ""
   /// Time (ms) across.
   public var timeRange: ClosedRange<Double> = 0...1
-  /// Neuron indices down.
+  /// Neuron indices up.
   public var neuronRange: ClosedRange<Double> = 0...1
+  /// What the vertical axis counts, written above it.
+  public var neuronLabel = "neuron index"
 
   public init() {}
 }
 
-/// Draws spikes as dots, time (ms) across and neuron index up, with axes and a title.
+/// Draws spikes as dots, time (ms) across and neuron index up, with labelled axes and a title.
 public func renderRaster(_ spikes: [(time: Double, neuron: Double)], options: RasterOptions) -> String {
   let yTicks = Ticks(within: options.neuronRange.lowerBound, options.neuronRange.upperBound, count: 4)
   let labels = yTicks.values.map(Ticks.label)
@@ -33,6 +35,7 @@ public func renderRaster(_ spikes: [(time: Double, neuron: Double)], options: Ra
   if !options.title.isEmpty {
     lines.append(indent + String(repeating: " ", count: max(0, (columns - options.title.count) / 2)) + options.title)
   }
+  if !options.neuronLabel.isEmpty { lines.append(options.neuronLabel) }
   var tickRows: [Int: String] = [:]
   for (value, label) in zip(yTicks.values, labels) {
     tickRows[min(canvas.rows - 1, max(0, py(value) / (options.style == .braille ? 4 : 1)))] = label

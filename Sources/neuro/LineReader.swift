@@ -11,22 +11,27 @@ enum InputEvent: Equatable {
 /// Reads lines: GNU readline with history on a terminal, plain lines otherwise.
 protocol LineReader {
   mutating func read(prompt: String) -> InputEvent
+  /// Keeps one entry in the history: a command, or a whole statement typed over several lines.
+  mutating func remember(_ entry: String)
 }
 
-/// Plain reading for piped input: no prompt, no echo.
+/// Plain reading for piped input: no prompt, no echo, no history.
 struct PlainLineReader: LineReader {
   mutating func read(prompt: String) -> InputEvent {
     guard let line = readLine(strippingNewline: true) else { return .endOfInput }
     return .line(line)
   }
+
+  mutating func remember(_ entry: String) {}
 }
 
 nonisolated(unsafe) private var pendingLine: UnsafeMutablePointer<CChar>? = nil
 nonisolated(unsafe) private var lineArrived = false
 
 /// GNU readline through its callback interface, so that Ctrl-C at the prompt clears
-/// the line instead of ending the program. Every line is appended to the history
-/// file as soon as it is entered.
+/// the line instead of ending the program. Every entry (a statement, even one typed over
+/// several lines, or a command) is appended to the history file as soon as it is complete;
+/// the file carries timestamps, so that an entry's lines are read back as one.
 struct ReadlineLineReader: LineReader {
   let historyPath: String
   private var lastEntry: String? = nil
@@ -36,6 +41,8 @@ struct ReadlineLineReader: LineReader {
     rl_catch_signals = 0
     rl_readline_name = UnsafePointer(strdup("neuro"))
     using_history()
+    history_write_timestamps = 1
+    history_multiline_entries = 1
     let fd = open(historyPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
     if fd >= 0 { close(fd) }
     read_history(historyPath)
@@ -73,15 +80,13 @@ struct ReadlineLineReader: LineReader {
     }
     guard let raw = pendingLine else { return .endOfInput }
     defer { free(raw) }
-    let line = String(cString: raw)
-    remember(line)
-    return .line(line)
+    return .line(String(cString: raw))
   }
 
-  private mutating func remember(_ line: String) {
-    guard !line.allSatisfy(\.isWhitespace), line != lastEntry else { return }
-    lastEntry = line
-    add_history(line)
+  mutating func remember(_ entry: String) {
+    guard !entry.allSatisfy(\.isWhitespace), entry != lastEntry else { return }
+    lastEntry = entry
+    add_history(entry)
     append_history(1, historyPath)
   }
 }

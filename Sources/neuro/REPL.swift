@@ -37,24 +37,33 @@ struct REPL {
       let prompt = pending.isEmpty ? (lessonPrompt ?? "neuro> ") : "  ...> "
       switch reader.read(prompt: prompt) {
       case .endOfInput:
-        if !pending.isEmpty { evaluate(pending.joined(separator: "\n")) }
+        if !pending.isEmpty {
+          reader.remember(pending.joined(separator: "\n"))
+          evaluate(pending.joined(separator: "\n"))
+        }
         if interactive { Output.out("\n") }
         return interactive || !hadError ? ExitCode.success : firstErrorCode
       case .interrupt:
         pending.removeAll()
       case .line(let line):
         if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+          reader.remember(line)
           if !command(line.trimmingCharacters(in: .whitespaces)) { return ExitCode.success }
           continue
         }
         if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
         pending.append(line)
-        let text = pending.joined(separator: "\n")
-        if case .incomplete(let insideBrackets) = InputCompleteness(of: Source(name: "<repl>", text: text)),
-           insideBrackets || !line.allSatisfy(\.isWhitespace) {
-          continue
+        let step = InputCompleteness.step(after: pending)
+        if case .waitForMore = step { continue }
+        // One history entry for the whole statement, without the blank lines that ended it.
+        var entry = pending
+        while entry.last?.allSatisfy(\.isWhitespace) == true { entry.removeLast() }
+        reader.remember(entry.joined(separator: "\n"))
+        switch step {
+        case .waitForMore: continue
+        case .run: evaluate(pending.joined(separator: "\n"))
+        case .abandon(let unclosed): report(unclosed)
         }
-        evaluate(text)
         pending.removeAll()
       }
     }
@@ -71,6 +80,13 @@ struct REPL {
     }
   }
 
+  /// Shows a diagnostic the REPL itself found, counting it as an error for piped input.
+  private mutating func report(_ diagnostic: Diagnostic) {
+    interpreter.host.report(diagnostic)
+    if !hadError { firstErrorCode = ExitCode.syntaxError }
+    hadError = true
+  }
+
   /// Runs a `:command`; false means leave.
   private mutating func command(_ line: String) -> Bool {
     let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
@@ -82,7 +98,7 @@ struct REPL {
       return false
     case "h", "help":
       if let text = interpreter.help(for: argument) {
-        Output.out(text)
+        Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
         let close = Help.suggestions(for: argument)
         Output.err("error: no help on '\(argument)'" + (close.isEmpty ? "\n" : " — did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?\n"))

@@ -95,6 +95,29 @@ import Testing
     #expect(try second.waitForExit() == 0)
   }
 
+  /// A statement typed over several lines is one history entry: the next session recalls it whole.
+  @Test func multiLineInputIsOneHistoryEntry() throws {
+    let history = try freshHistory()
+    let first = try PseudoTerminal(environment: environment(history: history))
+    try first.waitFor("neuro> ")
+    first.type("print (6 *\r")
+    try first.waitFor("...> ")
+    first.type("7)\r")
+    try first.waitFor("42")
+    try first.waitFor("neuro> ")
+    first.type("\u{04}")
+    _ = try first.waitForExit()
+    let saved = try String(contentsOf: history, encoding: .utf8)
+    #expect(saved.contains("print (6 *\n7)"))
+
+    let second = try PseudoTerminal(environment: environment(history: history))
+    try second.waitFor("neuro> ")
+    second.type("\u{1B}[A\r")  // Up arrow, Enter: both lines of the statement at once
+    try second.waitFor("42")
+    second.type(":quit\r")
+    #expect(try second.waitForExit() == 0)
+  }
+
   @Test func helpAndUnknownCommands() throws {
     let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
     try terminal.waitFor("neuro> ")

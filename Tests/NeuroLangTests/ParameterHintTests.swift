@@ -19,6 +19,7 @@ import Testing
     ("hh(C: 1)", "add a unit: C: 1µF (1 µF/cm² on neuro's 1 cm² patch)"),
     ("lif(tau: 0.01)", "add a unit: tau: 10ms if 0.01 was in s, or tau: 0.01ms"),
     ("lif(tau: 10)", "add a unit: tau: 10ms"),
+    ("adex(tau_w: 0.144)", "add a unit: tau_w: 144ms if 0.144 was in s, or tau_w: 0.144ms"),
     ("cond(g_leak: 0.1)", "add a unit: g_leak: 0.1µS"),
   ])
   func plainNumberGetsTheLiteratureUnit(_ call: String, _ hint: String) {

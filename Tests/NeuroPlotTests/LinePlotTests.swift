@@ -38,6 +38,20 @@ func options(_ style: CanvasStyle) -> LinePlotOptions {
     #expect(text.contains("+"))
   }
 
+  /// Braille without colour draws every series in the same dots: each carries its own mark, shown in the legend.
+  @Test func overlaidBrailleSeriesWithoutColourCarryDistinctMarks() {
+    var second = sawtooth()
+    second.name = "m.v"
+    second.ys = second.ys.map { $0 - 5 }
+    let text = renderLinePlot([sawtooth(), second], options: options(.braille))
+    #expect(text.contains("━*━ n.v   ━+━ m.v"))
+    let body = text.split(separator: "\n").dropLast(3).joined()
+    #expect(body.contains("*") && body.contains("+"))
+    var coloured = options(.braille)
+    coloured.color = true
+    #expect(!renderLinePlot([sawtooth(), second], options: coloured).contains("━*━"))
+  }
+
   @Test func colourOnlyWhenAsked() {
     var o = options(.braille)
     #expect(!renderLinePlot([sawtooth()], options: o).contains("\u{1B}["))
