@@ -1,79 +1,10 @@
 import NeuroEngine
-import NeuroPlot
 import NeuroUnits
 
-/// Populations, connections, inputs and what is recorded of them.
+/// `connect`: synapses between groups of neurons, their rule, kind, weights and delays.
 extension Interpreter {
-  /// The spike times (s) of the neurons a handle covers, in order.
-  func spikeTimes(of handle: NeuronHandle) -> [Double] {
-    let (steps, neurons) = world.simulation.spikes(handle.group)
-    let dt = world.simulation.dt
-    if handle.range == 0..<handle.groupSize { return steps.map { Double($0) * dt } }
-    return zip(steps, neurons).filter { handle.range.contains($0.1) }.map { Double($0.0) * dt }
-  }
-
   /// The longest synaptic delay: a spike waits in a queue of one slot per step.
   static let longestDelay = 10.0
-
-  /// `population exc[3200] = lif(…)`
-  func definePopulation(_ name: String, _ nameSpan: Span, _ sizeExpr: Expr, _ modelExpr: Expr) throws {
-    let sizeValue = try evaluate(sizeExpr)
-    guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1 else {
-      throw failure("a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
-    }
-    guard q.value <= 10_000_000, let size = Int(checking: q.value) else {
-      throw failure("\(formatNumber(q.value)) neurons is more than this machine can simulate (10 million at most)", at: sizeExpr.span)
-    }
-    let value = try evaluate(modelExpr)
-    guard case .model(var model) = value else {
-      throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
-    }
-    if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }
-    _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: size), model: model)
-  }
-
-  /// `input noise = poisson(1000, rate: 10Hz)`: a population of Poisson sources, its size first.
-  func defineInput(_ name: String, _ nameSpan: Span, _ source: Expr) throws {
-    if case .call(let callee, let arguments) = source.kind, case .name("spike_times") = callee.kind {
-      return try defineSpikeTimes(name, nameSpan, arguments, source)
-    }
-    guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
-      throw failure("an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
-    }
-    let model = Expr(kind: .call(callee: callee, arguments: Array(arguments.dropFirst())), span: source.span)
-    try definePopulation(name, nameSpan, first.value, model)
-  }
-
-  /// `input stim = spike_times([10ms, 50ms])`, or a list of lists for several sources.
-  private func defineSpikeTimes(_ name: String, _ nameSpan: Span, _ arguments: [Argument], _ source: Expr) throws {
-    guard arguments.count == 1, arguments[0].label == nil, case .list(let items) = try evaluate(arguments[0].value) else {
-      throw failure("spike_times needs a list of times, or a list of lists (one per source)", at: source.span,
-                    hint: "input stim = spike_times([10ms, 50ms])")
-    }
-    func times(_ list: [Value]) throws -> [Double] {
-      try list.map { item in
-        guard case .quantity(let q) = item, q.dimension == .time, q.value >= 0 else {
-          throw failure("spike times must be times that are not negative, found \(item.describedKind)", at: arguments[0].value.span)
-        }
-        return q.value
-      }.sorted()
-    }
-    let trains: [[Double]]
-    if case .list? = items.first {
-      trains = try items.map { item in
-        guard case .list(let inner) = item else {
-          throw failure("a list of lists needs every item to be a list", at: arguments[0].value.span)
-        }
-        return try times(inner)
-      }
-    } else {
-      trains = [try times(items)]
-    }
-    if let first = trains.flatMap({ $0 }).min() {
-      try checkNotPast(first, "its first spike would come", at: arguments[0].value.span, fix: "add the clock (now) to each time")
-    }
-    _ = try defineGroup(name, at: nameSpan, SpikeTimesGroup(times: trains), model: NeuronModel(kind: .spikeTimes, values: [:], method: .exact))
-  }
 
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`
   func connect(_ preExpr: Expr, _ postExpr: Expr, _ arguments: [Argument], _ span: Span) throws {
@@ -161,42 +92,6 @@ extension Interpreter {
     }
   }
 
-  /// `heatmap weights(a, b)`: a matrix (a list of lists of numbers) as shaded cells.
-  func heatmap(_ expr: Expr) throws {
-    guard case .list(let rows) = try evaluate(expr), !rows.isEmpty else {
-      throw failure("heatmap needs a matrix: a list of lists of numbers", at: expr.span, hint: "heatmap weights(exc[0..29], exc[0..29])")
-    }
-    var dimension: Dimension? = nil
-    let matrix = try rows.map { row -> [Double] in
-      guard case .list(let items) = row else { throw failure("heatmap needs a list of lists of numbers", at: expr.span) }
-      return try items.map { item -> Double in
-        guard case .quantity(let q) = item else { throw failure("heatmap needs numbers", at: expr.span) }
-        if dimension == nil { dimension = q.dimension }
-        guard q.dimension == dimension else { throw failure("heatmap needs numbers of one kind", at: expr.span) }
-        return q.value
-      }
-    }
-    let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, dimension ?? .none) })
-    let scaled = matrix.map { $0.map { $0 / unit.scale } }
-    var (rowLabel, columnLabel) = ("row", "column")
-    if case .call(let callee, let arguments) = expr.kind, case .name("weights") = callee.kind, arguments.count == 2 {
-      (rowLabel, columnLabel) = ("presynaptic \(source.text(arguments[0].value.span))",
-                                 "postsynaptic \(source.text(arguments[1].value.span))")
-    }
-    host.write(renderHeatmap(scaled, title: "\(matrix.count) × \(matrix.map(\.count).max() ?? 0)", rowLabel: rowLabel,
-                             columnLabel: columnLabel, unit: unit.symbol, style: host.plot.style, width: host.plot.width))
-  }
-
-  /// The neurons an expression names (a neuron, a population, or a slice of one).
-  func neurons(_ expr: Expr, _ role: String) throws -> NeuronHandle {
-    let value = try evaluate(expr)
-    guard case .neuron(let handle) = value else {
-      throw failure("\(role) needs neurons, found \(value.describedKind)", at: expr.span)
-    }
-    try checkLive(handle, at: expr.span)
-    return handle
-  }
-
   private func connectionRule(_ options: [String: (Value, Span)], pre: NeuronHandle, post: NeuronHandle, at span: Span) throws
     -> Projection.Rule
   {
@@ -264,65 +159,5 @@ extension Interpreter {
       throw failure("a weight must be a voltage (mV), a current (pA) or a conductance (nS), not \(weight.describedKind)",
                     at: weightSpan)
     }
-  }
-
-  /// `record exc.v[0..9]`: from now on, keep that variable of those neurons.
-  func record(_ targetExpr: Expr) throws {
-    var target = targetExpr
-    var indices: Range<Int>? = nil
-    if case .slice(let inner, let from, let to) = target.kind {
-      let lower = try from.map { try neuronIndex($0) } ?? 0
-      let upper = try to.map { try neuronIndex($0) + 1 } ?? Int.max
-      indices = lower..<max(lower, upper)
-      target = inner
-    } else if case .index(let inner, let index) = target.kind {
-      let i = try neuronIndex(index)
-      indices = i..<(i + 1)
-      target = inner
-    }
-    guard case .member(let objectExpr, let variable, let variableSpan) = target.kind else {
-      throw failure("record needs a state variable of neurons, such as exc.v[0..9]", at: targetExpr.span)
-    }
-    let handle = try neurons(objectExpr, "record")
-    let chosen = indices.map { $0.clamped(to: 0..<handle.range.count) } ?? 0..<handle.range.count
-    let neuronsToRecord = chosen.map { handle.range.lowerBound + $0 }
-    guard neuronsToRecord.count <= 10_000 else {
-      throw failure("recording \(neuronsToRecord.count) neurons every step would take too much memory", at: targetExpr.span,
-                    hint: "record a slice: \(handle.name).\(variable)[0..99]")
-    }
-    guard world.simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
-      throw failure("\(handle.name) has no state variable '\(variable)'", at: variableSpan)
-    }
-  }
-
-  /// A neuron index: a whole number that is not negative.
-  private func neuronIndex(_ expr: Expr) throws -> Int {
-    let i = try wholeIndex(try evaluate(expr), expr)
-    guard i >= 0 else { throw failure("a neuron index cannot be negative", at: expr.span) }
-    return i
-  }
-
-  /// `raster exc from 0ms to 200ms`: a dot for every spike, time across, neuron down.
-  func raster(_ targetExpr: Expr, from: Expr?, to: Expr?) throws {
-    let handle = try neurons(targetExpr, "raster")
-    let (steps, indices) = world.simulation.spikes(handle.group)
-    let dt = world.simulation.dt
-    let start = try from.map { try time($0, "'from'") } ?? 0
-    let end = try to.map { try time($0, "'to'") } ?? world.simulation.time
-    guard end > start else { throw failure("nothing has been simulated yet", at: targetExpr.span, hint: "run 100ms first") }
-    var points: [(Double, Double)] = []
-    for (step, neuron) in zip(steps, indices) where handle.range.contains(neuron) {
-      let t = Double(step) * dt
-      if t >= start && t <= end { points.append((t * 1e3, Double(neuron))) }
-    }
-    var options = RasterOptions()
-    options.width = host.plot.width
-    options.height = host.plot.height
-    options.style = host.plot.style
-    options.color = host.plot.color
-    options.title = "\(handle.label): \(points.count) spikes"
-    options.timeRange = (start * 1e3)...(end * 1e3)
-    options.neuronRange = Double(handle.range.lowerBound)...Double(max(handle.range.lowerBound, handle.range.upperBound - 1))
-    host.write(renderRaster(points, options: options))
   }
 }

@@ -1,0 +1,119 @@
+import NeuroEngine
+import NeuroUnits
+
+/// Populations and inputs: defining them, naming their neurons, recording their state.
+extension Interpreter {
+  /// The spike times (s) of the neurons a handle covers, in order.
+  func spikeTimes(of handle: NeuronHandle) -> [Double] {
+    let (steps, neurons) = world.simulation.spikes(handle.group)
+    let dt = world.simulation.dt
+    if handle.range == 0..<handle.groupSize { return steps.map { Double($0) * dt } }
+    return zip(steps, neurons).filter { handle.range.contains($0.1) }.map { Double($0.0) * dt }
+  }
+
+  /// `population exc[3200] = lif(…)`
+  func definePopulation(_ name: String, _ nameSpan: Span, _ sizeExpr: Expr, _ modelExpr: Expr) throws {
+    let sizeValue = try evaluate(sizeExpr)
+    guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1 else {
+      throw failure("a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
+    }
+    guard q.value <= 10_000_000, let size = Int(checking: q.value) else {
+      throw failure("\(formatNumber(q.value)) neurons is more than this machine can simulate (10 million at most)", at: sizeExpr.span)
+    }
+    let value = try evaluate(modelExpr)
+    guard case .model(var model) = value else {
+      throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
+    }
+    if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }
+    _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: size), model: model)
+  }
+
+  /// `input noise = poisson(1000, rate: 10Hz)`: a population of Poisson sources, its size first.
+  func defineInput(_ name: String, _ nameSpan: Span, _ source: Expr) throws {
+    if case .call(let callee, let arguments) = source.kind, case .name("spike_times") = callee.kind {
+      return try defineSpikeTimes(name, nameSpan, arguments, source)
+    }
+    guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
+      throw failure("an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
+    }
+    let model = Expr(kind: .call(callee: callee, arguments: Array(arguments.dropFirst())), span: source.span)
+    try definePopulation(name, nameSpan, first.value, model)
+  }
+
+  /// `input stim = spike_times([10ms, 50ms])`, or a list of lists for several sources.
+  private func defineSpikeTimes(_ name: String, _ nameSpan: Span, _ arguments: [Argument], _ source: Expr) throws {
+    guard arguments.count == 1, arguments[0].label == nil, case .list(let items) = try evaluate(arguments[0].value) else {
+      throw failure("spike_times needs a list of times, or a list of lists (one per source)", at: source.span,
+                    hint: "input stim = spike_times([10ms, 50ms])")
+    }
+    func times(_ list: [Value]) throws -> [Double] {
+      try list.map { item in
+        guard case .quantity(let q) = item, q.dimension == .time, q.value >= 0 else {
+          throw failure("spike times must be times that are not negative, found \(item.describedKind)", at: arguments[0].value.span)
+        }
+        return q.value
+      }.sorted()
+    }
+    let trains: [[Double]]
+    if case .list? = items.first {
+      trains = try items.map { item in
+        guard case .list(let inner) = item else {
+          throw failure("a list of lists needs every item to be a list", at: arguments[0].value.span)
+        }
+        return try times(inner)
+      }
+    } else {
+      trains = [try times(items)]
+    }
+    if let first = trains.flatMap({ $0 }).min() {
+      try checkNotPast(first, "its first spike would come", at: arguments[0].value.span, fix: "add the clock (now) to each time")
+    }
+    _ = try defineGroup(name, at: nameSpan, SpikeTimesGroup(times: trains), model: NeuronModel(kind: .spikeTimes, values: [:], method: .exact))
+  }
+
+  /// The neurons an expression names (a neuron, a population, or a slice of one).
+  func neurons(_ expr: Expr, _ role: String) throws -> NeuronHandle {
+    let value = try evaluate(expr)
+    guard case .neuron(let handle) = value else {
+      throw failure("\(role) needs neurons, found \(value.describedKind)", at: expr.span)
+    }
+    try checkLive(handle, at: expr.span)
+    return handle
+  }
+
+  /// `record exc.v[0..9]`: from now on, keep that variable of those neurons.
+  func record(_ targetExpr: Expr) throws {
+    var target = targetExpr
+    var indices: Range<Int>? = nil
+    if case .slice(let inner, let from, let to) = target.kind {
+      let lower = try from.map { try neuronIndex($0) } ?? 0
+      let upper = try to.map { try neuronIndex($0) + 1 } ?? Int.max
+      indices = lower..<max(lower, upper)
+      target = inner
+    } else if case .index(let inner, let index) = target.kind {
+      let i = try neuronIndex(index)
+      indices = i..<(i + 1)
+      target = inner
+    }
+    guard case .member(let objectExpr, let variable, let variableSpan) = target.kind else {
+      throw failure("record needs a state variable of neurons, such as exc.v[0..9]", at: targetExpr.span)
+    }
+    let handle = try neurons(objectExpr, "record")
+    let chosen = indices.map { $0.clamped(to: 0..<handle.range.count) } ?? 0..<handle.range.count
+    let neuronsToRecord = chosen.map { handle.range.lowerBound + $0 }
+    guard neuronsToRecord.count <= 10_000 else {
+      throw failure("recording \(neuronsToRecord.count) neurons every step would take too much memory", at: targetExpr.span,
+                    hint: "record a slice: \(handle.name).\(variable)[0..99]")
+    }
+    guard world.simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
+      throw failure("\(handle.name) has no state variable '\(variable)'", at: variableSpan)
+    }
+  }
+
+  /// A neuron index: a whole number that is not negative.
+  private func neuronIndex(_ expr: Expr) throws -> Int {
+    let i = try wholeIndex(try evaluate(expr), expr)
+    guard i >= 0 else { throw failure("a neuron index cannot be negative", at: expr.span) }
+    return i
+  }
+}

@@ -1,0 +1,73 @@
+import NeuroEngine
+import NeuroUnits
+
+/// `run`: advancing the world's clock and saying what happened.
+extension Interpreter {
+  /// `run DURATION`: advances the simulation and prints what happened.
+  func run(_ durationExpr: Expr) throws {
+    let duration = try time(durationExpr, "run")
+    guard duration > 0 else {
+      throw failure("run needs a positive duration, not \(Quantity(duration, .time).formatted)", at: durationExpr.span)
+    }
+    let dt = world.simulation.dt
+    let exactSteps = duration / dt
+    guard exactSteps >= 0.5 else {
+      throw failure("\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
+                    at: durationExpr.span)
+    }
+    guard exactSteps <= 1e9 else {
+      throw failure("\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of \(Quantity(dt, .time).formatted); at most a billion in one run",
+                    at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
+    }
+    let bytes = world.simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
+    guard MemoryBudget.fits(bytes, in: world.simulation) else {
+      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+                    at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
+    }
+    let steps = Int(clampingToSteps: exactSteps)
+    let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
+    let startStep = world.simulation.stepIndex
+    warnIfTimeStepTooCoarse(at: durationExpr.span)
+    let clock = ContinuousClock.now
+    let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop)
+    let elapsed = ContinuousClock.now - clock
+    let ran = world.simulation.stepIndex - startStep
+    var summary: String
+    let ranTime = Quantity(Double(ran) * dt, .time).formatted
+    switch outcome {
+    case .completed:
+      summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
+    case .interrupted:
+      summary = "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+    case .diverged(let group, let variable, let neuron, let time):
+      let name = world.names[group] ?? "a neuron"
+      let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
+      throw divergence(variable, of: which, at: time, dt: dt, span: durationExpr.span)
+    }
+    let counts = zip(world.order, spikesBefore).map { group, before in
+      (world.names[group] ?? "?", world.simulation.spikes(group).steps.count - before)
+    }
+    if !counts.isEmpty {
+      let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
+      summary += " · " + shown.joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
+    }
+    if host.showTiming { summary += " · \(seconds(elapsed)) of wall time" }
+    host.write(summary + "\n")
+    warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
+    warnAboutOvershoot(since: startStep, at: durationExpr.span)
+  }
+
+  /// A wall-clock duration in seconds, for --timing.
+  func seconds(_ duration: Duration) -> String {
+    let (whole, fraction) = duration.components
+    return formatNumber(Double(whole) + Double(fraction) * 1e-18, significantDigits: 4) + " s"
+  }
+}
+
+/// A byte count in words: `8.2 GB`.
+func formatBytes(_ bytes: Double) -> String {
+  let units = ["bytes", "kB", "MB", "GB", "TB", "PB"]
+  var value = bytes, i = 0
+  while value >= 1000, i < units.count - 1 { value /= 1000; i += 1 }
+  return "\(formatNumber(value, significantDigits: 3)) \(units[i])"
+}
