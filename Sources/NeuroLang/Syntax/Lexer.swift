@@ -143,7 +143,7 @@ public struct Lexer {
     var word = ""
     while i < endIndex, isIdentifierPart(chars[i]) { word.append(chars[i]); i += 1 }
     guard let keyword = Keyword(rawValue: word) else { return false }
-    return Keyword.statementStarters.contains(keyword)
+    return Parser.keywordStatements[keyword] != nil
   }
 
   private mutating func match(_ expected: Character) -> Bool {

@@ -2,173 +2,63 @@ import NeuroUnits
 
 /// Statements: one per line, each starting with a keyword or an expression.
 extension Parser {
-  /// Parses one statement.
+  /// Parses one statement: a reserved keyword's, a contextual statement word's when what follows
+  /// fits it, or an expression (perhaps assigned to).
   mutating func parseStatement() throws -> Stmt {
     operatorsInStatement = 0
     let start = current.span
     let kind: StmtKind
-    switch current.kind {
-    case .keyword(.let):
-      advance()
-      let (name, nameSpan) = try expectIdentifier("a name after 'let'")
-      try expect(.equal, "'=' after the name", hint: "a definition reads: let x = 10mV")
-      kind = .define(name: name, nameSpan: nameSpan, value: try parseExpression())
-    case .keyword(.neuron):
-      advance()
-      let (name, nameSpan) = try expectIdentifier("a name after 'neuron'")
-      try expect(.equal, "'=' after the neuron's name", hint: "a neuron is made like this: neuron n = lif(tau: 10ms)")
-      kind = .neuron(name: name, nameSpan: nameSpan, model: try parseExpression())
-    case .keyword(.inject):
-      advance()
-      if check(.newline) || check(.endOfInput) {
-        throw error("expected a neuron after 'inject'", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
-      }
-      let target = try parsePostfix()
-      if atStatementEnd || check(.from) || check(.to) {
-        throw error("expected a current after the neuron", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
-      }
-      let amount = try parseExpressionWithoutRange()
-      kind = .inject(target: target, current: amount, window: try parseTimeWindow(allowingLength: true))
-    case .keyword(.run):
-      advance()
-      if atStatementEnd {
-        throw error("expected a duration after 'run'", at: current, hint: "run 100ms")
-      }
-      kind = .run(duration: try parseExpression())
-    case .keyword(.reset):
-      advance()
-      kind = .reset
-    case .keyword(.plot):
-      advance()
-      if atStatementEnd {
-        throw error("expected something to plot", at: current, hint: "plot n.v")
-      }
-      var traces = [try parseExpressionWithoutRange()]
-      while match(.comma) { traces.append(try parseExpressionWithoutRange()) }
-      let window = try parseTimeWindow()
-      kind = .plot(traces: traces, from: window.from, to: window.to)
-    case .keyword(.print):
-      advance()
-      var values: [Expr] = []
-      if !atStatementEnd {
-        values.append(try parseExpression())
-        while match(.comma) { values.append(try parseExpression()) }
-      }
-      kind = .print(values)
-    case .keyword(.import):
-      advance()
-      guard case .string(let path) = current.kind else {
-        throw error("expected a file name in quotes after 'import'", at: current, hint: "import \"presets\"")
-      }
-      advance()
-      kind = .importFile(path: path)
-    case .keyword(.fn):
-      advance()
-      kind = try parseFunction(start)
-    case .keyword(.if):
-      advance()
-      kind = try parseConditional()
-    case .keyword(.for):
-      advance()
-      kind = try parseForEach()
-    case .keyword(.while):
-      advance()
-      let condition = try parseExpression()
-      loopDepth += 1
-      defer { loopDepth -= 1 }
-      kind = .repeatWhile(condition: condition, body: try parseBlock(after: "while …"))
-    case .keyword(.return):
-      if functionDepth == 0 { throw error("'return' outside a function", at: current) }
-      advance()
-      kind = .returnValue(atStatementEnd ? nil : try parseExpression())
-    case .keyword(.break), .keyword(.continue):
-      let isBreak = current.kind == .keyword(.break)
-      if loopDepth == 0 {
-        throw error("'\(isBreak ? "break" : "continue")' outside a loop", at: current, hint: "it belongs inside for … { } or while … { }")
-      }
-      advance()
-      kind = isBreak ? .breakLoop : .continueLoop
-    case .keyword(.save):
-      advance()
-      let value = try parseExpressionWithoutRange()
-      try expect(.keyword(.to), "'to' and a file name", hint: "save n.v to \"v.csv\"")
-      kind = .save(value: value, path: try parseExpression())
-    case .keyword(.seed):
-      advance()
-      if atStatementEnd { throw error("expected a number after 'seed'", at: current, hint: "seed 42") }
-      kind = .seed(try parseExpression())
-    case .identifier("population") where isIdentifier(at: 1) && tokenKind(at: 2) == .leftBracket:
-      advance()
-      let (name, nameSpan) = try expectIdentifier("a population name")
-      try expect(.leftBracket, "'[' and the number of neurons")
-      let size = try parseExpression()
-      try expect(.rightBracket, "']' after the number of neurons", hint: "population exc[3200] = lif()")
-      try expect(.equal, "'=' and a model", hint: "population exc[3200] = lif()")
-      kind = .population(name: name, nameSpan: nameSpan, size: size, model: try parseExpression())
-    case .identifier("input") where isIdentifier(at: 1) && tokenKind(at: 2) == .equal:
-      advance()
-      let (name, nameSpan) = try expectIdentifier("an input name")
-      advance()
-      kind = .input(name: name, nameSpan: nameSpan, source: try parseExpression())
-    case .identifier("connect") where isIdentifier(at: 1) && statementHasArrow:
-      advance()
-      let pre = try parsePostfix()
-      try expect(.arrow, "'->' between the two groups of neurons", hint: "connect exc -> inh with p: 0.02, weight: 1mV")
-      let post = try parsePostfix()
-      var options: [Argument] = []
-      if case .identifier("with") = current.kind {
-        advance()
-        repeat { options.append(try parseArgument()) } while match(.comma)
-      }
-      kind = .connect(pre: pre, post: post, options: options)
-    case .identifier("record") where isIdentifier(at: 1) && tokenKind(at: 2) == .dot:
-      advance()
-      kind = .record(try parseExpressionWithoutRange())
-    case .identifier("hist") where !atStatementEnd(after: 1) && tokenKind(at: 1) != .equal && tokenKind(at: 1) != .leftParen:
-      advance()
-      let values = try parseExpression()
-      var options: [Argument] = []
-      while match(.comma) { options.append(try parseArgument()) }
-      kind = .histogram(values, options: options)
-    case .identifier("heatmap") where !atStatementEnd(after: 1) && tokenKind(at: 1) != .equal && tokenKind(at: 1) != .leftParen:
-      advance()
-      kind = .heatmap(try parseExpression())
-    case .identifier("raster") where isIdentifier(at: 1):
-      advance()
-      let target = try parsePostfix()
-      let window = try parseTimeWindow()
-      kind = .raster(target, from: window.from, to: window.to)
-    case .identifier("model") where isIdentifier(at: 1) && tokenKind(at: 2) == .leftBrace:
-      advance()
-      kind = .model(try parseModel(start))
-    case .identifier("event") where isIdentifier(at: 1) && tokenKind(at: 2) == .dot:
-      advance()
-      let target = try parsePostfix()
-      try expect(.plusEqual, "'+=' after the state variable", hint: "event n.g_exc += 5nS at 20ms")
-      let amount = try parseExpressionStoppingAtIn()
-      if match(.in) {
-        kind = .event(target: target, amount: amount, times: [], delay: try parseExpression())
-      } else {
-        guard case .identifier("at") = current.kind else {
-          throw error("expected 'at' and the times of the event (or 'in' and a time from now), found \(current.kind.describedForHumans)",
-                      at: current, hint: "event n.g_exc += 5nS at 20ms, 60ms")
-        }
-        advance()
-        var times = [try parseExpression()]
-        while match(.comma) { times.append(try parseExpression()) }
-        kind = .event(target: target, amount: amount, times: times, delay: nil)
-      }
-    case .keyword(.else):
+    if case .keyword(let keyword) = current.kind, let parse = Parser.keywordStatements[keyword] {
+      kind = try parse(&self, start)
+    } else if case .identifier(let word) = current.kind, let (fits, parse) = Parser.contextualStatements[word], fits(self) {
+      kind = try parse(&self, start)
+    } else if check(.else) {
       throw error("'else' without an 'if'", at: current, hint: "'else' goes on the same line as the '}' before it: } else {")
-    default:
+    } else {
       kind = try parseExpressionOrAssignment()
     }
     return Stmt(kind: kind, span: start.through(previous.span))
   }
 
-  /// Optional `from T1` and `to T2`, in that order.
+  typealias StatementParser = @Sendable (inout Parser, Span) throws -> StmtKind
+
+  /// The statement each reserved keyword starts.
+  static let keywordStatements: [Keyword: StatementParser] = [
+    .`let`: { p, _ in try p.parseDefinition() },
+    .neuron: { p, _ in try p.parseNeuron() },
+    .inject: { p, _ in try p.parseInjection() },
+    .run: { p, _ in try p.parseRun() },
+    .reset: { p, _ in try p.parseReset() },
+    .plot: { p, _ in try p.parsePlot() },
+    .print: { p, _ in try p.parsePrint() },
+    .`import`: { p, _ in try p.parseImport() },
+    .fn: { p, start in try p.parseFunctionStatement(start) },
+    .`if`: { p, _ in try p.parseIf() },
+    .`for`: { p, _ in try p.parseFor() },
+    .`while`: { p, _ in try p.parseWhile() },
+    .`return`: { p, _ in try p.parseReturn() },
+    .`break`: { p, _ in try p.parseBreakOrContinue() },
+    .`continue`: { p, _ in try p.parseBreakOrContinue() },
+    .save: { p, _ in try p.parseSave() },
+    .seed: { p, _ in try p.parseSeed() },
+  ]
+
+  /// Statement words that are not reserved: each starts its statement only when the tokens after
+  /// it fit (`connect a -> b`, `population exc[10] = …`), so that the word can still name a value.
+  static let contextualStatements: [String: (fits: @Sendable (Parser) -> Bool, parse: StatementParser)] = [
+    "population": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .leftBracket }, { p, _ in try p.parsePopulation() }),
+    "input": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .equal }, { p, _ in try p.parseInput() }),
+    "connect": ({ p in p.isIdentifier(at: 1) && p.statementHasArrow }, { p, _ in try p.parseConnect() }),
+    "record": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseRecord() }),
+    "hist": ({ p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen }, { p, _ in try p.parseHistogram() }),
+    "heatmap": ({ p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen }, { p, _ in try p.parseHeatmap() }),
+    "raster": ({ p in p.isIdentifier(at: 1) }, { p, _ in try p.parseRaster() }),
+    "model": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .leftBrace }, { p, start in try p.parseModelStatement(start) }),
+    "event": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseEvent() }),
+  ]
+
   /// `from A to B`, either part optional; with `allowingLength`, `for D` instead of `to B`.
-  private mutating func parseTimeWindow(allowingLength: Bool = false) throws -> TimeWindow {
+  mutating func parseTimeWindow(allowingLength: Bool = false) throws -> TimeWindow {
     var window = TimeWindow()
     if match(.from) { window.from = try parseExpressionWithoutRange() }
     if match(.to) {

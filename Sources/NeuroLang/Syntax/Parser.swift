@@ -164,8 +164,7 @@ public struct Parser {
   }
 
   /// Words that begin a statement: keywords, and the names that do so only at a line's start.
-  static let statementWords = Keyword.statementStarters.map(\.rawValue).sorted()
-    + ["population", "input", "connect", "record", "hist", "heatmap", "raster", "model", "event"]
+  static let statementWords = (keywordStatements.keys.map(\.rawValue) + contextualStatements.keys).sorted()
 
   /// The statement word a lone first word followed by a name or a value was probably meant to be
   /// (`nuron k = lif()`, `pirnt x`).

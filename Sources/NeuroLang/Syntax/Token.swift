@@ -4,12 +4,6 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
   case and, or, not
   case fn, `if`, `else`, `for`, `in`, `while`, `return`, `break`, `continue`, `as`, step
   case save, load, seed
-
-  /// Keywords that can only begin a statement, never appear inside an expression.
-  static let statementStarters: Set<Keyword> = [
-    .let, .neuron, .inject, .run, .reset, .plot, .print, .import, .fn, .if, .for, .while, .return, .break, .continue,
-    .save, .seed,
-  ]
 }
 
 /// A piece of an interpolated string: text, or the source range of an expression.

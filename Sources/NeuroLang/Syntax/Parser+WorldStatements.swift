@@ -1,0 +1,141 @@
+import NeuroUnits
+
+/// The statements that build, drive, run and draw the simulated world, one function each.
+extension Parser {
+  /// `neuron n = lif(…)`
+  mutating func parseNeuron() throws -> StmtKind {
+    advance()
+    let (name, nameSpan) = try expectIdentifier("a name after 'neuron'")
+    try expect(.equal, "'=' after the neuron's name", hint: "a neuron is made like this: neuron n = lif(tau: 10ms)")
+    return .neuron(name: name, nameSpan: nameSpan, model: try parseExpression())
+  }
+
+  /// `inject n 2.5nA from 20ms to 60ms`, `… for 30ms`
+  mutating func parseInjection() throws -> StmtKind {
+    advance()
+    if check(.newline) || check(.endOfInput) {
+      throw error("expected a neuron after 'inject'", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
+    }
+    let target = try parsePostfix()
+    if atStatementEnd || check(.from) || check(.to) {
+      throw error("expected a current after the neuron", at: current, hint: "inject n 2.5nA from 20ms to 60ms")
+    }
+    let amount = try parseExpressionWithoutRange()
+    return .inject(target: target, current: amount, window: try parseTimeWindow(allowingLength: true))
+  }
+
+  /// `run 100ms`
+  mutating func parseRun() throws -> StmtKind {
+    advance()
+    if atStatementEnd {
+      throw error("expected a duration after 'run'", at: current, hint: "run 100ms")
+    }
+    return .run(duration: try parseExpression())
+  }
+
+  /// `reset`
+  mutating func parseReset() throws -> StmtKind {
+    advance()
+    return .reset
+  }
+
+  /// `plot n.v, m.v from 20ms to 60ms`
+  mutating func parsePlot() throws -> StmtKind {
+    advance()
+    if atStatementEnd {
+      throw error("expected something to plot", at: current, hint: "plot n.v")
+    }
+    var traces = [try parseExpressionWithoutRange()]
+    while match(.comma) { traces.append(try parseExpressionWithoutRange()) }
+    let window = try parseTimeWindow()
+    return .plot(traces: traces, from: window.from, to: window.to)
+  }
+
+  /// `population exc[3200] = lif(…)`
+  mutating func parsePopulation() throws -> StmtKind {
+    advance()
+    let (name, nameSpan) = try expectIdentifier("a population name")
+    try expect(.leftBracket, "'[' and the number of neurons")
+    let size = try parseExpression()
+    try expect(.rightBracket, "']' after the number of neurons", hint: "population exc[3200] = lif()")
+    try expect(.equal, "'=' and a model", hint: "population exc[3200] = lif()")
+    return .population(name: name, nameSpan: nameSpan, size: size, model: try parseExpression())
+  }
+
+  /// `input noise = poisson(1000, rate: 10Hz)`
+  mutating func parseInput() throws -> StmtKind {
+    advance()
+    let (name, nameSpan) = try expectIdentifier("an input name")
+    advance()
+    return .input(name: name, nameSpan: nameSpan, source: try parseExpression())
+  }
+
+  /// `connect a -> b with p: 0.1, weight: 1mV`
+  mutating func parseConnect() throws -> StmtKind {
+    advance()
+    let pre = try parsePostfix()
+    try expect(.arrow, "'->' between the two groups of neurons", hint: "connect exc -> inh with p: 0.02, weight: 1mV")
+    let post = try parsePostfix()
+    var options: [Argument] = []
+    if case .identifier("with") = current.kind {
+      advance()
+      repeat { options.append(try parseArgument()) } while match(.comma)
+    }
+    return .connect(pre: pre, post: post, options: options)
+  }
+
+  /// `record exc.v[0..9]`
+  mutating func parseRecord() throws -> StmtKind {
+    advance()
+    return .record(try parseExpressionWithoutRange())
+  }
+
+  /// `hist values, bins: 20`
+  mutating func parseHistogram() throws -> StmtKind {
+    advance()
+    let values = try parseExpression()
+    var options: [Argument] = []
+    while match(.comma) { options.append(try parseArgument()) }
+    return .histogram(values, options: options)
+  }
+
+  /// `heatmap matrix`
+  mutating func parseHeatmap() throws -> StmtKind {
+    advance()
+    return .heatmap(try parseExpression())
+  }
+
+  /// `raster exc from 0ms to 200ms`
+  mutating func parseRaster() throws -> StmtKind {
+    advance()
+    let target = try parsePostfix()
+    let window = try parseTimeWindow()
+    return .raster(target, from: window.from, to: window.to)
+  }
+
+  /// `model name { … }`
+  mutating func parseModelStatement(_ start: Span) throws -> StmtKind {
+    advance()
+    return .model(try parseModel(start))
+  }
+
+  /// `event n.g_exc += 5nS at 20ms` or `… in 10ms`
+  mutating func parseEvent() throws -> StmtKind {
+    advance()
+    let target = try parsePostfix()
+    try expect(.plusEqual, "'+=' after the state variable", hint: "event n.g_exc += 5nS at 20ms")
+    let amount = try parseExpressionStoppingAtIn()
+    if match(.in) {
+      return .event(target: target, amount: amount, times: [], delay: try parseExpression())
+    } else {
+      guard case .identifier("at") = current.kind else {
+        throw error("expected 'at' and the times of the event (or 'in' and a time from now), found \(current.kind.describedForHumans)",
+                    at: current, hint: "event n.g_exc += 5nS at 20ms, 60ms")
+      }
+      advance()
+      var times = [try parseExpression()]
+      while match(.comma) { times.append(try parseExpression()) }
+      return .event(target: target, amount: amount, times: times, delay: nil)
+    }
+  }
+}
