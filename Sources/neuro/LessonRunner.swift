@@ -16,7 +16,7 @@ extension REPL {
   /// Lists the lessons with the student's progress.
   static func listLessons() -> Int32 {
     guard let folder = Session.lessonFolder() else {
-      Output.err("error: no lessons folder found (set NEURO_LESSONS to the folder of lesson files)\n")
+      Output.problem("no lessons folder found", hint: "set NEURO_LESSONS to the folder of lesson files")
       return ExitCode.fileError
     }
     let library = LessonLibrary(folder: folder)
@@ -38,20 +38,20 @@ extension REPL {
   @discardableResult
   mutating func startLesson(_ number: Int) -> Bool {
     guard let folder = Session.lessonFolder() else {
-      Output.err("error: no lessons folder found (set NEURO_LESSONS to the folder of lesson files)\n")
+      Output.problem("no lessons folder found", hint: "set NEURO_LESSONS to the folder of lesson files")
       return false
     }
     let library = LessonLibrary(folder: folder)
     guard let entry = library.entry(number) else {
       let numbers = library.entries.map { String($0.number) }.joined(separator: ", ")
-      Output.err("error: there is no lesson \(number); the lessons are \(numbers)\n")
+      Output.problem("there is no lesson \(number)", hint: "the lessons are \(numbers)")
       return false
     }
     let lesson: Lesson
     do {
       lesson = try library.load(entry)
     } catch {
-      Output.err("error: \(error)\n")
+      Output.problem("\(error)")
       return false
     }
     if LessonTrust.isExternal(folder: folder) {
@@ -158,7 +158,7 @@ extension REPL {
         return true
       }
       if ["check", "hint", "solution", "skip", "next", "restart"].contains(name) {
-        Output.err("error: no exercise is waiting; start a lesson with :lesson N (:lessons lists them)\n")
+        Output.problem("no exercise is waiting", hint: "start a lesson with :lesson N (:lessons lists them)")
         return true
       }
       return false
@@ -172,7 +172,7 @@ extension REPL {
       }
       Output.out("✓ well done\n")
       var progress = LessonProgress(path: Session.progressPath)
-      if let problem = progress.markDone(lesson: active.entry.id, exercise: waiting.exercise) { Output.err("warning: \(problem)\n") }
+      if let problem = progress.markDone(lesson: active.entry.id, exercise: waiting.exercise) { Output.problem(problem, warning: true) }
       active.waiting = nil
       lesson = active
       showUntilExercise()

@@ -101,7 +101,7 @@ struct REPL {
         Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
         let close = Help.suggestions(for: argument)
-        Output.err("error: no help on '\(argument)'" + (close.isEmpty ? "\n" : " — did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?\n"))
+        Output.problem("no help on '\(argument)'", hint: close.isEmpty ? ":help lists the topics" : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
       }
     case "vars":
       let listing = interpreter.variableListing
@@ -114,7 +114,7 @@ struct REPL {
       Output.out("session cleared: a fresh world (t = 0 ms, dt = 0.1 ms, no neurons or stimuli) and no names\n")
     case "lesson":
       guard let number = Int(argument) else {
-        Output.err("error: :lesson needs a lesson number, e.g. :lesson 1 (:lessons lists them)\n")
+        Output.problem(":lesson needs a lesson number", hint: ":lesson 1 (:lessons lists them)")
         return true
       }
       startLesson(number)
@@ -122,15 +122,15 @@ struct REPL {
       _ = REPL.listLessons()
     case "load":
       guard !argument.isEmpty else {
-        Output.err("error: :load needs a file name, e.g. :load examples/lif.neuro\n")
+        Output.problem(":load needs a file name", hint: ":load examples/lif.neuro")
         return true
       }
       load(argument)
     default:
       let commands = ["help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "next", "restart"]
       let close = closestName(to: name, among: commands)
-      Output.err("error: unknown command ':\(name)'" + (close.map { " — did you mean ':\($0)'?" } ?? "") + "\n"
-                 + "  commands: :help :vars :load :reset :lesson N :lessons :quit\n")
+      Output.problem("unknown command ':\(name)'",
+                     hint: close.map { "did you mean ':\($0)'?" } ?? "the commands are :help :vars :load :reset :lesson N :lessons :quit")
     }
     return true
   }
@@ -141,7 +141,7 @@ struct REPL {
       Interrupts.clear()
       interpreter.execute(Source(name: path, text: text))
     } catch {
-      Output.err("error: \(error)\n")
+      Output.problem("\(error)")
     }
   }
 

@@ -7,7 +7,7 @@ enum ScriptRunner {
     do {
       text = try readSourceFile(path)
     } catch {
-      Output.err("error: \(error)\n")
+      Output.problem("\(error)")
       return ExitCode.fileError
     }
     let interpreter = Session.makeInterpreter(options)

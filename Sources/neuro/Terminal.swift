@@ -1,3 +1,4 @@
+import NeuroLang
 import Glibc
 
 /// Facts about the terminal neuro writes to.
@@ -52,6 +53,13 @@ enum Output {
   static func err(_ text: String) {
     fflush(stdout)
     fputs(asciiOnly ? ascii(text) : text, stderr)
+  }
+
+  /// A problem of the command line or the REPL (not of neuro source), drawn by the one diagnostic
+  /// renderer as every other error is: `error: message` and an optional hint.
+  static func problem(_ message: String, hint: String? = nil, warning: Bool = false) {
+    let color = Terminal.wantsColor(forTerminal: Terminal.errorIsTerminal) && Terminal.environment("NO_COLOR") == nil
+    err(Diagnostic(warning ? .warning : .runtime, message, hint: hint).rendered(color: color))
   }
 
   /// The text with its few non-ASCII signs spelled out (`µs` → `us`, `MΩ` → `Mohm`).

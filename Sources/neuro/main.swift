@@ -4,7 +4,8 @@ import Glibc
 setlocale(LC_ALL, "")
 switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
 case .failure(let error):
-  Output.err("error: \(error.message)\n\n" + CommandLineOptions.usage)
+  Output.problem(error.message)
+  Output.err("\n" + CommandLineOptions.usage)
   exit(ExitCode.usage)
 case .success(let options):
   switch options.mode {

@@ -30,22 +30,6 @@ import Testing
   }
 }
 
-@Suite struct LessonProgressTests {
-  @Test func aBadByteOrWindowsLineEndsKeepEarlierProgress() throws {
-    let path = NSTemporaryDirectory() + "neuro-progress-\(UUID().uuidString)"
-    var bytes = Array("lif 1\r\nlif 2\r\n".utf8)
-    bytes += [0xFF, 0x0A]
-    bytes += Array("units 3\n".utf8)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    var progress = LessonProgress(path: path)
-    #expect(progress.isDone(lesson: "lif", exercise: 1) && progress.isDone(lesson: "lif", exercise: 2))
-    #expect(progress.isDone(lesson: "units", exercise: 3))
-    #expect(progress.markDone(lesson: "units", exercise: 4) == nil)
-    let again = LessonProgress(path: path)
-    #expect(again.doneCount(lesson: "lif") == 2 && again.doneCount(lesson: "units") == 2)
-  }
-}
-
 @Suite struct DivergenceTests {
   @Test func simulateReportsDivergenceAsRunDoes() {
     let run = runSnippet("model m {\n  dv/dt = v*v/(1mV*1ms)\n  init v: 1mV\n}\nlet r = simulate(m(), 1nA)")

@@ -150,14 +150,4 @@ enum LessonFiles {
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n## Exercise: e\n```check\nx > 1\n```\n```solution\nlet x = 2\n```\n") }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```expect\nx > 1  # x grows\n```\n") }
   }
-
-  @Test func progressIsKeptAcrossSessions() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)").path
-    var progress = LessonProgress(path: path)
-    #expect(!progress.isDone(lesson: "01-x", exercise: 0))
-    #expect(progress.markDone(lesson: "01-x", exercise: 0) == nil)
-    let reread = LessonProgress(path: path)
-    #expect(reread.isDone(lesson: "01-x", exercise: 0))
-    #expect(reread.doneCount(lesson: "01-x") == 1)
-  }
 }

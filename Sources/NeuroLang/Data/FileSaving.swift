@@ -3,9 +3,9 @@ import Foundation
 /// Writes a file the way `save` promises: a regular file is replaced whole (a temporary file
 /// renamed over it, its permissions kept); a link is written through to its target; a folder,
 /// a device, a FIFO or a socket, and a read-only file, are refused with a sentence.
-enum FileSaving {
+public enum FileSaving {
   /// Writes `text` at `path`, or throws a sentence saying why not.
-  static func write(_ text: String, to path: String) throws {
+  public static func write(_ text: String, to path: String) throws {
     if path.hasSuffix("/") { throw SourceFileError(description: "cannot write '\(path)': a file name cannot end with '/'") }
     let target = resolvingLinks(path)
     let folder = FilePaths.folder(of: target)
