@@ -8,6 +8,9 @@ struct ActiveLesson {
   /// The step whose exercise waits for `:check`, and that exercise's number (0-based).
   var waiting: (step: Int, exercise: Int)? = nil
   var hintsShown = 0
+  /// Exercises before this one were done in an earlier session: resuming runs their answers again
+  /// instead of asking for them.
+  var firstOpenExercise = 0
 }
 
 /// Guided lessons in the REPL: `neuro lesson N` or `:lesson N`, then `:check`, `:hint`,
@@ -66,10 +69,11 @@ extension REPL {
     finishedLesson = nil
     Output.out(bold("Lesson \(entry.number): \(lesson.title)") + "\n")
     if firstOpen == exercises, exercises > 0 {
-      Output.out("(you have done all its exercises; here it is again from the start — :restart also forgets your progress)\n")
+      say("(you have done all its exercises; here it is again from the start — :restart also forgets your progress)")
     } else if firstOpen > 0 {
-      Output.out("(resuming at exercise \(firstOpen + 1) of \(exercises); :restart begins again)\n")
+      say("(resuming at exercise \(firstOpen + 1) of \(exercises); :restart begins again)")
       active.nextStep = replaySilently(lesson, upToExercise: firstOpen)
+      active.firstOpenExercise = firstOpen
     }
     self.lesson = active
     showUntilExercise()
@@ -104,10 +108,18 @@ extension REPL {
       if fresh, step.exercise == nil { Output.out(freshNote) }
       if let exercise = step.exercise {
         let number = active.lesson.steps[..<index].filter { $0.exercise != nil }.count
-        Output.out("\n" + bold("Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)") + "\n")
+        let heading = "Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)"
+        if number < active.firstOpenExercise {
+          // Done in an earlier session: its answer is put in place again, as the student left it.
+          for case .example(let code, _, _) in step.content { interpreter.executeQuietly(code, name: "<lesson>") }
+          interpreter.executeQuietly(exercise.solution, name: "<lesson>")
+          say("\n" + bold(heading) + " — done earlier; its answer is in place")
+          continue
+        }
+        Output.out("\n" + bold(heading) + "\n")
         if fresh { Output.out(freshNote) }
         show(step.content)
-        Output.out("Your turn: :check when done, :hint for help, :solution for an answer, :next to move on.\n")
+        say("Your turn: :check when done, :hint for help, :solution for an answer, :next to move on.")
         active.waiting = (index, number)
         active.hintsShown = 0
         lesson = active
@@ -116,9 +128,9 @@ extension REPL {
       show(step.content)
     }
     let next = Session.lessonFolder().flatMap { LessonLibrary(folder: $0).entries.first { $0.number > active.entry.number } }
-    Output.out("\n" + bold("Lesson \(active.entry.number) complete.") + " "
-      + (next.map { ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists them all; or keep exploring here.\n" }
-        ?? "That was the last lesson. :lessons lists them all; or keep exploring here.\n"))
+    say("\n" + bold("Lesson \(active.entry.number) complete.") + " "
+      + (next.map { ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists them all; or keep exploring here." }
+        ?? "That was the last lesson. :lessons lists them all; or keep exploring here."))
     finishedLesson = (active.entry, next?.number)
     lesson = nil
   }
@@ -127,7 +139,7 @@ extension REPL {
     for block in blocks {
       switch block {
       case .prose(let text):
-        Output.out(text + "\n")
+        say(text)
       case .example(let code, _, _):
         // One entry at a time, as if typed: the prompt, the lines, then what it printed.
         var entry: [Substring] = []
@@ -166,7 +178,7 @@ extension REPL {
     switch name {
     case "check":
       if let failure = interpreter.firstFailing(exercise.checks) {
-        Output.out("✗ not yet: \(failure.check.message)\n" + (failure.error.map { "  (\($0))\n" } ?? ""))
+        say("✗ not yet: \(failure.check.message)" + (interpreter.explanation(of: failure).map { "\n  (\($0))" } ?? ""))
         if active.hintsShown < exercise.hints.count { Output.out("  (:hint for a hint)\n") }
         return true
       }
@@ -181,7 +193,7 @@ extension REPL {
         Output.out(exercise.hints.isEmpty ? "no hints for this one; :solution shows an answer\n" : "no more hints; :solution shows an answer\n")
         return true
       }
-      Output.out("hint: \(exercise.hints[active.hintsShown])\n")
+      say("hint: " + exercise.hints[active.hintsShown])
       active.hintsShown += 1
       lesson = active
     case "solution":
@@ -203,6 +215,11 @@ extension REPL {
   var lessonPrompt: String? {
     guard let active = lesson, active.waiting != nil else { return nil }
     return "lesson \(active.entry.number)> "
+  }
+
+  /// Prose for the student, fitted to the terminal's width.
+  private func say(_ text: String) {
+    Output.out(LessonText.fitted(text, width: Terminal.width) + "\n")
   }
 
   private func bold(_ text: String) -> String {

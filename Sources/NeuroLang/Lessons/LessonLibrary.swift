@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// The lessons in a folder (`lessons/`), numbered by their file names (`01-units.md` is lesson 1).
 public struct LessonLibrary: Sendable {
@@ -79,5 +80,35 @@ extension Interpreter {
       }
     }
     return nil
+  }
+
+  /// What a student can learn from a failed check besides its sentence: the names it uses that
+  /// are not defined yet, or the values the student gave those names. Never the check's own
+  /// arithmetic.
+  public func explanation(of failure: (check: Lesson.Check, error: String?)) -> String? {
+    // The names the check reads: identifiers that are not a member (`.v`) or a named argument (`bin:`).
+    var lexer = Lexer(Source(name: "check", text: failure.check.expression))
+    let tokens = lexer.tokenize()
+    var words: Set<String> = []
+    for (i, token) in tokens.enumerated() {
+      guard case .identifier(let name) = token.kind else { continue }
+      if i > 0, tokens[i - 1].kind == .dot { continue }
+      if i + 1 < tokens.count, tokens[i + 1].kind == .colon { continue }
+      words.insert(name)
+    }
+    let defined = Dictionary(definitions.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    let missing = words.filter { name in
+      defined[name] == nil && UnitTable.unit(named: name) == nil && tokens.first.map { (try? lookup(name, at: $0.span)) == nil } == true
+    }.sorted()
+    if !missing.isEmpty {
+      return missing.map { "\($0) is not defined yet" }.joined(separator: "; ")
+    }
+    let yours = words.sorted().compactMap { name -> String? in
+      guard let value = defined[name] else { return nil }
+      if case .function = value { return nil }
+      if case .neuron = value { return text(of: value, quoted: true) }
+      return "your \(name) = \(text(of: value, quoted: true))"
+    }
+    return yours.isEmpty ? nil : yours.joined(separator: "; ")
   }
 }

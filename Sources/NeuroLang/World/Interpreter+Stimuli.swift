@@ -25,22 +25,15 @@ extension Interpreter {
       if case .quantity(let q) = amount, q.dimension == .voltage { hint = "a voltage over a resistance is a current: V / R" }
       throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
     }
-    var start = try window.from.map { try time($0, "'from'") }
+    // Without 'from' a current starts now, and says so, so that after 'reset' it replays from then.
+    let start = try window.from.map { try time($0, "'from'") } ?? (world.now > 0 ? world.now : nil)
     var end = try window.to.map { try time($0, "'to'") }
     if let lengthExpr = window.length {
       let length = try time(lengthExpr, "'for'")
       guard length > 0 else {
         throw failure("'for' needs a positive duration, not \(Quantity(length, .time).formatted)", at: lengthExpr.span)
       }
-      start = start ?? world.now
       end = (start ?? 0) + length
-    }
-    if let start, let end, !(start < end) {
-      throw failure("the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
-                    at: (window.to ?? window.length ?? amountExpr).span)
-    }
-    if case .ramp = shape, end == nil {
-      throw failure("a ramp needs the time it ends", at: amountExpr.span, hint: "inject n ramp(0nA, 2nA) for 100ms")
     }
     if let start, let from = window.from {
       let length = end.map { Quantity($0 - start, .time).formatted.replacingOccurrences(of: " ", with: "") }
@@ -48,6 +41,13 @@ extension Interpreter {
                        fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
     } else if let end, let to = window.to {
       try checkNotPast(end, "this current would end", at: to.span, fix: "'for' a duration starts it now")
+    }
+    if let start, let end, !(start < end) {
+      throw failure("the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
+                    at: (window.to ?? window.length ?? amountExpr).span)
+    }
+    if case .ramp = shape, end == nil {
+      throw failure("a ramp needs the time it ends", at: amountExpr.span, hint: "inject n ramp(0nA, 2nA) for 100ms")
     }
     let neurons = handle.range == 0..<handle.groupSize ? nil : handle.range
     let current = StepCurrent(amplitude: amplitude, start: start, end: end, neurons: neurons, shape: shape)
