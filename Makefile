@@ -31,10 +31,11 @@ fuzz: release
 	.build/release/NeuroFuzz --binary $(BIN) --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 10
 
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons
+	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons $(PREFIX)/share/neuro/examples
 	install -m 755 $(BIN) $(PREFIX)/bin/neuro
 	install -m 644 stdlib/*.neuro $(PREFIX)/share/neuro/stdlib/
 	install -m 644 lessons/*.md $(PREFIX)/share/neuro/lessons/
+	install -m 644 examples/*.neuro $(PREFIX)/share/neuro/examples/
 
 bench: release bench-models
 	@benchmarks/w1_startup

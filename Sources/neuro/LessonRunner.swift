@@ -16,15 +16,15 @@ struct ActiveLesson {
 /// Guided lessons in the REPL: `neuro lesson N` or `:lesson N`, then `:check`, `:hint`,
 /// `:solution`, `:skip`; progress is kept per user.
 extension REPL {
-  /// Lists the lessons with the student's progress.
-  static func listLessons() -> Int32 {
+  /// Lists the lessons with the student's progress; `inREPL` says how to start one there.
+  static func listLessons(inREPL: Bool = false) -> Int32 {
     guard let folder = Session.lessonFolder() else {
       Output.problem("no lessons folder found", hint: "set NEURO_LESSONS to the folder of lesson files")
       return ExitCode.fileError
     }
     let library = LessonLibrary(folder: folder)
     let progress = LessonProgress(path: Session.progressPath)
-    Output.out("lessons (start one with: neuro lesson N)\n")
+    Output.out("lessons (start one with: \(inREPL ? ":lesson N" : "neuro lesson N"))\n")
     for entry in library.entries {
       guard let lesson = try? library.load(entry) else {
         Output.out("\(entry.number)  \(entry.id)  (cannot be read)\n")

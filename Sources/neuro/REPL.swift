@@ -119,7 +119,7 @@ struct REPL {
       }
       startLesson(number)
     case "lessons":
-      _ = REPL.listLessons()
+      _ = REPL.listLessons(inREPL: true)
     case "load":
       guard !argument.isEmpty else {
         Output.problem(":load needs a file name", hint: ":load examples/lif.neuro")

@@ -105,7 +105,8 @@ public struct Lesson: Sendable {
             }
             step.exercise = exercise
           default:
-            prose.append("```\n" + body + "\n```")
+            // Quoted text (a session, an error as the REPL shows it): indented, as the screen shows code.
+            prose.append(open.lines.map { "    " + $0 }.joined(separator: "\n"))
           }
           fence = nil
         } else {

@@ -24,6 +24,10 @@ extension Interpreter {
       throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
                     at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
     }
+    if bytes > 1e9 {
+      warn("recording \(Quantity(duration, .time).formatted) will take about \(formatBytes(bytes)) of memory", at: durationExpr.span,
+           hint: "Ctrl-C stops the run and keeps what has run; plot a window of it: plot n.v from 0ms to 100ms")
+    }
     let steps = Int(clampingToSteps: exactSteps)
     let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
     let startStep = world.simulation.stepIndex
