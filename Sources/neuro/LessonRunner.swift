@@ -119,7 +119,7 @@ extension REPL {
         Output.out("\n" + bold(heading) + "\n")
         if fresh { Output.out(freshNote) }
         show(step.content)
-        say("Your turn: :check when done, :hint for help, :solution for an answer, :next to move on.")
+        say("Your turn. :check when done · :hint for help · :solution · :next to move on")
         active.waiting = (index, number)
         active.hintsShown = 0
         lesson = active
