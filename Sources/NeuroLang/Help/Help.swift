@@ -168,14 +168,12 @@ public enum Help {
     "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
     "raster": "raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up\n",
     "reset": """
-      reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared.
-               It keeps the neurons, populations and inputs, their currents and events, connections,
-               what is recorded, dt and every name, so run replays the same experiment.
+      reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared. It keeps the neurons, populations and inputs, their currents and events, connections, what is recorded, dt and every name, so run replays the same experiment.
       :reset   (REPL) starts over: a fresh world (t = 0, dt = 0.1 ms, nothing simulated) and no names.
 
       """,
     "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
-    "stimuli": "stimuli(n) lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
+    "stimuli": "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
     "lessons": """
       neuro lesson N (or :lesson N) starts lesson N in a fresh world, or resumes it where you stopped.
         :check      check your answer        :hint       a hint (ask again for the next)
