@@ -148,8 +148,11 @@ extension Builtins {
   private static func option(_ arguments: inout [Argument], _ label: String, default value: Double, _ c: CallContext) throws -> Double {
     guard let i = arguments.firstIndex(where: { $0.label == label }) else { return value }
     let argument = arguments.remove(at: i)
-    guard case .quantity(let q) = try c.interpreter.evaluate(argument.value), q.dimension == .time, q.value > 0 else {
-      throw c.failure("\(label) must be a positive time", at: argument.value.span, hint: "\(label): 10ms")
+    let value = try c.interpreter.evaluate(argument.value)
+    guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
+      let plain = value.writtenWithUnit(.time) == nil ? "" : ", not a plain number"
+      throw c.failure("\(label) must be a positive time\(plain)", at: argument.value.span,
+                      hint: c.interpreter.optionHint(value, .time, label, or: "\(label): 10ms"))
     }
     return q.value
   }
