@@ -22,9 +22,9 @@ struct ModelCompiler {
     interpreter.failure(message, at: span, hint: hint)
   }
 
-  /// A dimension in words with its usual unit: `voltage (mV)`, `number`.
+  /// A dimension in words with its usual unit: `voltage (mV)`, `a plain number`.
   private func words(_ d: Dimension) -> String {
-    d.isDimensionless ? "number" : "\(d.word) (\(d.naturalSymbol))"
+    d.isDimensionless ? "a plain number" : "\(d.word) (\(d.naturalSymbol))"
   }
 
   mutating func compile() throws -> ModelKind {
