@@ -43,7 +43,7 @@ extension Builtins {
       let bin = try option(&arguments, "bin", default: 1e-3, c)
       let window = try option(&arguments, "window", default: 50e-3, c)
       let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
-      try inner.expectPositional(2, "correlogram", "correlogram(a, b, bin: 1ms, window: 50ms)")
+      try inner.expectPositional(2, "correlogram", c.usage(positional: 2, options: ["bin", "window"], else: "correlogram(a, b, bin: 1ms, window: 50ms)"))
       let a = try spikeTrains(inner, 0, "correlogram").trains.flatMap { $0 }.sorted()
       let b = try spikeTrains(inner, 1, "correlogram").trains.flatMap { $0 }.sorted()
       try checkBinCount(2 * window, bin, c)
@@ -127,7 +127,7 @@ extension Builtins {
     var arguments = c.arguments
     let bin = try option(&arguments, "bin", default: 10e-3, c)
     let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
-    try inner.expectPositional(1, name, "\(name)(exc, bin: 10ms)")
+    try inner.expectPositional(1, name, c.usage(positional: 1, options: ["bin"], else: "\(name)(exc, bin: 10ms)"))
     let (trains, neurons, since) = try spikeTrains(inner, 0, name)
     let end = max(c.interpreter.world.simulation.time, trains.flatMap { $0 }.max() ?? 0)
     guard end > since else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
