@@ -272,6 +272,7 @@ public final class Interpreter {
   /// The value of an expression a name is to hold; a call that gives no value is an error, never a
   /// silent nothing (`let ys = append(xs, v)`).
   private func valueToKeep(_ valueExpr: Expr, for name: String) throws -> Value {
+    try refusePoissonOutsideInput(name, valueExpr)
     let value = try evaluate(valueExpr)
     guard isNothing(value) else { return value }
     var callee = "this"
