@@ -13,8 +13,9 @@ extension Builtins {
             summary: "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))") { c in
       try c.expectPositional(1, "cv", "cv(exc)")
       if case .list(let items) = try c.value(0) { return try intervalsCV(items, c) }
-      guard let cv = SpikeAnalysis.meanCoefficientOfVariation(try spikeTrains(c, 0, "cv").trains) else {
-        throw c.failure("no neuron has fired three times, so there is no CV yet", hint: "run longer")
+      let trains = try spikeTrains(c, 0, "cv").trains
+      guard let cv = SpikeAnalysis.meanCoefficientOfVariation(trains) else {
+        throw c.failure("no neuron has fired three times, so there is no CV yet", hint: fewSpikesHint(c, trains))
       }
       return .quantity(Quantity(cv))
     },
@@ -75,6 +76,24 @@ extension Builtins {
       ]))
     },
   ]
+
+  /// Why a CV is missing: it needs three spikes of a neuron (a stronger current or a longer run), and a
+  /// LIF neuron whose constant current lies below its rheobase never fires, however long it runs.
+  private static func fewSpikesHint(_ c: CallContext, _ trains: [[Double]]) -> String {
+    let most = trains.map(\.count).max() ?? 0
+    let fired = "fired \(most == 1 ? "once" : "\(most) times")"
+    let general = "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer run"
+    let simulation = c.interpreter.world.simulation
+    guard case .neuron(let handle)? = try? c.value(0), let lif = simulation.group(handle.group) as? LIFGroup,
+          !simulation.allProjections.contains(where: { $0.post == handle.group }) else { return general }
+    let currents = simulation.currents(of: handle.group)
+    guard !currents.isEmpty, currents.allSatisfy({ $0.shape == .constant && $0.neurons == nil && $0.end == nil }) else { return general }
+    let total = currents.reduce(0) { $0 + $1.amplitude }
+    let rheobase = lif.parameters.rheobase
+    guard total < rheobase else { return general }
+    return "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, \(Quantity(rheobase, .current).formatted) "
+      + "((v_th - v_rest) / R): it never fires, however long it runs; inject more than \(Quantity(rheobase, .current).formatted)"
+  }
 
   /// The CV of a list of intervals; a warning when the list rises like spike times.
   private static func intervalsCV(_ items: [Value], _ c: CallContext) throws -> Value {
