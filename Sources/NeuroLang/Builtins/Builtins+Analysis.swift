@@ -73,7 +73,7 @@ extension Builtins {
           return .string(Quantity(mean, interpreter.weightDimension(of: p)).formatted)
         }),
         ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
-      ]))
+      ], whenEmpty: "no connections yet"))
     },
   ]
 
