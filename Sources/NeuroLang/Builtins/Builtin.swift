@@ -58,6 +58,14 @@ struct CallContext {
     return rewriting.rewritten { i, argument in labels[i].map { "\($0): \(rewriting.valueText(argument))" } }
   }
 
+  /// For a plain number at argument `i` where a quantity of `dimension` is wanted, the student's call
+  /// with the unit added there: `add a unit: sine(1nA, 10Hz)`; nil for anything else.
+  func unitHint(at i: Int, _ q: Quantity, _ dimension: Dimension) -> String? {
+    guard let written = Value.quantity(q).writtenWithUnit(dimension) else { return nil }
+    let rewriting = CallRewriting(source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: arguments)
+    return "add a unit: " + rewriting.rewritten { j, argument in j == i ? (argument.label.map { "\($0): " } ?? "") + written : nil }
+  }
+
   /// The value of positional argument `i`.
   func value(_ i: Int) throws -> Value { try interpreter.evaluate(arguments[i].value) }
 

@@ -24,7 +24,8 @@ extension Builtins {
       }
       let current = try inner.quantity(1, for: "simulate")
       guard current.dimension == .current else {
-        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span)
+        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span,
+                        hint: c.arguments.firstIndex { $0.value.span == arguments[1].value.span }.flatMap { c.unitHint(at: $0, current, .current) })
       }
       let dt = c.interpreter.world.simulation.dt
       guard duration >= dt, duration / dt <= 1e8 else {

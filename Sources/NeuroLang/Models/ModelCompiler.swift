@@ -54,8 +54,10 @@ struct ModelCompiler {
       return .constant(0)
     }
     let refractory = try declaration.refractory.map { expr -> Double in
-      guard case .quantity(let q) = try interpreter.evaluate(expr), q.dimension == .time, q.value >= 0 else {
-        throw failure("refractory needs a time that is not negative", expr.span, hint: "refractory 2ms")
+      let value = try interpreter.evaluate(expr)
+      guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+        throw failure("refractory needs a time that is not negative", expr.span,
+                      hint: value.writtenWithUnit(.time).map { "add a unit: refractory \($0)" } ?? "refractory 2ms")
       }
       return q.value
     } ?? 0
