@@ -49,7 +49,7 @@ extension Interpreter {
     }
     let callerSource = source
     do {
-      return try run(function, bound, expr)
+      return try runBody(function, bound, expr)
     } catch let inner as Diagnostic where inner.kind == .runtime && inner.source?.name == function.source.name
       && function.source.name != callerSource.name {
       throw failureAtCall(inner, function, arguments, parameters, bound, expr, in: callerSource)
@@ -57,7 +57,7 @@ extension Interpreter {
   }
 
   /// Runs a function's body with its parameters bound (defaults filled in).
-  private func run(_ function: UserFunction, _ bound: [String: Value], _ expr: Expr) throws -> Value {
+  private func runBody(_ function: UserFunction, _ bound: [String: Value], _ expr: Expr) throws -> Value {
     let declaration = function.declaration
     let parameterNames = declaration.parameters.map(\.name)
     let savedScope = scope, savedSource = source
@@ -113,14 +113,18 @@ extension Interpreter {
     let units = example.map { exampleUnits($0, parameterNames) } ?? [:]
     let rewriting = CallRewriting(source: callerSource, callee: callerSource.text(callee.span), arguments: arguments)
     let numbers = plain.map { rewriting.valueText(arguments[$0.index]) }.joined(separator: ", ")
-    var hint = "\(numbers) \(plain.count == 1 ? "is a plain number and probably needs" : "are plain numbers and probably need") a unit"
+    let isPlain = plain.count == 1 ? "is a plain number" : "are plain numbers"
+    var hint = "\(numbers) \(isPlain) and probably need\(plain.count == 1 ? "s" : "") a unit"
     if plain.contains(where: { units[$0.parameter] != nil }) {
       hint += ": " + rewriting.rewritten { i, argument in
         guard let entry = plain.first(where: { $0.index == i }), let unit = units[entry.parameter] else { return nil }
         return (argument.label.map { "\($0): " } ?? "") + rewriting.valueText(argument) + unit
       }
+      hint += example.map { " (example: \($0))" } ?? ""
+    } else if let example {
+      // The example writes no unit where the plain number stands: it wants something else there.
+      hint = "\(numbers) \(isPlain); compare the documented example: \(example)"
     }
-    if let example { hint += " (example: \(example))" }
     return Diagnostic(.runtime, message, at: expr.span, in: callerSource, hint: hint)
   }
 
