@@ -5,10 +5,9 @@ func xAxisLines(ticks: [Double], column: (Double) -> Int, columns: Int, labelWid
   var axis = Array(repeating: Character(style == .braille ? "─" : "-"), count: columns)
   var labels = Array(repeating: Character(" "), count: columns + 8)
   var lastEnd = -2
-  for value in ticks {
+  for (value, label) in zip(ticks, Ticks.labels(ticks)) {
     let c = min(columns - 1, max(0, column(value)))
     axis[c] = style == .braille ? "┬" : "+"
-    let label = Ticks.label(value)
     let start = max(0, c - label.count / 2)
     if start > lastEnd + 1, start + label.count <= labels.count {
       for (i, character) in label.enumerated() { labels[start + i] = character }

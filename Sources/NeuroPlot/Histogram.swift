@@ -25,7 +25,7 @@ public func renderHistogram(_ values: [Double], options: HistogramOptions) -> St
   var counts = [Int](repeating: 0, count: binCount)
   for x in finite { counts[max(0, min(binCount - 1, Int(saturating: (x - xTicks.low) / span * Double(binCount), rounding: .towardZero)))] += 1 }
   let yTicks = Ticks(covering: 0, Double(counts.max() ?? 1), count: 4)
-  let labels = yTicks.values.map(Ticks.label)
+  let labels = Ticks.labels(yTicks.values)
   let labelWidth = labels.map(\.count).max() ?? 1
   let columns = max(binCount, options.width - labelWidth - 3)
   let rows = max(3, options.height)

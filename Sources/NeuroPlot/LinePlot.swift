@@ -50,7 +50,7 @@ public func renderLinePlot(_ series: [PlotSeries], options: LinePlotOptions) -> 
     zip(s.xs, s.ys).filter { $0.0 >= xTicks.low && $0.0 <= xTicks.high && $0.1.isFinite }.map(\.1)
   }
   let yTicks = Ticks(covering: visible.min() ?? 0, visible.max() ?? 1, count: 5)
-  let yLabels = yTicks.values.map(Ticks.label)
+  let yLabels = Ticks.labels(yTicks.values)
   let labelWidth = yLabels.map(\.count).max() ?? 1
   let plotColumns = max(10, options.width - labelWidth - 3)
   var canvas = Canvas(columns: plotColumns, rows: max(3, options.height), style: options.style)

@@ -20,7 +20,7 @@ public struct RasterOptions: Sendable {
 /// Draws spikes as dots, time (ms) across and neuron index up, with labelled axes and a title.
 public func renderRaster(_ spikes: [(time: Double, neuron: Double)], options: RasterOptions) -> String {
   let yTicks = Ticks(within: options.neuronRange.lowerBound, options.neuronRange.upperBound, count: 4)
-  let labels = yTicks.values.map(Ticks.label)
+  let labels = Ticks.labels(yTicks.values)
   let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
   let columns = max(10, options.width - labelWidth - 3)
   var canvas = Canvas(columns: columns, rows: max(3, options.height), style: options.style)

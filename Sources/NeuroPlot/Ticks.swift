@@ -45,7 +45,23 @@ public struct Ticks: Equatable, Sendable {
   }
 
   /// A tick's label, without float noise (`0.30000000000000004` prints as `0.3`).
-  public static func label(_ value: Double) -> String {
-    formatNumber(abs(value) < 1e-12 ? 0 : value, significantDigits: 5)
+  public static func label(_ value: Double, significantDigits: Int = 5) -> String {
+    formatNumber(abs(value) < 1e-12 ? 0 : value, significantDigits: significantDigits)
+  }
+
+  /// The labels of ticks, with as many digits as it takes for each to read as its own value (a trace that
+  /// barely moves around -70 gets `-70.00002`, `-70.00004`, … rather than five times `-70`).
+  public static func labels(_ values: [Double]) -> [String] {
+    let gaps = zip(values, values.dropFirst()).map { abs($1 - $0) }.filter { $0 > 0 }
+    let tolerance = (gaps.min() ?? 0) * 0.01
+    func readable(_ labels: [String]) -> Bool {
+      Set(labels).count == labels.count
+        && zip(labels, values).allSatisfy { label, value in Double(label).map { abs($0 - value) <= tolerance } ?? true }
+    }
+    var labels = values.map { label($0) }
+    for digits in 6...15 where !readable(labels) {
+      labels = values.map { label($0, significantDigits: digits) }
+    }
+    return labels
   }
 }

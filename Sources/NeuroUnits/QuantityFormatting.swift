@@ -98,9 +98,9 @@ extension Quantity {
     return display.symbol(display.bestPrefix(for: value))
   }
 
-  /// The value's kind in words with its unit: `voltage (mV)`, `number`.
+  /// The value's kind in words with its unit: `voltage (mV)`, `a plain number`.
   public var describedKind: String {
-    if dimension.isDimensionless { return "number" }
+    if dimension.isDimensionless { return "a plain number" }
     return "\(dimension.word) (\(displaySymbol))"
   }
 }

@@ -45,7 +45,8 @@ struct REPL {
         return interactive || !hadError ? ExitCode.success : firstErrorCode
       case .interrupt:
         pending.removeAll()
-      case .line(let line):
+      case .line(let typed):
+        let line = REPL.withoutPastedPrompt(typed)
         if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
           reader.remember(line)
           if !command(line.trimmingCharacters(in: .whitespaces)) { return ExitCode.success }
@@ -143,6 +144,18 @@ struct REPL {
     } catch {
       Output.problem("\(error)")
     }
+  }
+
+  /// A line pasted with the prompt it was shown with in a lesson or the README (`neuro> 2.5nA * 10MΩ`,
+  /// `  ...> }`), without that prompt; any other line as it is.
+  static func withoutPastedPrompt(_ line: String) -> String {
+    let start = line.drop { $0 == " " }
+    for prompt in ["neuro>", "...>"] where start.hasPrefix(prompt) {
+      let rest = start.dropFirst(prompt.count)
+      if rest.isEmpty { return "" }
+      if rest.first == " " { return String(rest.dropFirst()) }
+    }
+    return line
   }
 
   static var historyPath: String {

@@ -60,6 +60,12 @@ import Testing
     #expect(result.stdout == "25 mV\n3 ms\n")
   }
 
+  @Test func pastedPromptsAreTakenOff() throws {
+    let result = try runNeuro([], input: "neuro> 2.5nA * 10MΩ\nneuro> neuron n = lif(\n  ...>   tau: 20ms)\nneuro> print n.tau\n")
+    #expect(result.stdout == "25 mV\n20 ms\n")
+    #expect(result.status == 0)
+  }
+
   @Test func pipedInputContinuesUnfinishedStatements() throws {
     let result = try runNeuro([], input: "neuron n = lif(\n  tau: 20ms,\n  t_ref: 2ms)\nprint n.tau\n")
     #expect(result.stdout == "20 ms\n")

@@ -27,6 +27,13 @@ import Testing
     #expect(Ticks.label(-55) == "-55")
   }
 
+  @Test func labelsOfABarelyMovingRangeDiffer() {
+    let ticks = Ticks(covering: -70.00001, -69.99999)
+    let labels = Ticks.labels(ticks.values)
+    #expect(Set(labels).count == labels.count, "\(labels)")
+    #expect(Ticks.labels([-70, -55, -40]) == ["-70", "-55", "-40"])
+  }
+
   /// Odd ranges give finite, increasing ticks inside the axis, never a trap.
   @Test func oddInputsNeverTrap() {
     for (low, high) in [(Double.nan, Double.infinity), (1e308, -1e308), (Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude),

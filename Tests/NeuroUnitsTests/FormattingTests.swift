@@ -33,7 +33,7 @@ private func q(_ value: Double, _ suffix: String) -> Quantity {
     #expect(q(10, "mV").describedKind == "voltage (mV)")
     #expect(q(2, "nA").describedKind == "current (nA)")
     #expect(q(10, "ms").describedKind == "time (ms)")
-    #expect(Quantity(3).describedKind == "number")
+    #expect(Quantity(3).describedKind == "a plain number")
   }
 
   @Test func numbersPrintCleanly() {

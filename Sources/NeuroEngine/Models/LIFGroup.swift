@@ -39,12 +39,15 @@ public struct LIFParameters: Sendable, Equatable {
     self.method = method
   }
 
+  /// The smallest constant current (A) that makes the neuron fire: (v_th - v_rest) / R.
+  public var rheobase: Double { (threshold - restingPotential) / resistance }
+
   /// The analytic firing rate (Hz) under a constant current (A); 0 below rheobase: one over
   /// t_ref + tau ln((R I + v_rest - v_reset) / (R I - (v_th - v_rest))).
   public func analyticRate(current: Double) -> Double {
+    guard current > rheobase else { return 0 }
     let drive = resistance * current
     let gap = threshold - restingPotential
-    guard drive > gap else { return 0 }
     return 1 / (refractoryPeriod + tau * log((drive + restingPotential - resetPotential) / (drive - gap)))
   }
 }

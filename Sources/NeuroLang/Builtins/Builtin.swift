@@ -45,6 +45,27 @@ struct CallContext {
     }
   }
 
+  /// The usage hint for a call with too many positional arguments: when the extra ones can be the
+  /// named `options` not given yet (in order), the student's call with those labels added
+  /// (`psth(inp, bin: 50ms)` for `psth(inp, 50ms)`), else the fixed `usage`.
+  func usage(positional count: Int, options: [String], else usage: String) -> String {
+    let positions = arguments.indices.filter { arguments[$0].label == nil }
+    let free = options.filter { option in !arguments.contains { $0.label == option } }
+    let extra = positions.dropFirst(count)
+    guard !extra.isEmpty, extra.count <= free.count else { return usage }
+    let labels = Dictionary(uniqueKeysWithValues: zip(extra, free))
+    let rewriting = CallRewriting(source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: arguments)
+    return rewriting.rewritten { i, argument in labels[i].map { "\($0): \(rewriting.valueText(argument))" } }
+  }
+
+  /// For a plain number at argument `i` where a quantity of `dimension` is wanted, the student's call
+  /// with the unit added there: `add a unit: sine(1nA, 10Hz)`; nil for anything else.
+  func unitHint(at i: Int, _ q: Quantity, _ dimension: Dimension) -> String? {
+    guard let written = Value.quantity(q).writtenWithUnit(dimension) else { return nil }
+    let rewriting = CallRewriting(source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: arguments)
+    return "add a unit: " + rewriting.rewritten { j, argument in j == i ? (argument.label.map { "\($0): " } ?? "") + written : nil }
+  }
+
   /// The value of positional argument `i`.
   func value(_ i: Int) throws -> Value { try interpreter.evaluate(arguments[i].value) }
 

@@ -13,8 +13,9 @@ extension Builtins {
             summary: "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))") { c in
       try c.expectPositional(1, "cv", "cv(exc)")
       if case .list(let items) = try c.value(0) { return try intervalsCV(items, c) }
-      guard let cv = SpikeAnalysis.meanCoefficientOfVariation(try spikeTrains(c, 0, "cv").trains) else {
-        throw c.failure("no neuron has fired three times, so there is no CV yet", hint: "run longer")
+      let trains = try spikeTrains(c, 0, "cv").trains
+      guard let cv = SpikeAnalysis.meanCoefficientOfVariation(trains) else {
+        throw c.failure("no neuron has fired three times, so there is no CV yet", hint: fewSpikesHint(c, trains))
       }
       return .quantity(Quantity(cv))
     },
@@ -43,7 +44,7 @@ extension Builtins {
       let bin = try option(&arguments, "bin", default: 1e-3, c)
       let window = try option(&arguments, "window", default: 50e-3, c)
       let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
-      try inner.expectPositional(2, "correlogram", "correlogram(a, b, bin: 1ms, window: 50ms)")
+      try inner.expectPositional(2, "correlogram", c.usage(positional: 2, options: ["bin", "window"], else: "correlogram(a, b, bin: 1ms, window: 50ms)"))
       let a = try spikeTrains(inner, 0, "correlogram").trains.flatMap { $0 }.sorted()
       let b = try spikeTrains(inner, 1, "correlogram").trains.flatMap { $0 }.sorted()
       try checkBinCount(2 * window, bin, c)
@@ -72,9 +73,27 @@ extension Builtins {
           return .string(Quantity(mean, interpreter.weightDimension(of: p)).formatted)
         }),
         ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
-      ]))
+      ], whenEmpty: "no connections yet"))
     },
   ]
+
+  /// Why a CV is missing: it needs three spikes of a neuron (a stronger current or a longer run), and a
+  /// LIF neuron whose constant current lies below its rheobase never fires, however long it runs.
+  private static func fewSpikesHint(_ c: CallContext, _ trains: [[Double]]) -> String {
+    let most = trains.map(\.count).max() ?? 0
+    let fired = "fired \(most == 1 ? "once" : "\(most) times")"
+    let general = "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer run"
+    let simulation = c.interpreter.world.simulation
+    guard case .neuron(let handle)? = try? c.value(0), let lif = simulation.group(handle.group) as? LIFGroup,
+          !simulation.allProjections.contains(where: { $0.post == handle.group }) else { return general }
+    let currents = simulation.currents(of: handle.group)
+    guard !currents.isEmpty, currents.allSatisfy({ $0.shape == .constant && $0.neurons == nil && $0.end == nil }) else { return general }
+    let total = currents.reduce(0) { $0 + $1.amplitude }
+    let rheobase = lif.parameters.rheobase
+    guard total < rheobase else { return general }
+    return "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, \(Quantity(rheobase, .current).formatted) "
+      + "((v_th - v_rest) / R): it never fires, however long it runs; inject more than \(Quantity(rheobase, .current).formatted)"
+  }
 
   /// The CV of a list of intervals; a warning when the list rises like spike times.
   private static func intervalsCV(_ items: [Value], _ c: CallContext) throws -> Value {
@@ -127,7 +146,7 @@ extension Builtins {
     var arguments = c.arguments
     let bin = try option(&arguments, "bin", default: 10e-3, c)
     let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
-    try inner.expectPositional(1, name, "\(name)(exc, bin: 10ms)")
+    try inner.expectPositional(1, name, c.usage(positional: 1, options: ["bin"], else: "\(name)(exc, bin: 10ms)"))
     let (trains, neurons, since) = try spikeTrains(inner, 0, name)
     let end = max(c.interpreter.world.simulation.time, trains.flatMap { $0 }.max() ?? 0)
     guard end > since else { throw c.failure("nothing has been simulated yet", hint: "run 100ms first") }
@@ -148,8 +167,11 @@ extension Builtins {
   private static func option(_ arguments: inout [Argument], _ label: String, default value: Double, _ c: CallContext) throws -> Double {
     guard let i = arguments.firstIndex(where: { $0.label == label }) else { return value }
     let argument = arguments.remove(at: i)
-    guard case .quantity(let q) = try c.interpreter.evaluate(argument.value), q.dimension == .time, q.value > 0 else {
-      throw c.failure("\(label) must be a positive time", at: argument.value.span, hint: "\(label): 10ms")
+    let value = try c.interpreter.evaluate(argument.value)
+    guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
+      let plain = value.writtenWithUnit(.time) == nil ? "" : ", not a plain number"
+      throw c.failure("\(label) must be a positive time\(plain)", at: argument.value.span,
+                      hint: c.interpreter.optionHint(value, .time, label, or: "\(label): 10ms"))
     }
     return q.value
   }

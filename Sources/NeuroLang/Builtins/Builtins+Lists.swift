@@ -120,7 +120,7 @@ extension Builtins {
   static func wholeNumber(_ c: CallContext, _ i: Int, _ name: String) throws -> Int {
     let q = try c.quantity(i, for: name)
     guard q.dimension.isDimensionless, q.value == q.value.rounded(), Swift.abs(q.value) <= 1e12, let whole = Int(checking: q.value) else {
-      throw c.failure("\(name) needs a whole number here, found \(q.describedKind == "number" ? formatNumber(q.value) : q.describedKind)",
+      throw c.failure("\(name) needs a whole number here, found \(q.dimension.isDimensionless ? formatNumber(q.value) : q.describedKind)",
                       at: c.arguments[i].value.span)
     }
     return whole

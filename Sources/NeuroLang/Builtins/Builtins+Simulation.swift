@@ -14,7 +14,7 @@ extension Builtins {
         durationExpr = arguments.remove(at: i).value
       }
       let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
-      try inner.expectPositional(2, "simulate", "simulate(lif(), 1nA, duration: 500ms)")
+      try inner.expectPositional(2, "simulate", c.usage(positional: 2, options: ["duration"], else: "simulate(lif(), 1nA, duration: 500ms)"))
       guard case .model(let model) = try inner.value(0) else {
         throw c.failure("simulate needs a model such as lif(), found \(try inner.value(0).describedKind)", at: arguments[0].value.span)
       }
@@ -24,7 +24,8 @@ extension Builtins {
       }
       let current = try inner.quantity(1, for: "simulate")
       guard current.dimension == .current else {
-        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span)
+        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span,
+                        hint: c.arguments.firstIndex { $0.value.span == arguments[1].value.span }.flatMap { c.unitHint(at: $0, current, .current) })
       }
       let dt = c.interpreter.world.simulation.dt
       guard duration >= dt, duration / dt <= 1e8 else {

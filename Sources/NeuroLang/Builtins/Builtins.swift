@@ -93,8 +93,9 @@ enum Builtins {
     for argument in c.arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else {
         let first = kind.parameters[0]
-        throw c.failure("\(kind.name) takes named parameters", at: argument.value.span,
-                        hint: "write e.g. \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")))")
+        let example = "e.g. \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")))"
+        let rewrite = c.interpreter.labelledArguments(kind, c.arguments).map { "\(kind.name)(\($0.joined(separator: ", ")))" }
+        throw c.failure("\(kind.name) takes named parameters", at: argument.value.span, hint: "write \(rewrite ?? example)")
       }
       guard seen.insert(label).inserted else {
         throw c.failure("'\(label)' is given twice", at: labelSpan)

@@ -3,9 +3,12 @@ import NeuroUnits
 /// Columns of values printed side by side, each headed by its name and unit.
 public struct Table {
   public var columns: [(name: String, values: [Value])]
+  /// What to print instead of a bare header when there are no rows (`no connections yet`).
+  public var whenEmpty: String? = nil
 
   /// The table as aligned text: header with units, a rule, one row per entry.
   public var rendered: String {
+    if let whenEmpty, columns.allSatisfy({ $0.values.isEmpty }) { return whenEmpty }
     let prepared = columns.map { column -> (header: String, cells: [String], numeric: Bool) in
       let quantities = column.values.compactMap { value -> Quantity? in
         if case .quantity(let q) = value { return q }

@@ -22,21 +22,16 @@ struct ModelCompiler {
     interpreter.failure(message, at: span, hint: hint)
   }
 
-  /// A dimension in words with its usual unit: `voltage (mV)`, `number`.
+  /// A dimension in words with its usual unit: `voltage (mV)`, `a plain number`.
   private func words(_ d: Dimension) -> String {
-    d.isDimensionless ? "number" : "\(d.word) (\(d.naturalSymbol))"
+    d.isDimensionless ? "a plain number" : "\(d.word) (\(d.naturalSymbol))"
   }
 
   mutating func compile() throws -> ModelKind {
     try readParameters()
     try inferStateDimensions()
     let derivatives = try declaration.equations.map { equation -> EquationNode in
-      let expected = (stateDimensions[equation.state] ?? .none) / .time
-      let found = try dimension(equation.rightSide)
-      guard found == expected else {
-        throw failure("d\(equation.state)/dt must be \(words(expected)), but this is \(words(found))", equation.rightSide.span,
-                      hint: hintForRate(found, expected))
-      }
+      try checkingPlainParameters { try $0.checkRate(equation) }
       return try node(equation.rightSide)
     }
     let (threshold, inclusive) = try compileThreshold()
@@ -45,9 +40,11 @@ struct ModelCompiler {
         throw failure("'\(reset.state)' is not a state variable of \(declaration.name)", reset.stateSpan,
                       hint: "its state variables are \(states.joined(separator: ", "))")
       }
-      let found = try dimension(reset.value), expected = stateDimensions[reset.state] ?? .none
-      guard found == expected else {
-        throw failure("\(reset.state) is \(words(expected)), but its reset is \(words(found))", reset.value.span)
+      try checkingPlainParameters { compiler in
+        let found = try compiler.dimension(reset.value), expected = compiler.stateDimensions[reset.state] ?? .none
+        guard found == expected else {
+          throw compiler.failure("\(reset.state) is \(compiler.words(expected)), but its reset is \(compiler.words(found))", reset.value.span)
+        }
       }
       return EquationModel.Reset(state: index, value: try node(reset.value), increment: reset.increment)
     }
@@ -57,8 +54,10 @@ struct ModelCompiler {
       return .constant(0)
     }
     let refractory = try declaration.refractory.map { expr -> Double in
-      guard case .quantity(let q) = try interpreter.evaluate(expr), q.dimension == .time, q.value >= 0 else {
-        throw failure("refractory needs a time that is not negative", expr.span, hint: "refractory 2ms")
+      let value = try interpreter.evaluate(expr)
+      guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+        throw failure("refractory needs a time that is not negative", expr.span,
+                      hint: value.writtenWithUnit(.time).map { "add a unit: refractory \($0)" } ?? "refractory 2ms")
       }
       return q.value
     } ?? 0
@@ -212,6 +211,39 @@ struct ModelCompiler {
                     ?? "declare it as a parameter: params \(name): …")
   }
 
+  /// Checks that a right side has the units of its variable's rate.
+  private func checkRate(_ equation: (state: String, stateSpan: Span, rightSide: Expr)) throws {
+    let expected = (stateDimensions[equation.state] ?? .none) / .time
+    let found = try dimension(equation.rightSide)
+    guard found == expected else {
+      throw failure("d\(equation.state)/dt must be \(words(expected)), but this is \(words(found))", equation.rightSide.span,
+                    hint: hintForRate(found, expected))
+    }
+  }
+
+  /// Runs a unit check; when it fails and giving one parameter written as a plain number a unit would
+  /// make it pass, the error's hint names that parameter and the unit (`params tau: 10ms`).
+  private func checkingPlainParameters(_ check: (ModelCompiler) throws -> Void) throws {
+    do {
+      try check(self)
+    } catch var diagnostic as Diagnostic {
+      let candidates = BaseUnit.all.map(\.dimension)
+      for (i, parameter) in parameters.enumerated() where parameter.value.dimension.isDimensionless {
+        for candidate in candidates {
+          var trial = self
+          trial.parameters[i].value = Quantity(parameter.value.value, candidate)
+          guard (try? check(trial)) != nil else { continue }
+          let written = declaration.parameters.first { $0.name == parameter.name }
+            .map { interpreter.source.text($0.value.span) } ?? formatNumber(parameter.value.value)
+          diagnostic.hint = "the parameter '\(parameter.name)' is a plain number; with a unit the units agree: "
+            + "params \(parameter.name): \(written)\(candidate.naturalSymbol)"
+          throw diagnostic
+        }
+      }
+      throw diagnostic
+    }
+  }
+
   private func hintForRate(_ found: Dimension, _ expected: Dimension) -> String? {
     if found == expected * .time { return "divide by a time constant" }
     if found * .time == expected * .capacitance { return "divide by a capacitance: (…) / C" }
@@ -254,7 +286,7 @@ struct ModelCompiler {
     guard case .binary(let op, let a, let b) = condition.kind, [.greater, .greaterEqual, .less, .lessEqual].contains(op) else {
       throw failure("the 'on' condition must compare two values", condition.span, hint: "on v > 0mV { … }")
     }
-    _ = try dimension(condition)
+    try checkingPlainParameters { _ = try $0.dimension(condition) }
     let (left, right) = (try node(a), try node(b))
     switch op {
     case .greater: return (.subtract(left, right), false)

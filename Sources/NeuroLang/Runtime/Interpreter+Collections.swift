@@ -103,7 +103,8 @@ extension Interpreter {
     if let stepExpr {
       step = try quantity(stepExpr, "a range's step")
       guard step.dimension == from.dimension else {
-        throw failure("the step must be a \(from.dimension.word) like the ends, not \(step.describedKind)", at: stepExpr.span)
+        throw failure("the step must be a \(from.dimension.word) like the ends, not \(step.describedKind)", at: stepExpr.span,
+                      hint: Value.quantity(step).writtenWithUnit(from.dimension).map { "add a unit: step \($0)" })
       }
     } else {
       guard from.dimension.isDimensionless else {

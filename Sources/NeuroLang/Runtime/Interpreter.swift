@@ -272,6 +272,7 @@ public final class Interpreter {
   /// The value of an expression a name is to hold; a call that gives no value is an error, never a
   /// silent nothing (`let ys = append(xs, v)`).
   private func valueToKeep(_ valueExpr: Expr, for name: String) throws -> Value {
+    try refusePoissonOutsideInput(name, valueExpr)
     let value = try evaluate(valueExpr)
     guard isNothing(value) else { return value }
     var callee = "this"
@@ -284,7 +285,8 @@ public final class Interpreter {
 
   private func setTimeStep(_ value: Value, at span: Span) throws {
     guard case .quantity(let q) = value, q.dimension == .time else {
-      throw failure("the time step must be a time, not \(value.describedKind)", at: span, hint: "dt = 0.05ms")
+      throw failure("the time step must be a time, not \(value.describedKind)", at: span,
+                    hint: value.writtenWithUnit(.time).map { "add a unit: dt = \($0)" } ?? "dt = 0.05ms")
     }
     guard q.value >= 1e-6, q.value <= 1e-2 else {
       throw failure("the time step must be between 1 µs and 10 ms, not \(q.formatted)", at: span)

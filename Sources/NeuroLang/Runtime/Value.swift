@@ -99,6 +99,13 @@ extension Value {
     }
   }
 
+  /// For a plain number where a quantity of `dimension` is wanted: the number with that dimension's
+  /// usual unit (`50ms`), for hints that add the unit to the student's own number; nil otherwise.
+  func writtenWithUnit(_ dimension: Dimension) -> String? {
+    guard case .quantity(let q) = self, q.dimension.isDimensionless, !dimension.isDimensionless else { return nil }
+    return formatNumber(q.value) + dimension.naturalSymbol
+  }
+
   /// How the REPL shows the value.
   var shown: String {
     switch self {

@@ -306,7 +306,7 @@ extension Parser {
     if match(kind) { return }
     let at = "\(open.span.start.line):\(open.span.start.column)"
     throw error("expected '\(symbol)' to close '\(open.kind.symbol)' opened at \(at), found \(current.kind.describedForHumans)",
-                at: current)
+                at: current, hint: spacedUnitHint)
   }
 
   private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr {

@@ -123,7 +123,16 @@ extension Parser {
   mutating func parseEvent() throws -> StmtKind {
     advance()
     let target = try parsePostfix()
-    try expect(.plusEqual, "'+=' after the state variable", hint: "event n.g_exc += 5nS at 20ms")
+    if !check(.plusEqual) {
+      // The student's own amount and timing after '+=': `event n.g_exc += 20nS in 10ms` for `… = 20nS in 10ms`.
+      let restStart = check(.equal) ? current.span.end.column : current.span.start.column
+      let line = source.line(current.span.start.line)
+      let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+      let rest = String(line.dropFirst(max(0, restStart - 1)).prefix { $0 != "#" }.drop(while: blank).reversed().drop(while: blank).reversed())
+      let hint = rest.isEmpty ? "event n.g_exc += 5nS at 20ms" : "event \(source.text(target.span)) += \(rest)"
+      throw error("expected '+=' after the state variable, found \(current.kind.describedForHumans)", at: current, hint: hint)
+    }
+    advance()
     let amount = try parseExpressionStoppingAtIn()
     if match(.in) {
       return .event(target: target, amount: amount, times: [], delay: try parseExpression())

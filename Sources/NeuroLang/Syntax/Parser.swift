@@ -114,7 +114,7 @@ public struct Parser {
   @discardableResult
   mutating func expect(_ kind: Token.Kind, _ what: String, hint: String? = nil) throws -> Token {
     if check(kind) { return advance() }
-    throw error("expected \(what), found \(current.kind.describedForHumans)", at: current, hint: hint)
+    throw error("expected \(what), found \(current.kind.describedForHumans)", at: current, hint: spacedUnitHint ?? hint)
   }
 
   mutating func expectIdentifier(_ what: String) throws -> (String, Span) {
@@ -179,15 +179,21 @@ public struct Parser {
     return closestName(to: word, among: Parser.statementWords)
   }
 
+  /// The hint for a unit name written after a number with a space between (`10 ms`), wherever it stops the parse.
+  var spacedUnitHint: String? {
+    guard position >= 1, case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
+          case .number = previous.kind else { return nil }
+    return "write the unit right after the number, without a space: \(source.text(previous.span))\(name)"
+  }
+
   mutating func expectEndOfStatement() throws {
     if check(.newline) || check(.semicolon) || check(.endOfInput) { return }
     if blockDepth > 0 && check(.rightBrace) { return }
     var hint: String? = nil
     if let word = misspelledStatementWord {
       hint = "did you mean '\(word)'?"
-    } else if case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
-       case .number = previous.kind {
-      hint = "write the unit right after the number, without a space: \(source.text(previous.span))\(name)"
+    } else if let spaced = spacedUnitHint {
+      hint = spaced
     } else if check(.equal) {
       hint = "only a name or a parameter such as n.tau can be assigned"
     } else if check(.rightBrace) {

@@ -37,7 +37,7 @@ extension Interpreter {
     if let (value, _) = options["weight"], case .quantity(let q) = value { weight = draws["weight"] ?? .constant(q.value) }
     let delay = try options["delay"].map { value, delaySpan -> Draw in
       guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
-        throw failure("delay must be a time that is not negative", at: delaySpan, hint: "delay: 1ms")
+        throw failure("delay must be a time that is not negative", at: delaySpan, hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
       }
       guard q.value <= Self.longestDelay else {
         throw failure("a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike can wait",
@@ -138,7 +138,7 @@ extension Interpreter {
     var tau: Double? = nil
     if let (value, tauSpan) = options["tau_syn"] {
       guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
-        throw failure("tau_syn must be a positive time", at: tauSpan, hint: "tau_syn: 5ms")
+        throw failure("tau_syn must be a positive time", at: tauSpan, hint: optionHint(value, .time, "tau_syn", or: "tau_syn: 5ms"))
       }
       tau = q.value
     }
@@ -152,12 +152,17 @@ extension Interpreter {
         throw failure("a conductance synapse needs its reversal potential", at: weightSpan, hint: "E_rev: 0mV (excitatory) or E_rev: -80mV (inhibitory)")
       }
       guard case .quantity(let q) = value, q.dimension == .voltage else {
-        throw failure("E_rev must be a voltage", at: reversalSpan)
+        throw failure("E_rev must be a voltage", at: reversalSpan, hint: optionHint(value, .voltage, "E_rev", or: "E_rev: 0mV"))
       }
       return SynapticChannel(kind: .conductance(reversal: q.value), tau: tau ?? 5e-3)
     default:
       throw failure("a weight must be a voltage (mV), a current (pA) or a conductance (nS), not \(weight.describedKind)",
                     at: weightSpan)
     }
+  }
+
+  /// The hint for a bad `label: value` option: the student's plain number with the unit, else an example.
+  func optionHint(_ value: Value, _ dimension: Dimension, _ label: String, or example: String) -> String {
+    value.writtenWithUnit(dimension).map { "add a unit: \(label): \($0)" } ?? example
   }
 }

@@ -5,6 +5,7 @@ import NeuroUnits
 extension Interpreter {
   /// `neuron n = MODEL`: a neuron in the world under a name (replacing one that had it).
   func defineNeuron(_ name: String, at nameSpan: Span, _ modelExpr: Expr) throws {
+    try refusePoissonOutsideInput(name, modelExpr)
     let value = try evaluate(modelExpr)
     guard case .model(let model) = value else {
       throw failure("a neuron needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span,

@@ -13,6 +13,7 @@ extension Interpreter {
 
   /// `population exc[3200] = lif(…)`
   func definePopulation(_ name: String, _ nameSpan: Span, _ sizeExpr: Expr, _ modelExpr: Expr) throws {
+    try refusePoissonOutsideInput(name, modelExpr)
     let sizeValue = try evaluate(sizeExpr)
     guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1 else {
       throw failure("a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
@@ -35,6 +36,11 @@ extension Interpreter {
     }
     guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
       throw failure("an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
+    }
+    if let positional = arguments.dropFirst().first(where: { $0.label == nil }), case .name(let kindName) = callee.kind,
+       let kind = ModelKind.all[kindName] {
+      throw failure("\(kindName) takes named parameters after the number of sources", at: positional.value.span,
+                    hint: inputRewrite(name, kind, arguments).map { "write \($0)" } ?? "input noise = poisson(1000, rate: 10Hz)")
     }
     let model = Expr(kind: .call(callee: callee, arguments: Array(arguments.dropFirst())), span: source.span)
     try definePopulation(name, nameSpan, first.value, model)
@@ -115,5 +121,48 @@ extension Interpreter {
     let i = try wholeIndex(try evaluate(expr), expr)
     guard i >= 0 else { throw failure("a neuron index cannot be negative", at: expr.span) }
     return i
+  }
+
+  /// `input x = poisson(200, rate: 15Hz)` for the student's call, the number first and the other
+  /// values labelled; nil when a value fits no parameter.
+  func inputRewrite(_ name: String, _ kind: ModelKind, _ arguments: [Argument]) -> String? {
+    guard let count = arguments.first, count.label == nil,
+          let rest = labelledArguments(kind, Array(arguments.dropFirst())) else { return nil }
+    return "input \(name) = \(kind.name)(\(([source.text(count.value.span)] + rest).joined(separator: ", ")))"
+  }
+
+  /// The arguments of a model call written back with each positional value labelled by the first
+  /// parameter not given yet that has its dimension (`rate: 15Hz` for `15Hz`; a plain number goes to
+  /// the only such parameter, with its unit); nil when a value fits none.
+  func labelledArguments(_ kind: ModelKind, _ arguments: [Argument]) -> [String]? {
+    let rewriting = CallRewriting(source: source, callee: kind.name, arguments: arguments)
+    var free = kind.parameters.filter { parameter in !arguments.contains { $0.label == parameter.name } }
+    var parts: [String] = []
+    for argument in arguments {
+      guard argument.label == nil else {
+        parts.append(rewriting.written(argument))
+        continue
+      }
+      guard case .quantity(let q)? = try? evaluate(argument.value) else { return nil }
+      if let i = free.firstIndex(where: { $0.dimension == q.dimension }) {
+        parts.append("\(free[i].name): \(rewriting.valueText(argument))")
+        free.remove(at: i)
+      } else if free.count == 1, let written = Value.quantity(q).writtenWithUnit(free[0].dimension) {
+        parts.append("\(free[0].name): \(written)")
+        free.removeAll()
+      } else {
+        return nil
+      }
+    }
+    return parts
+  }
+
+  /// Refuses Poisson sources made outside `input` (`let x = poisson(200, …)`, `neuron x = poisson(200, …)`):
+  /// they are an input, their number first.
+  func refusePoissonOutsideInput(_ name: String, _ expr: Expr) throws {
+    guard case .call(let callee, let arguments) = expr.kind, case .name(let kindName) = callee.kind,
+          kindName == ModelKind.poisson.name, let first = arguments.first, first.label == nil else { return }
+    throw failure("poisson sources are an input, made with 'input' and their number first", at: expr.span,
+                  hint: inputRewrite(name, ModelKind.poisson, arguments).map { "write \($0)" } ?? "input \(name) = poisson(100, rate: 10Hz)")
   }
 }
