@@ -82,3 +82,16 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
     #expect(run.messages[11] == "unexpected character '$'")
   }
 }
+
+@Suite struct ValueNestingTests {
+  @Test(arguments: ["x = [x]", "x = {a: x}"])
+  func deepValuesAreRefused(_ step: String) {
+    let run = runSnippet("let x = []\nfor i in 1 to 5000 { \(step) }\nprint 1")
+    #expect(run.messages.first == "lists and records nested more than 1000 levels deep")
+  }
+
+  @Test func appendingADeepValueIsRefused() {
+    let run = runSnippet("let x = []\nfor i in 1 to 999 { x = [x] }\nlet z = []\nappend(z, x)\nappend(z, [x])")
+    #expect(run.messages == ["lists and records nested more than 1000 levels deep"])
+  }
+}
