@@ -35,16 +35,18 @@ struct CSVColumns {
   }
 
   /// Reads the text of a file written like `text` (or by a spreadsheet, without quotes).
+  /// Lines end in "\n", "\r\n" or (in old files) "\r"; the rows are read as bytes, for speed.
   init(parsing text: String) throws {
-    // "\r\n" is one Character in Swift: splitting on "\n" alone would keep a Windows file on one line.
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-    while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
-    guard let headerLine = lines.first, !headerLine.trimmingCharacters(in: .whitespaces).isEmpty else {
+    let bytes = Array(text.utf8)
+    let newline = bytes.contains(UInt8(ascii: "\n")) ? UInt8(ascii: "\n") : UInt8(ascii: "\r")
+    var lines = bytes.split(separator: newline, omittingEmptySubsequences: false).map(CSVColumns.trimmed)
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    guard let headerLine = lines.first, !headerLine.isEmpty else {
       throw ParseError(line: 1, message: "the file is empty; it needs a header line such as time (ms),v (mV)")
     }
     var units: [NeuroUnits.Unit?] = []
     columns = []
-    let headerCells = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    let headerCells = headerLine.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(CSVColumns.text)
     if headerCells.allSatisfy({ Double($0) != nil }) {
       throw ParseError(line: 1, message: "the first line holds numbers, not column names; add a header line such as time (ms),v (mV)")
     }
@@ -56,24 +58,39 @@ struct CSVColumns {
       columns.append((name, []))
       units.append(unit)
     }
-    for (index, line) in lines.enumerated().dropFirst() {
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+    var values = [[Quantity]](repeating: [], count: columns.count)
+    for c in values.indices { values[c].reserveCapacity(lines.count - 1) }
+    for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+      let cells = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
       guard cells.count == columns.count else {
         throw ParseError(line: index + 1, message: "expected \(columns.count) values, found \(cells.count)")
       }
       for (c, cell) in cells.enumerated() {
-        let trimmed = cell.trimmingCharacters(in: .whitespaces)
-        guard let number = Double(trimmed) else {
-          throw ParseError(line: index + 1, message: "'\(trimmed)' is not a number")
+        let cellText = CSVColumns.text(cell)
+        guard let number = Double(cellText) else {
+          throw ParseError(line: index + 1, message: "'\(cellText)' is not a number")
         }
         guard number.isFinite else {
-          throw ParseError(line: index + 1, message: "'\(trimmed)' is not a finite number; a data file holds measured values only")
+          throw ParseError(line: index + 1, message: "'\(cellText)' is not a finite number; a data file holds measured values only")
         }
-        let unit = units[c]
-        columns[c].values.append(unit.map { Quantity(number, unit: $0) } ?? Quantity(number))
+        values[c].append(units[c].map { Quantity(number, unit: $0) } ?? Quantity(number))
       }
     }
+    for c in columns.indices { columns[c].values = values[c] }
+  }
+
+  /// A line or cell without the spaces, tabs and carriage returns around it.
+  private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") }
+    var slice = bytes
+    while let first = slice.first, isBlank(first) { slice = slice.dropFirst() }
+    while let last = slice.last, isBlank(last) { slice = slice.dropLast() }
+    return slice
+  }
+
+  /// A cell's text, trimmed.
+  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: trimmed(bytes), as: UTF8.self)
   }
 
   /// `v (mV)` → the name `v` and the unit mV; `count` → no unit.
