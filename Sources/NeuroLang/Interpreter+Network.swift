@@ -29,6 +29,10 @@ extension Interpreter {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
     try checkNewGroupName(name, at: nameSpan)
+    guard memoryFits(Double(size) * MemoryBudget.bytesPerNeuron) else {
+      throw failure("\(size) more neurons would need about \(formatBytes(Double(size) * MemoryBudget.bytesPerNeuron)) next to the \(formatBytes(worldBytes)) the world holds",
+                    at: sizeExpr.span, hint: "\(MemoryBudget.described); reset, or use fewer neurons")
+    }
     if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(random.next() >> 12) }
     let group = simulation.add(model.makeGroup(count: size))
     scope.define(name, .neuron(NeuronHandle(name: name, group: group, range: 0..<size, groupSize: size)))
@@ -139,7 +143,8 @@ extension Interpreter {
     let bytesEach = 4.0 + (draws["weight"] == nil ? 0 : 4) + (draws["delay"] == nil ? 0 : 2)
     let delayQueue = draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / simulation.dt) + 1) * Double(post.groupSize) * 8
     let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue
-    guard MemoryBudget.fits(bytes, in: simulation) else {
+    // While the rows are built the target list grows by doubling: twice its size at the peak.
+    guard memoryFits(2 * bytes) else {
       throw failure("these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
                     at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }

@@ -125,7 +125,7 @@ extension Interpreter {
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let bytes = simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
-    guard MemoryBudget.fits(bytes, in: simulation) else {
+    guard memoryFits(bytes) else {
       throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
                     at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
     }

@@ -1,5 +1,5 @@
 import Foundation
-import NeuroLang
+@testable import NeuroLang
 import Testing
 
 /// Runs code in a fresh interpreter and gives back its output and its diagnostics' messages.
@@ -93,5 +93,26 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
   @Test func appendingADeepValueIsRefused() {
     let run = runSnippet("let x = []\nfor i in 1 to 999 { x = [x] }\nlet z = []\nappend(z, x)\nappend(z, [x])")
     #expect(run.messages == ["lists and records nested more than 1000 levels deep"])
+  }
+}
+
+/// Sizes from user numbers are checked against the memory the machine allows the whole world.
+@Suite struct MemoryBudgetTests {
+  @Test func aConnectionTooBigForTheMachineIsRefusedBeforeAllocating() throws {
+    let huge = try #require(Int(checking: MemoryBudget.limit / 4 / 0.5 + 1e6, rounding: .up))
+    let size = Int(Double(huge).squareRoot().rounded(.up))
+    let run = runSnippet("population a[\(size)] = poisson(rate: 1Hz)\nconnect a -> a with p: 0.5, weight: 1mV")
+    #expect(run.messages.first?.hasPrefix("these synapses would need about") == true, "\(run.messages)")
+  }
+
+  @Test func populationsCountTogether() {
+    let run = runSnippet("for i in 1 to 1000 {\n  population a[10000000] = lif()\n}")
+    #expect(run.messages.first?.contains("more neurons would need about") == true, "\(run.messages)")
+  }
+
+  @Test func runningAnEmptyWorldForLongIsImmediate() {
+    let run = runSnippet("run 100000s")
+    #expect(run.messages.isEmpty)
+    #expect(run.output.hasPrefix("ran 100000 s (1000000000 steps"))
   }
 }
