@@ -58,7 +58,8 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
     runner.viaREPL = random.chance(replPercent)
     let outcome = runner.run(input)
     if outcome != .ok {
-      let small = Minimizer.minimize(input, outcome, runner: runner)
+      // Each try at a hang costs the whole timeout: a few line deletions only.
+      let small = Minimizer.minimize(input, outcome, runner: runner, attempts: outcome == .hang ? 12 : 300)
       let folder = "\(findings)/\(outcome.category)\(runner.viaREPL ? "-repl" : "")"
       try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       let name = "\(folder)/seed\(seed)-\(index).neuro"
