@@ -116,3 +116,26 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
     #expect(run.output.hasPrefix("ran 100000 s (1000000000 steps"))
   }
 }
+
+@Suite struct LongLineRenderingTests {
+  @Test func aLineOfFiftyThousandBadCharactersRendersInAFewKilobytes() {
+    var rendered = ""
+    let host = Host(write: { _ in }, report: { rendered += $0.rendered() })
+    Interpreter(host: host).execute(Source(name: "flood.neuro", text: String(repeating: "@", count: 50_000)))
+    #expect(rendered.utf8.count < 10_000, "\(rendered.utf8.count) bytes")
+  }
+
+  @Test func theCaretStaysUnderItsCharacterInALongLine() {
+    let line = String(repeating: "a", count: 300) + "@" + String(repeating: "b", count: 300)
+    var rendered = ""
+    let host = Host(write: { _ in }, report: { rendered += $0.rendered() })
+    Interpreter(host: host).execute(Source(name: "long.neuro", text: line))
+    let lines = rendered.split(separator: "\n").map(String.init)
+    let source = lines.first { $0.hasPrefix("1 | ") } ?? ""
+    let caret = lines.first { $0.contains("^") } ?? ""
+    let at = source.firstIndex(of: "@").map { source.distance(from: source.startIndex, to: $0) }
+    let under = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+    #expect(at != nil && at == under, "\n\(source)\n\(caret)")
+    #expect(source.hasPrefix("1 | …") && source.hasSuffix("…"))
+  }
+}
