@@ -17,15 +17,18 @@ struct CSVColumns {
       guard let unit, !unit.dimension.isDimensionless else { return column.name }
       return "\(column.name) (\(unit.symbol))"
     }
-    var lines = [header.joined(separator: ",")]
     let rows = columns.map(\.values.count).max() ?? 0
+    let scales = units.map { $0?.scale ?? 1 }
+    var text = header.joined(separator: ",") + "\n"
+    text.reserveCapacity(text.utf8.count + rows * columns.count * 14)
     for row in 0..<rows {
-      lines.append(zip(columns, units).map { column, unit in
-        guard row < column.values.count else { return "" }
-        return formatNumber(column.values[row].value / (unit?.scale ?? 1), significantDigits: 12)
-      }.joined(separator: ","))
+      for c in columns.indices {
+        if c > 0 { text.append(",") }
+        if row < columns[c].values.count { text.append(formatNumber(columns[c].values[row].value / scales[c], significantDigits: 12)) }
+      }
+      text.append("\n")
     }
-    return lines.joined(separator: "\n") + "\n"
+    return text
   }
 
   /// Why a file could not be read as columns: the message names the line.
