@@ -5,12 +5,15 @@ enum Outcome: Hashable {
   case ok
   case crash(String)
   case hang
+  /// Missed the timeout once but finished in three times it: counted, not kept.
+  case slow
 
   var category: String {
     switch self {
     case .ok: return "ok"
     case .crash(let how): return "crash-" + how
     case .hang: return "hang"
+    case .slow: return "slow"
     }
   }
 }
@@ -19,7 +22,7 @@ enum Outcome: Hashable {
 /// wall-clock timeout and a cap on virtual memory: as a script, or typed into the REPL line by line.
 struct Runner {
   let binary: String
-  let timeout: Double
+  var timeout: Double
   let memoryKiB: Int
   let folder: String
   /// True to feed the input to the REPL on its standard input instead of running it as a script.

@@ -56,8 +56,14 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
       ? Generator.program(&random)
       : Mutator.mutate(random.pick(seeds), splicing: random.pick(seeds), &random)
     runner.viaREPL = random.chance(replPercent)
-    let outcome = runner.run(input)
-    if outcome != .ok {
+    var outcome = runner.run(input)
+    if outcome == .hang {
+      // On a busy machine a slow input can miss the timeout: a hang must also miss three times it.
+      var patient = runner
+      patient.timeout = 3 * timeout
+      if patient.run(input) != .hang { outcome = .slow }
+    }
+    if outcome != .ok, outcome != .slow {
       // Each try at a hang costs the whole timeout: a few line deletions only.
       let small = Minimizer.minimize(input, outcome, runner: runner, attempts: outcome == .hang ? 12 : 300)
       let folder = "\(findings)/\(outcome.category)\(runner.viaREPL ? "-repl" : "")"
