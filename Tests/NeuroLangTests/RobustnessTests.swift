@@ -51,7 +51,7 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
 
   @Test func eightHundredBlocks() {
     let run = runSnippet(String(repeating: "if true {\n", count: 800) + String(repeating: "}\n", count: 800))
-    #expect(run.messages.first == "blocks nested too deeply (more than 200 levels)")
+    #expect(run.messages == ["blocks nested too deeply (more than 200 levels)"])
   }
 
   @Test func aFlatSumOfThreeThousandTerms() {
