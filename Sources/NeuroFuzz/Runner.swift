@@ -5,23 +5,28 @@ enum Outcome: Hashable {
   case ok
   case crash(String)
   case hang
+  /// Missed the timeout once but finished in three times it: counted, not kept.
+  case slow
 
   var category: String {
     switch self {
     case .ok: return "ok"
     case .crash(let how): return "crash-" + how
     case .hang: return "hang"
+    case .slow: return "slow"
     }
   }
 }
 
 /// Runs neuro on one input in its own folder (its cwd and HOME, so saves land there), with a
-/// wall-clock timeout and a cap on virtual memory.
+/// wall-clock timeout and a cap on virtual memory: as a script, or typed into the REPL line by line.
 struct Runner {
   let binary: String
-  let timeout: Double
+  var timeout: Double
   let memoryKiB: Int
   let folder: String
+  /// True to feed the input to the REPL on its standard input instead of running it as a script.
+  var viaREPL = false
 
   /// Exit codes of a diagnosed failure: usage, syntax, runtime, file.
   static let diagnosedExitCodes: Set<Int32> = [0, 64, 65, 70, 74]
@@ -33,7 +38,7 @@ struct Runner {
     guard FileManager.default.createFile(atPath: script, contents: Data(input.utf8)) else { return .ok }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "ulimit -v \(memoryKiB); exec \"$0\" input.neuro", binary]
+    process.arguments = ["-c", "ulimit -v \(memoryKiB); exec \"$0\" \(viaREPL ? "< input.neuro" : "input.neuro")", binary]
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.environment = ["HOME": folder, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "SWIFT_BACKTRACE": "enable=no"]
     process.standardInput = FileHandle.nullDevice

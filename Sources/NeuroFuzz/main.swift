@@ -4,7 +4,7 @@ import Foundation
 // are minimised and kept under fuzz-findings/ (ignored by git). Exit status 1 when a crash was
 // found (a hang too with --strict-hangs 1), 0 otherwise.
 //   neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout SECONDS] [--memory MB] [--budget SECONDS] [--jobs J]
-//              [--out FOLDER] [--strict-hangs 0|1]
+//              [--out FOLDER] [--strict-hangs 0|1] [--repl-percent P (of inputs typed into the REPL; 20)]
 
 /// Writes a line at once (unbuffered), so that progress shows up in a log file as it happens.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -28,6 +28,7 @@ let budget = Double(options["budget"] ?? "") ?? .infinity
 let findings = options["out"] ?? repository + "/fuzz-findings"
 let timeout = Double(options["timeout"] ?? "") ?? 10
 let memoryKiB = (Int(options["memory"] ?? "") ?? 4096) * 1024
+let replPercent = Int(options["repl-percent"] ?? "") ?? 20
 
 guard FileManager.default.isExecutableFile(atPath: binary) else {
   say("neuro-fuzz: no neuro binary at \(binary) (make release first)")
@@ -47,17 +48,25 @@ let start = Date()
 let scratch = NSTemporaryDirectory() + "neuro-fuzz-\(getpid())"
 
 DispatchQueue.concurrentPerform(iterations: jobs) { job in
-  let runner = Runner(binary: binary, timeout: timeout, memoryKiB: memoryKiB, folder: "\(scratch)/\(job)")
+  var runner = Runner(binary: binary, timeout: timeout, memoryKiB: memoryKiB, folder: "\(scratch)/\(job)")
   var index = job
   while index < count, Date().timeIntervalSince(start) < budget {
     var random = FuzzRandom(state: seed &* 1_000_003 &+ UInt64(index))
     let input = seeds.isEmpty || random.chance(35)
       ? Generator.program(&random)
       : Mutator.mutate(random.pick(seeds), splicing: random.pick(seeds), &random)
-    let outcome = runner.run(input)
-    if outcome != .ok {
-      let small = Minimizer.minimize(input, outcome, runner: runner)
-      let folder = "\(findings)/\(outcome.category)"
+    runner.viaREPL = random.chance(replPercent)
+    var outcome = runner.run(input)
+    if outcome == .hang {
+      // On a busy machine a slow input can miss the timeout: a hang must also miss three times it.
+      var patient = runner
+      patient.timeout = 3 * timeout
+      if patient.run(input) != .hang { outcome = .slow }
+    }
+    if outcome != .ok, outcome != .slow {
+      // Each try at a hang costs the whole timeout: a few line deletions only.
+      let small = Minimizer.minimize(input, outcome, runner: runner, attempts: outcome == .hang ? 12 : 300)
+      let folder = "\(findings)/\(outcome.category)\(runner.viaREPL ? "-repl" : "")"
       try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       let name = "\(folder)/seed\(seed)-\(index).neuro"
       try? Data(small.utf8).write(to: URL(fileURLWithPath: name))
@@ -65,7 +74,7 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
       lock.lock(); say("found \(outcome.category): \(name)"); lock.unlock()
     }
     lock.lock()
-    counts[outcome.category, default: 0] += 1
+    counts[outcome.category + (runner.viaREPL && outcome != .ok ? "-repl" : ""), default: 0] += 1
     done += 1
     if done % 1000 == 0 { say("\(done) inputs, \(String(format: "%.1f", Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })") }
     lock.unlock()

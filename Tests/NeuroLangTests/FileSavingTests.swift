@@ -57,6 +57,13 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("saving") }.isEmpty)
   }
 
+  @Test func aKilledSessionsTemporaryFileIsRemovedAtTheNextSave() throws {
+    let stale = folder + "/.v.csv.saving-999999999"  // no such process
+    FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+    #expect(save(to: "v.csv").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: stale))
+  }
+
   @Test func aReadOnlyFileIsRefused() throws {
     let path = folder + "/ro.csv"
     FileManager.default.createFile(atPath: path, contents: Data("keep".utf8), attributes: [.posixPermissions: 0o444])

@@ -1,5 +1,5 @@
 import Foundation
-import NeuroLang
+@testable import NeuroLang
 import Testing
 
 /// Runs code in a fresh interpreter and gives back its output and its diagnostics' messages.
@@ -51,7 +51,7 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
 
   @Test func eightHundredBlocks() {
     let run = runSnippet(String(repeating: "if true {\n", count: 800) + String(repeating: "}\n", count: 800))
-    #expect(run.messages.first == "blocks nested too deeply (more than 200 levels)")
+    #expect(run.messages == ["blocks nested too deeply (more than 200 levels)"])
   }
 
   @Test func aFlatSumOfThreeThousandTerms() {
@@ -80,5 +80,62 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
     #expect(run.messages.count == 12)
     #expect(run.messages[10] == "… and 4990 more errors on this line")
     #expect(run.messages[11] == "unexpected character '$'")
+  }
+}
+
+@Suite struct ValueNestingTests {
+  @Test(arguments: ["x = [x]", "x = {a: x}"])
+  func deepValuesAreRefused(_ step: String) {
+    let run = runSnippet("let x = []\nfor i in 1 to 5000 { \(step) }\nprint 1")
+    #expect(run.messages.first == "lists and records nested more than 1000 levels deep")
+  }
+
+  @Test func appendingADeepValueIsRefused() {
+    let run = runSnippet("let x = []\nfor i in 1 to 999 { x = [x] }\nlet z = []\nappend(z, x)\nappend(z, [x])")
+    #expect(run.messages == ["lists and records nested more than 1000 levels deep"])
+  }
+}
+
+/// Sizes from user numbers are checked against the memory the machine allows the whole world.
+@Suite struct MemoryBudgetTests {
+  @Test func aConnectionTooBigForTheMachineIsRefusedBeforeAllocating() throws {
+    let huge = try #require(Int(checking: MemoryBudget.limit / 4 / 0.5 + 1e6, rounding: .up))
+    let size = Int(Double(huge).squareRoot().rounded(.up))
+    let run = runSnippet("population a[\(size)] = poisson(rate: 1Hz)\nconnect a -> a with p: 0.5, weight: 1mV")
+    #expect(run.messages.first?.hasPrefix("these synapses would need about") == true, "\(run.messages)")
+  }
+
+  @Test func populationsCountTogether() {
+    let run = runSnippet("for i in 1 to 1000 {\n  population a[10000000] = lif()\n}")
+    #expect(run.messages.first?.contains("more neurons would need about") == true, "\(run.messages)")
+  }
+
+  @Test func runningAnEmptyWorldForLongIsImmediate() {
+    let run = runSnippet("run 100000s")
+    #expect(run.messages.isEmpty)
+    #expect(run.output.hasPrefix("ran 100000 s (1000000000 steps"))
+  }
+}
+
+@Suite struct LongLineRenderingTests {
+  @Test func aLineOfFiftyThousandBadCharactersRendersInAFewKilobytes() {
+    var rendered = ""
+    let host = Host(write: { _ in }, report: { rendered += $0.rendered() })
+    Interpreter(host: host).execute(Source(name: "flood.neuro", text: String(repeating: "@", count: 50_000)))
+    #expect(rendered.utf8.count < 10_000, "\(rendered.utf8.count) bytes")
+  }
+
+  @Test func theCaretStaysUnderItsCharacterInALongLine() {
+    let line = String(repeating: "a", count: 300) + "@" + String(repeating: "b", count: 300)
+    var rendered = ""
+    let host = Host(write: { _ in }, report: { rendered += $0.rendered() })
+    Interpreter(host: host).execute(Source(name: "long.neuro", text: line))
+    let lines = rendered.split(separator: "\n").map(String.init)
+    let source = lines.first { $0.hasPrefix("1 | ") } ?? ""
+    let caret = lines.first { $0.contains("^") } ?? ""
+    let at = source.firstIndex(of: "@").map { source.distance(from: source.startIndex, to: $0) }
+    let under = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+    #expect(at != nil && at == under, "\n\(source)\n\(caret)")
+    #expect(source.hasPrefix("1 | …") && source.hasSuffix("…"))
   }
 }

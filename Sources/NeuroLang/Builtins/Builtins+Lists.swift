@@ -68,7 +68,7 @@ extension Builtins {
         throw c.failure("append needs a list, found \(try c.value(0).describedKind)", at: c.arguments[0].value.span)
       }
       items.append(try c.value(1))
-      _ = c.interpreter.scope.assign(name, .list(items))
+      _ = c.interpreter.scope.assign(name, try c.interpreter.checkNesting(.list(items), at: c.span.span))
       return .nothing
     },
     Builtin(name: "table", signature: "columns…", summary: "lists side by side as a table: table(I: currents, rate: rates), or table(record)") { c in

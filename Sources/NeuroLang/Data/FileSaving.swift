@@ -26,6 +26,7 @@ public enum FileSaving {
       }
       mode = info.st_mode & 0o7777
     }
+    removeTemporaryFilesOfDeadSessions(for: target)
     let temporary = FilePaths.joined(folder, ".\(FilePaths.name(of: target)).saving-\(getpid())")
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard descriptor >= 0 else {
@@ -48,6 +49,16 @@ public enum FileSaving {
       let reason = systemReason()
       unlink(temporary)
       throw SourceFileError(description: "cannot write '\(path)': \(written ? reason : "the disk refused the data (full?)")")
+    }
+  }
+
+  /// Removes the temporary files a killed session left beside `target` (their process is gone).
+  private static func removeTemporaryFilesOfDeadSessions(for target: String) {
+    let folder = FilePaths.folder(of: target), prefix = ".\(FilePaths.name(of: target)).saving-"
+    let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+    for file in listed where file.hasPrefix(prefix) {
+      guard let pid = Int32(file.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink(FilePaths.joined(folder, file))
     }
   }
 

@@ -16,7 +16,7 @@ extension Interpreter {
     case .string(let s): return .string(s)
     case .bool(let b): return .bool(b)
     case .name(let name): return try lookup(name, at: expr.span)
-    case .list(let items): return .list(try items.map(evaluate))
+    case .list(let items): return try checkNesting(.list(try items.map(evaluate)), at: expr.span)
     case .unary(let op, let operand): return try unary(op, operand, expr)
     case .binary(.and, let left, let right):
       return .bool(try condition(left, "and") ? try condition(right, "and") : false)
@@ -38,7 +38,7 @@ extension Interpreter {
         }
       }.joined())
     case .record(let fields):
-      return .record(Record(fields: try fields.map { ($0.name, try evaluate($0.value)) }))
+      return try checkNesting(.record(Record(fields: try fields.map { ($0.name, try evaluate($0.value)) })), at: expr.span)
     case .range(let from, let to, let step): return try range(from, to, step, expr)
     case .convert(let inner, let unit, let unitText, let unitSpan, let keepsUnit):
       return try convert(try evaluate(inner), unit, unitText, keepsUnit, inner.span, unitSpan)

@@ -34,14 +34,19 @@ extension Diagnostic {
       let lineNumber = String(span.start.line)
       let gutter = String(repeating: " ", count: lineNumber.count)
       out += "\(gutter)\(blue)-->\(reset) \(source.name):\(span.start.line):\(span.start.column)\n"
-      let text = source.line(span.start.line)
-      out += "\(gutter) \(blue)|\(reset)\n"
-      out += "\(blue)\(lineNumber) |\(reset) \(text)\n"
-      let lineLength = text.count
+      let fullText = source.line(span.start.line)
+      let lineLength = fullText.count
       let startColumn = min(span.start.column, lineLength + 1)
       let endColumn = span.end.line == span.start.line ? span.end.column : lineLength + 1
-      let width = max(1, min(endColumn, lineLength + 1) - startColumn)
-      let pad = String(repeating: " ", count: max(0, startColumn - 1))
+      // A long line is shown as a window around the caret (as Clang does), so that a line of
+      // 50 000 characters gives a few lines of output, not 50 000 columns per diagnostic.
+      let window = Self.window(of: fullText, around: startColumn)
+      let text = window.text
+      out += "\(gutter) \(blue)|\(reset)\n"
+      out += "\(blue)\(lineNumber) |\(reset) \(text)\n"
+      let caretStart = startColumn - window.firstColumn + 1
+      let width = max(1, min(min(endColumn, lineLength + 1) - startColumn, text.count + 1 - caretStart))
+      let pad = String(repeating: " ", count: max(0, caretStart - 1))
       out += "\(gutter) \(blue)|\(reset) \(pad)\(red)\(String(repeating: "^", count: width))\(reset)\n"
     } else if let source {
       out += " --> \(source.name)\n"
@@ -51,5 +56,19 @@ extension Diagnostic {
       out += "\(gutter) \(blue)=\(reset) \(bold)hint:\(reset) \(hint)\n"
     }
     return out
+  }
+
+  /// Lines longer than this are shown in part.
+  static let widestLineShown = 120
+
+  /// The part of a long line around `column` with "…" where it was cut, and the column of
+  /// the line that its first character stands for (an "…" stands for the column before).
+  static func window(of line: String, around column: Int) -> (text: String, firstColumn: Int) {
+    let characters = Array(line)
+    guard characters.count > widestLineShown else { return (line, 1) }
+    let first = max(0, min(column - 1 - widestLineShown / 3, characters.count - widestLineShown))
+    let last = min(characters.count, first + widestLineShown)
+    let text = (first > 0 ? "…" : "") + String(characters[first..<last]) + (last < characters.count ? "…" : "")
+    return (text, first > 0 ? first : 1)
   }
 }

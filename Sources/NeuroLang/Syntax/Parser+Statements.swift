@@ -100,6 +100,7 @@ extension Parser {
     let open = current
     try expect(.leftBrace, "'{' after \(what)", hint: "a block reads: \(what) { … }")
     guard nesting < Self.maximumNesting else {
+      gaveUp = true
       throw error("blocks nested too deeply (more than \(Self.maximumNesting) levels)", at: open,
                   hint: "move the inner blocks into a function")
     }
@@ -121,7 +122,7 @@ extension Parser {
         try expectEndOfStatement()
         statements.append(statement)
       } catch {
-        if check(.endOfInput) { throw error }
+        if check(.endOfInput) || gaveUp { throw error }
         synchronize()
       }
     }

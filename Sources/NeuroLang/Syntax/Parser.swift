@@ -21,6 +21,8 @@ public struct Parser {
   /// Binary operators in the statement so far: a flat chain makes a tree as deep as it is long.
   var operatorsInStatement = 0
   static let maximumOperators = 10_000
+  /// Set after input nested too deeply: the parser stops there (each line below would say it again).
+  var gaveUp = false
   /// False where `to` belongs to the statement (`inject n 1nA from 0ms to 5ms`), not to a range.
   var rangesAllowed = true
   /// True where `in` followed by anything but a unit belongs to the statement (`event … in 10ms`).
@@ -54,6 +56,7 @@ public struct Parser {
   /// Parses one level deeper, refusing input nested more than `maximumNesting` levels.
   mutating func nested<T>(_ parse: (inout Parser) throws -> T) throws -> T {
     guard nesting < Self.maximumNesting else {
+      gaveUp = true
       throw error("nested too deeply (more than \(Self.maximumNesting) levels)", at: current,
                   hint: "give the inner parts names with let")
     }
@@ -82,6 +85,7 @@ public struct Parser {
         try expectEndOfStatement()
         statements.append(statement)
       } catch {
+        if gaveUp { return statements }
         synchronize()
       }
     }

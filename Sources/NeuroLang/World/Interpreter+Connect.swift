@@ -54,7 +54,8 @@ extension Interpreter {
     let bytesEach = 4.0 + (draws["weight"] == nil ? 0 : 4) + (draws["delay"] == nil ? 0 : 2)
     let delayQueue = draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / world.simulation.dt) + 1) * Double(post.groupSize) * 8
     let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue
-    guard MemoryBudget.fits(bytes, in: world.simulation) else {
+    // While the rows are built the target list grows by doubling: twice its size at the peak.
+    guard world.fits(2 * bytes) else {
       throw failure("these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
                     at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }

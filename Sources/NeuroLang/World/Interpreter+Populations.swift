@@ -25,6 +25,10 @@ extension Interpreter {
     guard case .model(var model) = value else {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
+    guard world.fits(Double(size) * MemoryBudget.bytesPerNeuron) else {
+      throw failure("\(size) more neurons would need about \(formatBytes(Double(size) * MemoryBudget.bytesPerNeuron)) next to the \(formatBytes(world.bytesHeld)) the world holds",
+                    at: sizeExpr.span, hint: "\(MemoryBudget.described); reset, or use fewer neurons")
+    }
     if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }
     _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: size), model: model)
   }

@@ -20,7 +20,7 @@ extension Interpreter {
                     at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let bytes = world.simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
-    guard MemoryBudget.fits(bytes, in: world.simulation) else {
+    guard world.fits(bytes) else {
       throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
                     at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
     }

@@ -5,22 +5,35 @@ import NeuroUnits
 /// The memory a world may take (half of the machine's), and what it holds now; sizes that
 /// come from user numbers are checked against it before anything is allocated.
 enum MemoryBudget {
-  /// Half of the physical memory: the rest is for the system, the session's values and plots.
-  static let limit = Double(ProcessInfo.processInfo.physicalMemory) / 2
-
-  /// Bytes the world holds now: synapses, their delay queues, and the recordings so far.
-  static func inUse(_ simulation: Simulation) -> Double {
-    let synapses = simulation.allProjections.reduce(0.0) { total, p in
-      total + Double(p.synapseCount) * p.bytesPerSynapse + Double(p.delaySteps) * 8
+  /// Half of the physical memory (the rest is for the system, the session's values and plots),
+  /// and at most half of the address space the process may use (`ulimit -v`).
+  static let limit: Double = {
+    var physical = Double(ProcessInfo.processInfo.physicalMemory) / 2
+    var addressSpace = rlimit()
+    if getrlimit(Int32(RLIMIT_AS.rawValue), &addressSpace) == 0, addressSpace.rlim_cur != rlim_t.max {
+      physical = min(physical, Double(addressSpace.rlim_cur) / 2)
     }
-    return synapses + simulation.recordingBytes(forSteps: simulation.stepIndex)
-  }
-
-  /// True when `more` bytes fit next to what the world already holds.
-  static func fits(_ more: Double, in simulation: Simulation) -> Bool {
-    more.isFinite && more >= 0 && inUse(simulation) + more <= limit
-  }
+    return physical
+  }()
+  /// A generous figure for one neuron's state arrays, inputs and spike bookkeeping.
+  static let bytesPerNeuron = 256.0
 
   /// The limit in words, for hints: "this machine allows the world 12 GB".
   static var described: String { "this machine allows the world \(formatBytes(limit))" }
+}
+
+extension World {
+  /// Bytes the world holds now: neurons, synapses and their delay queues, and the recordings so far.
+  var bytesHeld: Double {
+    let neurons = order.reduce(0.0) { $0 + Double(simulation.group($1).count) } * MemoryBudget.bytesPerNeuron
+    let synapses = simulation.allProjections.reduce(0.0) { total, p in
+      total + Double(p.synapseCount) * p.bytesPerSynapse + Double(p.delaySteps) * 8
+    }
+    return neurons + synapses + simulation.recordingBytes(forSteps: simulation.stepIndex)
+  }
+
+  /// True when `more` bytes fit next to what the world already holds.
+  func fits(_ more: Double) -> Bool {
+    more.isFinite && more >= 0 && bytesHeld + more <= MemoryBudget.limit
+  }
 }

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Deep and odd input through the real program (on its main thread): diagnostics and exit codes, never a crash.
+@Suite struct RobustnessCommandLineTests {
+  @Test func aScriptWithAOneCharacterNameThatSavesAndImports() throws {
+    let script = try temporaryScript("import \"b\"\nsave [1] to \"a\"\nsave [2] to \".\"\n", name: "s")
+    let folder = script.deletingLastPathComponent()
+    try "print 1\n".write(to: folder.appendingPathComponent("b.neuro"), atomically: true, encoding: .utf8)
+    let result = try runNeuro(["s"], input: Data(), in: folder)
+    #expect(result.status == 70)
+    #expect(result.stdout == "1\nsaved 1 row to a\n")
+    #expect(result.stderr.contains("error: cannot write '.': it is a folder"))
+  }
+
+  static let deepInputs: [(String, Int32)] = [
+    (String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000), 65),
+    (String(repeating: "-", count: 5000) + "1", 65),
+    (String(repeating: "if true {\n", count: 2000) + String(repeating: "}\n", count: 2000), 65),
+    ("print 1" + String(repeating: " + 1", count: 9000), 0),
+    (String(repeating: "@", count: 50_000), 65),
+    ("let x = []\nfor i in 1 to 5000 { x = [x] }", 70),
+    ("fn f(n) { return f(n + 1) }\nf(1)", 70),
+  ]
+
+  @Test(arguments: deepInputs)
+  func deepInputEndsWithADiagnostic(_ code: String, _ status: Int32) throws {
+    let script = try temporaryScript(code)
+    let result = try runNeuro([script.path], input: "")
+    #expect(result.status == status, "\(result.stderr.prefix(300))")
+    #expect(result.stderr.utf8.count < 20_000)
+  }
+}
