@@ -20,7 +20,7 @@ let package = Package(
       name: "neuro", dependencies: ["NeuroLang", "CReadline"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
     // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
-    .executableTarget(name: "NeuroFuzz"),
+    .executableTarget(name: "NeuroFuzz", dependencies: ["NeuroLang", "NeuroUnits"]),
     .executableTarget(name: "ModelCost", dependencies: ["NeuroLang", "NeuroEngine"], path: "benchmarks/ModelCost"),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),

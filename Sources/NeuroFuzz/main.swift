@@ -5,6 +5,7 @@ import Foundation
 // found (a hang too with --strict-hangs 1), 0 otherwise.
 //   neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout SECONDS] [--memory MB] [--budget SECONDS] [--jobs J]
 //              [--out FOLDER] [--strict-hangs 0|1] [--repl-percent P (of inputs typed into the REPL; 20)]
+//              [--in-process 1 (the long round: inputs run in forked copies of this program, see InProcess.swift)]
 
 /// Writes a line at once (unbuffered), so that progress shows up in a log file as it happens.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -30,6 +31,23 @@ let timeout = Double(options["timeout"] ?? "") ?? 10
 let memoryKiB = (Int(options["memory"] ?? "") ?? 4096) * 1024
 let replPercent = Int(options["repl-percent"] ?? "") ?? 20
 
+let seeds = Corpus.seeds(repository: repository)
+
+/// Input number `index` of the round: generated, or a mutation of a seed script.
+func input(_ index: Int) -> String {
+  var random = FuzzRandom(state: seed &* 1_000_003 &+ UInt64(index))
+  return seeds.isEmpty || random.chance(35)
+    ? Generator.program(&random)
+    : Mutator.mutate(random.pick(seeds), splicing: random.pick(seeds), &random)
+}
+
+if options["in-process"] == "1" {
+  say("neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB, in process")
+  let settings = InProcessRound.Settings(count: count, seed: seed, jobs: jobs, timeout: timeout, memoryKiB: memoryKiB, budget: budget,
+                                         findings: findings, libraryPaths: [repository + "/stdlib"])
+  exit(InProcessRound.run(settings, input: input))
+}
+
 guard FileManager.default.isExecutableFile(atPath: binary) else {
   say("neuro-fuzz: no neuro binary at \(binary) (make release first)")
   exit(66)
@@ -38,7 +56,6 @@ guard Runner(binary: binary, timeout: 30, memoryKiB: memoryKiB, folder: NSTempor
   say("neuro-fuzz: \(binary) does not run a one-line script; nothing to fuzz")
   exit(70)
 }
-let seeds = Corpus.seeds(repository: repository)
 say("neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB")
 
 let lock = NSLock()
@@ -51,10 +68,8 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
   var runner = Runner(binary: binary, timeout: timeout, memoryKiB: memoryKiB, folder: "\(scratch)/\(job)")
   var index = job
   while index < count, Date().timeIntervalSince(start) < budget {
-    var random = FuzzRandom(state: seed &* 1_000_003 &+ UInt64(index))
-    let input = seeds.isEmpty || random.chance(35)
-      ? Generator.program(&random)
-      : Mutator.mutate(random.pick(seeds), splicing: random.pick(seeds), &random)
+    let input = input(index)
+    var random = FuzzRandom(state: seed &* 7_000_003 &+ UInt64(index))
     runner.viaREPL = random.chance(replPercent)
     var outcome = runner.run(input)
     if outcome == .hang {
