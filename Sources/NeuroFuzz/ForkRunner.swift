@@ -41,7 +41,10 @@ struct ForkRunner {
     let quiet = open("/dev/null", O_WRONLY)
     dup2(quiet, 1)
     dup2(quiet, 2)
-    let host = Host(write: { _ in }, report: { _ in }, libraryPaths: libraryPaths)
+    // A long simulation is stopped at half the timeout as Ctrl-C would stop it: what the alarm
+    // still catches is what Ctrl-C could not stop, a real hang.
+    let stopAt = Date().addingTimeInterval(timeout / 2)
+    let host = Host(write: { _ in }, report: { _ in }, shouldStop: { Date() >= stopAt }, libraryPaths: libraryPaths)
     switch Interpreter(host: host).execute(Source(name: "input.neuro", text: input)) {
     case .success: _exit(0)
     case .syntaxError: _exit(65)
