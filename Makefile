@@ -24,7 +24,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@# A short seeded fuzz round through the debug binary: at most 90 s, fails on any crash.
-	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 2500 --seed 1 --budget 90 --timeout 20 --jobs 2 --out .build/fuzz-findings
+	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 2500 --seed 1 --budget 90 --timeout 10 --jobs 2 --out .build/fuzz-findings
 
 fuzz: release
 	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz

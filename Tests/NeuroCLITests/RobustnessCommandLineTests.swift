@@ -31,3 +31,22 @@ import Testing
     #expect(result.stderr.utf8.count < 20_000)
   }
 }
+
+/// Under a small address-space cap (`ulimit -v`) the large interpreter stack cannot be had: a smaller one is used.
+@Suite struct AddressSpaceCapTests {
+  @Test func aScriptRunsUnderATightMemoryCap() throws {
+    let script = try temporaryScript("print 1 + 1\n")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "ulimit -v 400000; exec \"$0\" \"$1\"", NeuroBinary.path, script.path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let deadline = Date().addingTimeInterval(20)
+    while process.isRunning, Date() < deadline { usleep(10_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "2\n")
+  }
+}
