@@ -1,4 +1,5 @@
 import Foundation
+import NeuroUnits
 
 /// `--in-process 1`: the long round. Worker processes are forked before any thread exists; each
 /// runs its share of the inputs one after another, every input in a forked child through the
@@ -43,7 +44,7 @@ enum InProcessRound {
     try? FileManager.default.removeItem(atPath: scratch)
     let total = counts.values.reduce(0, +)
     let seconds = Date().timeIntervalSince(start)
-    say("neuro-fuzz: \(total) inputs in \(Int(seconds.rounded())) s (\(Int((Double(total) / max(seconds, 1e-9)).rounded())) per second), in process")
+    say("neuro-fuzz: \(total) inputs in \(Int(saturating: seconds)) s (\(Int(saturating: Double(total) / max(seconds, 1e-9))) per second), in process")
     for (category, n) in counts.sorted(by: { $0.key < $1.key }) { say("  \(category): \(n)") }
     return counts.keys.contains { $0.hasPrefix("crash") } ? 1 : 0
   }
@@ -72,7 +73,7 @@ enum InProcessRound {
       counts[outcome.category, default: 0] += 1
       done += 1
       if done % 20_000 == 0 {
-        say("job \(job): \(done) inputs, \(Int((Double(done) / Date().timeIntervalSince(start)).rounded())) per second: \(counts.sorted { $0.key < $1.key })")
+        say("job \(job): \(done) inputs, \(Int(saturating: Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })")
       }
       index += settings.jobs
     }
