@@ -4,9 +4,10 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native
 BIN := .build/release/neuro
 
-.PHONY: deps release run test fuzz bench bench-models install clean
+.PHONY: deps release run test fuzz fuzz-long bench bench-models install clean
 # `make fuzz`: FUZZ_COUNT inputs through the release binary (crashes and hangs go to fuzz-findings/).
 FUZZ_COUNT ?= 100000
+FUZZ_LONG_COUNT ?= 1000000
 FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
 PREFIX ?= /usr/local
@@ -29,6 +30,11 @@ test: deps
 fuzz: release
 	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz
 	.build/release/NeuroFuzz --binary $(BIN) --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 10
+
+# `make fuzz-long`: the million-input round, each input in a forked child through the linked interpreter.
+fuzz-long: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz
+	.build/release/NeuroFuzz --in-process 1 --count $(FUZZ_LONG_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 4
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons $(PREFIX)/share/neuro/examples

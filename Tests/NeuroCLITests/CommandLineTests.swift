@@ -171,6 +171,18 @@ struct SplitMix {
     #expect(again.stdout.contains("Exercise 1 of 5"))
   }
 
+  /// `:reset` starts over: no names, the clock at 0, the default time step; `reset` keeps the neurons.
+  @Test func resetKeepsTheWorldAndColonResetReplacesIt() throws {
+    let kept = try runNeuro([], input: "neuron n = lif()\ninject n 2.5nA from 20ms to 60ms\nrun 100ms\nreset\nnow\nstimuli(n)\n",
+                            environment: ["NEURO_PROGRESS": progressFile()])
+    #expect(kept.stdout.contains("\n0 ms\n1  inject 2.5 nA from 20 ms to 60 ms\n"))
+    let fresh = try runNeuro([], input: "dt = 1ms\nneuron n = lif()\nrun 100ms\n:reset\nnow\ndt\nn\n",
+                             environment: ["NEURO_PROGRESS": progressFile()])
+    #expect(fresh.stdout.contains("session cleared"))
+    #expect(fresh.stdout.contains("\n0 ms\n0.1 ms\n"))
+    #expect(fresh.stderr.contains("unknown name 'n'"))
+  }
+
   @Test func everyLessonStartsInAFreshWorld() throws {
     let result = try runNeuro([], input: "dt = 1ms\nneuron leftover = lif()\nrun 50ms\n:lesson 3\nnow\nleftover\ndt\n",
                               environment: ["NEURO_PROGRESS": progressFile()])
