@@ -157,6 +157,18 @@ struct SplitMix {
     #expect(list.stdout.contains("(1/5 exercises done)"))
   }
 
+  /// Resuming shows the section that leads to the open exercise; an exercise done before, in that
+  /// section, is not asked again.
+  @Test func resumingAsksForTheExerciseItNames() throws {
+    let progress = progressFile()
+    try "01-repl-and-units 0\n01-repl-and-units 1\n".write(toFile: progress, atomically: true, encoding: .utf8)
+    let result = try runNeuro(["lesson", "1"], input: ":check\n", environment: ["NEURO_PROGRESS": progress])
+    #expect(result.stdout.contains("(resuming at exercise 3 of 5"))
+    #expect(result.stdout.contains("Exercise 2 of 5: how far off? — done earlier; its answer is in place"))
+    #expect(result.stdout.contains("Exercise 3 of 5: a time constant"))
+    #expect(result.stdout.contains("✗ not yet: tau should be R times C"))
+  }
+
   @Test func aFinishedLessonOffersTheNextAndCanBeReadAgain() throws {
     let progress = progressFile()
     try (0..<4).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(toFile: progress, atomically: true, encoding: .utf8)
