@@ -20,12 +20,12 @@ let package = Package(
       name: "neuro", dependencies: ["NeuroLang", "CReadline"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
     // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
-    .executableTarget(name: "NeuroFuzz", dependencies: ["NeuroLang", "NeuroUnits"]),
+    .executableTarget(name: "NeuroFuzz", dependencies: ["NeuroLang", "NeuroEngine", "NeuroUnits"]),
     .executableTarget(name: "ModelCost", dependencies: ["NeuroLang", "NeuroEngine"], path: "benchmarks/ModelCost"),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),
     .testTarget(name: "NeuroPlotTests", dependencies: ["NeuroPlot"]),
-    .testTarget(name: "NeuroLangTests", dependencies: ["NeuroLang"]),
-    .testTarget(name: "NeuroCLITests", dependencies: ["neuro"]),
+    .testTarget(name: "NeuroLangTests", dependencies: ["NeuroLang", "NeuroEngine"]),
+    .testTarget(name: "NeuroCLITests", dependencies: ["neuro", "NeuroEngine"]),
   ]
 )

@@ -1,14 +1,10 @@
-/// A small deterministic random source (SplitMix64), so that a seed names a whole round.
+import NeuroEngine
+
+/// The engine's seeded generator with the picks the fuzzer makes, so that a seed names a whole round.
 struct FuzzRandom {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(truncatingIfNeeded: next() % UInt64(n)) }
+  private var source: RandomSource
+  init(state: UInt64) { source = RandomSource(seed: state) }
+  mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(truncatingIfNeeded: source.next() % UInt64(n)) }
   mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
   mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NeuroEngine
 import Testing
 
 @Suite struct CommandLineTests {
@@ -99,7 +100,7 @@ import Testing
 
   /// Arbitrary bytes as a script or as input: a diagnostic, never a crash.
   @Test func arbitraryBytesNeverCrash() throws {
-    var generator = SplitMix(seed: 42)
+    var generator = RandomSource(seed: 42)
     let alphabet = Array("neuron lif inject run plot print let ()[]{},:.=+-*/^<>!\"#\n 0123456789 mV nA ms MΩ µ Ω x".utf8)
     for round in 0..<25 {
       var bytes = Data()
@@ -114,18 +115,6 @@ import Testing
   }
 }
 
-/// A tiny seeded generator so that the fuzz rounds are the same every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 @Suite struct LessonCommandTests {
   private func progressFile() -> String {

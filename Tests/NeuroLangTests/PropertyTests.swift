@@ -1,20 +1,16 @@
 import Foundation
 @testable import NeuroLang
+import NeuroEngine
 import NeuroUnits
 import Testing
 
-/// Seeded random cases (SplitMix64): each property is checked on a few hundred values, and a
-/// failure names the seed and the case.
+/// Seeded random cases (the engine's generator): each property is checked on a few hundred
+/// values, and a failure names the seed and the case.
 struct Cases {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+  private var source: RandomSource
+  init(state: UInt64) { source = RandomSource(seed: state) }
+  mutating func next() -> UInt64 { source.next() }
+  mutating func unit() -> Double { source.uniform() }
   /// A finite double with a random sign and a decimal exponent from -30 to 30.
   mutating func number() -> Double {
     (unit() < 0.5 ? -1 : 1) * (1 + 9 * unit()) * Foundation.pow(10, Double(Int(next() % 61) - 30))
