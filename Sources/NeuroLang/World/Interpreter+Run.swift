@@ -46,7 +46,7 @@ extension Interpreter {
     case .diverged(let group, let variable, let neuron, let time):
       let name = world.names[group] ?? "a neuron"
       let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
-      throw divergence(variable, of: which, at: time, dt: dt, span: durationExpr.span)
+      throw divergence(variable, of: which, at: time, dt: dt, model: world.models[group], span: durationExpr.span)
     }
     let counts = zip(world.order, spikesBefore).map { group, before in
       (world.names[group] ?? "?", world.simulation.spikes(group).steps.count - before)
