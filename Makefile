@@ -1,7 +1,9 @@
 # neuro: build, run, test. `make run` sets up and starts the REPL; `make test` runs every test.
 SWIFT ?= swift
 # Tuning for the machine that builds (see ../shared/PERFORMANCE.md); kept out of Package.swift.
-RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native
+# The Swift runtime and Foundation linked in statically: start-up about halves (no dynamic
+# loading of a dozen libraries), for a larger binary.
+RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native --static-swift-stdlib
 BIN := .build/release/neuro
 
 .PHONY: deps release run test fuzz fuzz-long bench bench-models install clean

@@ -1,6 +1,8 @@
 /// The one way a floating-point number becomes an integer: checked, or saturating, never trapping.
+/// Inlinable, so that the engine's loops get them specialised and as fast as a plain conversion.
 extension FixedWidthInteger {
   /// `x` rounded by `rule`, or nil when it is NaN, infinite, or outside this type's range.
+  @inlinable
   public init?(checking x: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) {
     let rounded = x.rounded(rule)
     // Double(Self.max) is exact for narrow types and rounds up to a power of two for 64-bit ones.
@@ -9,6 +11,7 @@ extension FixedWidthInteger {
   }
 
   /// `x` rounded by `rule` and held within this type's range (NaN becomes zero).
+  @inlinable
   public init(saturating x: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) {
     if x.isNaN {
       self = 0
