@@ -43,7 +43,7 @@ extension Builtins {
       var arguments = c.arguments
       let bin = try option(&arguments, "bin", default: 1e-3, c)
       let window = try option(&arguments, "window", default: 50e-3, c)
-      let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
+      let inner = c.keeping(arguments)
       try inner.expectPositional(2, "correlogram", c.usage(positional: 2, options: ["bin", "window"], else: "correlogram(a, b, bin: 1ms, window: 50ms)"))
       let a = try spikeTrains(inner, 0, "correlogram").trains.flatMap { $0 }.sorted()
       let b = try spikeTrains(inner, 1, "correlogram").trains.flatMap { $0 }.sorted()
@@ -97,7 +97,7 @@ extension Builtins {
 
   /// The CV of a list of intervals; a warning when the list rises like spike times.
   private static func intervalsCV(_ items: [Value], _ c: CallContext) throws -> Value {
-    let span = c.arguments[0].value.span
+    let span = c.arguments[0].span
     let intervals = try items.map { item -> Double in
       guard case .quantity(let q) = item, q.dimension == .time else {
         throw c.failure("cv needs intervals (times), and the list holds \(item.describedKind)", at: span,
@@ -131,13 +131,13 @@ extension Builtins {
     case .list(let items):
       let times = try items.map { item -> Double in
         guard case .quantity(let q) = item, q.dimension == .time else {
-          throw c.failure("\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].value.span)
+          throw c.failure("\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].span)
         }
         return q.value
       }
       return ([times.sorted()], 1, 0)
     case let other:
-      throw c.failure("\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].value.span)
+      throw c.failure("\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].span)
     }
   }
 
@@ -145,7 +145,7 @@ extension Builtins {
   private static func binned(_ c: CallContext, _ name: String) throws -> (trains: [[Double]], neurons: Int, start: Double, end: Double, bin: Double) {
     var arguments = c.arguments
     let bin = try option(&arguments, "bin", default: 10e-3, c)
-    let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
+    let inner = c.keeping(arguments)
     try inner.expectPositional(1, name, c.usage(positional: 1, options: ["bin"], else: "\(name)(exc, bin: 10ms)"))
     let (trains, neurons, since) = try spikeTrains(inner, 0, name)
     let end = max(c.interpreter.world.simulation.time, trains.flatMap { $0 }.max() ?? 0)
@@ -164,13 +164,13 @@ extension Builtins {
   }
 
   /// A named time option taken out of the arguments.
-  private static func option(_ arguments: inout [Argument], _ label: String, default value: Double, _ c: CallContext) throws -> Double {
+  private static func option(_ arguments: inout [CallArgument], _ label: String, default value: Double, _ c: CallContext) throws -> Double {
     guard let i = arguments.firstIndex(where: { $0.label == label }) else { return value }
     let argument = arguments.remove(at: i)
-    let value = try c.interpreter.evaluate(argument.value)
+    let value = argument.value
     guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
       let plain = value.writtenWithUnit(.time) == nil ? "" : ", not a plain number"
-      throw c.failure("\(label) must be a positive time\(plain)", at: argument.value.span,
+      throw c.failure("\(label) must be a positive time\(plain)", at: argument.span,
                       hint: c.interpreter.optionHint(value, .time, label, or: "\(label): 10ms"))
     }
     return q.value
@@ -216,7 +216,7 @@ extension Builtins {
   private static func degrees(_ c: CallContext, _ name: String, incoming: Bool) throws -> Value {
     try c.expectPositional(1, name, "\(name)(exc)")
     guard case .neuron(let handle) = try c.value(0) else {
-      throw c.failure("\(name) needs neurons, found \(try c.value(0).describedKind)", at: c.arguments[0].value.span)
+      throw c.failure("\(name) needs neurons, found \(try c.value(0).describedKind)", at: c.arguments[0].span)
     }
     var counts = [Int](repeating: 0, count: handle.range.count)
     for projection in c.interpreter.world.simulation.allProjections {

@@ -12,11 +12,11 @@ extension Builtins {
       try c.expectPositional(2, "sine", "sine(1nA, 10Hz)")
       let a = try c.quantity(0, for: "sine"), f = try c.quantity(1, for: "sine")
       guard a.dimension == .current else {
-        throw c.failure("sine's amplitude must be a current (nA), found \(a.describedKind)", at: c.arguments[0].value.span,
+        throw c.failure("sine's amplitude must be a current (nA), found \(a.describedKind)", at: c.arguments[0].span,
                         hint: c.unitHint(at: 0, a, .current))
       }
       guard f.dimension == .frequency else {
-        throw c.failure("sine's frequency must be a frequency (Hz), found \(f.describedKind)", at: c.arguments[1].value.span,
+        throw c.failure("sine's frequency must be a frequency (Hz), found \(f.describedKind)", at: c.arguments[1].span,
                         hint: c.unitHint(at: 1, f, .frequency))
       }
       return .waveform(Waveform(amplitude: a.value, shape: .sine(frequency: f.value), described: "sine(\(a.formatted), \(f.formatted))"))
@@ -32,7 +32,7 @@ extension Builtins {
     try c.expectPositional(2, name, usage)
     let a = try c.quantity(0, for: name), b = try c.quantity(1, for: name)
     for (q, i) in [(a, 0), (b, 1)] where q.dimension != .current {
-      throw c.failure("\(name) needs currents (nA), found \(q.describedKind)", at: c.arguments[i].value.span,
+      throw c.failure("\(name) needs currents (nA), found \(q.describedKind)", at: c.arguments[i].span,
                       hint: c.unitHint(at: i, q, .current))
     }
     return (a, b)

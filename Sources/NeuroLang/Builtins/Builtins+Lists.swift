@@ -37,7 +37,7 @@ extension Builtins {
       case .string(let s): return .quantity(Quantity(Double(s.count)))
       case .trace(let t): return .quantity(Quantity(Double(t.trace.values.count)))
       case .record(let r): return .quantity(Quantity(Double(r.fields.count)))
-      default: throw c.failure("len needs a list, found \(value.describedKind)", at: c.arguments[0].value.span)
+      default: throw c.failure("len needs a list, found \(value.describedKind)", at: c.arguments[0].span)
       }
     },
     Builtin(name: "range", signature: "n or start, end", summary: "whole numbers from 0 (or start) up to but not including n (or end)") { c in
@@ -56,20 +56,8 @@ extension Builtins {
         throw c.failure("linspace cannot go from \(a.describedKind) to \(b.describedKind)")
       }
       let n = try wholeNumber(c, 2, "linspace")
-      guard n >= 2, n <= 10_000_000 else { throw c.failure("linspace needs a count from 2 to 10 million", at: c.arguments[2].value.span) }
+      guard n >= 2, n <= 10_000_000 else { throw c.failure("linspace needs a count from 2 to 10 million", at: c.arguments[2].span) }
       return .list((0..<n).map { .quantity(Quantity(a.value + (b.value - a.value) * Double($0) / Double(n - 1), a.dimension)) })
-    },
-    Builtin(name: "append", signature: "list, value", summary: "adds a value to the end of a list held in a name: append(rates, r)") { c in
-      try c.expectPositional(2, "append", "append(xs, value)")
-      guard case .name(let name) = c.arguments[0].value.kind else {
-        throw c.failure("append needs the name of a list", at: c.arguments[0].value.span, hint: "let xs = []; append(xs, 1)")
-      }
-      guard case .list(var items) = try c.value(0) else {
-        throw c.failure("append needs a list, found \(try c.value(0).describedKind)", at: c.arguments[0].value.span)
-      }
-      items.append(try c.value(1))
-      _ = c.interpreter.scope.assign(name, try c.interpreter.checkNesting(.list(items), at: c.span.span))
-      return .nothing
     },
     Builtin(name: "table", signature: "columns…", summary: "lists side by side as a table: table(I: currents, rate: rates), or table(record)") { c in
       try makeTable(c)
@@ -96,20 +84,20 @@ extension Builtins {
       case .list(let items):
         for item in items {
           guard case .quantity(let q) = item else {
-            throw c.failure("\(name) needs numbers, and the list holds \(item.describedKind)", at: c.arguments[0].value.span)
+            throw c.failure("\(name) needs numbers, and the list holds \(item.describedKind)", at: c.arguments[0].span)
           }
           quantities.append(q)
         }
       case .trace(let t): quantities = t.trace.values.map { Quantity($0, t.dimension) }
       case .quantity(let q): quantities = [q]
-      case let other: throw c.failure("\(name) needs a list or a trace, found \(other.describedKind)", at: c.arguments[0].value.span)
+      case let other: throw c.failure("\(name) needs a list or a trace, found \(other.describedKind)", at: c.arguments[0].span)
       }
     } else {
       quantities = try c.arguments.indices.map { try c.quantity($0, for: name) }
     }
     guard let first = quantities.first else {
       if allowEmpty { return ([], .none) }
-      throw c.failure("\(name) of an empty list has no value", at: c.arguments[0].value.span)
+      throw c.failure("\(name) of an empty list has no value", at: c.arguments[0].span)
     }
     if let odd = quantities.first(where: { $0.dimension != first.dimension }) {
       throw c.failure("\(name) cannot mix \(first.describedKind) and \(odd.describedKind)")
@@ -121,7 +109,7 @@ extension Builtins {
     let q = try c.quantity(i, for: name)
     guard q.dimension.isDimensionless, q.value == q.value.rounded(), Swift.abs(q.value) <= 1e12, let whole = Int(checking: q.value) else {
       throw c.failure("\(name) needs a whole number here, found \(q.dimension.isDimensionless ? formatNumber(q.value) : q.describedKind)",
-                      at: c.arguments[i].value.span)
+                      at: c.arguments[i].span)
     }
     return whole
   }
@@ -131,19 +119,18 @@ extension Builtins {
     if c.arguments.count == 1, c.arguments[0].label == nil, case .record(let record) = try c.value(0) {
       for field in record.fields {
         guard case .list(let items) = field.value else {
-          throw c.failure("the field '\(field.name)' is \(field.value.describedKind), not a list", at: c.arguments[0].value.span)
+          throw c.failure("the field '\(field.name)' is \(field.value.describedKind), not a list", at: c.arguments[0].span)
         }
         columns.append((field.name, items))
       }
     } else {
       for (i, argument) in c.arguments.enumerated() {
-        let value = try c.interpreter.evaluate(argument.value)
-        guard case .list(let items) = value else {
-          throw c.failure("a table column must be a list, found \(value.describedKind)", at: argument.value.span)
+        guard case .list(let items) = argument.value else {
+          throw c.failure("a table column must be a list, found \(argument.value.describedKind)", at: argument.span)
         }
         let name: String
         if let label = argument.label { name = label }
-        else if case .name(let n) = argument.value.kind { name = n }
+        else if case .name(let n) = argument.expr.kind { name = n }
         else { name = "column \(i + 1)" }
         columns.append((name, items))
       }

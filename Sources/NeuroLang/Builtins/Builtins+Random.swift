@@ -26,7 +26,7 @@ extension Builtins {
     }
     if c.arguments.count == 2 { return .quantity(Quantity(sample(&c.interpreter.world.random, a.value, b.value), a.dimension)) }
     let n = try wholeNumber(c, 2, name)
-    guard n >= 0, n <= 10_000_000 else { throw c.failure("\(name) draws at most 10 million values", at: c.arguments[2].value.span) }
+    guard n >= 0, n <= 10_000_000 else { throw c.failure("\(name) draws at most 10 million values", at: c.arguments[2].span) }
     return .list((0..<n).map { _ in .quantity(Quantity(sample(&c.interpreter.world.random, a.value, b.value), a.dimension)) })
   }
 }

@@ -9,28 +9,28 @@ extension Builtins {
       summary: "runs one neuron of a model under a constant current in a simulation of its own; gives {rate, spikes, v}; with a list of currents, a population of one neuron per current, giving {rate: [...]}"
     ) { c in
       var arguments = c.arguments
-      var durationExpr: Expr? = nil
+      var durationArgument: CallArgument? = nil
       if let i = arguments.firstIndex(where: { $0.label == "duration" }) {
-        durationExpr = arguments.remove(at: i).value
+        durationArgument = arguments.remove(at: i)
       }
-      let inner = CallContext(interpreter: c.interpreter, arguments: arguments, span: c.span, calleeSpan: c.calleeSpan)
+      let inner = c.keeping(arguments)
       try inner.expectPositional(2, "simulate", c.usage(positional: 2, options: ["duration"], else: "simulate(lif(), 1nA, duration: 500ms)"))
       guard case .model(let model) = try inner.value(0) else {
-        throw c.failure("simulate needs a model such as lif(), found \(try inner.value(0).describedKind)", at: arguments[0].value.span)
+        throw c.failure("simulate needs a model such as lif(), found \(try inner.value(0).describedKind)", at: arguments[0].span)
       }
-      let duration = try durationExpr.map { try c.interpreter.time($0, "duration") } ?? 1
+      let duration = try durationArgument.map { try c.interpreter.time($0.value, at: $0.span, "duration") } ?? 1
       if case .list(let items) = try inner.value(1) {
-        return try simulatePopulation(model, items, duration: duration, c, arguments[1].value.span)
+        return try simulatePopulation(model, items, duration: duration, c, arguments[1].span)
       }
       let current = try inner.quantity(1, for: "simulate")
       guard current.dimension == .current else {
-        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].value.span,
-                        hint: c.arguments.firstIndex { $0.value.span == arguments[1].value.span }.flatMap { c.unitHint(at: $0, current, .current) })
+        throw c.failure("simulate needs a current (nA), found \(current.describedKind)", at: arguments[1].span,
+                        hint: c.arguments.firstIndex { $0.span == arguments[1].span }.flatMap { c.unitHint(at: $0, current, .current) })
       }
       let dt = c.interpreter.world.simulation.dt
       guard duration >= dt, duration / dt <= 1e8 else {
         throw c.failure("the duration must be between one time step and \(Quantity(1e8 * dt, .time).formatted)",
-                        at: durationExpr?.span ?? c.span.span)
+                        at: durationArgument?.span ?? c.span.span)
       }
       let world = Simulation()
       world.setTimeStep(dt)

@@ -27,7 +27,7 @@ extension Builtins {
         let k = try c.quantity(1, for: "clear_stimuli")
         guard k.dimension.isDimensionless, k.value == k.value.rounded(), let index = Int(checking: k.value), index >= 1, index <= total else {
           throw c.failure(total == 0 ? "\(handle.label) has no stimuli to remove" : "\(handle.label) has stimuli 1 to \(total), not \(k.formatted)",
-                          at: c.arguments[1].value.span, hint: "stimuli(\(handle.name)) lists them")
+                          at: c.arguments[1].span, hint: "stimuli(\(handle.name)) lists them")
         }
         chosen = index - 1
       }

@@ -48,9 +48,9 @@ enum Builtins {
     let q = try c.quantity(0, for: "sqrt")
     let halves = q.dimension.exponents / 2
     guard halves &* 2 == q.dimension.exponents else {
-      throw c.failure("cannot take the square root of \(q.describedKind)", at: c.arguments[0].value.span)
+      throw c.failure("cannot take the square root of \(q.describedKind)", at: c.arguments[0].span)
     }
-    guard q.value >= 0 else { throw c.failure("cannot take the square root of a negative number", at: c.arguments[0].value.span) }
+    guard q.value >= 0 else { throw c.failure("cannot take the square root of a negative number", at: c.arguments[0].span) }
     return .quantity(Quantity(Foundation.sqrt(q.value), Dimension(exponents: halves)))
   }
 
@@ -62,12 +62,12 @@ enum Builtins {
       try c.expectPositional(1, name, "\(name)(x)")
       let q = try c.quantity(0, for: name)
       guard q.dimension.isDimensionless else {
-        throw c.failure("\(name) needs a plain number, found \(q.describedKind)", at: c.arguments[0].value.span,
+        throw c.failure("\(name) needs a plain number, found \(q.describedKind)", at: c.arguments[0].span,
                         hint: "divide by a unit first, e.g. \(name)(t / 10ms)")
       }
       let result = f(q.value)
       guard result.isFinite else {
-        throw c.failure("\(name)(\(formatNumber(q.value))) has no finite value", at: c.arguments[0].value.span)
+        throw c.failure("\(name)(\(formatNumber(q.value))) has no finite value", at: c.arguments[0].span)
       }
       return .quantity(Quantity(result))
     }
@@ -81,7 +81,9 @@ enum Builtins {
     if !kind.presets.isEmpty { signature += ", preset: name" }
     signature += ", method: " + kind.methods.map(\.rawValue).joined(separator: "|")
     return Builtin(name: kind.name, signature: signature, summary: kind.summary,
-                   parameterNames: kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]) { c in
+                   parameterNames: kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"],
+                   wordParameters: kind.presets.isEmpty ? ["method"] : ["preset", "method"],
+                   checkShape: { arguments, interpreter in try requireNamed(kind, arguments, interpreter) }) { c in
       try buildModel(kind, c)
     }
   }
@@ -91,21 +93,16 @@ enum Builtins {
     var method = kind.methods[0]
     var seen: Set<String> = []
     for argument in c.arguments {
-      guard let label = argument.label, let labelSpan = argument.labelSpan else {
-        let first = kind.parameters[0]
-        let example = "e.g. \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")))"
-        let rewrite = c.interpreter.labelledArguments(kind, c.arguments).map { "\(kind.name)(\($0.joined(separator: ", ")))" }
-        throw c.failure("\(kind.name) takes named parameters", at: argument.value.span, hint: "write \(rewrite ?? example)")
-      }
+      guard let label = argument.label, let labelSpan = argument.labelSpan else { continue }
       guard seen.insert(label).inserted else {
         throw c.failure("'\(label)' is given twice", at: labelSpan)
       }
       if label == "method" {
-        method = try integrationMethod(argument.value, kind, c)
+        method = try integrationMethod(argument, kind, c)
         continue
       }
       if label == "preset", !kind.presets.isEmpty {
-        let preset = try chosenPreset(argument.value, kind, c)
+        let preset = try chosenPreset(argument, kind, c)
         for (name, value) in preset.values where !c.arguments.contains(where: { $0.label == name }) { values[name] = value }
         continue
       }
@@ -115,14 +112,31 @@ enum Builtins {
                         hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" }
                           ?? "its parameters are \(names.joined(separator: ", "))")
       }
-      let value = try c.interpreter.evaluate(argument.value)
-      values[label] = try checkParameter(parameter, value, argument.value.span, c)
+      values[label] = try checkParameter(parameter, argument.value, argument.span, c)
     }
     for parameter in kind.parameters where values[parameter.name] == nil {
       values[parameter.name] = parameter.defaultValue
     }
     if let problem = kind.validate(values) { throw c.failure(problem) }
     return .model(NeuronModel(kind: kind, values: values, method: method))
+  }
+
+  /// A model takes named values only: `lif(10ms)` is refused before anything is evaluated, with the
+  /// call written back labelled (`lif(tau: 10ms)`), or `izhikevich(preset: chattering)` for a preset's name.
+  private static func requireNamed(_ kind: ModelKind, _ arguments: [Argument], _ interpreter: Interpreter) throws {
+    guard let argument = arguments.first(where: { $0.label == nil }) else { return }
+    var hint: String
+    if case .name(let word) = argument.value.kind, kind.preset(word) != nil {
+      let rewriting = CallRewriting(source: interpreter.source, callee: kind.name, arguments: arguments)
+      hint = "write " + rewriting.rewritten { _, other in other.label == nil ? "preset: \(word)" : nil }
+    } else if let rewrite = interpreter.labelledArguments(kind, arguments) {
+      hint = "write \(kind.name)(\(rewrite.joined(separator: ", ")))"
+    } else {
+      let first = kind.parameters[0]
+      let value = Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")
+      hint = "write e.g. \(kind.name)(\(first.name): \(value))"
+    }
+    throw interpreter.failure("\(kind.name) takes named parameters", at: argument.value.span, hint: hint)
   }
 
   /// A parameter value in SI units, after checking its dimension; a value far outside its usual range is a warning.
@@ -142,27 +156,25 @@ enum Builtins {
     return q.value
   }
 
-  private static func chosenPreset(_ expr: Expr, _ kind: ModelKind, _ c: CallContext) throws -> ModelPreset {
+  private static func chosenPreset(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws -> ModelPreset {
     var name: String? = nil
-    if case .name(let n) = expr.kind { name = n }
-    if case .string(let s) = expr.kind { name = s }
+    if case .string(let s) = argument.value { name = s }
     let names = kind.presets.map(\.name)
     guard let name, let preset = kind.preset(name) else {
-      throw c.failure("\(kind.name) has no such preset", at: expr.span,
+      throw c.failure("\(kind.name) has no such preset", at: argument.span,
                       hint: name.flatMap { closestName(to: $0, among: names) }.map { "did you mean '\($0)'?" }
                         ?? "its presets are \(names.joined(separator: ", "))")
     }
     return preset
   }
 
-  private static func integrationMethod(_ expr: Expr, _ kind: ModelKind, _ c: CallContext) throws -> IntegrationMethod {
+  private static func integrationMethod(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws -> IntegrationMethod {
     var name: String? = nil
-    if case .name(let n) = expr.kind { name = n }
-    if case .string(let s) = expr.kind { name = s }
+    if case .string(let s) = argument.value { name = s }
     let options = kind.methods.map(\.rawValue)
     guard let name, let method = IntegrationMethod(rawValue: name), kind.methods.contains(method) else {
       throw c.failure(IntegrationMethod(rawValue: name ?? "") == nil ? "unknown integration method" : "\(kind.name) does not use \(name ?? "")",
-                      at: expr.span, hint: "\(kind.name) integrates with: \(options.joined(separator: ", "))")
+                      at: argument.span, hint: "\(kind.name) integrates with: \(options.joined(separator: ", "))")
     }
     return method
   }

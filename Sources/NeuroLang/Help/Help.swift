@@ -161,6 +161,7 @@ public enum Help {
     "load": "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; d.time\n",
     "in": "x in mV   the plain number of millivolts in x; x as mV keeps the quantity but prints it in mV\n",
     "as": "x as mV   the quantity, printed in millivolts; x in mV gives the plain number\n",
+    "append": "append(xs, v)   adds v to the end of the list held in xs, in place; it gives no value: let xs = []; append(xs, 1)\n",
     "table": "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of lists\n",
     "heatmap": "heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])\n",
     "hist": "hist LIST [, bins: N]   a histogram of numbers in their unit: hist isi(exc)\n",

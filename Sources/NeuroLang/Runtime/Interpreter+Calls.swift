@@ -4,12 +4,23 @@ extension Interpreter {
     let callee = try evaluate(calleeExpr)
     switch callee {
     case .builtin(let function):
-      return try function.call(CallContext(interpreter: self, arguments: arguments, span: expr, calleeSpan: calleeExpr.span))
+      try function.checkShape?(arguments, self)
+      let evaluated = try arguments.map { argument in
+        CallArgument(label: argument.label, labelSpan: argument.labelSpan,
+                     value: try argumentValue(argument, words: function.wordParameters), expr: argument.value)
+      }
+      return try function.call(CallContext(interpreter: self, arguments: evaluated, span: expr, calleeSpan: calleeExpr.span))
     case .function(let function):
       return try call(function, arguments, expr)
     default:
       throw failure("\(callee.describedKind) cannot be called", at: calleeExpr.span)
     }
+  }
+
+  /// An argument's value; a bare name given to a word parameter (`preset: chattering`) is that word.
+  private func argumentValue(_ argument: Argument, words: Set<String>) throws -> Value {
+    if let label = argument.label, words.contains(label), case .name(let word) = argument.value.kind { return .string(word) }
+    return try evaluate(argument.value)
   }
 
   /// Binds arguments to parameters (by position, then by name, then defaults) and runs the body.

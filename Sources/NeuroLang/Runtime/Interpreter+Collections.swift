@@ -45,6 +45,17 @@ extension Interpreter {
   }
 
   /// A value that must be a whole, plain number (an index).
+  /// `append(xs, v)`: the list held in `name` with `v` at its end, in place; gives no value.
+  func append(_ itemExpr: Expr, to name: String, at nameSpan: Span, _ expr: Expr) throws -> Value {
+    let held = try lookup(name, at: nameSpan)
+    guard case .list(var items) = held else {
+      throw failure("append needs a list, found \(held.describedKind)", at: nameSpan)
+    }
+    items.append(try evaluate(itemExpr))
+    _ = scope.assign(name, try checkNesting(.list(items), at: expr.span))
+    return .nothing
+  }
+
   func wholeIndex(_ value: Value, _ expr: Expr) throws -> Int {
     guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e15,
           let index = Int(checking: q.value) else {

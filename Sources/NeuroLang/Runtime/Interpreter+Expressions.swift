@@ -27,6 +27,7 @@ extension Interpreter {
     case .binary(let op, let left, let right):
       return try binary(op, try evaluate(left), try evaluate(right), expr, right)
     case .call(let callee, let arguments): return try call(callee, arguments, expr)
+    case .append(let list, let listSpan, let item): return try append(item, to: list, at: listSpan, expr)
     case .member(let object, let name, let nameSpan): return try member(object, name, nameSpan)
     case .index(let object, let index): return try subscriptValue(object, index)
     case .slice(let object, let from, let to): return try slice(object, from, to, expr)

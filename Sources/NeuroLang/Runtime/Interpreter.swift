@@ -277,6 +277,7 @@ public final class Interpreter {
     guard isNothing(value) else { return value }
     var callee = "this"
     if case .call(let calleeExpr, _) = valueExpr.kind, case .name(let function) = calleeExpr.kind { callee = function }
+    if case .append = valueExpr.kind { callee = "append" }
     let hint = callee == "append"
       ? "append changes the list in place: write append(xs, v) on its own line, then use xs"
       : "a function gives a value with 'return'"

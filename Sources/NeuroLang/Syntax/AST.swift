@@ -16,6 +16,8 @@ public indirect enum ExprKind: Sendable {
   case unary(UnaryOperator, Expr)
   case binary(BinaryOperator, Expr, Expr)
   case call(callee: Expr, arguments: [Argument])
+  /// `append(xs, v)`: v added to the end of the list held in the name xs, in place (gives no value).
+  case append(list: String, listSpan: Span, item: Expr)
   case member(Expr, name: String, nameSpan: Span)
   case index(Expr, Expr)
   /// `xs[a..b]`: items a to b, both included (either end may be left out).
@@ -59,6 +61,23 @@ public struct FunctionDeclaration: Sendable {
   public var parameters: [Parameter]
   public var body: [Stmt]
   public var documentation: String?
+}
+
+/// An option of `connect … with …`: a value, a rule's name (`rule: one_to_one`), or a draw per
+/// synapse (`weight: uniform(1mV, 2mV)`, `delay: normal(2ms, 0.5ms)`).
+public struct ConnectOption: Sendable {
+  /// How a per-synapse value is drawn.
+  public enum Distribution: String, Sendable { case uniform, normal }
+  /// What the option's value is read as.
+  public enum Form: Sendable {
+    case value
+    case word(String)
+    case draw(Distribution, Expr, Expr)
+  }
+  public var label: String?
+  public var labelSpan: Span?
+  public var value: Expr
+  public var form: Form
 }
 
 /// A call argument, positional or named (`tau: 10ms`).
@@ -131,7 +150,7 @@ public enum StmtKind: Sendable {
   /// `input noise = poisson(1000, rate: 10Hz)`
   case input(name: String, nameSpan: Span, source: Expr)
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV`
-  case connect(pre: Expr, post: Expr, options: [Argument])
+  case connect(pre: Expr, post: Expr, options: [ConnectOption])
   /// `record exc.v[0..9]`
   case record(Expr)
   /// `raster exc from 0ms to 200ms`

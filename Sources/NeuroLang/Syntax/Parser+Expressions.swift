@@ -158,7 +158,12 @@ extension Parser {
           } while match(.comma)
         }
         try expectClosing(.rightParen, ")", opened: open)
-        expr = Expr(kind: .call(callee: expr, arguments: arguments), span: expr.span.through(previous.span))
+        let span = expr.span.through(previous.span)
+        if case .name("append") = expr.kind {
+          expr = try appendExpression(arguments, span)
+        } else {
+          expr = Expr(kind: .call(callee: expr, arguments: arguments), span: span)
+        }
       } else if match(.dot) {
         let (name, nameSpan) = try expectIdentifier("a name after '.'")
         expr = Expr(kind: .member(expr, name: name, nameSpan: nameSpan), span: expr.span.through(nameSpan))
@@ -179,6 +184,20 @@ extension Parser {
         return expr
       }
     }
+  }
+
+  /// `append(xs, v)` names the list it changes rather than taking its value: a form of its own.
+  private mutating func appendExpression(_ arguments: [Argument], _ span: Span) throws -> Expr {
+    if let named = arguments.first(where: { $0.label != nil }), let labelSpan = named.labelSpan {
+      throw error("append takes no named arguments", span: labelSpan, hint: "write append(xs, value)")
+    }
+    guard arguments.count == 2 else {
+      throw error("append takes 2 arguments, found \(arguments.count)", span: span, hint: "write append(xs, value)")
+    }
+    guard case .name(let list) = arguments[0].value.kind else {
+      throw error("append needs the name of a list", span: arguments[0].value.span, hint: "let xs = []; append(xs, 1)")
+    }
+    return Expr(kind: .append(list: list, listSpan: arguments[0].value.span, item: arguments[1].value), span: span)
   }
 
   mutating func parseArgument() throws -> Argument {

@@ -76,12 +76,26 @@ extension Parser {
     let pre = try parsePostfix()
     try expect(.arrow, "'->' between the two groups of neurons", hint: "connect exc -> inh with p: 0.02, weight: 1mV")
     let post = try parsePostfix()
-    var options: [Argument] = []
+    var options: [ConnectOption] = []
     if case .identifier("with") = current.kind {
       advance()
-      repeat { options.append(try parseArgument()) } while match(.comma)
+      repeat { options.append(connectOption(try parseArgument())) } while match(.comma)
     }
     return .connect(pre: pre, post: post, options: options)
+  }
+
+  /// What a connect option is: `rule:` takes a word, `weight:` and `delay:` may be drawn per synapse.
+  private func connectOption(_ argument: Argument) -> ConnectOption {
+    var form = ConnectOption.Form.value
+    if argument.label == "rule", case .name(let word) = argument.value.kind {
+      form = .word(word)
+    } else if argument.label == "weight" || argument.label == "delay",
+              case .call(let callee, let arguments) = argument.value.kind, case .name(let name) = callee.kind,
+              let distribution = ConnectOption.Distribution(rawValue: name),
+              arguments.count == 2, arguments.allSatisfy({ $0.label == nil }) {
+      form = .draw(distribution, arguments[0].value, arguments[1].value)
+    }
+    return ConnectOption(label: argument.label, labelSpan: argument.labelSpan, value: argument.value, form: form)
   }
 
   /// `record exc.v[0..9]`

@@ -7,7 +7,7 @@ extension Interpreter {
   static let longestDelay = 10.0
 
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`
-  func connect(_ preExpr: Expr, _ postExpr: Expr, _ arguments: [Argument], _ span: Span) throws {
+  func connect(_ preExpr: Expr, _ postExpr: Expr, _ arguments: [ConnectOption], _ span: Span) throws {
     let pre = try neurons(preExpr, "connect")
     let post = try neurons(postExpr, "connect")
     var options: [String: (Value, Span)] = [:]
@@ -21,13 +21,15 @@ extension Interpreter {
         throw failure("connect has no option '\(label)'", at: labelSpan,
                       hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" } ?? "its options are \(known.joined(separator: ", "))")
       }
-      if label == "rule", case .name(let rule) = argument.value.kind {
+      switch argument.form {
+      case .word(let rule):
         options[label] = (.string(rule), argument.value.span)
-      } else if ["weight", "delay"].contains(label), let (draw, dimension) = try distribution(argument.value) {
+      case .draw(let distribution, let first, let second):
         // weight: normal(1mV, 0.1mV) draws one value per synapse.
+        let (draw, dimension) = try synapseDraw(distribution, first, second, argument.value.span)
         draws[label] = draw
         options[label] = (.quantity(Quantity(draw.upperBound, dimension)), argument.value.span)
-      } else {
+      case .value:
         options[label] = (try evaluate(argument.value), argument.value.span)
       }
     }
@@ -73,14 +75,18 @@ extension Interpreter {
   }
 
   /// `uniform(a, b)` or `normal(mean, sd)` written as a connect option: a draw per synapse.
-  private func distribution(_ expr: Expr) throws -> (Draw, Dimension)? {
-    guard case .call(let callee, let arguments) = expr.kind, case .name(let name) = callee.kind,
-          ["uniform", "normal"].contains(name), arguments.count == 2, arguments.allSatisfy({ $0.label == nil }) else { return nil }
-    let (a, b) = (try quantity(arguments[0].value, name), try quantity(arguments[1].value, name))
+  private func synapseDraw(_ distribution: ConnectOption.Distribution, _ first: Expr, _ second: Expr, _ span: Span) throws
+    -> (Draw, Dimension)
+  {
+    let name = distribution.rawValue
+    let (a, b) = (try quantity(first, name), try quantity(second, name))
     guard a.dimension == b.dimension else {
-      throw failure("\(name) needs two values of one kind, found \(a.describedKind) and \(b.describedKind)", at: expr.span)
+      throw failure("\(name) needs two values of one kind, found \(a.describedKind) and \(b.describedKind)", at: span)
     }
-    return (name == "uniform" ? .uniform(a.value, b.value) : .normal(mean: a.value, sd: b.value), a.dimension)
+    switch distribution {
+    case .uniform: return (.uniform(a.value, b.value), a.dimension)
+    case .normal: return (.normal(mean: a.value, sd: b.value), a.dimension)
+    }
   }
 
   /// The dimension of a projection's weights, from the kind of channel it feeds.

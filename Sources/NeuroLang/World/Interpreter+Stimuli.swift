@@ -111,11 +111,15 @@ extension Interpreter {
 
   /// The value of an expression that must be a time (seconds).
   func time(_ expr: Expr, _ role: String) throws -> Double {
-    let value = try evaluate(expr)
+    try time(try evaluate(expr), at: expr.span, role)
+  }
+
+  /// A value that must be a time, written at `span`, in seconds.
+  func time(_ value: Value, at span: Span, _ role: String) throws -> Double {
     guard case .quantity(let q) = value, q.dimension == .time else {
       var hint: String? = nil
       if case .quantity(let q) = value, q.dimension.isDimensionless { hint = "add a unit: \(formatNumber(q.value))ms" }
-      throw failure("\(role) needs a time (ms), found \(value.describedKind)", at: expr.span, hint: hint)
+      throw failure("\(role) needs a time (ms), found \(value.describedKind)", at: span, hint: hint)
     }
     return q.value
   }
