@@ -12,6 +12,15 @@ import Testing
     let s = session()
     #expect(s.completions(of: "v_r", lineBeforeWord: "neuron n = lif(") == ["v_reset:", "v_rest:"])
     #expect(s.completions(of: "t", lineBeforeWord: "neuron n = lif(tau: 10ms, ") == ["t_ref:", "tau:"])
+    #expect(s.completions(of: "p", lineBeforeWord: "neuron n = adex(") == ["preset:"])
+    #expect(s.completions(of: "tau_", lineBeforeWord: "neuron n = hh(") == [])
+  }
+
+  @Test func completesPresetsAndMethodsFromTheModelsDescription() {
+    let s = session("let t_max = 10ms")
+    #expect(s.completions(of: "ch", lineBeforeWord: "neuron n = izhikevich(preset: ") == ["chattering"])
+    #expect(s.completions(of: "", lineBeforeWord: "neuron n = lif(method: ") == ["euler", "exact"])
+    #expect(s.completions(of: "t_m", lineBeforeWord: "neuron n = lif(tau: ") == ["t_max"])
   }
 
   @Test func completesNamesKeywordsAndBuiltins() {

@@ -15,8 +15,8 @@ public struct ConductanceParameters: Sendable, Equatable {
   public var excitatoryDecay = 5e-3
   public var inhibitoryDecay = 10e-3
   public var externalCurrent = 0.0
-  /// No spikes unless a finite threshold is given.
-  public var threshold = Double.infinity
+  /// 1 V: no spikes unless a threshold is given (the membrane stays between the reversal potentials).
+  public var threshold = 1.0
   public var resetPotential = -70e-3
   public var refractoryPeriod = 0.0
 

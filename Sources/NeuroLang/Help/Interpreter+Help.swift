@@ -61,13 +61,22 @@ extension Interpreter {
     }
   }
 
-  /// Completions of the word being typed: parameter names inside `lif(` or a user function's
-  /// call, else names in scope, built-ins and keywords.
+  /// Completions of the word being typed: inside a model's call its parameter names, and after
+  /// `preset:` or `method:` their words (from the model's description); inside another built-in or a
+  /// user function's call its parameter names; else names in scope, built-ins and keywords.
   public func completions(of word: String, lineBeforeWord: String) -> [String] {
     var candidates: [String]
     if let callee = innermostOpenCall(lineBeforeWord) {
-      if let kind = ModelKind.all[callee] {
-        candidates = (kind.parameters.map(\.name) + ["method"]).map { $0 + ":" }
+      let label = lineBeforeWord.split(separator: " ").last.map(String.init) ?? ""
+      let kind = ModelKind.all[callee]
+      if let kind, label.hasSuffix("preset:") {
+        candidates = kind.presets.map(\.name)
+      } else if let kind, label.hasSuffix("method:") {
+        candidates = kind.methods.map(\.rawValue)
+      } else if label.hasSuffix(":") {
+        candidates = knownNames
+      } else if let names = (kind.map(Builtins.modelConstructor) ?? Builtins.all[callee])?.parameterNames, !names.isEmpty {
+        candidates = names.map { $0 + ":" }
       } else if case .function(let f)? = globals.lookup(callee) {
         candidates = f.declaration.parameters.map { $0.name + ":" } + knownNames
       } else {

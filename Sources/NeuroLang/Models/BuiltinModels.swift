@@ -22,18 +22,80 @@ extension ModelKind {
     }
   }
 
+  /// The parameters of `lif`, each with its engine field.
+  private static let lifFields: [EngineField<LIFParameters>] = [
+    EngineField("tau", \.tau, .time, "membrane time constant", unit: "ms", typical: 1e-3...100e-3),
+    EngineField("v_rest", \.restingPotential, .voltage, "resting potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("v_th", \.threshold, .voltage, "spike threshold", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("v_reset", \.resetPotential, .voltage, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("R", \.resistance, .resistance, "membrane resistance", unit: "MΩ", typical: 1e6...2e9),
+    EngineField("t_ref", \.refractoryPeriod, .time, "refractory period, counted from the start of the spike's step", unit: "ms", typical: 0...20e-3),
+  ]
+
+  /// The parameters of `conductance`, each with its engine field.
+  private static let conductanceFields: [EngineField<ConductanceParameters>] = [
+    EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "nF", typical: 5e-12...10e-9),
+    EngineField("g_leak", \.leak, .conductance, "leak conductance", unit: "µS", typical: 0.5e-9...1e-6),
+    EngineField("V_rest", \.restingPotential, .voltage, "resting (leak reversal) potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("V_exc", \.excitatoryReversal, .voltage, "excitatory reversal potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("V_inh", \.inhibitoryReversal, .voltage, "inhibitory reversal potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("g_exc", \.excitatoryConductance, .conductance, "constant excitatory conductance", unit: "µS", typical: 0...5e-6),
+    EngineField("g_inh", \.inhibitoryConductance, .conductance, "constant inhibitory conductance", unit: "µS", typical: 0...5e-6),
+    EngineField("tau_exc", \.excitatoryDecay, .time, "decay of synaptic excitation", unit: "ms", typical: 0.2e-3...100e-3),
+    EngineField("tau_inh", \.inhibitoryDecay, .time, "decay of synaptic inhibition", unit: "ms", typical: 0.2e-3...100e-3),
+    EngineField("I_ext", \.externalCurrent, .current, "constant external current", unit: "nA", typical: 0...10e-9),
+    EngineField("v_th", \.threshold, .voltage, "spike threshold (1 V: none)", unit: "mV"),
+    EngineField("v_reset", \.resetPotential, .voltage, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("t_ref", \.refractoryPeriod, .time, "refractory period", unit: "ms", typical: 0...20e-3),
+  ]
+
+  /// The parameters of `izhikevich`, each with its engine field.
+  private static let izhikevichFields: [EngineField<IzhikevichParameters>] = [
+    EngineField("a", \.a, .frequency, "recovery rate (the paper's 0.02/ms)", unit: "/ms", typical: 2...200, note: "Izhikevich's unit"),
+    EngineField("b", \.b, .none, "sensitivity of u to v", typical: 0...1),
+    EngineField("c", \.c, .voltage, "reset potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("d", \.d, .voltage, "jump of u after a spike", unit: "mV", typical: 0...20e-3),
+    EngineField("R", \.resistance, .resistance, "turns current into the paper's input (10 nA is I = 10)", unit: "MΩ", typical: 0.01e6...100e6),
+  ]
+
+  /// The parameters of `adex`, each with its engine field.
+  private static let adexFields: [EngineField<AdExParameters>] = [
+    EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "pF", typical: 10e-12...2e-9),
+    EngineField("g_L", \.leak, .conductance, "leak conductance", unit: "nS", typical: 0.5e-9...200e-9),
+    EngineField("E_L", \.restingPotential, .voltage, "leak reversal potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("V_T", \.thresholdPotential, .voltage, "threshold of the exponential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("Delta_T", \.slope, .voltage, "sharpness of the spike onset", unit: "mV", typical: 0.2e-3...10e-3),
+    EngineField("tau_w", \.adaptationTime, .time, "adaptation time constant", unit: "ms", typical: 1e-3...2),
+    EngineField("a", \.subthresholdAdaptation, .conductance, "subthreshold adaptation", unit: "nS", typical: 0...100e-9),
+    EngineField("b", \.spikeAdaptation, .current, "spike-triggered adaptation", unit: "pA", typical: 0...1e-9),
+    EngineField("V_r", \.resetPotential, .voltage, "reset potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("v_peak", \.peak, .voltage, "spike cut-off", unit: "mV", typical: -100e-3...50e-3),
+    EngineField("t_ref", \.refractoryPeriod, .time, "refractory period", unit: "ms", typical: 0...20e-3),
+  ]
+
+  /// The parameters of `hodgkinHuxley`, each with its engine field.
+  private static let hodgkinHuxleyFields: [EngineField<HodgkinHuxleyParameters>] = [
+    EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "µF", typical: 0.1e-6...10e-6, note: "1 µF/cm² on neuro's 1 cm² patch"),
+    EngineField("g_Na", \.sodium, .conductance, "peak sodium conductance", unit: "mS", typical: 1e-3...1, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
+    EngineField("g_K", \.potassium, .conductance, "peak potassium conductance", unit: "mS", typical: 1e-3...1, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
+    EngineField("g_L", \.leak, .conductance, "leak conductance", unit: "mS", typical: 0.01e-3...10e-3, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
+    EngineField("E_Na", \.sodiumReversal, .voltage, "sodium reversal potential", unit: "mV", typical: -100e-3...100e-3),
+    EngineField("E_K", \.potassiumReversal, .voltage, "potassium reversal potential", unit: "mV", typical: -100e-3...100e-3),
+    EngineField("E_L", \.leakReversal, .voltage, "leak reversal potential", unit: "mV", typical: -100e-3...100e-3),
+  ]
+
+  /// LIF's engine parameters: the named values and the integration method.
+  private static func lifParameters(_ values: [String: Double], _ method: IntegrationMethod) -> LIFParameters {
+    var parameters: LIFParameters = lifFields.engineParameters(values)
+    parameters.method = method
+    return parameters
+  }
+
   /// The leaky integrate-and-fire neuron.
   static let lif = ModelKind(
     name: "lif",
     summary: "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
-    parameters: [
-      p("tau", .time, 10e-3, "membrane time constant", unit: "ms", typical: 1e-3...100e-3),
-      p("v_rest", .voltage, -70e-3, "resting potential", unit: "mV", typical: -100e-3...50e-3),
-      p("v_th", .voltage, -55e-3, "spike threshold", unit: "mV", typical: -100e-3...50e-3),
-      p("v_reset", .voltage, -70e-3, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
-      p("R", .resistance, 10e6, "membrane resistance", unit: "MΩ", typical: 1e6...2e9),
-      p("t_ref", .time, 0, "refractory period, counted from the start of the spike's step", unit: "ms", typical: 0...20e-3),
-    ],
+    parameters: lifFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential")],
     methods: [.exact, .euler],
     validate: { values in
@@ -53,21 +115,7 @@ extension ModelKind {
   static let conductance = ModelKind(
     name: "cond",
     summary: "conductance-based neuron: C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I; event n.g_exc += 5nS at 20ms adds a decaying synaptic conductance",
-    parameters: [
-      p("C", .capacitance, 1e-9, "membrane capacitance", unit: "nF", typical: 5e-12...10e-9),
-      p("g_leak", .conductance, 0.1e-6, "leak conductance", unit: "µS", typical: 0.5e-9...1e-6),
-      p("V_rest", .voltage, -70e-3, "resting (leak reversal) potential", unit: "mV", typical: -100e-3...50e-3),
-      p("V_exc", .voltage, 0, "excitatory reversal potential", unit: "mV", typical: -100e-3...50e-3),
-      p("V_inh", .voltage, -80e-3, "inhibitory reversal potential", unit: "mV", typical: -100e-3...50e-3),
-      p("g_exc", .conductance, 0, "constant excitatory conductance", unit: "µS", typical: 0...5e-6),
-      p("g_inh", .conductance, 0, "constant inhibitory conductance", unit: "µS", typical: 0...5e-6),
-      p("tau_exc", .time, 5e-3, "decay of synaptic excitation", unit: "ms", typical: 0.2e-3...100e-3),
-      p("tau_inh", .time, 10e-3, "decay of synaptic inhibition", unit: "ms", typical: 0.2e-3...100e-3),
-      p("I_ext", .current, 0, "constant external current", unit: "nA", typical: 0...10e-9),
-      p("v_th", .voltage, 1, "spike threshold (1 V: none)", unit: "mV"),
-      p("v_reset", .voltage, -70e-3, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
-      p("t_ref", .time, 0, "refractory period", unit: "ms", typical: 0...20e-3),
-    ],
+    parameters: conductanceFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("g_exc", .conductance, "excitatory conductance"),
                 ("g_inh", .conductance, "inhibitory conductance")],
     methods: [.exponentialEuler],
@@ -76,8 +124,8 @@ extension ModelKind {
         ?? ((values["g_exc"] ?? 0) < 0 || (values["g_inh"] ?? 0) < 0 ? "conductances cannot be negative" : nil)
         ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in ConductanceGroup(count: count, parameters: conductanceParameters(values)) },
-    update: updating(ConductanceGroup.self) { group, values, _ in group.parameters = conductanceParameters(values) },
+    makeGroup: { values, _, count in ConductanceGroup(count: count, parameters: conductanceFields.engineParameters(values)) },
+    update: updating(ConductanceGroup.self) { group, values, _ in group.parameters = conductanceFields.engineParameters(values) },
     timeScales: { values, _ in
       [("C / g_leak", (values["C"] ?? 0) / (values["g_leak"] ?? 1)), ("tau_exc", values["tau_exc"] ?? 0), ("tau_inh", values["tau_inh"] ?? 0)]
     })
@@ -86,13 +134,7 @@ extension ModelKind {
   static let izhikevich = ModelKind(
     name: "izhikevich",
     summary: "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 mV: v = c, u += d",
-    parameters: [
-      p("a", .frequency, 20, "recovery rate (the paper's 0.02/ms)", unit: "/ms", typical: 2...200, note: "Izhikevich's unit"),
-      p("b", .none, 0.2, "sensitivity of u to v", typical: 0...1),
-      p("c", .voltage, -65e-3, "reset potential", unit: "mV", typical: -100e-3...50e-3),
-      p("d", .voltage, 8e-3, "jump of u after a spike", unit: "mV", typical: 0...20e-3),
-      p("R", .resistance, 1e6, "turns current into the paper's input (10 nA is I = 10)", unit: "MΩ", typical: 0.01e6...100e6),
-    ],
+    parameters: izhikevichFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("u", .voltage, "recovery variable")],
     methods: [.euler],
     presets: [
@@ -105,27 +147,15 @@ extension ModelKind {
       izhikevichPreset("resonator", 0.1, 0.26, -65, 2, "damped oscillations, fires to well-timed input; 10 nA"),
     ],
     validate: { values in finiteValues(values) },
-    makeGroup: { values, _, count in IzhikevichGroup(count: count, parameters: izhikevichParameters(values)) },
-    update: updating(IzhikevichGroup.self) { group, values, _ in group.parameters = izhikevichParameters(values) },
+    makeGroup: { values, _, count in IzhikevichGroup(count: count, parameters: izhikevichFields.engineParameters(values)) },
+    update: updating(IzhikevichGroup.self) { group, values, _ in group.parameters = izhikevichFields.engineParameters(values) },
     timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] })
 
   /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
   static let adex = ModelKind(
     name: "adex",
     summary: "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
-    parameters: [
-      p("C", .capacitance, 281e-12, "membrane capacitance", unit: "pF", typical: 10e-12...2e-9),
-      p("g_L", .conductance, 30e-9, "leak conductance", unit: "nS", typical: 0.5e-9...200e-9),
-      p("E_L", .voltage, -70.6e-3, "leak reversal potential", unit: "mV", typical: -100e-3...50e-3),
-      p("V_T", .voltage, -50.4e-3, "threshold of the exponential", unit: "mV", typical: -100e-3...50e-3),
-      p("Delta_T", .voltage, 2e-3, "sharpness of the spike onset", unit: "mV", typical: 0.2e-3...10e-3),
-      p("tau_w", .time, 144e-3, "adaptation time constant", unit: "ms", typical: 1e-3...2),
-      p("a", .conductance, 4e-9, "subthreshold adaptation", unit: "nS", typical: 0...100e-9),
-      p("b", .current, 80.5e-12, "spike-triggered adaptation", unit: "pA", typical: 0...1e-9),
-      p("V_r", .voltage, -70.6e-3, "reset potential", unit: "mV", typical: -100e-3...50e-3),
-      p("v_peak", .voltage, 0, "spike cut-off", unit: "mV", typical: -100e-3...50e-3),
-      p("t_ref", .time, 0, "refractory period", unit: "ms", typical: 0...20e-3),
-    ],
+    parameters: adexFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("w", .current, "adaptation current")],
     methods: [.euler],
     presets: [
@@ -140,8 +170,8 @@ extension ModelKind {
       positive(["C", "g_L", "Delta_T", "tau_w"], values, ["C": .capacitance, "g_L": .conductance, "Delta_T": .voltage, "tau_w": .time])
         ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexParameters(values)) },
-    update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexParameters(values) },
+    makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexFields.engineParameters(values)) },
+    update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexFields.engineParameters(values) },
     timeScales: { values, _ in [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)] })
 
   /// Independent Poisson spike sources (inputs for networks).
@@ -169,23 +199,15 @@ extension ModelKind {
   static let hodgkinHuxley = ModelKind(
     name: "hh",
     summary: "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with gates m, h, n; rests at -65 mV",
-    parameters: [
-      p("C", .capacitance, 1e-6, "membrane capacitance", unit: "µF", typical: 0.1e-6...10e-6, note: "1 µF/cm² on neuro's 1 cm² patch"),
-      p("g_Na", .conductance, 120e-3, "peak sodium conductance", unit: "mS", typical: 1e-3...1, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
-      p("g_K", .conductance, 36e-3, "peak potassium conductance", unit: "mS", typical: 1e-3...1, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
-      p("g_L", .conductance, 0.3e-3, "leak conductance", unit: "mS", typical: 0.01e-3...10e-3, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
-      p("E_Na", .voltage, 50e-3, "sodium reversal potential", unit: "mV", typical: -100e-3...100e-3),
-      p("E_K", .voltage, -77e-3, "potassium reversal potential", unit: "mV", typical: -100e-3...100e-3),
-      p("E_L", .voltage, -54.387e-3, "leak reversal potential", unit: "mV", typical: -100e-3...100e-3),
-    ],
+    parameters: hodgkinHuxleyFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),
                 ("h", .none, "sodium inactivation"), ("n", .none, "potassium activation")],
     methods: [.exponentialEuler],
     validate: { values in
       positive(["C"], values, ["C": .capacitance]) ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyParameters(values)) },
-    update: updating(HodgkinHuxleyGroup.self) { group, values, _ in group.parameters = hodgkinHuxleyParameters(values) },
+    makeGroup: { values, _, count in HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyFields.engineParameters(values)) },
+    update: updating(HodgkinHuxleyGroup.self) { group, values, _ in group.parameters = hodgkinHuxleyFields.engineParameters(values) },
     timeScales: { _, _ in [("its sodium activation (m, about 0.5 ms)", 0.5e-3)] })
 }
 
@@ -200,46 +222,4 @@ private func adexPreset(_ name: String, _ c: Double, _ gL: Double, _ eL: Double,
     values: ["C": c * 1e-12, "g_L": gL * 1e-9, "E_L": eL * 1e-3, "V_T": vT * 1e-3, "Delta_T": slope * 1e-3,
              "tau_w": tauW * 1e-3, "a": a * 1e-9, "b": b * 1e-12, "V_r": vR * 1e-3],
     note: "Naud et al. (2008); inject \(formatNumber(current))pA")
-}
-
-private func lifParameters(_ values: [String: Double], _ method: IntegrationMethod) -> LIFParameters {
-  LIFParameters(
-    tau: values["tau"] ?? 0, restingPotential: values["v_rest"] ?? 0, threshold: values["v_th"] ?? 0,
-    resetPotential: values["v_reset"] ?? 0, resistance: values["R"] ?? 0,
-    refractoryPeriod: values["t_ref"] ?? 0, method: method)
-}
-
-/// A parameter struct with the named values put into its fields.
-private func filled<P>(_ start: P, _ values: [String: Double], _ fields: [(String, WritableKeyPath<P, Double>)]) -> P {
-  var p = start
-  for (name, field) in fields { if let value = values[name] { p[keyPath: field] = value } }
-  return p
-}
-
-private func conductanceParameters(_ values: [String: Double]) -> ConductanceParameters {
-  filled(ConductanceParameters(), values, [
-    ("C", \.capacitance), ("g_leak", \.leak), ("V_rest", \.restingPotential), ("V_exc", \.excitatoryReversal),
-    ("V_inh", \.inhibitoryReversal), ("g_exc", \.excitatoryConductance), ("g_inh", \.inhibitoryConductance),
-    ("tau_exc", \.excitatoryDecay), ("tau_inh", \.inhibitoryDecay), ("I_ext", \.externalCurrent), ("v_th", \.threshold),
-    ("v_reset", \.resetPotential), ("t_ref", \.refractoryPeriod),
-  ])
-}
-
-private func izhikevichParameters(_ values: [String: Double]) -> IzhikevichParameters {
-  filled(IzhikevichParameters(), values, [("a", \.a), ("b", \.b), ("c", \.c), ("d", \.d), ("R", \.resistance)])
-}
-
-private func adexParameters(_ values: [String: Double]) -> AdExParameters {
-  filled(AdExParameters(), values, [
-    ("C", \.capacitance), ("g_L", \.leak), ("E_L", \.restingPotential), ("V_T", \.thresholdPotential), ("Delta_T", \.slope),
-    ("tau_w", \.adaptationTime), ("a", \.subthresholdAdaptation), ("b", \.spikeAdaptation), ("V_r", \.resetPotential),
-    ("v_peak", \.peak), ("t_ref", \.refractoryPeriod),
-  ])
-}
-
-private func hodgkinHuxleyParameters(_ values: [String: Double]) -> HodgkinHuxleyParameters {
-  filled(HodgkinHuxleyParameters(), values, [
-    ("C", \.capacitance), ("g_Na", \.sodium), ("g_K", \.potassium), ("g_L", \.leak), ("E_Na", \.sodiumReversal),
-    ("E_K", \.potassiumReversal), ("E_L", \.leakReversal),
-  ])
 }
