@@ -195,11 +195,6 @@ struct ModelCompiler {
       methods: methods,
       validate: { finiteValues($0) },
       makeGroup: { values, method, count in EquationGroup(count: count, model: engineModel(values, method)) },
-      update: { group, values, method in
-        guard var equations = group as? EquationGroup else { return }
-        equations.reparameterize(names.map { values[$0] ?? 0 })
-        group = equations
-      },
       timeScales: { values, method in
         // Each variable's own time constant at the starting values: 1 / |∂(dx/dt)/∂x|. Exponential
         // Euler takes that part exactly, so it needs no such bound.
