@@ -23,6 +23,8 @@ struct ModelCompiler {
     interpreter.failure(message, at: span, hint: hint)
   }
 
+  /// The model kind, or the first diagnostic: parameters, units of the state variables, then each
+  /// equation, the condition, the resets and the initial values through the typed pass.
   mutating func compile() throws -> ModelKind {
     try readParameters()
     let partners = try checker.inferStateDimensions(of: declaration)
@@ -51,6 +53,7 @@ struct ModelCompiler {
                     initial: initial, refractory: refractory, methods: methods)
   }
 
+  /// Evaluates the parameters (each once, no state variable or built-in symbol among them).
   private mutating func readParameters() throws {
     for field in declaration.parameters {
       if parameters.contains(where: { $0.name == field.name }) {
