@@ -54,8 +54,8 @@ public struct EquationGroup: NeuronGroup {
   private var storage: [Double]
   private var refractoryStepsLeft: [Int32]
   /// The largest magnitude each state variable had when a spike reset it (before the reset), since
-  /// the last `clearLargestAtSpikes()`: an overshoot within the spike step shows here.
-  public private(set) var largestAtSpikes: [Double]
+  /// the last `clearLargestWithinSpikeSteps()`: an overshoot within the spike step shows here.
+  private var largestAtSpikes: [Double]
   /// Whether each neuron's threshold condition held after the last step.
   private var above: [Bool]
   /// Every equation's right side.
@@ -133,6 +133,22 @@ public struct EquationGroup: NeuronGroup {
     thresholdLevel = rebuilt.thresholdLevel
   }
 
+  /// Takes the parameter values of a group of the same model; the equations are compiled again.
+  public mutating func takeParameters(of other: any NeuronGroup) -> Bool {
+    guard let other = other as? EquationGroup, other.model.parameters.count == model.parameters.count else {
+      return false
+    }
+    reparameterize(other.model.parameters)
+    return true
+  }
+
+  /// The largest magnitude each state variable reached at spikes, 0 for those a reset sets (`v = V_r`):
+  /// a variable a spike keeps (or adds to) carries an overshoot on.
+  public var largestWithinSpikeSteps: [Double] {
+    let setAtSpikes = Set(model.resets.filter { !$0.increment }.map(\.state))
+    return largestAtSpikes.indices.map { setAtSpikes.contains($0) ? 0 : largestAtSpikes[$0] }
+  }
+
   /// Where slot `slot` of neuron `j` lives in `storage`.
   private func index(slot: Int, neuron j: Int) -> Int {
     ((j / width) * layout.total + slot) * width + j % width
@@ -150,7 +166,7 @@ public struct EquationGroup: NeuronGroup {
   }
 
   /// Forgets the magnitudes reached at spikes so far.
-  public mutating func clearLargestAtSpikes() {
+  public mutating func clearLargestWithinSpikeSteps() {
     for i in largestAtSpikes.indices { largestAtSpikes[i] = 0 }
   }
 

@@ -21,7 +21,7 @@ public struct AdExParameters: Sendable, Equatable {
 }
 
 /// A group of AdEx neurons, advanced by forward Euler.
-public struct AdExGroup: NeuronGroup {
+public struct AdExGroup: ParameterizedGroup {
   public var parameters: AdExParameters
   private var v: [Double]
   private var w: [Double]

@@ -25,7 +25,7 @@ public struct ConductanceParameters: Sendable, Equatable {
 
 /// A group of conductance-based neurons. V is integrated exactly with the conductances
 /// held over each step (exponential Euler); the synaptic conductances decay exactly.
-public struct ConductanceGroup: NeuronGroup {
+public struct ConductanceGroup: ParameterizedGroup {
   public var parameters: ConductanceParameters
   private var v: [Double]
   private var synapticExcitation: [Double]

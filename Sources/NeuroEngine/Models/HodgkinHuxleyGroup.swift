@@ -19,7 +19,7 @@ public struct HodgkinHuxleyParameters: Sendable, Equatable {
 /// A group of Hodgkin–Huxley neurons. Each step uses exponential Euler (Rush–Larsen): every
 /// gate relaxes exactly toward its steady state, and v exactly toward the potential the
 /// conductances of the step's start set.
-public struct HodgkinHuxleyGroup: NeuronGroup {
+public struct HodgkinHuxleyGroup: ParameterizedGroup {
   public var parameters: HodgkinHuxleyParameters
   private var v: [Double]
   private var m: [Double]

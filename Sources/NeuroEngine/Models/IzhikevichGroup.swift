@@ -19,7 +19,7 @@ public struct IzhikevichParameters: Sendable, Equatable {
 }
 
 /// A group of Izhikevich neurons, advanced by forward Euler (both derivatives from the old state).
-public struct IzhikevichGroup: NeuronGroup {
+public struct IzhikevichGroup: ParameterizedGroup {
   public var parameters: IzhikevichParameters
   private var v: [Double]
   private var u: [Double]

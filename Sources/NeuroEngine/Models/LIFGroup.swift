@@ -57,7 +57,7 @@ public struct LIFParameters: Sendable, Equatable {
 /// linear and integrated exactly (the CUBA propagators); conductance channels use exponential
 /// Euler with the conductances held over the step. A neuron is refractory for t_ref from the
 /// start of the step in which it fired (as in Brian2 and NEST).
-public struct LIFGroup: NeuronGroup {
+public struct LIFGroup: ParameterizedGroup {
   public var parameters: LIFParameters
   public private(set) var v: [Double]
   public private(set) var channels: [SynapticChannel] = []
@@ -90,6 +90,13 @@ public struct LIFGroup: NeuronGroup {
     if variable.hasPrefix("s"), let k = Int(variable.dropFirst()), k < synaptic.count { return synaptic[k] }
     return nil
   }
+
+  public func channelKind(_ channel: Int) -> SynapticChannel.Kind? {
+    channels.indices.contains(channel) ? channels[channel].kind : nil
+  }
+
+  /// The rheobase of the shared parameters, (v_th - v_rest) / R.
+  public var rheobase: Double? { parameters.rheobase }
 
   /// Adds a synaptic channel (or finds an equal one); its index.
   public mutating func addChannel(_ channel: SynapticChannel) -> Int? {

@@ -22,12 +22,49 @@ public protocol NeuronGroup: Sendable {
   mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void)
   /// Sets a state variable of the neurons in `range` (also the value they return to on reset); false when it cannot.
   mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool
+  /// The kind of a channel that `addChannel` made, or nil when there is no such channel.
+  func channelKind(_ channel: Int) -> SynapticChannel.Kind?
+  /// Gives the neurons in `range` their own value of a parameter; false when the model keeps it one for all.
+  mutating func setParameterValues(_ values: [Double], of name: String, at range: Range<Int>) -> Bool
+  /// Takes the parameters of `other`, a group of the same model built with new values, keeping
+  /// this group's state; false when `other` is of another model.
+  mutating func takeParameters(of other: any NeuronGroup) -> Bool
+  /// The constant current below which no neuron of the group ever fires (A), for models with a simple one.
+  var rheobase: Double? { get }
+  /// The largest size each state variable reached within a spike step since the last clear, 0 for
+  /// the variables a spike sets; empty for models that do not keep it.
+  var largestWithinSpikeSteps: [Double] { get }
+  /// Starts `largestWithinSpikeSteps` afresh.
+  mutating func clearLargestWithinSpikeSteps()
 }
 
 extension NeuronGroup {
   public mutating func addChannel(_ channel: SynapticChannel) -> Int? { nil }
   public mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) {}
   public mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool { false }
+  public func channelKind(_ channel: Int) -> SynapticChannel.Kind? { nil }
+  public mutating func setParameterValues(_ values: [Double], of name: String, at range: Range<Int>) -> Bool { false }
+  public mutating func takeParameters(of other: any NeuronGroup) -> Bool { false }
+  public var rheobase: Double? { nil }
+  public var largestWithinSpikeSteps: [Double] { [] }
+  public mutating func clearLargestWithinSpikeSteps() {}
+}
+
+/// A group whose parameters are one value, which a group of the same model built anew can hand over.
+public protocol ParameterizedGroup: NeuronGroup {
+  /// The model's parameters.
+  associatedtype Parameters
+  /// The parameters every neuron of the group shares.
+  var parameters: Parameters { get set }
+}
+
+extension ParameterizedGroup {
+  /// Takes the parameters of a group of the same type; false for another.
+  public mutating func takeParameters(of other: any NeuronGroup) -> Bool {
+    guard let other = other as? Self else { return false }
+    parameters = other.parameters
+    return true
+  }
 }
 
 extension NeuronGroup {

@@ -13,6 +13,13 @@ public struct PoissonGroup: NeuronGroup {
     random = RandomSource(seed: seed)
   }
 
+  /// Takes the rate of another Poisson group, keeping this one's random stream.
+  public mutating func takeParameters(of other: any NeuronGroup) -> Bool {
+    guard let other = other as? PoissonGroup else { return false }
+    rate = other.rate
+    return true
+  }
+
   public var variableNames: [String] { [] }
   public func values(of variable: String) -> [Double]? { nil }
   public mutating func prepare(dt: Double) { probability = rate * dt }

@@ -11,17 +11,17 @@ public struct Projection: Sendable {
   public let channel: Int
   public let weight: Double
   /// Per-synapse weights, when drawn from a distribution.
-  public let weights: [Float]?
+  let weights: [Float]?
   /// Per-synapse delays in steps of `delayDt`, when drawn from a distribution.
-  public private(set) var synapseDelays: [UInt16]?
+  private(set) var synapseDelays: [UInt16]?
   private var delayDt: Double
   /// The delay (s); in steps once the time step is known.
   public let delay: Double
   public private(set) var delaySteps: Int
   /// Row `r` (presynaptic neuron `preRange.lowerBound + r`) is `targets[rowStart[r]..<rowStart[r + 1]]`.
-  public let rowStart: [Int]
+  let rowStart: [Int]
   /// Postsynaptic neurons, as indices in the post group.
-  public let targets: [Int32]
+  let targets: [Int32]
   /// Spikes waiting for their delay: slot `step % delaySteps`.
   var pending: [[Int]]
 

@@ -69,8 +69,8 @@ extension Builtins {
         ("in-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.postRange.count))) }),
         ("out-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.preRange.count))) }),
         ("mean weight", projections.map { p in
-          let mean = p.weights.map { w in w.isEmpty ? 0 : w.reduce(0) { $0 + Double($1) } / Double(w.count) } ?? p.weight
-          return .string(Quantity(mean, interpreter.weightDimension(of: p)).formatted)
+          let unit = Interpreter.weightDimension(of: interpreter.world.simulation.channelKind(of: p))
+          return .string(Quantity(p.meanWeight, unit).formatted)
         }),
         ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
       ], whenEmpty: "no connections yet"))
@@ -84,12 +84,11 @@ extension Builtins {
     let fired = "fired \(most == 1 ? "once" : "\(most) times")"
     let general = "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer run"
     let simulation = c.interpreter.world.simulation
-    guard case .neuron(let handle)? = try? c.value(0), let lif = simulation.group(handle.group) as? LIFGroup,
-          !simulation.allProjections.contains(where: { $0.post == handle.group }) else { return general }
+    guard case .neuron(let handle)? = try? c.value(0), let rheobase = simulation.group(handle.group).rheobase,
+          !simulation.receivesSynapses(handle.group) else { return general }
     let currents = simulation.currents(of: handle.group)
     guard !currents.isEmpty, currents.allSatisfy({ $0.shape == .constant && $0.neurons == nil && $0.end == nil }) else { return general }
     let total = currents.reduce(0) { $0 + $1.amplitude }
-    let rheobase = lif.parameters.rheobase
     guard total < rheobase else { return general }
     return "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, \(Quantity(rheobase, .current).formatted) "
       + "((v_th - v_rest) / R): it never fires, however long it runs; inject more than \(Quantity(rheobase, .current).formatted)"
@@ -195,20 +194,9 @@ extension Builtins {
         throw c.failure("a weight matrix of \(pre.range.count) × \(post.range.count) is too large to show",
                         hint: "take slices: weights(exc[0..49], inh[0..49])")
       }
-      var matrix = [[Double]](repeating: [Double](repeating: 0, count: post.range.count), count: pre.range.count)
-      var dimension: Dimension? = nil
-      for projection in c.interpreter.world.simulation.allProjections where projection.pre == pre.group && projection.post == post.group {
-        for i in pre.range where projection.preRange.contains(i) {
-          let row = i - projection.preRange.lowerBound
-          for s in projection.rowStart[row]..<projection.rowStart[row + 1] {
-            let j = Int(projection.targets[s])
-            guard post.range.contains(j) else { continue }
-            matrix[i - pre.range.lowerBound][j - post.range.lowerBound] += projection.weights.map { Double($0[s]) } ?? projection.weight
-          }
-        }
-        dimension = dimension ?? c.interpreter.weightDimension(of: projection)
-      }
-      let unit = dimension ?? .voltage
+      let simulation = c.interpreter.world.simulation
+      let (matrix, kind) = simulation.weightMatrix(from: pre.group, pre.range, to: post.group, post.range)
+      let unit = Interpreter.weightDimension(of: kind)
       return .list(matrix.map { row in .list(row.map { .quantity(Quantity($0, unit)) }) })
     },
   ]
@@ -218,17 +206,9 @@ extension Builtins {
     guard case .neuron(let handle) = try c.value(0) else {
       throw c.failure("\(name) needs neurons, found \(try c.value(0).describedKind)", at: c.arguments[0].span)
     }
-    var counts = [Int](repeating: 0, count: handle.range.count)
-    for projection in c.interpreter.world.simulation.allProjections {
-      if incoming, projection.post == handle.group {
-        for target in projection.targets where handle.range.contains(Int(target)) { counts[Int(target) - handle.range.lowerBound] += 1 }
-      } else if !incoming, projection.pre == handle.group {
-        for i in handle.range where projection.preRange.contains(i) {
-          let row = i - projection.preRange.lowerBound
-          counts[i - handle.range.lowerBound] += projection.rowStart[row + 1] - projection.rowStart[row]
-        }
-      }
-    }
+    let simulation = c.interpreter.world.simulation
+    let counts = incoming ? simulation.inDegrees(of: handle.group, handle.range)
+      : simulation.outDegrees(of: handle.group, handle.range)
     return .list(counts.map { .quantity(Quantity(Double($0))) })
   }
 }

@@ -11,17 +11,6 @@ extension ModelKind {
                    typical: typical)
   }
 
-  /// Swaps in new parameters of a group of type G, keeping its state.
-  private static func updating<G: NeuronGroup>(_ type: G.Type, _ change: @escaping @Sendable (inout G, [String: Double], IntegrationMethod) -> Void)
-    -> @Sendable (inout any NeuronGroup, [String: Double], IntegrationMethod) -> Void
-  {
-    { group, values, method in
-      guard var typed = group as? G else { return }
-      change(&typed, values, method)
-      group = typed
-    }
-  }
-
   /// The parameters of `lif`, each with its engine field.
   private static let lifFields: [EngineField<LIFParameters>] = [
     EngineField("tau", \.tau, .time, "membrane time constant", unit: "ms", typical: 1e-3...100e-3),
@@ -108,7 +97,6 @@ extension ModelKind {
       return finiteValues(values)
     },
     makeGroup: { values, method, count in LIFGroup(count: count, parameters: lifParameters(values, method)) },
-    update: updating(LIFGroup.self) { group, values, method in group.parameters = lifParameters(values, method) },
     timeScales: { values, method in method == .exact ? [] : [("tau", values["tau"] ?? 0)] })
 
   /// The conductance-based point neuron of the source article.
@@ -125,7 +113,6 @@ extension ModelKind {
         ?? finiteValues(values)
     },
     makeGroup: { values, _, count in ConductanceGroup(count: count, parameters: conductanceFields.engineParameters(values)) },
-    update: updating(ConductanceGroup.self) { group, values, _ in group.parameters = conductanceFields.engineParameters(values) },
     timeScales: { values, _ in
       [("C / g_leak", (values["C"] ?? 0) / (values["g_leak"] ?? 1)), ("tau_exc", values["tau_exc"] ?? 0), ("tau_inh", values["tau_inh"] ?? 0)]
     })
@@ -148,7 +135,6 @@ extension ModelKind {
     ],
     validate: { values in finiteValues(values) },
     makeGroup: { values, _, count in IzhikevichGroup(count: count, parameters: izhikevichFields.engineParameters(values)) },
-    update: updating(IzhikevichGroup.self) { group, values, _ in group.parameters = izhikevichFields.engineParameters(values) },
     timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] })
 
   /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
@@ -171,7 +157,6 @@ extension ModelKind {
         ?? finiteValues(values)
     },
     makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexFields.engineParameters(values)) },
-    update: updating(AdExGroup.self) { group, values, _ in group.parameters = adexFields.engineParameters(values) },
     timeScales: { values, _ in [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)] })
 
   /// Independent Poisson spike sources (inputs for networks).
@@ -184,16 +169,14 @@ extension ModelKind {
     validate: { values in (values["rate"] ?? 0) < 0 ? "rate cannot be negative" : finiteValues(values) },
     makeGroup: { values, _, count in
       PoissonGroup(count: count, rate: values["rate"] ?? 0, seed: UInt64(saturating: values["seed"] ?? 1))
-    },
-    update: updating(PoissonGroup.self) { group, values, _ in group.rate = values["rate"] ?? 0 })
+    })
 
   /// Sources firing at given times (made by `input stim = spike_times([…])`, not called directly).
   static let spikeTimes = ModelKind(
     name: "spike_times", summary: "sources that fire at given times: input stim = spike_times([10ms, 50ms])",
     parameters: [], variables: [], methods: [.exact],
     validate: { _ in nil },
-    makeGroup: { _, _, count in SpikeTimesGroup(times: Array(repeating: [], count: count)) },
-    update: { _, _, _ in })
+    makeGroup: { _, _, count in SpikeTimesGroup(times: Array(repeating: [], count: count)) })
 
   /// Hodgkin and Huxley's squid axon (1952), for a 1 cm² patch.
   static let hodgkinHuxley = ModelKind(
@@ -207,7 +190,6 @@ extension ModelKind {
       positive(["C"], values, ["C": .capacitance]) ?? finiteValues(values)
     },
     makeGroup: { values, _, count in HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyFields.engineParameters(values)) },
-    update: updating(HodgkinHuxleyGroup.self) { group, values, _ in group.parameters = hodgkinHuxleyFields.engineParameters(values) },
     timeScales: { _, _ in [("its sodium activation (m, about 0.5 ms)", 0.5e-3)] })
 }
 

@@ -55,8 +55,6 @@ public struct ModelKind: Sendable {
   var validate: @Sendable ([String: Double]) -> String?
   /// Builds an engine group of this kind.
   var makeGroup: @Sendable (_ values: [String: Double], _ method: IntegrationMethod, _ count: Int) -> any NeuronGroup
-  /// Gives an existing group new parameter values, keeping its state.
-  var update: @Sendable (_ group: inout any NeuronGroup, _ values: [String: Double], _ method: IntegrationMethod) -> Void
   /// The time constants a step must resolve (named, in seconds) for given values and method; a
   /// time step above a fifth of the smallest is a warning before a run. Empty where any step is stable.
   var timeScales: @Sendable (_ values: [String: Double], _ method: IntegrationMethod) -> [(name: String, value: Double)] = { _, _ in [] }

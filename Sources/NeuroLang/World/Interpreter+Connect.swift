@@ -89,11 +89,10 @@ extension Interpreter {
     }
   }
 
-  /// The dimension of a projection's weights, from the kind of channel it feeds.
-  func weightDimension(of projection: Projection) -> Dimension {
-    guard let lif = world.simulation.group(projection.post) as? LIFGroup, projection.channel < lif.channels.count else { return .voltage }
-    switch lif.channels[projection.channel].kind {
-    case .voltage, .jump: return .voltage
+  /// The dimension of a projection's weights, from the kind of channel it feeds (a voltage when unknown).
+  static func weightDimension(of kind: SynapticChannel.Kind?) -> Dimension {
+    switch kind {
+    case .voltage, .jump, nil: return .voltage
     case .current: return .current
     case .conductance: return .conductance
     }

@@ -106,11 +106,7 @@ extension Interpreter {
       }
       if !values.isEmpty {
         var accepted = false
-        world.simulation.modify(handle.group) { group in
-          guard var lif = group as? LIFGroup else { return }
-          accepted = lif.setParameterValues(values, of: member, at: handle.range)
-          group = lif
-        }
+        world.simulation.modify(handle.group) { accepted = $0.setParameterValues(values, of: member, at: handle.range) }
         guard accepted else {
           throw failure("\(member) cannot differ between neurons (only v_rest, v_th, v_reset and R of lif can)", at: memberSpan)
         }
@@ -124,8 +120,9 @@ extension Interpreter {
     switch object {
     case .neuron(let handle):
       world.models[handle.group] = model
-      let updated = model
-      world.simulation.modify(handle.group) { updated.kind.update(&$0, updated.values, updated.method) }
+      // A one-neuron group built with the new values hands its parameters over.
+      let carrier = model.makeGroup(count: 1)
+      world.simulation.modify(handle.group) { _ = $0.takeParameters(of: carrier) }
     default:
       if case .name(let name) = objectExpr.kind { _ = scope.assign(name, .model(model)) }
     }

@@ -61,14 +61,13 @@ extension Interpreter {
   func warnAboutOvershoot(since startStep: Int, at span: Span) {
     let dt = world.simulation.dt
     for group in world.order {
-      guard let model = world.models[group], ModelKind.all[model.kind.name] == nil,
-            let equations = world.simulation.group(group) as? EquationGroup else { continue }
+      guard let model = world.models[group], ModelKind.all[model.kind.name] == nil else { continue }
       let name = world.names[group] ?? "a neuron"
-      // A variable a spike sets (v = V_r) may pass its cut-off within the spike step harmlessly;
-      // one it keeps (or adds to) carries the overshoot on.
-      let setAtSpikes = Set(equations.model.resets.filter { !$0.increment }.map(\.state))
+      // A variable a spike sets (v = V_r) may pass its cut-off within the spike step harmlessly (the
+      // engine gives 0 for it); one it keeps (or adds to) carries the overshoot on.
+      let atSpikes = world.simulation.group(group).largestWithinSpikeSteps
       for (index, variable) in model.kind.variables.enumerated() where variable.dimension == .voltage {
-        var worst = index < equations.largestAtSpikes.count && !setAtSpikes.contains(index) ? equations.largestAtSpikes[index] : 0
+        var worst = index < atSpikes.count ? atSpikes[index] : 0
         if let trace = world.simulation.trace(group, variable: variable.name) {
           let first = max(0, Int(saturating: (Double(startStep) * dt - trace.start) / dt))
           for value in trace.values.dropFirst(first) where abs(value) > abs(worst) { worst = value }
@@ -78,11 +77,7 @@ extension Interpreter {
         warn("\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the integration overshot",
              at: span, hint: "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = \(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off")
       }
-      world.simulation.modify(group) { group in
-        guard var equations = group as? EquationGroup else { return }
-        equations.clearLargestAtSpikes()
-        group = equations
-      }
+      world.simulation.modify(group) { $0.clearLargestWithinSpikeSteps() }
     }
   }
 }
