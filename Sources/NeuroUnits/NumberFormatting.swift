@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Prints plain numbers the way a calculator would: up to `digits` significant
 /// digits, no trailing zeros, exponents written `1.5e9`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroLang
 
 /// Which exercises a student has done, kept in a small text file (one `lesson-id index` a line)
@@ -14,7 +14,7 @@ struct LessonProgress {
     if let data = FileManager.default.contents(atPath: path) {
       // A bad byte spoils one line (decoded with a replacement character), never the whole file.
       let text = String(decoding: data, as: UTF8.self)
-      done = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+      done = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmed() }.filter { !$0.isEmpty })
     } else {
       done = []
       unreadable = FileManager.default.fileExists(atPath: path)

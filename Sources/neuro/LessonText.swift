@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroLang
 
 /// A lesson's prose as the terminal shows it: paragraphs refilled to the terminal's width (the
@@ -13,7 +13,7 @@ enum LessonText {
       paragraph = []
     }
     for line in prose.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let trimmed = line.trimmed()
       if trimmed.isEmpty || line.hasPrefix(" ") || line.hasPrefix("\t") {
         flush()
         lines.append(line)

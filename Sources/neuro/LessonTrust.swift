@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroLang
 
 /// Lessons that come with neuro are trusted. A lesson from the `NEURO_LESSONS` folder is a program
@@ -19,6 +19,6 @@ enum LessonTrust {
   static func askToWrite(_ path: String) -> Bool {
     Output.out("the lesson wants to write '\(path)'; allow it? [y/N] ")
     guard let answer = readLine() else { return false }
-    return answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
+    return answer.trimmed().lowercased().hasPrefix("y")
   }
 }

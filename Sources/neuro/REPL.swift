@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroLang
 
 /// The interactive loop: read a statement (over several lines when unfinished),
@@ -47,9 +47,9 @@ struct REPL {
         pending.removeAll()
       case .line(let typed):
         let line = REPL.withoutPastedPrompt(typed)
-        if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+        if pending.isEmpty, line.trimmed().hasPrefix(":") {
           reader.remember(line)
-          if !command(line.trimmingCharacters(in: .whitespaces)) { return ExitCode.success }
+          if !command(line.trimmed()) { return ExitCode.success }
           continue
         }
         if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
@@ -92,7 +92,7 @@ struct REPL {
   private mutating func command(_ line: String) -> Bool {
     let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
     let name = parts.first ?? ""
-    let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+    let argument = parts.count > 1 ? parts[1].trimmed() : ""
     if lessonCommand(name) { return true }
     switch name {
     case "q", "quit", "exit":
@@ -160,7 +160,7 @@ struct REPL {
 
   static var historyPath: String {
     if let custom = Terminal.environment("NEURO_HISTORY"), !custom.isEmpty { return custom }
-    let home = Terminal.environment("HOME") ?? NSHomeDirectory()
+    let home = Terminal.environment("HOME") ?? FileManager.default.homeDirectoryForCurrentUser.path
     return FilePaths.joined(home, ".neuro_history")
   }
 }

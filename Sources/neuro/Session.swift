@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroLang
 import NeuroPlot
 
@@ -46,7 +46,7 @@ enum Session {
   /// Where the student's lesson progress is kept.
   static var progressPath: String {
     if let custom = Terminal.environment("NEURO_PROGRESS"), !custom.isEmpty { return custom }
-    let home = Terminal.environment("HOME") ?? NSHomeDirectory()
+    let home = Terminal.environment("HOME") ?? FileManager.default.homeDirectoryForCurrentUser.path
     return FilePaths.joined(home, ".neuro_progress")
   }
 

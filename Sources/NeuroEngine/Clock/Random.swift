@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// The seeded generator of every random draw: xoshiro256** seeded through
 /// splitmix64, the same as the C reference (`anchors/cuba_ref.c`), so that a seed

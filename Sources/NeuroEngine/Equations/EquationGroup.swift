@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import NeuroUnits
 
 /// A model written by a user, as the engine runs it: one equation per state variable,
@@ -372,10 +377,10 @@ public struct EquationGroup: NeuronGroup {
       case .divide: binary(r, a, b, n, /)
       case .negate: unary(r, a, n) { -$0 }
       case .square: binary(r, a, a, n, *)
-      case .power(let p): unary(r, a, n) { Foundation.pow($0, p) }
+      case .power(let p): unary(r, a, n) { Glibc.pow($0, p) }
       case .function(let fn):
         switch fn {
-        case .exp: unary(r, a, n) { Foundation.exp($0) }
+        case .exp: unary(r, a, n) { Glibc.exp($0) }
         default: unary(r, a, n) { fn.apply($0) }
         }
       }

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// An expression of a user-written model, in SI units, over a group's state arrays.
 public indirect enum EquationNode: Sendable, Hashable {
@@ -30,7 +35,7 @@ public indirect enum EquationNode: Sendable, Hashable {
       return .negate(f)
     case .power(let a, let p):
       let f = a.folded(parameters: parameters)
-      if case .constant(let x) = f { return .constant(Foundation.pow(x, p)) }
+      if case .constant(let x) = f { return .constant(Glibc.pow(x, p)) }
       return .power(f, p)
     case .function(let fn, let a):
       let f = a.folded(parameters: parameters)
@@ -142,7 +147,7 @@ public indirect enum EquationNode: Sendable, Hashable {
     case .subtract(let a, let b): return v(a) - v(b)
     case .multiply(let a, let b): return v(a) * v(b)
     case .divide(let a, let b): return v(a) / v(b)
-    case .power(let a, let p): return p == 2 ? v(a) * v(a) : Foundation.pow(v(a), p)
+    case .power(let a, let p): return p == 2 ? v(a) * v(a) : Glibc.pow(v(a), p)
     case .function(let fn, let a): return fn.apply(v(a))
     }
   }
@@ -154,13 +159,13 @@ public enum MathFunction: String, Sendable, CaseIterable, Hashable {
 
   public func apply(_ x: Double) -> Double {
     switch self {
-    case .exp: return Foundation.exp(x)
-    case .log: return Foundation.log(x)
+    case .exp: return Glibc.exp(x)
+    case .log: return Glibc.log(x)
     case .sqrt: return x.squareRoot()
     case .abs: return Swift.abs(x)
-    case .sin: return Foundation.sin(x)
-    case .cos: return Foundation.cos(x)
-    case .tanh: return Foundation.tanh(x)
+    case .sin: return Glibc.sin(x)
+    case .cos: return Glibc.cos(x)
+    case .tanh: return Glibc.tanh(x)
     }
   }
 }

@@ -214,5 +214,10 @@ public struct Projection: Sendable {
   var perSynapseExtras: Int { (weights == nil ? 0 : 4) + (synapseDelays == nil ? 0 : 2) }
 }
 
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import NeuroUnits

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import NeuroEngine
 import NeuroUnits
 
@@ -51,11 +56,11 @@ enum Builtins {
       throw c.failure("cannot take the square root of \(q.describedKind)", at: c.arguments[0].span)
     }
     guard q.value >= 0 else { throw c.failure("cannot take the square root of a negative number", at: c.arguments[0].span) }
-    return .quantity(Quantity(Foundation.sqrt(q.value), Dimension(exponents: halves)))
+    return .quantity(Quantity(Glibc.sqrt(q.value), Dimension(exponents: halves)))
   }
 
-  static let exp = plainFunction("exp", "e to the power x (x a plain number)", Foundation.exp)
-  static let log = plainFunction("log", "the natural logarithm (x a positive plain number)", Foundation.log)
+  static let exp = plainFunction("exp", "e to the power x (x a plain number)", Glibc.exp)
+  static let log = plainFunction("log", "the natural logarithm (x a positive plain number)", Glibc.log)
 
   static func plainFunction(_ name: String, _ summary: String, _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
     Builtin(name: name, signature: "x", summary: summary) { c in
@@ -133,7 +138,7 @@ enum Builtins {
       hint = "write \(kind.name)(\(rewrite.joined(separator: ", ")))"
     } else {
       let first = kind.parameters[0]
-      let value = Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")
+      let value = Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")
       hint = "write e.g. \(kind.name)(\(first.name): \(value))"
     }
     throw interpreter.failure("\(kind.name) takes named parameters", at: argument.value.span, hint: hint)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroUnits
 
 /// Columns of numbers with units as comma-separated text: a header `time (ms),v (mV)`
@@ -101,8 +101,8 @@ struct CSVColumns {
     guard cell.hasSuffix(")"), let open = cell.lastIndex(of: "(") else {
       return (cell.isEmpty ? "column" : cell, nil)
     }
-    let name = cell[..<open].trimmingCharacters(in: .whitespaces)
-    let symbol = cell[cell.index(after: open)..<cell.index(before: cell.endIndex)].trimmingCharacters(in: .whitespaces)
+    let name = cell[..<open].trimmed()
+    let symbol = cell[cell.index(after: open)..<cell.index(before: cell.endIndex)].trimmed()
     guard let unit = UnitTable.unit(named: symbol) else {
       throw ParseError(line: 1, message: "unknown unit '\(symbol)' in the header")
     }

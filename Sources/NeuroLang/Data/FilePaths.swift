@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// File names taken apart and put together in plain Swift: the folder part, the name, `~`,
 /// `.` and `..`. (NSString's path methods trap on some short names on Linux.)

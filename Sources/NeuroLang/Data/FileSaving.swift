@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// Writes a file the way `save` promises: a regular file is replaced whole (a temporary file
 /// renamed over it, its permissions kept); a link is written through to its target; a folder,
@@ -9,8 +14,8 @@ public enum FileSaving {
     if path.hasSuffix("/") { throw SourceFileError(description: "cannot write '\(path)': a file name cannot end with '/'") }
     let target = resolvingLinks(path)
     let folder = FilePaths.folder(of: target)
-    var isFolder: ObjCBool = false
-    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+    var isFolder: Bool = false
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder {
       throw SourceFileError(description: "cannot write '\(path)': the folder \(folder) does not exist")
     }
     var mode: mode_t = 0o644
@@ -38,7 +43,7 @@ public enum FileSaving {
       guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let n = Foundation.write(descriptor, base + offset, buffer.count - offset)
+        let n = Glibc.write(descriptor, base + offset, buffer.count - offset)
         if n <= 0 { written = false; return }
         offset += n
       }

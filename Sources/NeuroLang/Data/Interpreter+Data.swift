@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroUnits
 
 /// `save VALUE to "file.csv"` and `load "file.csv"`.

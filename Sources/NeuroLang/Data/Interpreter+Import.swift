@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// `import "name"`: runs a `.neuro` file from the importing file's folder or the
 /// library folders, once per session.
@@ -48,11 +53,11 @@ public struct SourceFileError: Error, CustomStringConvertible {
 
 /// Reads a `.neuro` file as UTF-8 text, or says why it cannot.
 public func readSourceFile(_ path: String) throws -> String {
-  var isDirectory: ObjCBool = false
+  var isDirectory: Bool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
     throw SourceFileError(description: "cannot open '\(path)': no such file")
   }
-  if isDirectory.boolValue { throw SourceFileError(description: "'\(path)' is a folder, not a file") }
+  if isDirectory { throw SourceFileError(description: "'\(path)' is a folder, not a file") }
   var info = stat()
   if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
     throw SourceFileError(description: "cannot read '\(path)': it is not a regular file (a device, FIFO or socket)")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroUnits
 
 /// The text behind `:help` and `:help TOPIC`: language topics, built-in
@@ -6,7 +6,7 @@ import NeuroUnits
 public enum Help {
   /// Help on a topic, or nil when there is none (then `suggestions` helps).
   public static func text(for topic: String?) -> String? {
-    guard let topic = topic?.trimmingCharacters(in: .whitespaces), !topic.isEmpty else { return overview }
+    guard let topic = topic?.trimmed(), !topic.isEmpty else { return overview }
     if let text = topics[topic] { return text }
     if let kind = ModelKind.all[topic] { return modelHelp(kind) }
     if let builtin = Builtins.all[topic] { return "\(builtin.name)(\(builtin.signature))\n  \(builtin.summary)\n" }
@@ -47,7 +47,7 @@ public enum Help {
     if let example = kind.presets.first {
       text += "example:  neuron n = \(kind.name)(preset: \(example.name))\n"
     } else if let first = kind.parameters.first {
-      text += "example:  neuron n = \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacingOccurrences(of: " ", with: "")))\n"
+      text += "example:  neuron n = \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")))\n"
     }
     return text
   }

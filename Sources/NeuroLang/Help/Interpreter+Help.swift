@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroUnits
 
 /// What the REPL asks of a session: help, the names defined, completions.
@@ -16,7 +16,7 @@ extension Interpreter {
       p.defaultValue.map { "\(p.name): \(function.source.text($0.span))" } ?? p.name
     }.joined(separator: ", ")
     let origin = function.source.name.hasSuffix(".neuro") ? "  (from \(function.source.name.split(separator: "/").last ?? ""))" : ""
-    let documentation = declaration.documentation.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }
+    let documentation = declaration.documentation.map { "  " + $0.replacing("\n", with: "\n  ") + "\n" }
     return "\(declaration.name)(\(signature))\(origin)\n" + (documentation ?? "  (no ## comment above its fn line)\n")
   }
 

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import NeuroUnits
 
 /// "Did you mean": the closest known name, by rustc's rule: a case-insensitive

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A guided lesson, read from a Markdown file a teacher writes: prose, ```neuro
 /// examples that run as they are shown, each optionally followed by an ```expect block
@@ -62,7 +62,7 @@ public struct Lesson: Sendable {
     var fence: (kind: String, line: Int, lines: [String])? = nil
 
     func flushProse() {
-      let text = prose.joined(separator: "\n").trimmingCharacters(in: .newlines)
+      let text = prose.joined(separator: "\n").trimmingNewlines()
       if !text.isEmpty { step.content.append(.prose(text)) }
       prose = []
     }
@@ -81,7 +81,7 @@ public struct Lesson: Sendable {
       let number = index + 1
       let text = String(line)
       if var open = fence {
-        if text.trimmingCharacters(in: .whitespaces) == "```" {
+        if text.trimmed() == "```" {
           let body = open.lines.joined(separator: "\n")
           switch open.kind {
           case "neuro":
@@ -115,19 +115,19 @@ public struct Lesson: Sendable {
         }
         continue
       }
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      let trimmed = text.trimmed()
       if trimmed == "<!-- fresh -->" || trimmed == "<!-- continues -->" {
         step.marker = trimmed == "<!-- fresh -->"
       } else if text.hasPrefix("```") {
-        fence = (String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces), number, [])
+        fence = (String(text.dropFirst(3)).trimmed(), number, [])
       } else if text.hasPrefix("# "), title.isEmpty {
-        title = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        title = String(text.dropFirst(2)).trimmed()
       } else if text.hasPrefix("## ") {
         try finishStep()
-        let heading = String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+        let heading = String(text.dropFirst(3)).trimmed()
         step = Step(heading: heading, content: [], exercise: nil)
         if heading.lowercased().hasPrefix("exercise") {
-          let name = heading.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+          let name = heading.drop { $0 != ":" }.dropFirst().trimmed()
           step.exercise = Exercise(title: name.isEmpty ? heading : name, checks: [], hints: [], solution: "", wrongAnswers: [])
         }
       } else {
@@ -142,13 +142,13 @@ public struct Lesson: Sendable {
   /// The lines of a ```check or ```expect block: `expression  # sentence for the student`.
   private static func checks(_ lines: [String], from firstLine: Int) throws -> [Check] {
     try lines.enumerated().compactMap { offset, line in
-      let text = line.trimmingCharacters(in: .whitespaces)
+      let text = line.trimmed()
       guard !text.isEmpty else { return nil }
       guard let hash = text.firstIndex(of: "#") else {
         throw FormatError(line: firstLine + offset, message: "a check needs the sentence a student reads when it fails: expression  # sentence")
       }
-      let expression = text[..<hash].trimmingCharacters(in: .whitespaces)
-      let message = text[text.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+      let expression = text[..<hash].trimmed()
+      let message = text[text.index(after: hash)...].trimmed()
       guard !expression.isEmpty, !message.isEmpty else {
         throw FormatError(line: firstLine + offset, message: "a check is an expression, then # and a sentence for the student")
       }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroUnits
 
 /// The lessons in a folder (`lessons/`), numbered by their file names (`01-units.md` is lesson 1).

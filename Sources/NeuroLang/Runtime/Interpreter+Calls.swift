@@ -141,9 +141,9 @@ extension Interpreter {
 
   /// The `Example: …` of a function's `##` documentation, up to the end of its line.
   private func documentedExample(_ documentation: String) -> String? {
-    guard let range = documentation.range(of: "Example: ") else { return nil }
+    guard let range = documentation.firstRange(of: "Example: ") else { return nil }
     let rest = documentation[range.upperBound...]
-    return String(rest.prefix { $0 != "\n" }).trimmingCharacters(in: .whitespaces)
+    return String(rest.prefix { $0 != "\n" }).trimmed()
   }
 
   /// The unit the example writes for each parameter given a number with a unit.

@@ -33,7 +33,7 @@ extension Interpreter {
     }
     let i = try wholeIndex(index, indexExpr)
     guard i >= 0, i < count else {
-      throw failure("index \(i) is outside the \(object.describedKind.replacingOccurrences(of: "a ", with: "")) (\(count) items, indices 0 to \(count - 1))",
+      throw failure("index \(i) is outside the \(object.describedKind.replacing("a ", with: "")) (\(count) items, indices 0 to \(count - 1))",
                     at: indexExpr.span)
     }
     switch object {
@@ -120,7 +120,7 @@ extension Interpreter {
     } else {
       guard from.dimension.isDimensionless else {
         throw failure("a range of \(from.dimension.word)s needs a step", at: expr.span,
-                      hint: "for example: \(from.formatted.replacingOccurrences(of: " ", with: "")) to \(to.formatted.replacingOccurrences(of: " ", with: "")) step 1\(from.dimension.naturalSymbol)")
+                      hint: "for example: \(from.formatted.replacing(" ", with: "")) to \(to.formatted.replacing(" ", with: "")) step 1\(from.dimension.naturalSymbol)")
       }
       step = Quantity(to.value >= from.value ? 1 : -1)
     }

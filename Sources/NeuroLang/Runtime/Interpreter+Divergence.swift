@@ -6,7 +6,7 @@ extension Interpreter {
   /// The diagnostic naming the variable, the neuron and the time at which it diverged; another
   /// method is proposed only when the model has one more accurate than its own.
   func divergence(_ variable: String, of neuron: String, at time: Double, dt: Double, model: NeuronModel?, span: Span) -> Diagnostic {
-    let smallerStep = "try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacingOccurrences(of: " ", with: "")))"
+    let smallerStep = "try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacing(" ", with: "")))"
     let betterMethod = model.flatMap { m in m.kind.methods.contains(.rk4) && m.method != .rk4 ? " or another method (method: rk4)" : nil }
     return failure("\(variable) of \(neuron) stopped being a finite number by t = \(Quantity(time, .time).formatted)", at: span,
                    hint: "the equations diverged: " + smallerStep + (betterMethod ?? ""))

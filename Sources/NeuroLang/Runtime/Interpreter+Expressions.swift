@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import NeuroEngine
 import NeuroUnits
 
@@ -172,12 +177,12 @@ extension Interpreter {
     guard y.dimension.isDimensionless else {
       throw failure("an exponent must be a plain number, not \(y.describedKind)", at: right.span)
     }
-    if x.dimension.isDimensionless { return try checked(Quantity(Foundation.pow(x.value, y.value)), expr) }
+    if x.dimension.isDimensionless { return try checked(Quantity(Glibc.pow(x.value, y.value)), expr) }
     guard y.value == y.value.rounded(), abs(y.value) <= 12, let n = Int32(checking: y.value) else {
       throw failure("\(x.dimension.word) can only be raised to a whole power up to 12, not \(formatNumber(y.value))",
                     at: right.span, hint: "units have whole-number exponents: write x ^ 2, not x ^ 0.5")
     }
-    return try checked(Quantity(Foundation.pow(x.value, y.value), x.dimension.power(n)), expr)
+    return try checked(Quantity(Glibc.pow(x.value, y.value), x.dimension.power(n)), expr)
   }
 
   /// Refuses results that left the finite numbers or carry absurd units.

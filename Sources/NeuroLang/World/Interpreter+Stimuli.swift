@@ -36,7 +36,7 @@ extension Interpreter {
       end = (start ?? 0) + length
     }
     if let start, let from = window.from {
-      let length = end.map { Quantity($0 - start, .time).formatted.replacingOccurrences(of: " ", with: "") }
+      let length = end.map { Quantity($0 - start, .time).formatted.replacing(" ", with: "") }
       try checkNotPast(start, "this current would start", at: from.span,
                        fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
     } else if let end, let to = window.to {
@@ -99,7 +99,7 @@ extension Interpreter {
       for time in here {
         let ahead = Quantity(time, .time).formatted
         try checkNotPast(time, "this event would happen", at: expr.span,
-                         fix: "'in \(ahead.replacingOccurrences(of: " ", with: ""))' schedules it \(ahead) from now")
+                         fix: "'in \(ahead.replacing(" ", with: ""))' schedules it \(ahead) from now")
       }
       times += here
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NeuroEngine
 
 /// The simulated world: the clock and its time step, every neuron, population and input
