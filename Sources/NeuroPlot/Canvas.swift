@@ -1,3 +1,5 @@
+import NeuroUnits
+
 /// How dots are drawn in a terminal.
 public enum CanvasStyle: String, Sendable {
   /// Unicode braille: 2×4 dots per character cell.
@@ -71,4 +73,45 @@ public struct Canvas {
 
   /// Braille dot bits by (column × 4 + row) within a cell.
   private static let brailleBits: [UInt8] = [0x01, 0x02, 0x04, 0x40, 0x08, 0x10, 0x20, 0x80]
+}
+
+/// Where values land on a canvas: x and y ranges mapped to dots (y up), and to character columns and rows.
+struct CanvasScale {
+  let x: ClosedRange<Double>
+  let y: ClosedRange<Double>
+  let pixelWidth: Int
+  let pixelHeight: Int
+  let rows: Int
+  let style: CanvasStyle
+
+  init(_ canvas: Canvas, x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    self.x = x
+    self.y = y
+    pixelWidth = canvas.pixelWidth
+    pixelHeight = canvas.pixelHeight
+    rows = canvas.rows
+    style = canvas.style
+  }
+
+  /// The dot column of an x value.
+  func px(_ value: Double) -> Int {
+    let span = x.upperBound - x.lowerBound
+    return Int(saturating: ((value - x.lowerBound) / (span > 0 ? span : 1)) * Double(pixelWidth - 1))
+  }
+
+  /// The dot row of a y value (0 at the top).
+  func py(_ value: Double) -> Int {
+    let span = y.upperBound - y.lowerBound
+    return Int(saturating: ((y.upperBound - value) / (span > 0 ? span : 1)) * Double(pixelHeight - 1))
+  }
+
+  /// The character column of an x value.
+  func column(_ value: Double) -> Int { px(value) / (style == .braille ? 2 : 1) }
+
+  /// Each y tick's label beside the character row it falls in.
+  func rowLabels(_ ticks: [Double]) -> [(row: Int, label: String)] {
+    zip(ticks, Ticks.labels(ticks)).map { value, label in
+      (min(rows - 1, max(0, py(value) / (style == .braille ? 4 : 1))), label)
+    }
+  }
 }

@@ -42,6 +42,21 @@ private func statement(_ text: String) throws -> StmtKind {
     guard case .expression = try statement("2.5nA * 10MΩ") else { Issue.record("expression"); return }
   }
 
+  /// `plot(…)` is the built-in that gives a figure; `plot …` without a call filling the line is the statement.
+  @Test func plotAsAFunctionAndAsAStatement() throws {
+    guard case .define("f", _, let value) = try statement("let f = plot(n.v, from: 10ms)"),
+          case .call(let callee, let arguments) = value.kind, case .name("plot") = callee.kind,
+          arguments.map(\.label) == [nil, "from"] else { Issue.record("let f = plot(…)"); return }
+    guard case .expression(let call) = try statement("plot(n.v, m.v, to: 30ms)"), case .call(_, let all) = call.kind,
+          all.count == 3 else { Issue.record("plot(…) on its own line"); return }
+    guard case .plot(let traces, .some, nil) = try statement("plot (n.v) from 10ms"), traces.count == 1 else {
+      Issue.record("plot (…) from"); return
+    }
+    guard case .expression = try statement("raster(p, from: 0ms, to: 20ms)") else { Issue.record("raster(…)"); return }
+    let (_, diagnostics) = parse("let f = plot n.v")
+    #expect(diagnostics.first?.message == "expected an expression, found 'plot'")
+  }
+
   @Test func precedence() throws {
     guard case .expression(let e) = try statement("1 + 2 * 3 ^ 2"),
           case .binary(.add, _, let right) = e.kind,

@@ -8,14 +8,13 @@ func sawtooth() -> PlotSeries {
   return PlotSeries(name: "n.v", xs: xs, ys: ys, markers: [10, 20, 30, 40])
 }
 
-func options(_ style: CanvasStyle) -> LinePlotOptions {
-  var o = LinePlotOptions()
-  o.width = 50
-  o.height = 6
-  o.style = style
-  o.title = "n.v — voltage (mV)"
-  o.xLabel = "time (ms)"
-  return o
+func options(_ style: CanvasStyle) -> TerminalRenderer {
+  TerminalRenderer(width: 50, height: 6, style: style)
+}
+
+/// Series drawn as a line plot figure of voltage against time.
+func renderLinePlot(_ series: [PlotSeries], options: TerminalRenderer) -> String {
+  options.render(Figure(LinePlot(series), title: "n.v — voltage", x: Axis("time", unit: "ms"), y: Axis("voltage", unit: "mV")))
 }
 
 @Suite struct LinePlotTests {

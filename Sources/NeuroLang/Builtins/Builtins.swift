@@ -11,8 +11,12 @@ import NeuroUnits
 enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
-    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness + simulation + analysis + currents + connectivity + stimuli)
+    uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
+                           + simulation + analysis + currents + connectivity + stimuli + plots)
       .map { ($0.name, $0) })
+
+  /// The plotting functions, each giving a figure (their files are in `Plots/`).
+  static let plots = [plot, raster, hist, heatmap]
 
   static let spikes = Builtin(
     name: "spikes", signature: "neuron or population", summary: "the times at which a neuron (or any neuron of a population) fired, as a list"

@@ -62,7 +62,7 @@ public enum Help {
       spikes(n)                          when it fired
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
-                  population  connect  input  record  raster
+                  population  connect  input  record  raster  hist  heatmap  figures
     models:       lif  cond  izhikevich  adex  hh  poisson  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   simulate  table  len  range  linspace  min  max  sum  mean  std  random  uniform  normal
@@ -163,11 +163,32 @@ public enum Help {
     "as": "x as mV   the quantity, printed in millivolts; x in mV gives the plain number\n",
     "append": "append(xs, v)   adds v to the end of the list held in xs, in place; it gives no value: let xs = []; append(xs, 1)\n",
     "table": "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of lists\n",
-    "heatmap": "heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])\n",
-    "hist": "hist LIST [, bins: N]   a histogram of numbers in their unit: hist isi(exc)\n",
+    "heatmap": """
+      heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])
+        heatmap(MATRIX) is the same figure as a value (:help figures)
+
+      """,
+    "hist": """
+      hist LIST [, bins: N]   a histogram of numbers in their unit: hist isi(exc)
+        hist(LIST, bins: N) is the same figure as a value (:help figures)
+
+      """,
     "input": "input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from\n",
     "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
-    "raster": "raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up\n",
+    "raster": """
+      raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up
+        raster(POP, from: T1, to: T2) is the same figure as a value (:help figures)
+
+      """,
+    "figures": """
+      plot(…), raster(…), hist(…), heatmap(…) give a figure: a value, drawn when shown
+        let f = plot(n.v, from: 20ms, to: 60ms)   keeps it; nothing is drawn
+        f                                         draws it (print f does too)
+        hist(isi(exc), bins: 20)                  a figure on its own line is drawn
+      A figure keeps the data it was made from: make it again after running more.
+      The statements plot n.v, raster exc, hist xs, heatmap m draw the same figures.
+
+      """,
     "reset": """
       reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared. It keeps the neurons, populations and inputs, their currents and events, connections, what is recorded, dt and every name, so run replays the same experiment.
       :reset   (REPL) starts over: a fresh world (t = 0, dt = 0.1 ms, nothing simulated) and no names.
@@ -188,6 +209,7 @@ public enum Help {
         plot n.v                      the membrane potential, spikes marked ▾ above
         plot n.v, m.v                 two traces on one axis, with a legend
         plot n.v from 20ms to 60ms    a window
+        let f = plot(n.v, m.v)        the same, as a value (:help figures)
       Plots use braille dots; start neuro with --ascii (or NEURO_ASCII=1) for plain characters.
 
       """,

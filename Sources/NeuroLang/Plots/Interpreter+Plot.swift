@@ -2,7 +2,17 @@ import NeuroEngine
 import NeuroPlot
 import NeuroUnits
 
-/// `plot`: traces against time, or the lists of a record against its first list.
+/// `plot`: traces against time, or the lists of a record against its first list, as a line plot figure.
+extension Builtins {
+  static let plot = Builtin(
+    name: "plot", signature: "trace, … [, from: T1] [, to: T2]",
+    summary: "a line plot figure of traces against time (or a record's lists against its first), drawn when shown"
+  ) { c in
+    let (traces, window) = try c.plotArguments("plot", ["from", "to"], usage: "plot(n.v, from: 20ms, to: 60ms)")
+    return .figure(try c.interpreter.lineFigure(traces, from: window["from"], to: window["to"]))
+  }
+}
+
 extension Interpreter {
   /// One line to draw, in SI units.
   private struct Line {
@@ -12,54 +22,59 @@ extension Interpreter {
     var markers: [Double] = []
   }
 
-  func plot(_ exprs: [Expr], from: Expr?, to: Expr?) throws {
-    let values = try exprs.map(evaluate)
-    if values.count == 1, case .record(let record) = values[0] {
-      return try plotRecord(record, exprs[0], from: from, to: to)
+  /// The figure of `plot n.v, m.v from 10ms to 50ms` and of `plot(n.v, m.v, from: 10ms, to: 50ms)`.
+  func lineFigure(_ items: [CallArgument], from: CallArgument?, to: CallArgument?) throws -> Figure {
+    if items.count == 1, case .record(let record) = items[0].value {
+      return try plotRecord(record, items[0].span, from: from, to: to)
     }
     var traces: [TraceValue] = []
-    for (value, expr) in zip(values, exprs) {
+    for item in items {
+      let (value, span) = (item.value, item.span)
       switch value {
       case .trace(let t): traces.append(t)
-      case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .trace = $0 { return true } else { return false } }):
+      case .list(let items) where !items.isEmpty && items.allSatisfy(\.isTrace):
         for case .trace(let t) in items { traces.append(t) }
       case .neuron(let handle):
-        guard case .trace(let t) = try neuronMember(handle, "v", expr.span) else { continue }
+        guard case .trace(let t) = try neuronMember(handle, "v", span) else { continue }
         traces.append(t)
       default:
-        throw failure("plot needs a recorded trace such as n.v, or a record of lists, found \(value.describedKind)", at: expr.span)
+        throw failure("plot needs a recorded trace such as n.v, or a record of lists, found \(value.describedKind)",
+                      at: span)
       }
       if let first = traces.first, let last = traces.last, first.dimension != last.dimension {
-        throw failure("cannot plot \(last.dimension.word) on the same axis as \(first.dimension.word)", at: expr.span,
+        throw failure("cannot plot \(last.dimension.word) on the same axis as \(first.dimension.word)", at: span,
                       hint: "plot them one at a time")
       }
     }
     guard traces.contains(where: { $0.trace.values.count > 1 }) else {
-      throw failure("nothing has been recorded yet", at: exprs[0].span.through(exprs[exprs.count - 1].span),
+      throw failure("nothing has been recorded yet", at: items[0].span.through(items[items.count - 1].span),
                     hint: "run the simulation first: run 100ms")
     }
     let lines = traces.map { t in
-      Line(name: t.label, xs: t.trace.values.indices.map { t.trace.time(at: $0) }, ys: t.trace.values, markers: t.spikeTimes)
+      Line(name: t.label, xs: t.trace.values.indices.map { t.trace.time(at: $0) }, ys: t.trace.values,
+           markers: t.spikeTimes)
     }
     let title = traces.map(\.label).joined(separator: ", ") + " — \(traces[0].dimension.word)"
-    try draw(lines, x: ("time", .time), y: traces[0].dimension, title: title, from: from, to: to, window: exprs[0])
+    return try figure(lines, x: ("time", .time), y: traces[0].dimension, title: title, from: from, to: to,
+                      window: items[0].span)
   }
 
   /// `plot fi_curve(…)`: the first list of a record on the x axis, the others against it.
-  private func plotRecord(_ record: Record, _ expr: Expr, from: Expr?, to: Expr?) throws {
+  private func plotRecord(_ record: Record, _ span: Span, from: CallArgument?, to: CallArgument?) throws -> Figure {
     let columns = try record.fields.map { field -> (String, [Quantity]) in
       guard case .list(let items) = field.value else {
-        throw failure("to plot a record, every field must be a list; '\(field.name)' is \(field.value.describedKind)", at: expr.span)
+        throw failure("to plot a record, every field must be a list; '\(field.name)' is \(field.value.describedKind)",
+                      at: span)
       }
       return (field.name, try items.map { item in
         guard case .quantity(let q) = item else {
-          throw failure("'\(field.name)' holds \(item.describedKind); only numbers can be plotted", at: expr.span)
+          throw failure("'\(field.name)' holds \(item.describedKind); only numbers can be plotted", at: span)
         }
         return q
       })
     }
     guard columns.count >= 2, let x = columns.first, x.1.count > 1 else {
-      throw failure("to plot a record it needs two lists of at least two values: x, then y", at: expr.span,
+      throw failure("to plot a record it needs two lists of at least two values: x, then y", at: span,
                     hint: "plot {I: currents, rate: rates}")
     }
     let xDimension = x.1[0].dimension
@@ -67,95 +82,70 @@ extension Interpreter {
     var lines: [Line] = []
     for (name, ys) in columns.dropFirst() {
       guard ys.count == x.1.count else {
-        throw failure("'\(name)' has \(ys.count) values but '\(x.0)' has \(x.1.count)", at: expr.span)
+        throw failure("'\(name)' has \(ys.count) values but '\(x.0)' has \(x.1.count)", at: span)
       }
       guard ys.allSatisfy({ $0.dimension == yDimension }), x.1.allSatisfy({ $0.dimension == xDimension }) else {
-        throw failure("the values of a plotted list must all be of one kind", at: expr.span)
+        throw failure("the values of a plotted list must all be of one kind", at: span)
       }
       lines.append(Line(name: name, xs: x.1.map(\.value), ys: ys.map(\.value)))
     }
     let title = lines.map(\.name).joined(separator: ", ") + " against " + x.0
-    try draw(lines, x: (x.0, xDimension), y: yDimension, title: title, from: from, to: to, window: expr)
+    return try figure(lines, x: (x.0, xDimension), y: yDimension, title: title, from: from, to: to, window: span)
   }
 
-  private func draw(_ lines: [Line], x: (name: String, dimension: Dimension), y: Dimension, title: String,
-                    from: Expr?, to: Expr?, window: Expr) throws {
+  /// Lines in SI units to a figure in the units that read best, inside the window asked for.
+  private func figure(_ lines: [Line], x: (name: String, dimension: Dimension), y: Dimension, title: String,
+                      from: CallArgument?, to: CallArgument?, window: Span) throws -> Figure {
     let allX = lines.flatMap(\.xs)
     let start = try from.map { try axisValue($0, x.dimension, "'from'") } ?? allX.min() ?? 0
     let end = try to.map { try axisValue($0, x.dimension, "'to'") } ?? allX.max() ?? 0
     guard start < end else {
-      throw failure("the plot window must end after it starts", at: (to ?? from ?? window).span)
+      throw failure("the plot window must end after it starts", at: to?.span ?? from?.span ?? window)
     }
-    try checkWindowHoldsEveryLine(lines, start, end, x.dimension, window: (to ?? from ?? window).span)
+    try checkWindowHoldsEveryLine(lines, start, end, x.dimension, window: to?.span ?? from?.span ?? window)
     let visibleY = lines.flatMap { line in zip(line.xs, line.ys).filter { $0.0 >= start && $0.0 <= end }.map(\.1) }
     let yUnit = Table.commonUnit(visibleY.map { Quantity($0, y) })
     let xUnit = Table.commonUnit([Quantity(start, x.dimension), Quantity(end, x.dimension)])
-    var options = LinePlotOptions()
-    options.width = host.plot.width
-    options.height = host.plot.height
-    options.style = host.plot.style
-    options.color = host.plot.color
-    options.title = title + (y.isDimensionless ? "" : " (\(yUnit.symbol))")
-    options.xLabel = x.dimension.isDimensionless ? x.name : "\(x.name) (\(xUnit.symbol))"
-    options.xRange = (start / xUnit.scale)...(end / xUnit.scale)
     let series = lines.map { line in
       PlotSeries(name: line.name, xs: line.xs.map { $0 / xUnit.scale }, ys: line.ys.map { $0 / yUnit.scale },
                  markers: line.markers.map { $0 / xUnit.scale })
     }
-    host.write(renderLinePlot(series, options: options))
+    return Figure(LinePlot(series), title: title,
+                  x: Axis(x.name, unit: x.dimension.isDimensionless ? "" : xUnit.symbol,
+                          range: (start / xUnit.scale)...(end / xUnit.scale)),
+                  y: Axis(y.word, unit: y.isDimensionless ? "" : yUnit.symbol))
   }
 
   /// Refuses a window that misses one of the lines entirely, saying what the line covers.
-  private func checkWindowHoldsEveryLine(_ lines: [Line], _ start: Double, _ end: Double, _ dimension: Dimension, window: Span) throws {
+  private func checkWindowHoldsEveryLine(_ lines: [Line], _ start: Double, _ end: Double, _ dimension: Dimension,
+                                         window: Span) throws {
     for line in lines where !line.xs.contains(where: { $0 >= start && $0 <= end }) {
       let shown = "\(Quantity(start, dimension).formatted) to \(Quantity(end, dimension).formatted)"
       guard let first = line.xs.min(), let last = line.xs.max() else {
         throw failure("\(line.name) has nothing to plot", at: window)
       }
-      throw failure("\(line.name) has no samples from \(shown); it covers \(Quantity(first, dimension).formatted) to \(Quantity(last, dimension).formatted)",
+      let covered = "\(Quantity(first, dimension).formatted) to \(Quantity(last, dimension).formatted)"
+      throw failure("\(line.name) has no samples from \(shown); it covers \(covered)",
                     at: window, hint: "choose a window inside what was recorded, or run longer")
     }
   }
 
-  /// `hist isi(exc)`: the distribution of a list of numbers, in their unit.
-  func histogram(_ valuesExpr: Expr, _ options: [Argument]) throws {
-    let value = try evaluate(valuesExpr)
-    guard case .list(let items) = value else {
-      throw failure("hist needs a list of numbers, found \(value.describedKind)", at: valuesExpr.span, hint: "hist isi(exc)")
+  private func axisValue(_ argument: CallArgument, _ dimension: Dimension, _ role: String) throws -> Double {
+    if dimension == .time { return try time(argument.value, at: argument.span, role) }
+    guard case .quantity(let q) = argument.value else {
+      throw failure("\(role) needs a number, found \(argument.value.describedKind)", at: argument.span)
     }
-    let quantities = try items.map { item -> Quantity in
-      guard case .quantity(let q) = item else {
-        throw failure("hist needs numbers, and the list holds \(item.describedKind)", at: valuesExpr.span)
-      }
-      return q
-    }
-    guard let first = quantities.first else { throw failure("the list is empty: nothing to count", at: valuesExpr.span) }
-    guard quantities.allSatisfy({ $0.dimension == first.dimension }) else {
-      throw failure("hist needs values of one kind", at: valuesExpr.span)
-    }
-    var settings = HistogramOptions()
-    for option in options {
-      guard option.label == "bins", case .quantity(let q) = try evaluate(option.value), q.dimension.isDimensionless,
-            q.value >= 1, q.value <= 200, let bins = Int(checking: q.value), Double(bins) == q.value else {
-        throw failure("hist takes bins: a whole number from 1 to 200", at: option.value.span, hint: "hist xs, bins: 20")
-      }
-      settings.bins = bins
-    }
-    let unit = Table.commonUnit(quantities)
-    settings.width = host.plot.width
-    settings.style = host.plot.style
-    settings.color = host.plot.color
-    settings.title = "\(quantities.count) values — count"
-    settings.xLabel = first.dimension.isDimensionless ? "value" : "\(first.dimension.word) (\(unit.symbol))"
-    host.write(renderHistogram(quantities.map { $0.value / unit.scale }, options: settings))
-  }
-
-  private func axisValue(_ expr: Expr, _ dimension: Dimension, _ role: String) throws -> Double {
-    if dimension == .time { return try time(expr, role) }
-    let q = try quantity(expr, role)
     guard q.dimension == dimension else {
-      throw failure("\(role) needs a \(dimension.word) here, found \(q.describedKind)", at: expr.span)
+      throw failure("\(role) needs a \(dimension.word) here, found \(q.describedKind)", at: argument.span)
     }
     return q.value
+  }
+}
+
+extension Value {
+  /// True for a recorded trace.
+  fileprivate var isTrace: Bool {
+    if case .trace = self { return true }
+    return false
   }
 }

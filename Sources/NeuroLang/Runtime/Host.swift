@@ -43,3 +43,8 @@ public struct PlotSettings: Sendable {
     self.color = color
   }
 }
+
+extension PlotSettings {
+  /// The renderer that draws figures with these settings.
+  public var renderer: TerminalRenderer { TerminalRenderer(width: width, height: height, style: style, color: color) }
+}

@@ -128,14 +128,17 @@ public final class Interpreter {
     case .reset:
       world.simulation.reset()
     case .plot(let traces, let from, let to):
-      try plot(traces, from: from, to: to)
+      show(try lineFigure(traces.map { try plotArgument($0) }, from: from.map { try plotArgument($0) },
+                             to: to.map { try plotArgument($0) }))
     case .print(let exprs):
       let values = try exprs.map(evaluate)
       host.write(values.map { text(of: $0, quoted: false) }.joined(separator: " ") + "\n")
     case .importFile(let path):
       try importFile(path, at: statement.span)
     case .expression(let expr):
+      // A figure on a line of its own is drawn, in a script as in the REPL, as the plot statements draw.
       let value = try evaluate(expr)
+      if case .figure(let figure) = value { return show(figure) }
       if echo, !isNothing(value) { host.write(text(of: value, quoted: true) + "\n") }
     case .function(let declaration):
       try checkDefinable(declaration.name, at: declaration.nameSpan)
@@ -182,11 +185,13 @@ public final class Interpreter {
     case .record(let target):
       try record(target)
     case .raster(let target, let from, let to):
-      try raster(target, from: from, to: to)
+      show(try rasterFigure(try plotArgument(target), from: from.map { try plotArgument($0) },
+                               to: to.map { try plotArgument($0) }))
     case .heatmap(let expr):
-      try heatmap(expr)
+      show(try heatmapFigure(try plotArgument(expr)))
     case .histogram(let valuesExpr, let options):
-      try histogram(valuesExpr, options)
+      show(try histogramFigure(try plotArgument(valuesExpr),
+                                 options.map { try plotArgument($0.value, label: $0.label, labelSpan: $0.labelSpan) }))
     case .seed(let expr):
       let value = try evaluate(expr)
       guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), let seed = Int64(checking: q.value) else {
@@ -305,6 +310,10 @@ public final class Interpreter {
   /// spikes; a long list elided.
   func text(of value: Value, quoted: Bool) -> String {
     switch value {
+    case .figure(let figure):
+      var drawn = host.plot.renderer.render(figure)
+      if drawn.last == "\n" { drawn.removeLast() }
+      return drawn
     case .string(let s) where !quoted: return s
     case .neuron(let handle):
       guard let model = world.models[handle.group] else { return value.shown }
@@ -315,15 +324,21 @@ public final class Interpreter {
     case .list(let items):
       let unit = sharedUnit(items)
       func shown(_ item: Value) -> String {
-        guard let unit, case .quantity(let q) = item else { return text(of: item, quoted: true) }
+        guard let unit, case .quantity(let q) = item else { return nested(item) }
         return formatNumber(q.value / unit.scale) + " " + unit.symbol
       }
       guard items.count > Self.longestListShownWhole else { return "[" + items.map(shown).joined(separator: ", ") + "]" }
       let head = items.prefix(10).map(shown), tail = items.suffix(3).map(shown)
       return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(items.count) values)"
-    case .record(let r): return "{" + r.fields.map { "\($0.name): \(text(of: $0.value, quoted: true))" }.joined(separator: ", ") + "}"
+    case .record(let r): return "{" + r.fields.map { "\($0.name): \(nested($0.value))" }.joined(separator: ", ") + "}"
     default: return value.shown
     }
+  }
+
+  /// A value inside a list or record: as the REPL shows it, a figure named rather than drawn.
+  private func nested(_ value: Value) -> String {
+    if case .figure = value { return value.shown }
+    return text(of: value, quoted: true)
   }
 }
 

@@ -1,4 +1,5 @@
 import NeuroEngine
+import NeuroPlot
 import NeuroUnits
 
 /// Every value a neuro program computes with.
@@ -26,6 +27,8 @@ public enum Value {
   case nothing
   /// A current that changes in time, for `inject`: `ramp(0nA, 2nA)`, `sine(1nA, 10Hz)`, `noise(1nA, 0.5nA)`.
   case waveform(Waveform)
+  /// A figure from `plot(…)`, `raster(…)`, `hist(…)` or `heatmap(…)`, drawn when shown.
+  case figure(Figure)
 }
 
 /// A current's shape and size (A), before it is injected.
@@ -96,6 +99,7 @@ extension Value {
     case .table: return "a table"
     case .nothing: return "nothing"
     case .waveform: return "a current waveform"
+    case .figure(let f): return "a \(f.kind) figure"
     }
   }
 
@@ -122,6 +126,7 @@ extension Value {
     case .table(let t): return t.rendered
     case .nothing: return ""
     case .waveform(let w): return w.described
+    case .figure(let f): return "\(f.kind) \"\(f.heading)\""
     }
   }
 }

@@ -201,7 +201,7 @@ extension Parser {
   }
 
   mutating func parseArgument() throws -> Argument {
-    if case .identifier(let label) = current.kind, tokens[min(position + 1, tokens.count - 1)].kind == .colon {
+    if let label = argumentLabel, tokens[min(position + 1, tokens.count - 1)].kind == .colon {
       let labelSpan = advance().span
       advance()
       return Argument(label: label, labelSpan: labelSpan, value: try parseNestedExpression())
@@ -211,6 +211,15 @@ extension Parser {
       throw error("named arguments use ':', not '='", at: current, hint: "write \(label): value")
     }
     return Argument(label: nil, labelSpan: nil, value: value)
+  }
+
+  /// The current token as an argument's label: a name, or `from` and `to` (`plot(n.v, from: 10ms)`).
+  private var argumentLabel: String? {
+    switch current.kind {
+    case .identifier(let label): return label
+    case .keyword(let keyword) where keyword == .from || keyword == .to: return keyword.rawValue
+    default: return nil
+    }
   }
 
   private mutating func parsePrimary() throws -> Expr {
@@ -256,6 +265,10 @@ extension Parser {
       advance()
       let path = try nested { try $0.parsePostfix() }
       return Expr(kind: .load(path), span: token.span.through(path.span))
+    case .keyword(.plot) where tokenKind(at: 1) == .leftParen:
+      // `plot(n.v)`: the built-in that gives a figure; `plot n.v` alone is the statement.
+      advance()
+      return Expr(kind: .name(Keyword.plot.rawValue), span: token.span)
     case .keyword(let keyword):
       throw error("expected an expression, found '\(keyword.rawValue)'", at: token,
                   hint: keywordHint(keyword))

@@ -8,7 +8,9 @@ extension Parser {
     operatorsInStatement = 0
     let start = current.span
     let kind: StmtKind
-    if case .keyword(let keyword) = current.kind, let parse = Parser.keywordStatements[keyword] {
+    if let call = parseWholeLinePlotCall() {
+      kind = call
+    } else if case .keyword(let keyword) = current.kind, let parse = Parser.keywordStatements[keyword] {
       kind = try parse(&self, start)
     } else if case .identifier(let word) = current.kind, let (fits, parse) = Parser.contextualStatements[word], fits(self) {
       kind = try parse(&self, start)
@@ -18,6 +20,16 @@ extension Parser {
       kind = try parseExpressionOrAssignment()
     }
     return Stmt(kind: kind, span: start.through(previous.span))
+  }
+
+  /// `plot(n.v, m.v, from: 10ms)` on a line of its own: a call of the built-in (its figure is drawn), when the
+  /// whole line parses as one expression; else nil, and the line is the `plot` statement (`plot (n.v) from 10ms`).
+  private mutating func parseWholeLinePlotCall() -> StmtKind? {
+    guard check(.keyword(.plot)), tokenKind(at: 1) == .leftParen else { return nil }
+    let saved = self
+    if let expr = try? parseExpression(), atStatementEnd { return .expression(expr) }
+    self = saved
+    return nil
   }
 
   typealias StatementParser = @Sendable (inout Parser, Span) throws -> StmtKind

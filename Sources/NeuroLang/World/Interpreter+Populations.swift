@@ -83,11 +83,15 @@ extension Interpreter {
 
   /// The neurons an expression names (a neuron, a population, or a slice of one).
   func neurons(_ expr: Expr, _ role: String) throws -> NeuronHandle {
-    let value = try evaluate(expr)
+    try neurons(try evaluate(expr), at: expr.span, role)
+  }
+
+  /// A value that must be neurons that still exist, written at `span`.
+  func neurons(_ value: Value, at span: Span, _ role: String) throws -> NeuronHandle {
     guard case .neuron(let handle) = value else {
-      throw failure("\(role) needs neurons, found \(value.describedKind)", at: expr.span)
+      throw failure("\(role) needs neurons, found \(value.describedKind)", at: span)
     }
-    try checkLive(handle, at: expr.span)
+    try checkLive(handle, at: span)
     return handle
   }
 
