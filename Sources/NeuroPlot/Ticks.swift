@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// Axis ticks at "nice" values (1, 2, 2.5 or 5 × 10^k) that cover a range.

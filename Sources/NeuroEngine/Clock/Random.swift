@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 
 /// The seeded generator of every random draw: xoshiro256** seeded through
 /// splitmix64, the same as the C reference (`anchors/cuba_ref.c`), so that a seed

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// A current switched on at `start` and off at `end` (seconds; nil for open ends),

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// A model written by a user, as the engine runs it: one equation per state variable,

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 
 /// An expression of a user-written model, in SI units, over a group's state arrays.
 public indirect enum EquationNode: Sendable, Hashable {

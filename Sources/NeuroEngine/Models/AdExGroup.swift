@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// Parameters of the adaptive exponential integrate-and-fire neuron (Brette & Gerstner 2005), SI:

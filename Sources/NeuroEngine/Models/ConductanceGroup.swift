@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// Parameters of the conductance-based point neuron (SI units):

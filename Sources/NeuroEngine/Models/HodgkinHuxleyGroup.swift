@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 
 /// Parameters of the Hodgkin–Huxley (1952) squid axon for a 1 cm² patch (so conductances in mS
 /// and currents in µA read as the textbook's per-cm² values), with the resting potential at -65 mV.

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// How a model's differential equations are advanced over one step.

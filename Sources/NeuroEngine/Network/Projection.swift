@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NeuroUnits
+
 /// Synapses from a range of one group's neurons to a range of another's (or the same), stored
 /// in compressed rows (CSR): for each presynaptic neuron, the indices of its targets. Every
 /// synapse adds its weight to a channel of its target, `delaySteps` steps after the spike.
@@ -213,11 +220,3 @@ public struct Projection: Sendable {
   /// Bytes per synapse of the drawn weights and delays.
   var perSynapseExtras: Int { (weights == nil ? 0 : 4) + (synapseDelays == nil ? 0 : 2) }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import FoundationEssentials
-import NeuroUnits
