@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FoundationEssentials
 import NeuroLang
 import NeuroPlot
@@ -50,22 +55,30 @@ enum Session {
     return FilePaths.joined(home, ".neuro_progress")
   }
 
+  /// This program's file with links resolved (the kernel's name for it; else its name as started).
+  private static var executablePath: String {
+    guard let resolved = realpath("/proc/self/exe", nil) ?? realpath(CommandLine.arguments[0], nil) else {
+      return FilePaths.standardized(CommandLine.arguments[0])
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// A resource folder: the environment's override, then `share/neuro/NAME` beside the
   /// installed program, then `NAME/` in the source tree the program was built in.
   private static func resourceFolders(named name: String, marker: String?, override: String) -> [String] {
     var paths: [String] = []
     if let custom = Terminal.environment(override), !custom.isEmpty { paths.append(custom) }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var folder = executable.deletingLastPathComponent()
-    paths.append(folder.appendingPathComponent("../share/neuro/\(name)").standardizedFileURL.path)
+    var folder = FilePaths.folder(of: executablePath)
+    paths.append(FilePaths.standardized(FilePaths.joined(folder, "../share/neuro/\(name)")))
     for _ in 0..<5 {
-      let candidate = folder.appendingPathComponent(name)
-      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(marker ?? "").path),
-         FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-        paths.append(candidate.path)
+      let candidate = FilePaths.joined(folder, name)
+      if FileManager.default.fileExists(atPath: FilePaths.joined(candidate, marker ?? "")),
+         FileManager.default.fileExists(atPath: FilePaths.joined(folder, "Package.swift")) {
+        paths.append(candidate)
         break
       }
-      folder = folder.deletingLastPathComponent()
+      folder = FilePaths.folder(of: folder)
     }
     return paths.filter { FileManager.default.fileExists(atPath: $0) }
   }

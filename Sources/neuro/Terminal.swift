@@ -21,7 +21,8 @@ enum Terminal {
   static var supportsUnicode: Bool {
     for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
       if let value = environment(name), !value.isEmpty {
-        let lowered = value.lowercased()
+        // ASCII lower case by hand: lowercased() would load Unicode's case tables at start-up.
+        let lowered = String(decoding: value.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
         return lowered.contains("utf-8") || lowered.contains("utf8")
       }
     }

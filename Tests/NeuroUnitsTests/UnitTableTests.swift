@@ -31,4 +31,27 @@ import Testing
     #expect(UnitTable.unit(named: "ms")?.dimension == .time)
     #expect(UnitTable.unit(named: "mS")?.dimension == .conductance)
   }
+
+  /// Reading a suffix by splitting it agrees, spelling by spelling, with a table of every prefix × base
+  /// spelling where later entries win.
+  @Test func splittingAgreesWithTheTableOfEverySpelling() {
+    var table: [String: Unit] = [:]
+    for base in BaseUnit.all {
+      for baseSpelling in [base.symbol] + base.aliases {
+        for prefix in UnitPrefix.all {
+          for prefixSpelling in [prefix.symbol] + prefix.aliases {
+            table[prefixSpelling + baseSpelling] = Unit(symbol: prefix.symbol + base.symbol, scale: prefix.scale,
+                                                        dimension: base.dimension)
+          }
+        }
+      }
+    }
+    #expect(table.count > 90)
+    for (spelling, unit) in table {
+      let read = UnitTable.unit(named: spelling)
+      #expect(read?.symbol == unit.symbol && read?.scale == unit.scale && read?.dimension == unit.dimension,
+              "\(spelling)")
+    }
+    #expect(Set(UnitTable.allSpellings) == Set(table.keys))
+  }
 }
