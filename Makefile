@@ -1,9 +1,10 @@
 # neuro: build, run, test. `make run` sets up and starts the REPL; `make test` runs every test.
 SWIFT ?= swift
 # Tuning for the machine that builds (see ../shared/PERFORMANCE.md); kept out of Package.swift.
-# The Swift runtime and Foundation linked in statically: start-up about halves (no dynamic
-# loading of a dozen libraries), for a larger binary.
-RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native --static-swift-stdlib
+# One static executable (the Swift runtime, readline and the C libraries linked in): no dynamic
+# loader at start-up, which is most of a short script's time (examples/lif.neuro: 9 ms with
+# shared libraries and Foundation, under 5 ms so).
+RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -static-executable -Xlinker -ltinfo
 BIN := .build/release/neuro
 
 .PHONY: deps release run test fuzz fuzz-long bench bench-models install clean
