@@ -2,8 +2,9 @@ import CReadline
 import Glibc
 import NeuroLang
 
-/// Tab completion for readline: keywords, names in scope, built-ins, REPL commands,
-/// and parameter names inside a call such as `lif(`.
+/// Tab completion for readline: keywords, names in scope, built-ins, REPL commands, parameter
+/// names inside a call such as `lif(`, and the words of `preset:` and `method:`. What exists comes
+/// from the session; where the cursor stands is decided here.
 enum Completion {
   /// The session whose names are offered.
   static var source: Interpreter?
@@ -33,6 +34,43 @@ enum Completion {
       matches = commands.filter { $0.hasPrefix(word) }
       return
     }
-    matches = source?.completions(of: word, lineBeforeWord: before) ?? []
+    matches = source.map { candidates(of: word, lineBeforeWord: before, in: $0) } ?? []
+  }
+
+  /// Completions of the word being typed: inside a model's call its parameter names, and after
+  /// `preset:` or `method:` their words; inside another call its parameter names and every name;
+  /// else names in scope, built-ins and keywords.
+  static func candidates(of word: String, lineBeforeWord: String, in session: Interpreter) -> [String] {
+    var candidates = session.knownNames
+    if let callee = innermostOpenCall(lineBeforeWord) {
+      let last = lineBeforeWord.split(separator: " ").last.map(String.init) ?? ""
+      if last.hasSuffix(":") {
+        let label = String(last.dropLast().reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+        if let words = session.words(forParameter: label, ofCall: callee) { candidates = words }
+      } else if let names = session.parameterNames(ofCall: callee) {
+        let labels = names.map { $0 + ":" }
+        candidates = session.takesOnlyNamedValues(callee) ? labels : labels + candidates
+      }
+    }
+    return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
+  }
+
+  /// The name before the innermost `(` not yet closed: `lif` in `neuron n = lif(tau: 10ms, `.
+  private static func innermostOpenCall(_ text: String) -> String? {
+    var depth = 0
+    var index = text.endIndex
+    while index > text.startIndex {
+      index = text.index(before: index)
+      let c = text[index]
+      if c == ")" { depth += 1 }
+      if c == "(" {
+        if depth == 0 {
+          let name = text[..<index].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+          return name.isEmpty ? nil : String(name.reversed())
+        }
+        depth -= 1
+      }
+    }
+    return nil
   }
 }

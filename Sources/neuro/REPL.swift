@@ -98,10 +98,10 @@ struct REPL {
     case "q", "quit", "exit":
       return false
     case "h", "help":
-      if let text = interpreter.help(for: argument) {
+      if let text = REPLHelp.topics[argument] ?? interpreter.help(for: argument) {
         Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
-        let close = Help.suggestions(for: argument)
+        let close = Help.suggestions(for: argument, among: Array(REPLHelp.topics.keys))
         Output.problem("no help on '\(argument)'", hint: close.isEmpty ? ":help lists the topics" : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
       }
     case "vars":

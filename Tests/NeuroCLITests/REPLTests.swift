@@ -125,6 +125,10 @@ import Testing
     try terminal.waitFor("Several injections add up; a window before the clock")
     terminal.type(":hlep\r")
     try terminal.waitFor("did you mean ':help'?")
+    terminal.type(":help repl\r")
+    try terminal.waitFor("stops a running simulation")
+    terminal.type(":help lesons\r")
+    try terminal.waitFor("did you mean 'lessons'")
     terminal.type(":quit\r")
     #expect(try terminal.waitForExit() == 0)
   }

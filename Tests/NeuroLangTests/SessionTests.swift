@@ -8,29 +8,6 @@ import Testing
     return interpreter
   }
 
-  @Test func completesParameterNamesInsideAModelCall() {
-    let s = session()
-    #expect(s.completions(of: "v_r", lineBeforeWord: "neuron n = lif(") == ["v_reset:", "v_rest:"])
-    #expect(s.completions(of: "t", lineBeforeWord: "neuron n = lif(tau: 10ms, ") == ["t_ref:", "tau:"])
-    #expect(s.completions(of: "p", lineBeforeWord: "neuron n = adex(") == ["preset:"])
-    #expect(s.completions(of: "tau_", lineBeforeWord: "neuron n = hh(") == [])
-  }
-
-  @Test func completesPresetsAndMethodsFromTheModelsDescription() {
-    let s = session("let t_max = 10ms")
-    #expect(s.completions(of: "ch", lineBeforeWord: "neuron n = izhikevich(preset: ") == ["chattering"])
-    #expect(s.completions(of: "", lineBeforeWord: "neuron n = lif(method: ") == ["euler", "exact"])
-    #expect(s.completions(of: "t_m", lineBeforeWord: "neuron n = lif(tau: ") == ["t_max"])
-  }
-
-  @Test func completesNamesKeywordsAndBuiltins() {
-    let s = session("let alpha = 1\nfn analyse(x) { return x }")
-    #expect(s.completions(of: "al", lineBeforeWord: "") == ["alpha"])
-    #expect(s.completions(of: "an", lineBeforeWord: "print ") == ["analyse", "and"])
-    #expect(s.completions(of: "spi", lineBeforeWord: "") == ["spike_count", "spikes"])
-    #expect(s.completions(of: "x", lineBeforeWord: "analyse(") .contains("x:"))
-  }
-
   @Test func listsDefinitionsForVars() {
     let s = session("let b = 2mV\nlet a = [1, 2]\nfn f(x, y) { return x }")
     #expect(s.variableListing == ["a = [1, 2]", "b = 2 mV", "f(x, y)  function"])

@@ -4,7 +4,7 @@ import Testing
 /// `:help` text wraps at word boundaries to the terminal's width.
 @Suite struct TextWrappingTests {
   static let topics: [String?] = [nil] + ["lif", "cond", "izhikevich", "adex", "hh", "model", "units", "connect", "population",
-                                          "event", "repl", "dt", "run"] + Builtins.all.keys.sorted()
+                                          "event", "dt", "run"] + Builtins.all.keys.sorted()
 
   @Test(arguments: [60, 80, 120])
   func helpLinesFitTheWidthAndNoWordIsCut(width: Int) throws {

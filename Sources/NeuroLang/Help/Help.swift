@@ -18,9 +18,9 @@ public enum Help {
     return nil
   }
 
-  /// Topics close to a mistyped one.
-  public static func suggestions(for topic: String) -> [String] {
-    closestNames(to: topic, among: allTopics, limit: 4)
+  /// Topics close to a mistyped one, among the language's and `more` (the REPL's own).
+  public static func suggestions(for topic: String, among more: [String] = []) -> [String] {
+    closestNames(to: topic, among: allTopics + more, limit: 4)
   }
 
   /// Every name `:help` knows.
@@ -196,13 +196,6 @@ public enum Help {
       """,
     "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
     "stimuli": "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
-    "lessons": """
-      neuro lesson N (or :lesson N) starts lesson N in a fresh world, or resumes it where you stopped.
-        :check      check your answer        :hint       a hint (ask again for the next)
-        :solution   show one answer          :next       skip ahead (after the last exercise: the next lesson)
-        :restart    begin the lesson again   :lessons    list the lessons and your progress
-
-      """,
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """
       plot TRACE [, TRACE …] [from T1] [to T2]
@@ -216,15 +209,6 @@ public enum Help {
     "print": "print VALUE [, VALUE …]   prints values separated by spaces: print \"rate:\", rate(n)\n",
     "let": "let NAME = VALUE   defines a name: let I = 2.5nA; assign again with I = 3nA\n",
     "import": "import \"NAME\"   runs NAME.neuro from the script's folder or the standard library (stdlib/), once\n",
-    "repl": """
-      In the REPL an expression prints its value. Unfinished lines (an open bracket, a trailing operator)
-      continue on the next line; an empty line ends them.
-        :help [TOPIC]   help           :load FILE   run a file in this session
-        :reset          start afresh   :quit        leave (or Ctrl-D)
-        :lessons        the lessons    :lesson N    start one (:help lessons lists :check :hint …)
-      Ctrl-C clears the line, or stops a running world.simulation. History is kept in ~/.neuro_history.
-
-      """,
   ]
 }
 

@@ -61,49 +61,25 @@ extension Interpreter {
     }
   }
 
-  /// Completions of the word being typed: inside a model's call its parameter names, and after
-  /// `preset:` or `method:` their words (from the model's description); inside another built-in or a
-  /// user function's call its parameter names; else names in scope, built-ins and keywords.
-  public func completions(of word: String, lineBeforeWord: String) -> [String] {
-    var candidates: [String]
-    if let callee = innermostOpenCall(lineBeforeWord) {
-      let label = lineBeforeWord.split(separator: " ").last.map(String.init) ?? ""
-      let kind = ModelKind.all[callee]
-      if let kind, label.hasSuffix("preset:") {
-        candidates = kind.presets.map(\.name)
-      } else if let kind, label.hasSuffix("method:") {
-        candidates = kind.methods.map(\.rawValue)
-      } else if label.hasSuffix(":") {
-        candidates = knownNames
-      } else if let names = (kind.map(Builtins.modelConstructor) ?? Builtins.all[callee])?.parameterNames, !names.isEmpty {
-        candidates = names.map { $0 + ":" }
-      } else if case .function(let f)? = globals.lookup(callee) {
-        candidates = f.declaration.parameters.map { $0.name + ":" } + knownNames
-      } else {
-        candidates = knownNames
-      }
-    } else {
-      candidates = knownNames
-    }
-    return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
+  /// The parameter names a call of `name` takes as `label: value`, for completion: a model's parameters
+  /// (with `preset` and `method`), a built-in's, a user function's; nil for anything else.
+  public func parameterNames(ofCall name: String) -> [String]? {
+    if let kind = ModelKind.all[name] { return Builtins.modelConstructor(kind).parameterNames }
+    if let builtin = Builtins.all[name], !builtin.parameterNames.isEmpty { return builtin.parameterNames }
+    if case .function(let f)? = globals.lookup(name) { return f.declaration.parameters.map(\.name) }
+    return nil
   }
 
-  /// The name before the innermost `(` not yet closed: `lif` in `neuron n = lif(tau: 10ms, `.
-  private func innermostOpenCall(_ text: String) -> String? {
-    var depth = 0
-    var index = text.endIndex
-    while index > text.startIndex {
-      index = text.index(before: index)
-      let c = text[index]
-      if c == ")" { depth += 1 }
-      if c == "(" {
-        if depth == 0 {
-          let name = text[..<index].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-          return name.isEmpty ? nil : String(name.reversed())
-        }
-        depth -= 1
-      }
+  /// True when a call of `name` takes only named values (a model), so other names make no sense there.
+  public func takesOnlyNamedValues(_ name: String) -> Bool { ModelKind.all[name] != nil }
+
+  /// The words a word parameter accepts (`preset:` and `method:` of a model), for completion; nil otherwise.
+  public func words(forParameter label: String, ofCall name: String) -> [String]? {
+    guard let kind = ModelKind.all[name] else { return nil }
+    switch label {
+    case "preset": return kind.presets.isEmpty ? nil : kind.presets.map(\.name)
+    case "method": return kind.methods.map(\.rawValue)
+    default: return nil
     }
-    return nil
   }
 }
