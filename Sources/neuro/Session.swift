@@ -25,7 +25,13 @@ enum Session {
       plot: plotSettings(options),
       libraryPaths: libraryPaths())
     var timed = host
-    timed.showTiming = options.timing
+    if options.timing {
+      let start = ContinuousClock.now
+      timed.wallClock = {
+        let (whole, fraction) = (ContinuousClock.now - start).components
+        return Double(whole) + Double(fraction) * 1e-18
+      }
+    }
     return Interpreter(host: timed)
   }
 

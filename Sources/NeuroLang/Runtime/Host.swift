@@ -12,8 +12,9 @@ public struct Host {
   public var plot: PlotSettings
   /// Folders searched by `import "name"` after the importing file's own folder.
   public var libraryPaths: [String]
-  /// When true, `run` and `connect` also print the wall time they took (for benchmarks).
-  public var showTiming = false
+  /// A wall clock in seconds, given by a host that wants `run` and `connect` to say how long they
+  /// took (`--timing`, for benchmarks); nil: no timing is shown.
+  public var wallClock: (() -> Double)? = nil
   /// Asked before `save` writes a file (with the path); false keeps the file as it is. Nil writes
   /// without asking: set it while running code the user did not write (a lesson from elsewhere).
   public var confirmWrite: ((String) -> Bool)? = nil

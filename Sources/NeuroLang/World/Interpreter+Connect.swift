@@ -61,7 +61,7 @@ extension Interpreter {
       throw failure("these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
                     at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }
-    let clock = ContinuousClock.now
+    let started = host.wallClock?()
     guard let made = world.simulation.connect(
       pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
       delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random)
@@ -70,7 +70,8 @@ extension Interpreter {
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
     }
     let perSynapse = world.simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
-    let timing = host.showTiming ? " · \(seconds(ContinuousClock.now - clock)) of wall time · \(perSynapse) bytes per synapse" : ""
+    let elapsed = started.flatMap { start in host.wallClock.map { $0() - start } }
+    let timing = elapsed.map { " · \(seconds($0)) of wall time · \(perSynapse) bytes per synapse" } ?? ""
     host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
   }
 
