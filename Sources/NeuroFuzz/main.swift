@@ -6,6 +6,7 @@ import Foundation
 //   neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout SECONDS] [--memory MB] [--budget SECONDS] [--jobs J]
 //              [--out FOLDER] [--strict-hangs 0|1] [--repl-percent P (of inputs typed into the REPL; 20)]
 //              [--in-process 1 (the long round: inputs run in forked copies of this program, see InProcess.swift)]
+//              [--replay FOLDER (each .neuro file there run again in a forked copy, its outcome printed)]
 
 /// Writes a line at once (unbuffered), so that progress shows up in a log file as it happens.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -39,6 +40,20 @@ func input(_ index: Int) -> String {
   return seeds.isEmpty || random.chance(35)
     ? Generator.program(&random)
     : Mutator.mutate(random.pick(seeds), splicing: random.pick(seeds), &random)
+}
+
+if let folder = options["replay"] {
+  let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".neuro") }.sorted()
+  let runner = ForkRunner(timeout: timeout, memoryKiB: memoryKiB, folder: NSTemporaryDirectory() + "neuro-fuzz-replay-\(getpid())",
+                          libraryPaths: [repository + "/stdlib"])
+  var failed = false
+  for file in files {
+    guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) else { continue }
+    let outcome = runner.run(text)
+    failed = failed || (outcome != .ok && outcome != .slow)
+    say("\(file): \(outcome.category)")
+  }
+  exit(failed ? 1 : 0)
 }
 
 if options["in-process"] == "1" {

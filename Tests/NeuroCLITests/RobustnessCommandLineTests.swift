@@ -49,4 +49,23 @@ import Testing
     #expect(process.terminationStatus == 0)
     #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "2\n")
   }
+
+  /// Spikes fill memory as a run goes on: the run stops with a diagnostic when they would pass the
+  /// world's share (half the address space here), never an allocation failure.
+  @Test func spikesThatWouldFillMemoryStopTheRunWithADiagnostic() throws {
+    let script = try temporaryScript("population a[100000] = poisson(rate: 5000Hz)\nrun 10s\n")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" \"$1\"", NeuroBinary.path, script.path]
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning, Date() < deadline { usleep(10_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 70)
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(text.contains("spikes fill the memory the world may use"))
+  }
 }

@@ -10,6 +10,8 @@ public enum RunOutcome: Equatable, Sendable {
   case interrupted
   /// A state variable left the finite numbers (NaN or overflow); the clock stands where it was seen.
   case diverged(group: GroupID, variable: String, neuron: Int, time: Double)
+  /// The spikes recorded reached the limit the run was given; the clock stands after that step.
+  case spikeLimitReached
 }
 
 /// A jump of a state variable at given times: a synaptic event (`g_exc` += 5 nS at 20 ms).
@@ -150,6 +152,12 @@ public final class Simulation {
     return true
   }
 
+  /// Spikes recorded so far, over every group.
+  public var recordedSpikes: Int { slots.reduce(0) { $0 + $1.spikeSteps.count } }
+
+  /// Bytes the recorded spikes hold (a step and a neuron index each).
+  public static let bytesPerRecordedSpike = 2 * MemoryLayout<Int>.size
+
   /// Bytes the recordings would grow by over `steps` more steps.
   public func recordingBytes(forSteps steps: Int) -> Double {
     let perStep = slots.reduce(0) { $0 + $1.recorded.values.reduce(0) { $0 + $1.count } }
@@ -157,8 +165,9 @@ public final class Simulation {
   }
 
   /// Advances `steps` steps. `shouldStop` is asked every thousand steps; when it
-  /// says yes the run ends early and everything up to that step is kept.
-  public func run(steps: Int, shouldStop: () -> Bool = { false }) -> RunOutcome {
+  /// says yes the run ends early and everything up to that step is kept. The run also ends
+  /// after the step in which the spikes recorded (all groups, all runs) pass `spikeLimit`.
+  public func run(steps: Int, shouldStop: () -> Bool = { false }, spikeLimit: Int = .max) -> RunOutcome {
     if slots.isEmpty {  // nothing to simulate: only the clock moves
       stepIndex += max(0, steps)
       return .completed
@@ -196,6 +205,7 @@ public final class Simulation {
     var drives = [Double](repeating: 0, count: slots.count)
     var fired: [Int] = []
     let checkInterval = slots.reduce(0) { $0 + $1.group.count } < 1000 ? 1 : 100
+    var spikesRecorded = recordedSpikes
     for s in 0..<steps {
       if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
       let k = stepIndex
@@ -221,6 +231,7 @@ public final class Simulation {
         fired.removeAll(keepingCapacity: true)
         inputs[g].withUnsafeBufferPointer { slots[g].group.step(input: $0, spikes: &fired) }
         slots[g].record(spikes: fired, atStep: k + 1)
+        spikesRecorded += fired.count
         if !projections.isEmpty { swap(&firedByGroup[g], &fired) }
       }
       for p in projections.indices {
@@ -240,6 +251,7 @@ public final class Simulation {
         slots[projection.post.index].group.accumulate(channel: projection.channel) { projection.deliver(due, into: $0) }
       }
       stepIndex += 1
+      if spikesRecorded > spikeLimit { return .spikeLimitReached }
       // Small simulations are checked every step (the time of a divergence then is exact), large ones every 100th.
       if s % checkInterval == checkInterval - 1 || s == steps - 1, let problem = firstDivergence() { return problem }
     }

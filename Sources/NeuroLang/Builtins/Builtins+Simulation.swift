@@ -36,7 +36,8 @@ extension Builtins {
       world.setTimeStep(dt)
       let group = world.add(model.makeGroup(count: 1))
       world.inject(StepCurrent(amplitude: current.value), into: group)
-      try c.interpreter.checkOutcome(world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop), of: model,
+      try c.interpreter.checkOutcome(world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop,
+                                                             spikeLimit: c.interpreter.world.spikeRoomForAnotherSimulation), of: model,
                                      naming: { _ in "the neuron simulated" }, dt: dt, span: c.span.span)
       let spikes = world.spikeTimes(group)
       let trace = world.trace(group, variable: "v") ?? Trace(start: 0, dt: dt, values: [])
@@ -68,7 +69,8 @@ extension Builtins {
     for (i, current) in currents.enumerated() where current != 0 {
       world.inject(StepCurrent(amplitude: current, neurons: i..<(i + 1)), into: group)
     }
-    try c.interpreter.checkOutcome(world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop), of: model,
+    try c.interpreter.checkOutcome(world.run(steps: Int(clampingToSteps: duration / dt), shouldStop: c.interpreter.host.shouldStop,
+                                                             spikeLimit: c.interpreter.world.spikeRoomForAnotherSimulation), of: model,
                                    naming: { "the neuron simulated with \(Quantity(currents[$0], .current).formatted)" }, dt: dt, span: c.span.span)
     var counts = [Int](repeating: 0, count: currents.count)
     for neuron in world.spikes(group).neurons { counts[neuron] += 1 }

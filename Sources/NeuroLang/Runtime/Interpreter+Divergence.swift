@@ -17,6 +17,8 @@ extension Interpreter {
     switch outcome {
     case .completed: return
     case .interrupted: throw failure("interrupted", at: span)
+    case .spikeLimitReached:
+      throw failure("its spikes fill the memory this simulation may use", at: span, hint: "\(MemoryBudget.described); a shorter duration records fewer")
     case .diverged(_, let variable, let neuron, let time):
       throw divergence(variable, of: naming(neuron), at: time, dt: dt, model: model, span: span)
     }

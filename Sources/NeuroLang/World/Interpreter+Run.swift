@@ -33,7 +33,7 @@ extension Interpreter {
     let startStep = world.simulation.stepIndex
     warnIfTimeStepTooCoarse(at: durationExpr.span)
     let started = host.wallClock?()
-    let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop)
+    let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop, spikeLimit: world.spikeRoom)
     let elapsed = started.flatMap { start in host.wallClock.map { $0() - start } }
     let ran = world.simulation.stepIndex - startStep
     var summary: String
@@ -43,6 +43,10 @@ extension Interpreter {
       summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
     case .interrupted:
       summary = "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+    case .spikeLimitReached:
+      throw failure("the run stopped at t = \(Quantity(world.simulation.time, .time).formatted): its \(formatNumber(Double(world.simulation.recordedSpikes))) spikes fill the memory the world may use",
+                    at: durationExpr.span,
+                    hint: "\(MemoryBudget.described); fewer neurons, lower rates or a shorter run record fewer spikes (reset clears them)")
     case .diverged(let group, let variable, let neuron, let time):
       let name = world.names[group] ?? "a neuron"
       let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name

@@ -34,8 +34,19 @@ extension World {
     let synapses = simulation.allProjections.reduce(0.0) { total, p in
       total + Double(p.synapseCount) * p.bytesPerSynapse + Double(p.delaySteps) * 8
     }
-    return neurons + synapses + simulation.recordingBytes(forSteps: simulation.stepIndex)
+    let spikes = Double(simulation.recordedSpikes * Simulation.bytesPerRecordedSpike)
+    return neurons + synapses + simulation.recordingBytes(forSteps: simulation.stepIndex) + spikes
   }
+
+  /// How many more spikes a run may record: the room left, counting the doubling of the spike lists
+  /// as they grow.
+  var spikeRoom: Int {
+    let room = (MemoryBudget.limit - bytesHeld) / Double(2 * Simulation.bytesPerRecordedSpike)
+    return simulation.recordedSpikes + Int(saturating: max(0, room))
+  }
+
+  /// How many spikes a simulation of its own (`simulate`) may record beside this world.
+  var spikeRoomForAnotherSimulation: Int { spikeRoom - simulation.recordedSpikes }
 
   /// True when `more` bytes fit next to what the world already holds.
   func fits(_ more: Double) -> Bool {
