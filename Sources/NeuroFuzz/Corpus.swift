@@ -9,7 +9,8 @@ enum Corpus {
       let root = repository + "/" + folder
       let walker = FileManager.default.enumerator(atPath: root)
       while let path = walker?.nextObject() as? String {
-        guard path.hasSuffix(".neuro"), let text = try? String(contentsOfFile: root + "/" + path, encoding: .utf8) else { continue }
+        guard path.hasSuffix(".neuro"), let text = try? String(contentsOfFile: root + "/" + path, encoding: .utf8)
+        else { continue }
         seeds.append(text)
       }
     }

@@ -49,8 +49,9 @@ struct ForkRunner {
     // A long simulation is stopped at half the timeout (of processor time) as Ctrl-C would stop it:
     // what the timer still catches is what Ctrl-C could not stop, a real hang.
     let stopAt = timeout / 2
-    let host = Host(write: { _ in }, report: { _ in }, shouldStop: { processorSeconds() >= stopAt },
-                    libraryPaths: libraryPaths)
+    let host = Host(
+      write: { _ in }, report: { _ in }, shouldStop: { processorSeconds() >= stopAt },
+      libraryPaths: libraryPaths)
     switch Interpreter(host: host).execute(Source(name: "input.neuro", text: input)) {
     case .success: _exit(0)
     case .syntaxError: _exit(65)

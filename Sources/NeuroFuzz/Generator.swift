@@ -11,8 +11,10 @@ struct FuzzRandom {
 
 /// Grammar-aware generation: statements of every kind with ordinary and extreme numbers.
 enum Generator {
-  static let extremes = ["1e308", "-1e308", "1e-320", "-0", "0", "1e18", "3e9", "-1", "1e15", "0.0000001", "(0/0)",
-                         "(1e308*10)", "(-1e308*10)", "65536", "2147483648", "9223372036854775807", "1e30", "(0-0)"]
+  static let extremes = [
+    "1e308", "-1e308", "1e-320", "-0", "0", "1e18", "3e9", "-1", "1e15", "0.0000001", "(0/0)",
+    "(1e308*10)", "(-1e308*10)", "65536", "2147483648", "9223372036854775807", "1e30", "(0-0)",
+  ]
   static let units = ["", "ms", "s", "mV", "nA", "pA", "MΩ", "nF", "uS", "nS", "Hz", "us"]
   static let models = ["lif", "adex", "izhikevich", "hh", "conductance", "poisson"]
 
@@ -22,12 +24,18 @@ enum Generator {
   }
 
   static func expression(_ r: inout FuzzRandom, depth: Int = 0) -> String {
-    if depth > 3 || r.chance(40) { return r.chance(70) ? number(&r) : r.pick(["n", "xs", "a", "dt", "n.v", "[1, 2, 3]", "\"s\"", "true"]) }
+    if depth > 3 || r.chance(40) {
+      return r.chance(70) ? number(&r) : r.pick(["n", "xs", "a", "dt", "n.v", "[1, 2, 3]", "\"s\"", "true"])
+    }
     switch r.below(6) {
-    case 0: return "\(expression(&r, depth: depth + 1)) \(r.pick(["+", "-", "*", "/", "^", "<", "==", "and", "in mV", "to"])) \(expression(&r, depth: depth + 1))"
+    case 0:
+      return
+        "\(expression(&r, depth: depth + 1)) \(r.pick(["+", "-", "*", "/", "^", "<", "==", "and", "in mV", "to"])) \(expression(&r, depth: depth + 1))"
     case 1: return "-\(expression(&r, depth: depth + 1))"
     case 2: return "(\(expression(&r, depth: depth + 1)))"
-    case 3: return "\(r.pick(["mean", "sum", "range", "len", "rate", "isi", "cv", "psth", "spikes", "sqrt", "exp", "fi_curve", "simulate", "table", "max", "sort"]))(\(expression(&r, depth: depth + 1))\(r.chance(50) ? ", bin: \(number(&r))" : ""))"
+    case 3:
+      return
+        "\(r.pick(["mean", "sum", "range", "len", "rate", "isi", "cv", "psth", "spikes", "sqrt", "exp", "fi_curve", "simulate", "table", "max", "sort"]))(\(expression(&r, depth: depth + 1))\(r.chance(50) ? ", bin: \(number(&r))" : ""))"
     case 4: return "[\(expression(&r, depth: depth + 1)), \(expression(&r, depth: depth + 1))]"
     default: return "xs[\(expression(&r, depth: depth + 1))]"
     }
@@ -37,9 +45,12 @@ enum Generator {
   static func statement(_ r: inout FuzzRandom) -> String {
     let e = { (r: inout FuzzRandom) in expression(&r) }
     switch r.below(20) {
-    case 0: return "neuron n = \(r.pick(models))(\(r.pick(["tau", "t_ref", "v_th", "R", "C", "a", "rate"])): \(number(&r)))"
+    case 0:
+      return "neuron n = \(r.pick(models))(\(r.pick(["tau", "t_ref", "v_th", "R", "C", "a", "rate"])): \(number(&r)))"
     case 1: return "population a[\(r.chance(50) ? number(&r) : String(r.below(50) + 1))] = \(r.pick(models))()"
-    case 2: return "connect \(r.pick(["a", "n"])) -> \(r.pick(["a", "n"])) with \(r.pick(["p", "in_degree", "out_degree"])): \(number(&r)), weight: \(number(&r)), delay: \(number(&r))"
+    case 2:
+      return
+        "connect \(r.pick(["a", "n"])) -> \(r.pick(["a", "n"])) with \(r.pick(["p", "in_degree", "out_degree"])): \(number(&r)), weight: \(number(&r)), delay: \(number(&r))"
     case 3: return "run \(number(&r))"
     case 4: return "inject n \(number(&r)) from \(number(&r)) to \(number(&r))"
     case 5: return "plot n.v from \(number(&r)) to \(number(&r))"
@@ -48,7 +59,9 @@ enum Generator {
     case 8: return "save \(e(&r)) to \"\(r.pick(["out.csv", "a", ".", "~", "", "x/", "é.csv"]))\""
     case 9: return "let t = load \"\(r.pick(["out.csv", "a", "missing.csv", "."]))\""
     case 10: return "import \"\(r.pick(["a", "x", "", "../x"]))\""
-    case 11: return "model m {\n  dv/dt = (\(r.pick(["-v", "v^\(number(&r))", "v*\(number(&r))"])) + \(number(&r))) / \(number(&r))\n  init v: \(number(&r))\n  on v > \(number(&r)) { v = \(number(&r)) }\n}"
+    case 11:
+      return
+        "model m {\n  dv/dt = (\(r.pick(["-v", "v^\(number(&r))", "v*\(number(&r))"])) + \(number(&r))) / \(number(&r))\n  init v: \(number(&r))\n  on v > \(number(&r)) { v = \(number(&r)) }\n}"
     case 12: return "let xs = \(e(&r))"
     case 13: return "print \(e(&r))"
     case 14: return "dt = \(number(&r))"

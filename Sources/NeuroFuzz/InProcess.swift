@@ -44,15 +44,20 @@ enum InProcessRound {
     try? FileManager.default.removeItem(atPath: scratch)
     let total = counts.values.reduce(0, +)
     let seconds = Date().timeIntervalSince(start)
-    say("neuro-fuzz: \(total) inputs in \(Int(saturating: seconds)) s (\(Int(saturating: Double(total) / max(seconds, 1e-9))) per second), in process")
+    say(
+      "neuro-fuzz: \(total) inputs in \(Int(saturating: seconds)) s (\(Int(saturating: Double(total) / max(seconds, 1e-9))) per second), in process"
+    )
     for (category, n) in counts.sorted(by: { $0.key < $1.key }) { say("  \(category): \(n)") }
     return counts.keys.contains { $0.hasPrefix("crash") } ? 1 : 0
   }
 
   /// One worker's share: inputs job, job + jobs, …; its counts go to a file.
-  private static func work(_ job: Int, _ settings: Settings, scratch: String, start: Date, input: (Int) -> String) -> Never {
+  private static func work(_ job: Int, _ settings: Settings, scratch: String, start: Date, input: (Int) -> String)
+    -> Never
+  {
     let folder = "\(scratch)/\(job)"
-    var runner = ForkRunner(timeout: settings.timeout, memoryKiB: settings.memoryKiB, folder: folder, libraryPaths: settings.libraryPaths)
+    var runner = ForkRunner(
+      timeout: settings.timeout, memoryKiB: settings.memoryKiB, folder: folder, libraryPaths: settings.libraryPaths)
     var counts: [String: Int] = [:]
     var index = job, done = 0
     while index < settings.count, Date().timeIntervalSince(start) < settings.budget {
@@ -73,7 +78,9 @@ enum InProcessRound {
       counts[outcome.category, default: 0] += 1
       done += 1
       if done % 20_000 == 0 {
-        say("job \(job): \(done) inputs, \(Int(saturating: Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })")
+        say(
+          "job \(job): \(done) inputs, \(Int(saturating: Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })"
+        )
       }
       index += settings.jobs
     }

@@ -12,7 +12,12 @@ enum Mutator {
       case 2: if !donor.isEmpty { lines.insert(r.pick(donor), at: min(i, lines.count)) }
       case 3: lines.insert(Generator.statement(&r), at: min(i, lines.count))
       case 4, 5: if !lines.isEmpty { lines[i] = replacingNumber(lines[i], &r) }
-      case 6: if !lines.isEmpty { lines[i] = inserting(r.pick(["(", ")", "[", "]", "{", "}", "-", "\"", "@", "..", ",", ":", "\u{0}", "é", "\r"]), into: lines[i], &r) }
+      case 6:
+        if !lines.isEmpty {
+          lines[i] = inserting(
+            r.pick(["(", ")", "[", "]", "{", "}", "-", "\"", "@", "..", ",", ":", "\u{0}", "é", "\r"]), into: lines[i],
+            &r)
+        }
       case 7: if lines.count > 1 { lines.swapAt(i, r.below(lines.count)) }
       default: if !lines.isEmpty { lines[i] = String(lines[i].prefix(r.below(lines[i].count + 1))) }
       }
@@ -23,7 +28,9 @@ enum Mutator {
   /// One number of the line (with its unit) replaced by an extreme one.
   static func replacingNumber(_ line: String, _ r: inout FuzzRandom) -> String {
     let chars = Array(line)
-    let starts = chars.indices.filter { chars[$0].isNumber && ($0 == 0 || !(chars[$0 - 1].isLetter || chars[$0 - 1].isNumber || chars[$0 - 1] == ".")) }
+    let starts = chars.indices.filter {
+      chars[$0].isNumber && ($0 == 0 || !(chars[$0 - 1].isLetter || chars[$0 - 1].isNumber || chars[$0 - 1] == "."))
+    }
     guard !starts.isEmpty else { return line }
     let start = r.pick(starts)
     var end = start
@@ -35,6 +42,7 @@ enum Mutator {
   static func inserting(_ piece: String, into line: String, _ r: inout FuzzRandom) -> String {
     let chars = Array(line)
     let at = r.below(chars.count + 1)
-    return String(chars[..<at]) + String(repeating: piece, count: r.chance(10) ? 1 + r.below(3000) : 1) + String(chars[at...])
+    return String(chars[..<at]) + String(repeating: piece, count: r.chance(10) ? 1 + r.below(3000) : 1)
+      + String(chars[at...])
   }
 }

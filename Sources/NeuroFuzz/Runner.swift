@@ -38,7 +38,9 @@ struct Runner {
     guard FileManager.default.createFile(atPath: script, contents: Data(input.utf8)) else { return .ok }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "ulimit -v \(memoryKiB); exec \"$0\" \(viaREPL ? "< input.neuro" : "input.neuro")", binary]
+    process.arguments = [
+      "-c", "ulimit -v \(memoryKiB); exec \"$0\" \(viaREPL ? "< input.neuro" : "input.neuro")", binary,
+    ]
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.environment = ["HOME": folder, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "SWIFT_BACKTRACE": "enable=no"]
     process.standardInput = FileHandle.nullDevice
@@ -55,7 +57,8 @@ struct Runner {
       usleep(2_000)
     }
     if process.terminationReason == .uncaughtSignal { return .crash("signal\(process.terminationStatus)") }
-    return Self.diagnosedExitCodes.contains(process.terminationStatus) ? .ok : .crash("exit\(process.terminationStatus)")
+    return Self.diagnosedExitCodes.contains(process.terminationStatus)
+      ? .ok : .crash("exit\(process.terminationStatus)")
   }
 }
 

@@ -15,7 +15,10 @@ var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst()
 while let key = arguments.popFirst() {
   guard key.hasPrefix("--"), let value = arguments.popFirst() else {
-    FileHandle.standardError.write(Data("usage: neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout S] [--memory MB] [--budget S] [--jobs J]\n".utf8))
+    FileHandle.standardError.write(
+      Data(
+        "usage: neuro-fuzz [--binary PATH] [--count N] [--seed S] [--timeout S] [--memory MB] [--budget S] [--jobs J]\n"
+          .utf8))
     exit(64)
   }
   options[String(key.dropFirst(2))] = value
@@ -43,9 +46,11 @@ func input(_ index: Int) -> String {
 }
 
 if let folder = options["replay"] {
-  let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".neuro") }.sorted()
-  let runner = ForkRunner(timeout: timeout, memoryKiB: memoryKiB, folder: NSTemporaryDirectory() + "neuro-fuzz-replay-\(getpid())",
-                          libraryPaths: [repository + "/stdlib"])
+  let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".neuro") }
+    .sorted()
+  let runner = ForkRunner(
+    timeout: timeout, memoryKiB: memoryKiB, folder: NSTemporaryDirectory() + "neuro-fuzz-replay-\(getpid())",
+    libraryPaths: [repository + "/stdlib"])
   var failed = false
   for file in files {
     guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) else { continue }
@@ -57,9 +62,12 @@ if let folder = options["replay"] {
 }
 
 if options["in-process"] == "1" {
-  say("neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB, in process")
-  let settings = InProcessRound.Settings(count: count, seed: seed, jobs: jobs, timeout: timeout, memoryKiB: memoryKiB, budget: budget,
-                                         findings: findings, libraryPaths: [repository + "/stdlib"])
+  say(
+    "neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB, in process"
+  )
+  let settings = InProcessRound.Settings(
+    count: count, seed: seed, jobs: jobs, timeout: timeout, memoryKiB: memoryKiB, budget: budget,
+    findings: findings, libraryPaths: [repository + "/stdlib"])
   exit(InProcessRound.run(settings, input: input))
 }
 
@@ -67,11 +75,17 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
   say("neuro-fuzz: no neuro binary at \(binary) (make release first)")
   exit(66)
 }
-guard Runner(binary: binary, timeout: 30, memoryKiB: memoryKiB, folder: NSTemporaryDirectory() + "neuro-fuzz-check-\(getpid())").run("print 1\n") == .ok else {
+guard
+  Runner(
+    binary: binary, timeout: 30, memoryKiB: memoryKiB, folder: NSTemporaryDirectory() + "neuro-fuzz-check-\(getpid())"
+  ).run("print 1\n") == .ok
+else {
   say("neuro-fuzz: \(binary) does not run a one-line script; nothing to fuzz")
   exit(70)
 }
-say("neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB")
+say(
+  "neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB"
+)
 
 let lock = NSLock()
 nonisolated(unsafe) var counts: [String: Int] = [:]
@@ -101,12 +115,18 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
       let name = "\(folder)/seed\(seed)-\(index).neuro"
       try? Data(small.utf8).write(to: URL(fileURLWithPath: name))
       try? Data(input.utf8).write(to: URL(fileURLWithPath: name + ".original"))
-      lock.lock(); say("found \(outcome.category): \(name)"); lock.unlock()
+      lock.lock()
+      say("found \(outcome.category): \(name)")
+      lock.unlock()
     }
     lock.lock()
     counts[outcome.category + (runner.viaREPL && outcome != .ok ? "-repl" : ""), default: 0] += 1
     done += 1
-    if done % 1000 == 0 { say("\(done) inputs, \(String(format: "%.1f", Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })") }
+    if done % 1000 == 0 {
+      say(
+        "\(done) inputs, \(String(format: "%.1f", Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })"
+      )
+    }
     lock.unlock()
     index += jobs
   }
@@ -114,7 +134,9 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
 }
 try? FileManager.default.removeItem(atPath: scratch)
 let seconds = Date().timeIntervalSince(start)
-say("neuro-fuzz: \(done) inputs in \(String(format: "%.0f", seconds)) s (\(String(format: "%.1f", Double(done) / seconds)) per second)")
+say(
+  "neuro-fuzz: \(done) inputs in \(String(format: "%.0f", seconds)) s (\(String(format: "%.1f", Double(done) / seconds)) per second)"
+)
 for (category, n) in counts.sorted(by: { $0.key < $1.key }) { say("  \(category): \(n)") }
 let strictHangs = options["strict-hangs"] == "1"
 exit(counts.keys.contains { $0.hasPrefix("crash") || (strictHangs && $0 == "hang") } ? 1 : 0)

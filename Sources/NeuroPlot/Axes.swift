@@ -1,7 +1,9 @@
 /// The x axis under a plot: the rule with a mark at each tick, the tick labels (those that fit
 /// without touching), and the axis name centred under the plot.
-func xAxisLines(ticks: [(column: Int, label: String)], columns: Int, labelWidth: Int, style: CanvasStyle,
-                name: String) -> [String] {
+func xAxisLines(
+  ticks: [(column: Int, label: String)], columns: Int, labelWidth: Int, style: CanvasStyle,
+  name: String
+) -> [String] {
   var axis = Array(repeating: Character(style == .braille ? "─" : "-"), count: columns)
   var labels = Array(repeating: Character(" "), count: columns + 8)
   var lastEnd = -2

@@ -54,8 +54,14 @@ public struct Canvas {
       set(x, y, series: series)
       if x == x1 && y == y1 { return }
       let e2 = 2 * error
-      if e2 >= dy { error += dy; x += sx }
-      if e2 <= dx { error += dx; y += sy }
+      if e2 >= dy {
+        error += dy
+        x += sx
+      }
+      if e2 <= dx {
+        error += dx
+        y += sy
+      }
     }
   }
 

@@ -24,15 +24,20 @@ public struct Heatmap: FigureContent, Equatable {
     let cellWidth = columns * 2 + 8 <= space.width ? 2 : 1
     let rows = matrix.map { row in
       row.flatMap { x -> [Cell] in
-        let level = high > low ? Int(saturating: (x - low) / (high - low) * Double(shades.count - 1))
+        let level =
+          high > low
+          ? Int(saturating: (x - low) / (high - low) * Double(shades.count - 1))
           : (x != 0 ? shades.count - 1 : 0)
         return Array(repeating: Cell(shades[max(0, min(shades.count - 1, level))]), count: cellWidth)
       }
     }
-    var area = PlotArea(rows: rows, columns: columns * cellWidth,
-                        yLabels: matrix.indices.map { ($0, String($0)) }, xTicks: nil)
+    var area = PlotArea(
+      rows: rows, columns: columns * cellWidth,
+      yLabels: matrix.indices.map { ($0, String($0)) }, xTicks: nil)
     area.marksTicks = false
-    area.caption = space.style == .ascii ? "\(figure.y.labelled) (down), \(figure.x.labelled) (across)"
+    area.caption =
+      space.style == .ascii
+      ? "\(figure.y.labelled) (down), \(figure.x.labelled) (across)"
       : "\(figure.y.labelled) ↓  \(figure.x.labelled) →"
     let scale = shades.map { String($0) + String($0) }.joined(separator: " ")
     let range = "\(Ticks.label(low)) \(scale) \(Ticks.label(high))" + (unit.isEmpty ? "" : " \(unit)")

@@ -38,7 +38,9 @@ public struct Histogram: FigureContent, Equatable {
     let labels = Ticks.labels(yTicks.values)
     let columns = space.columns(besideLabels: labels, minimum: counts.count)
     let rows = Self.rows
-    let levels: [Character] = space.style == .ascii ? [" ", "#", "#", "#", "#", "#", "#", "#", "#"]
+    let levels: [Character] =
+      space.style == .ascii
+      ? [" ", "#", "#", "#", "#", "#", "#", "#", "#"]
       : [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     // Each column shows the bin it falls in; the bar's height in eighths of a row.
     let heights = (0..<columns).map { column -> Double in

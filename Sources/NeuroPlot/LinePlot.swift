@@ -39,7 +39,10 @@ public struct LinePlot: FigureContent, Equatable {
     for (index, s) in series.enumerated() {
       var last: (Int, Int)? = nil
       for (x, y) in zip(s.xs, s.ys) {
-        guard x.isFinite, y.isFinite, x >= xTicks.low, x <= xTicks.high else { last = nil; continue }
+        guard x.isFinite, y.isFinite, x >= xTicks.low, x <= xTicks.high else {
+          last = nil
+          continue
+        }
         let point = (scale.px(x), scale.py(y))
         if let last {
           canvas.line(last.0, last.1, point.0, point.1, series: index)
@@ -53,8 +56,9 @@ public struct LinePlot: FigureContent, Equatable {
     // its mark (*, +, o, …) in a cell every few columns, and the legend shows it.
     let marksSeries = space.style == .braille && !space.colored && series.count > 1
     let xTickColumns = placedTicks(xTicks.values, column: scale.column)
-    var area = PlotArea(rows: cells(canvas, marked: marksSeries), columns: columns,
-                        yLabels: scale.rowLabels(yTicks.values), xTicks: xTickColumns)
+    var area = PlotArea(
+      rows: cells(canvas, marked: marksSeries), columns: columns,
+      yLabels: scale.rowLabels(yTicks.values), xTicks: xTickColumns)
     area.strip = strip(scale, columns: columns, style: space.style)
     if series.count > 1 { area.legend = legend(space.style, marked: marksSeries) }
     return area
@@ -74,7 +78,8 @@ public struct LinePlot: FigureContent, Equatable {
     for column in 0..<canvas.columns {
       for row in 0..<canvas.rows {
         guard let owner = rows[row][column].series, column - lastMarked[owner] >= spacing,
-              column >= owner * 3 else { continue }
+          column >= owner * 3
+        else { continue }
         rows[row][column].character = Self.marks[owner % Self.marks.count]
         lastMarked[owner] = column
       }

@@ -48,8 +48,10 @@ public struct PlotArea: Sendable {
   /// The legend's pieces, on one line under the plot; empty draws none.
   public var legend: [Cell.Run] = []
 
-  public init(rows: [[Cell]], columns: Int, yLabels: [(row: Int, label: String)],
-              xTicks: [(column: Int, label: String)]?) {
+  public init(
+    rows: [[Cell]], columns: Int, yLabels: [(row: Int, label: String)],
+    xTicks: [(column: Int, label: String)]?
+  ) {
     self.rows = rows
     self.columns = columns
     self.yLabels = yLabels

@@ -30,8 +30,9 @@ public struct RasterPlot: FigureContent, Equatable {
       (0..<columns).map { Cell(canvas.cell(row: row, column: $0, marks: ["|"]).0, series: 0) }
     }
     let xTicks = Ticks(within: times.lowerBound, times.upperBound, count: 6)
-    var area = PlotArea(rows: rows, columns: columns, yLabels: scale.rowLabels(yTicks.values),
-                        xTicks: placedTicks(xTicks.values, column: scale.column))
+    var area = PlotArea(
+      rows: rows, columns: columns, yLabels: scale.rowLabels(yTicks.values),
+      xTicks: placedTicks(xTicks.values, column: scale.column))
     area.caption = figure.y.labelled
     return area
   }

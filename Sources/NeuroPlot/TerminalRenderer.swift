@@ -30,8 +30,9 @@ public struct TerminalRenderer: Sendable, Equatable {
     }
     lines += body(area, labelWidth: labelWidth)
     if let ticks = area.xTicks {
-      lines += xAxisLines(ticks: ticks, columns: area.columns, labelWidth: labelWidth, style: style,
-                          name: figure.x.labelled)
+      lines += xAxisLines(
+        ticks: ticks, columns: area.columns, labelWidth: labelWidth, style: style,
+        name: figure.x.labelled)
     }
     if !area.legend.isEmpty { lines.append(indent + area.legend.map { paint($0.text, $0.series) }.joined()) }
     return lines.joined(separator: "\n") + "\n"

@@ -7,7 +7,9 @@ extension StringProtocol {
   public func trimmingNewlines() -> String { trimming(where: \.isNewline) }
 
   private func trimming(where isBlank: (Character) -> Bool) -> String {
-    guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+    guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+      return ""
+    }
     return String(self[first...last])
   }
 }

@@ -8,7 +8,8 @@ public enum UnitTable {
     for base in BaseUnit.all {
       for baseSpelling in [base.symbol] + base.aliases where suffix.hasSuffix(baseSpelling) {
         let prefixSpelling = suffix.dropLast(baseSpelling.count)
-        for prefix in UnitPrefix.all where prefix.symbol == prefixSpelling || prefix.aliases.contains(String(prefixSpelling)) {
+        for prefix in UnitPrefix.all
+        where prefix.symbol == prefixSpelling || prefix.aliases.contains(String(prefixSpelling)) {
           found = Unit(symbol: prefix.symbol + base.symbol, scale: prefix.scale, dimension: base.dimension)
         }
       }

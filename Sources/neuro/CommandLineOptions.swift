@@ -63,7 +63,8 @@ struct CommandLineOptions {
       return .success(options)
     }
     if files.count > 1 {
-      return .failure(UsageError(message: "one script at a time, found \(files.count): \(files.joined(separator: " "))"))
+      return .failure(
+        UsageError(message: "one script at a time, found \(files.count): \(files.joined(separator: " "))"))
     }
     if let file = files.first, options.mode == .repl { options.mode = .script(path: file) }
     return .success(options)

@@ -10,7 +10,10 @@ enum Completion {
   static var source: Interpreter?
   private static var matches: [String] = []
   private static var next = 0
-  static let commands = [":help", ":vars", ":load", ":reset", ":quit", ":lesson", ":lessons", ":check", ":hint", ":solution", ":next", ":restart"]
+  static let commands = [
+    ":help", ":vars", ":load", ":reset", ":quit", ":lesson", ":lessons", ":check", ":hint", ":solution", ":next",
+    ":restart",
+  ]
 
   static func install() {
     rl_attempted_completion_function = { text, start, _ in

@@ -32,7 +32,9 @@ extension REPL {
       }
       let total = lesson.exercises.count
       let done = min(total, progress.doneCount(lesson: entry.id))
-      Output.out("\(String(repeating: " ", count: max(0, 3 - String(entry.number).count)))\(entry.number)  \(lesson.title)  (\(done)/\(total) exercises done)\n")
+      Output.out(
+        "\(String(repeating: " ", count: max(0, 3 - String(entry.number).count)))\(entry.number)  \(lesson.title)  (\(done)/\(total) exercises done)\n"
+      )
     }
     return ExitCode.success
   }
@@ -127,10 +129,15 @@ extension REPL {
       }
       show(step.content)
     }
-    let next = Session.lessonFolder().flatMap { LessonLibrary(folder: $0).entries.first { $0.number > active.entry.number } }
-    say("\n" + bold("Lesson \(active.entry.number) complete.") + " "
-      + (next.map { ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists them all; or keep exploring here." }
-        ?? "That was the last lesson. :lessons lists them all; or keep exploring here."))
+    let next = Session.lessonFolder().flatMap {
+      LessonLibrary(folder: $0).entries.first { $0.number > active.entry.number }
+    }
+    say(
+      "\n" + bold("Lesson \(active.entry.number) complete.") + " "
+        + (next.map {
+          ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists them all; or keep exploring here."
+        }
+          ?? "That was the last lesson. :lessons lists them all; or keep exploring here."))
     finishedLesson = (active.entry, next?.number)
     lesson = nil
   }
@@ -160,7 +167,8 @@ extension REPL {
   /// `:check`, `:hint`, `:solution`, `:skip`, `:restart` while a lesson runs; false for other commands.
   mutating func lessonCommand(_ name: String) -> Bool {
     guard var active = lesson, let waiting = active.waiting,
-          let exercise = active.lesson.steps[waiting.step].exercise else {
+      let exercise = active.lesson.steps[waiting.step].exercise
+    else {
       if let (finished, next) = finishedLesson, name == "next" || name == "restart" {
         if name == "restart" {
           var progress = LessonProgress(path: Session.progressPath)
@@ -184,20 +192,25 @@ extension REPL {
       }
       Output.out("✓ well done\n")
       var progress = LessonProgress(path: Session.progressPath)
-      if let problem = progress.markDone(lesson: active.entry.id, exercise: waiting.exercise) { Output.problem(problem, warning: true) }
+      if let problem = progress.markDone(lesson: active.entry.id, exercise: waiting.exercise) {
+        Output.problem(problem, warning: true)
+      }
       active.waiting = nil
       lesson = active
       showUntilExercise()
     case "hint":
       guard active.hintsShown < exercise.hints.count else {
-        Output.out(exercise.hints.isEmpty ? "no hints for this one; :solution shows an answer\n" : "no more hints; :solution shows an answer\n")
+        Output.out(
+          exercise.hints.isEmpty
+            ? "no hints for this one; :solution shows an answer\n" : "no more hints; :solution shows an answer\n")
         return true
       }
       say("hint: " + exercise.hints[active.hintsShown])
       active.hintsShown += 1
       lesson = active
     case "solution":
-      Output.out("one answer:\n" + exercise.solution.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n")
+      Output.out(
+        "one answer:\n" + exercise.solution.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n")
     case "skip", "next":
       active.waiting = nil
       lesson = active

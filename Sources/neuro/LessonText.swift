@@ -29,7 +29,8 @@ enum LessonText {
       guard line.count > width else { return line }
       // A list item continues under its text, two columns in.
       if line.hasPrefix("- ") || line.hasPrefix("* ") {
-        return TextWrapping.wrap("  " + line.dropFirst(2), width: width).replacingFirstIndent(with: String(line.prefix(2)))
+        return TextWrapping.wrap("  " + line.dropFirst(2), width: width).replacingFirstIndent(
+          with: String(line.prefix(2)))
       }
       return TextWrapping.wrap(line, width: width)
     }.joined(separator: "\n")

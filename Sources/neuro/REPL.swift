@@ -102,14 +102,20 @@ struct REPL {
         Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
         let close = Help.suggestions(for: argument, among: Array(REPLHelp.topics.keys))
-        Output.problem("no help on '\(argument)'", hint: close.isEmpty ? ":help lists the topics" : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
+        Output.problem(
+          "no help on '\(argument)'",
+          hint: close.isEmpty
+            ? ":help lists the topics" : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
       }
     case "vars":
       let listing = interpreter.variableListing
       let width = Terminal.width
-      Output.out(listing.isEmpty ? "nothing defined yet\n" : listing.map { line in
-        line.count > width ? String(line.prefix(width - 1)) + "…" : line
-      }.joined(separator: "\n") + "\n")
+      Output.out(
+        listing.isEmpty
+          ? "nothing defined yet\n"
+          : listing.map { line in
+            line.count > width ? String(line.prefix(width - 1)) + "…" : line
+          }.joined(separator: "\n") + "\n")
     case "reset":
       interpreter.startFresh()
       Output.out("session cleared: a fresh world (t = 0 ms, dt = 0.1 ms, no neurons or stimuli) and no names\n")
@@ -128,10 +134,14 @@ struct REPL {
       }
       load(argument)
     default:
-      let commands = ["help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "next", "restart"]
+      let commands = [
+        "help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "next", "restart",
+      ]
       let close = closestName(to: name, among: commands)
-      Output.problem("unknown command ':\(name)'",
-                     hint: close.map { "did you mean ':\($0)'?" } ?? "the commands are :help :vars :load :reset :lesson N :lessons :quit")
+      Output.problem(
+        "unknown command ':\(name)'",
+        hint: close.map { "did you mean ':\($0)'?" }
+          ?? "the commands are :help :vars :load :reset :lesson N :lessons :quit")
     }
     return true
   }

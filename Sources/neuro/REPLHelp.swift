@@ -4,20 +4,20 @@ enum REPLHelp {
   /// The REPL's topics.
   static let topics: [String: String] = [
     "lessons": """
-      neuro lesson N (or :lesson N) starts lesson N in a fresh world, or resumes it where you stopped.
-        :check      check your answer        :hint       a hint (ask again for the next)
-        :solution   show one answer          :next       skip ahead (after the last exercise: the next lesson)
-        :restart    begin the lesson again   :lessons    list the lessons and your progress
+    neuro lesson N (or :lesson N) starts lesson N in a fresh world, or resumes it where you stopped.
+      :check      check your answer        :hint       a hint (ask again for the next)
+      :solution   show one answer          :next       skip ahead (after the last exercise: the next lesson)
+      :restart    begin the lesson again   :lessons    list the lessons and your progress
 
-      """,
+    """,
     "repl": """
-      In the REPL an expression prints its value. Unfinished lines (an open bracket, a trailing operator)
-      continue on the next line; an empty line ends them.
-        :help [TOPIC]   help           :load FILE   run a file in this session
-        :reset          start afresh   :quit        leave (or Ctrl-D)
-        :lessons        the lessons    :lesson N    start one (:help lessons lists :check :hint …)
-      Ctrl-C clears the line, or stops a running simulation. History is kept in ~/.neuro_history.
+    In the REPL an expression prints its value. Unfinished lines (an open bracket, a trailing operator)
+    continue on the next line; an empty line ends them.
+      :help [TOPIC]   help           :load FILE   run a file in this session
+      :reset          start afresh   :quit        leave (or Ctrl-D)
+      :lessons        the lessons    :lesson N    start one (:help lessons lists :check :hint …)
+    Ctrl-C clears the line, or stops a running simulation. History is kept in ~/.neuro_history.
 
-      """,
+    """,
   ]
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import FoundationEssentials
 import NeuroLang
@@ -36,7 +36,8 @@ enum Session {
   }
 
   static func plotSettings(_ options: CommandLineOptions) -> PlotSettings {
-    let ascii = options.forceASCII || Terminal.environment("NEURO_ASCII").map { !$0.isEmpty && $0 != "0" } == true
+    let ascii =
+      options.forceASCII || Terminal.environment("NEURO_ASCII").map { !$0.isEmpty && $0 != "0" } == true
       || !Terminal.supportsUnicode
     return PlotSettings(
       width: Terminal.width, height: 14, style: ascii ? .ascii : .braille,
@@ -80,7 +81,8 @@ enum Session {
     for _ in 0..<5 {
       let candidate = FilePaths.joined(folder, name)
       if FileManager.default.fileExists(atPath: FilePaths.joined(candidate, marker ?? "")),
-         FileManager.default.fileExists(atPath: FilePaths.joined(folder, "Package.swift")) {
+        FileManager.default.fileExists(atPath: FilePaths.joined(folder, "Package.swift"))
+      {
         paths.append(candidate)
         break
       }

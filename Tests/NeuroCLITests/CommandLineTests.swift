@@ -62,7 +62,8 @@ import Testing
   }
 
   @Test func pastedPromptsAreTakenOff() throws {
-    let result = try runNeuro([], input: "neuro> 2.5nA * 10MΩ\nneuro> neuron n = lif(\n  ...>   tau: 20ms)\nneuro> print n.tau\n")
+    let result = try runNeuro(
+      [], input: "neuro> 2.5nA * 10MΩ\nneuro> neuron n = lif(\n  ...>   tau: 20ms)\nneuro> print n.tau\n")
     #expect(result.stdout == "25 mV\n20 ms\n")
     #expect(result.status == 0)
   }
@@ -101,7 +102,8 @@ import Testing
   /// Arbitrary bytes as a script or as input: a diagnostic, never a crash.
   @Test func arbitraryBytesNeverCrash() throws {
     var generator = RandomSource(seed: 42)
-    let alphabet = Array("neuron lif inject run plot print let ()[]{},:.=+-*/^<>!\"#\n 0123456789 mV nA ms MΩ µ Ω x".utf8)
+    let alphabet = Array(
+      "neuron lif inject run plot print let ()[]{},:.=+-*/^<>!\"#\n 0123456789 mV nA ms MΩ µ Ω x".utf8)
     for round in 0..<25 {
       var bytes = Data()
       for _ in 0..<(20 + round * 8) {
@@ -109,12 +111,12 @@ import Testing
         bytes.append(r % 4 == 0 ? UInt8(truncatingIfNeeded: r >> 8) : alphabet[Int(r >> 16) % alphabet.count])
       }
       let result = try runNeuro([], input: bytes)
-      #expect([0, 65, 70].contains(result.status), "input \(Array(bytes)) ended with \(result.status): \(result.stderr)")
+      #expect(
+        [0, 65, 70].contains(result.status), "input \(Array(bytes)) ended with \(result.status): \(result.stderr)")
       #expect(!result.stderr.contains("Fatal error"))
     }
   }
 }
-
 
 @Suite struct LessonCommandTests {
   private func progressFile() -> String {
@@ -130,10 +132,12 @@ import Testing
 
   @Test func aLessonChecksAnswersAndResumesWhereTheStudentStopped() throws {
     let progress = progressFile()
-    let first = try runNeuro(["lesson", "1"], input: ":check\n:hint\nlet v = 2.5nA * 10MΩ\n:check\n",
-                             environment: ["NEURO_PROGRESS": progress])
+    let first = try runNeuro(
+      ["lesson", "1"], input: ":check\n:hint\nlet v = 2.5nA * 10MΩ\n:check\n",
+      environment: ["NEURO_PROGRESS": progress])
     #expect(first.stdout.contains("Exercise 1 of 5: Ohm's law"))
-    #expect(first.stdout.contains("✗ not yet: v should be the voltage 2.5 nA makes across 10 MΩ\n  (v is not defined yet)"))
+    #expect(
+      first.stdout.contains("✗ not yet: v should be the voltage 2.5 nA makes across 10 MΩ\n  (v is not defined yet)"))
     #expect(!first.stdout.contains("abs(v - 25mV)"))
     #expect(first.stdout.contains("hint: A voltage is a current times a resistance"))
     #expect(first.stdout.contains("✓ well done"))
@@ -160,9 +164,11 @@ import Testing
 
   @Test func aFinishedLessonOffersTheNextAndCanBeReadAgain() throws {
     let progress = progressFile()
-    try (0..<4).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(toFile: progress, atomically: true, encoding: .utf8)
-    let result = try runNeuro(["lesson", "1"], input: "run 100ms\nlet again = spike_count(n)\n:check\n:next\n",
-                              environment: ["NEURO_PROGRESS": progress])
+    try (0..<4).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(
+      toFile: progress, atomically: true, encoding: .utf8)
+    let result = try runNeuro(
+      ["lesson", "1"], input: "run 100ms\nlet again = spike_count(n)\n:check\n:next\n",
+      environment: ["NEURO_PROGRESS": progress])
     #expect(result.stdout.contains("(resuming at exercise 5 of 5"))
     #expect(result.stdout.contains("✓ well done"))
     #expect(result.stdout.contains("Lesson 1 complete. :next starts lesson 2"))
@@ -174,19 +180,22 @@ import Testing
 
   /// `:reset` starts over: no names, the clock at 0, the default time step; `reset` keeps the neurons.
   @Test func resetKeepsTheWorldAndColonResetReplacesIt() throws {
-    let kept = try runNeuro([], input: "neuron n = lif()\ninject n 2.5nA from 20ms to 60ms\nrun 100ms\nreset\nnow\nstimuli(n)\n",
-                            environment: ["NEURO_PROGRESS": progressFile()])
+    let kept = try runNeuro(
+      [], input: "neuron n = lif()\ninject n 2.5nA from 20ms to 60ms\nrun 100ms\nreset\nnow\nstimuli(n)\n",
+      environment: ["NEURO_PROGRESS": progressFile()])
     #expect(kept.stdout.contains("\n0 ms\n1  inject 2.5 nA from 20 ms to 60 ms\n"))
-    let fresh = try runNeuro([], input: "dt = 1ms\nneuron n = lif()\nrun 100ms\n:reset\nnow\ndt\nn\n",
-                             environment: ["NEURO_PROGRESS": progressFile()])
+    let fresh = try runNeuro(
+      [], input: "dt = 1ms\nneuron n = lif()\nrun 100ms\n:reset\nnow\ndt\nn\n",
+      environment: ["NEURO_PROGRESS": progressFile()])
     #expect(fresh.stdout.contains("session cleared"))
     #expect(fresh.stdout.contains("\n0 ms\n0.1 ms\n"))
     #expect(fresh.stderr.contains("unknown name 'n'"))
   }
 
   @Test func everyLessonStartsInAFreshWorld() throws {
-    let result = try runNeuro([], input: "dt = 1ms\nneuron leftover = lif()\nrun 50ms\n:lesson 3\nnow\nleftover\ndt\n",
-                              environment: ["NEURO_PROGRESS": progressFile()])
+    let result = try runNeuro(
+      [], input: "dt = 1ms\nneuron leftover = lif()\nrun 50ms\n:lesson 3\nnow\nleftover\ndt\n",
+      environment: ["NEURO_PROGRESS": progressFile()])
     #expect(result.stdout.contains("Lesson 3: Synaptic transmission"))
     #expect(result.stdout.contains("\n20 ms\n"), "the clock is where lesson 3 left it, not where the session was")
     #expect(result.stderr.contains("unknown name 'leftover'"))

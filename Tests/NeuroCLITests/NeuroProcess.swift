@@ -7,7 +7,8 @@ enum NeuroBinary {
 
   /// The binary next to the test bundle (the same build), else the debug build in the tree.
   static let path: String = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("neuro")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "neuro")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
     return repository.appendingPathComponent(".build/debug/neuro").path
   }()
@@ -21,8 +22,10 @@ struct ProcessResult {
 }
 
 /// Runs neuro with arguments and standard input; the environment is the test's plus `environment`.
-func runNeuro(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
-              in directory: URL = NeuroBinary.repository) throws -> ProcessResult {
+func runNeuro(
+  _ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
+  in directory: URL = NeuroBinary.repository
+) throws -> ProcessResult {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: NeuroBinary.path)
   process.arguments = arguments
@@ -44,8 +47,9 @@ func runNeuro(_ arguments: [String], input: Data = Data(), environment: [String:
   let out = stdout.fileHandleForReading.readDataToEndOfFile()
   let err = stderr.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return ProcessResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
+  return ProcessResult(
+    status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+    stderr: String(decoding: err, as: UTF8.self))
 }
 
 func runNeuro(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> ProcessResult {

@@ -77,7 +77,8 @@ final class PseudoTerminal {
       }
       let remaining = deadline.timeIntervalSinceNow
       guard remaining > 0 else {
-        throw TerminalError("timed out waiting for \(text.debugDescription); screen so far:\n\(PseudoTerminal.plain(transcript))")
+        throw TerminalError(
+          "timed out waiting for \(text.debugDescription); screen so far:\n\(PseudoTerminal.plain(transcript))")
       }
       readAvailable(waitingUpTo: min(remaining, 0.2))
     }

@@ -4,8 +4,10 @@ import Testing
 /// The REPL as a person meets it: on a terminal, with readline, history and Ctrl-C.
 @Suite(.serialized) struct REPLTests {
   private func environment(history: URL) -> [String: String] {
-    ["TERM": "xterm", "HOME": history.deletingLastPathComponent().path, "NEURO_HISTORY": history.path,
-     "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    [
+      "TERM": "xterm", "HOME": history.deletingLastPathComponent().path, "NEURO_HISTORY": history.path,
+      "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+    ]
   }
 
   private func freshHistory() throws -> URL {

@@ -5,8 +5,10 @@ import Testing
 /// under their step currents; forward Euler at dt = 0.1 ms, 500 ms, spikes cut at 0 mV.
 @Suite struct AdExModelTests {
   // C (pF), g_L (nS), E_L (mV), V_T (mV), Δ_T (mV), τ_w (ms), a (nS), b (pA), V_r (mV), I (pA)
-  private func spikes(_ c: Double, _ gL: Double, _ eL: Double, _ vT: Double, _ slope: Double, _ tauW: Double,
-                      _ a: Double, _ b: Double, _ vR: Double, _ current: Double) -> [Double] {
+  private func spikes(
+    _ c: Double, _ gL: Double, _ eL: Double, _ vT: Double, _ slope: Double, _ tauW: Double,
+    _ a: Double, _ b: Double, _ vR: Double, _ current: Double
+  ) -> [Double] {
     var p = AdExParameters()
     p.capacitance = c * 1e-12
     p.leak = gL * 1e-9

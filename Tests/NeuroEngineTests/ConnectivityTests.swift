@@ -10,12 +10,14 @@ import Testing
     let simulation = Simulation()
     let a = simulation.add(LIFGroup(count: 3, parameters: LIFParameters()))
     let b = simulation.add(LIFGroup(count: 2, parameters: LIFParameters()))
-    _ = simulation.connect(pre: a, preRange: 0..<3, post: b, postRange: 0..<2,
-                           channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1e-3),
-                           delay: .constant(0), rule: .allToAll, allowSelf: true, random: &random)
-    _ = simulation.connect(pre: a, preRange: 1..<3, post: b, postRange: 0..<2,
-                           channel: SynapticChannel(kind: .current, tau: 5e-3), weight: .normal(mean: 2e-3, sd: 0),
-                           delay: .constant(0), rule: .oneToOne, allowSelf: true, random: &random)
+    _ = simulation.connect(
+      pre: a, preRange: 0..<3, post: b, postRange: 0..<2,
+      channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1e-3),
+      delay: .constant(0), rule: .allToAll, allowSelf: true, random: &random)
+    _ = simulation.connect(
+      pre: a, preRange: 1..<3, post: b, postRange: 0..<2,
+      channel: SynapticChannel(kind: .current, tau: 5e-3), weight: .normal(mean: 2e-3, sd: 0),
+      delay: .constant(0), rule: .oneToOne, allowSelf: true, random: &random)
     return (simulation, a, b)
   }
 

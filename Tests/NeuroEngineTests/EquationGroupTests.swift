@@ -32,14 +32,20 @@ import Testing
     // v, u in volts; parameters: a, b, c, d, R
     let mV = 1e-3, ms = 1e-3
     let dv = EquationNode.divide(
-      .add(.subtract(.add(.add(.multiply(.constant(0.04), .divide(.power(.state(0), 2), .constant(mV))),
-                               .multiply(.constant(5), .state(0))), .constant(140 * mV)), .state(1)),
-           .multiply(.parameter(4), .input)), .constant(ms))
+      .add(
+        .subtract(
+          .add(
+            .add(
+              .multiply(.constant(0.04), .divide(.power(.state(0), 2), .constant(mV))),
+              .multiply(.constant(5), .state(0))), .constant(140 * mV)), .state(1)),
+        .multiply(.parameter(4), .input)), .constant(ms))
     let du = EquationNode.multiply(.parameter(0), .subtract(.multiply(.parameter(1), .state(0)), .state(1)))
     let model = EquationModel(
       stateNames: ["v", "u"], derivatives: [dv, du], threshold: .subtract(.state(0), .constant(30 * mV)),
       inclusiveThreshold: true,
-      resets: [.init(state: 0, value: .parameter(2), increment: false), .init(state: 1, value: .parameter(3), increment: true)],
+      resets: [
+        .init(state: 0, value: .parameter(2), increment: false), .init(state: 1, value: .parameter(3), increment: true),
+      ],
       initialValues: [.constant(-65 * mV), .multiply(.parameter(1), .constant(-65 * mV))],
       parameters: [20, 0.2, -50 * mV, 2 * mV, 1e6], method: .euler, refractoryPeriod: 0)
     var p = IzhikevichParameters()

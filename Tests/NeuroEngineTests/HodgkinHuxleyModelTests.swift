@@ -5,8 +5,9 @@ import Testing
 /// textbook values, integrated by exponential Euler at dt = 0.01 ms.
 @Suite struct HodgkinHuxleyModelTests {
   private func run(_ current: Double, duration: Double = 0.2, dt: Double = 1e-5) -> (Simulation, GroupID) {
-    runNeuron(HodgkinHuxleyGroup(count: 1, parameters: HodgkinHuxleyParameters()), current: current, start: 0.01,
-              duration: duration, dt: dt)
+    runNeuron(
+      HodgkinHuxleyGroup(count: 1, parameters: HodgkinHuxleyParameters()), current: current, start: 0.01,
+      duration: duration, dt: dt)
   }
 
   @Test func restsAtMinus65mV() throws {

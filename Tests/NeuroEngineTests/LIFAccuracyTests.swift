@@ -30,8 +30,9 @@ private func simulate(_ parameters: LIFParameters, current: StepCurrent, duratio
   /// intervals above 20 ms, where one step is under 0.5 %.
   @Test(arguments: [0.21e-9, 0.25e-9, 0.28e-9, 0.32e-9, 0.36e-9])
   func firingRateMatchesTheAnalyticRate(current: Double) throws {
-    let p = LIFParameters(tau: 20e-3, restingPotential: -70e-3, threshold: -50e-3, resetPotential: -70e-3,
-                          resistance: 100e6, refractoryPeriod: 5e-3)
+    let p = LIFParameters(
+      tau: 20e-3, restingPotential: -70e-3, threshold: -50e-3, resetPotential: -70e-3,
+      resistance: 100e6, refractoryPeriod: 5e-3)
     let (simulation, id) = simulate(p, current: StepCurrent(amplitude: current), duration: 2)
     let times = simulation.spikeTimes(id)
     try #require(times.count >= 10)
@@ -44,8 +45,9 @@ private func simulate(_ parameters: LIFParameters, current: StepCurrent, duratio
   /// (not from v_rest) to v_th; on the 0.1 ms grid a simulated interval is within one step of it.
   @Test(arguments: [1.6e-9, 2e-9, 3e-9, 5e-9])
   func analyticRateCountsTheClimbFromReset(current: Double) throws {
-    let p = LIFParameters(tau: 20e-3, restingPotential: -70e-3, threshold: -55e-3, resetPotential: -60e-3,
-                          resistance: 10e6, refractoryPeriod: 2e-3)
+    let p = LIFParameters(
+      tau: 20e-3, restingPotential: -70e-3, threshold: -55e-3, resetPotential: -60e-3,
+      resistance: 10e6, refractoryPeriod: 2e-3)
     let (simulation, id) = simulate(p, current: StepCurrent(amplitude: current), duration: 1)
     let times = simulation.spikeTimes(id)
     try #require(times.count >= 10)

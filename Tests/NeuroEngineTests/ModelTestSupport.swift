@@ -1,8 +1,10 @@
 @testable import NeuroEngine
 
 /// Runs one neuron of a group under a current (A) switched on at `start` (s), for `duration` (s).
-func runNeuron(_ group: any NeuronGroup, current: Double, start: Double = 0, end: Double? = nil, duration: Double,
-               dt: Double = 1e-4) -> (simulation: Simulation, id: GroupID) {
+func runNeuron(
+  _ group: any NeuronGroup, current: Double, start: Double = 0, end: Double? = nil, duration: Double,
+  dt: Double = 1e-4
+) -> (simulation: Simulation, id: GroupID) {
   let simulation = Simulation()
   simulation.setTimeStep(dt)
   let id = simulation.add(group)

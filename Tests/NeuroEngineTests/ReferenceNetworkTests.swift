@@ -10,17 +10,21 @@ import Testing
     var random = RandomSource(seed: 12345)
     let simulation = Simulation()
     var p = LIFParameters()
-    (p.tau, p.restingPotential, p.threshold, p.resetPotential, p.refractoryPeriod) = (20e-3, -49e-3, -50e-3, -60e-3, 5e-3)
+    (p.tau, p.restingPotential, p.threshold, p.resetPotential, p.refractoryPeriod) = (
+      20e-3, -49e-3, -50e-3, -60e-3, 5e-3
+    )
     let all = simulation.add(LIFGroup(count: n, parameters: p))
     let v0 = (0..<n).map { _ in -60e-3 + 10e-3 * random.uniform() }
     #expect(simulation.setValues(all, variable: "v", values: v0, at: 0..<n))
     let synapses = [
-      simulation.connect(pre: all, preRange: 0..<excitatory, post: all, postRange: 0..<n,
-                         channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1.62e-3), delay: .constant(0),
-                         rule: .probability(0.02), allowSelf: true, random: &random),
-      simulation.connect(pre: all, preRange: excitatory..<n, post: all, postRange: 0..<n,
-                         channel: SynapticChannel(kind: .voltage, tau: 10e-3), weight: .constant(-9e-3), delay: .constant(0),
-                         rule: .probability(0.02), allowSelf: true, random: &random),
+      simulation.connect(
+        pre: all, preRange: 0..<excitatory, post: all, postRange: 0..<n,
+        channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1.62e-3), delay: .constant(0),
+        rule: .probability(0.02), allowSelf: true, random: &random),
+      simulation.connect(
+        pre: all, preRange: excitatory..<n, post: all, postRange: 0..<n,
+        channel: SynapticChannel(kind: .voltage, tau: 10e-3), weight: .constant(-9e-3), delay: .constant(0),
+        rule: .probability(0.02), allowSelf: true, random: &random),
     ]
     #expect(synapses.compactMap { $0 }.reduce(0, +) == 320401)  // the reference's n_syn
     _ = simulation.run(steps: 10_000)
@@ -33,9 +37,10 @@ import Testing
     let a = simulation.add(LIFGroup(count: 10, parameters: LIFParameters()))
     let b = simulation.add(LIFGroup(count: 20, parameters: LIFParameters()))
     func count(_ rule: Projection.Rule, _ allowSelf: Bool = true, from: GroupID, to: GroupID) -> Int? {
-      simulation.connect(pre: from, preRange: 0..<simulation.group(from).count, post: to, postRange: 0..<simulation.group(to).count,
-                         channel: SynapticChannel(kind: .jump, tau: 1), weight: .constant(1e-3), delay: .constant(0),
-                         rule: rule, allowSelf: allowSelf, random: &random)
+      simulation.connect(
+        pre: from, preRange: 0..<simulation.group(from).count, post: to, postRange: 0..<simulation.group(to).count,
+        channel: SynapticChannel(kind: .jump, tau: 1), weight: .constant(1e-3), delay: .constant(0),
+        rule: rule, allowSelf: allowSelf, random: &random)
     }
     #expect(count(.allToAll, from: a, to: b) == 200)
     #expect(count(.allToAll, false, from: a, to: a) == 90)
@@ -53,9 +58,10 @@ import Testing
     let simulation = Simulation()
     let source = simulation.add(SpikeTimesGroup(times: [[1e-3]]))
     let target = simulation.add(LIFGroup(count: 1, parameters: LIFParameters()))
-    _ = simulation.connect(pre: source, preRange: 0..<1, post: target, postRange: 0..<1,
-                           channel: SynapticChannel(kind: .jump, tau: 1), weight: .normal(mean: 2e-3, sd: 0),
-                           delay: .uniform(3e-3, 3e-3), rule: .allToAll, allowSelf: true, random: &random)
+    _ = simulation.connect(
+      pre: source, preRange: 0..<1, post: target, postRange: 0..<1,
+      channel: SynapticChannel(kind: .jump, tau: 1), weight: .normal(mean: 2e-3, sd: 0),
+      delay: .uniform(3e-3, 3e-3), rule: .allToAll, allowSelf: true, random: &random)
     _ = simulation.run(steps: 60)
     let v = try #require(simulation.trace(target, variable: "v")).values
     // The spike is at 1 ms (the end of its step); 3 ms later, in the step that ends at 4 ms

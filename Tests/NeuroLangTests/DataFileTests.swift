@@ -18,13 +18,16 @@ import Testing
   ])
   func refused(_ text: String, _ message: String) {
     #expect(throws: (any Error).self) { try CSVColumns(parsing: text) }
-    do { _ = try CSVColumns(parsing: text) } catch let error as CSVColumns.ParseError { #expect(error.message == message) } catch {}
+    do { _ = try CSVColumns(parsing: text) } catch let error as CSVColumns.ParseError {
+      #expect(error.message == message)
+    } catch {}
   }
 
   @Test func saveAndLoadRoundTrip() throws {
     let folder = NSTemporaryDirectory() + "neuro-csv-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let run = runSnippet("save {t: [0ms, 1.5ms, 1e-9ms], v: [-70mV, 20mV, -0mV]} to \"\(folder)/r.csv\"\nprint load \"\(folder)/r.csv\"")
+    let run = runSnippet(
+      "save {t: [0ms, 1.5ms, 1e-9ms], v: [-70mV, 20mV, -0mV]} to \"\(folder)/r.csv\"\nprint load \"\(folder)/r.csv\"")
     #expect(run.messages.isEmpty)
     #expect(run.output.hasSuffix("{t: [0 ms, 1.5 ms, 1e-9 ms], v: [-70 mV, 20 mV, 0 mV]}\n"), "\(run.output)")
   }

@@ -10,27 +10,29 @@ import Testing
   }
 
   @Test func unitMismatchShowsBothUnitsTheSpanAndAHint() {
-    #expect(firstError("10mV + 2nA") == """
-      error: cannot add voltage (mV) and current (nA)
-       --> <repl>:1:1
-        |
-      1 | 10mV + 2nA
-        | ^^^^^^^^^^
-        = hint: Ohm's law turns a current into a voltage: I * R
+    #expect(
+      firstError("10mV + 2nA") == """
+        error: cannot add voltage (mV) and current (nA)
+         --> <repl>:1:1
+          |
+        1 | 10mV + 2nA
+          | ^^^^^^^^^^
+          = hint: Ohm's law turns a current into a voltage: I * R
 
-      """)
+        """)
   }
 
   @Test func caretCountsCharactersAfterUnicode() {
-    #expect(firstError("let r = 10MΩ\nlet x = r + 1mV") == """
-      error: cannot add resistance (MΩ) and voltage (mV)
-       --> <repl>:2:9
-        |
-      2 | let x = r + 1mV
-        |         ^^^^^^^
-        = hint: a voltage over a resistance is a current: V / R
+    #expect(
+      firstError("let r = 10MΩ\nlet x = r + 1mV") == """
+        error: cannot add resistance (MΩ) and voltage (mV)
+         --> <repl>:2:9
+          |
+        2 | let x = r + 1mV
+          |         ^^^^^^^
+          = hint: a voltage over a resistance is a current: V / R
 
-      """)
+        """)
   }
 
   @Test func unknownParameterSuggestsTheClosest() {

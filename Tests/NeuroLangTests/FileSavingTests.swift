@@ -42,7 +42,9 @@ import Testing
   }
 
   @Test func aFolderGetsASentence() {
-    #expect(save(to: "").first?.hasSuffix("it is a folder") == true || save(to: ".").first?.hasSuffix("it is a folder") == true)
+    #expect(
+      save(to: "").first?.hasSuffix("it is a folder") == true
+        || save(to: ".").first?.hasSuffix("it is a folder") == true)
     #expect(save(to: "x/").first?.hasSuffix("a file name cannot end with '/'") == true)
   }
 
@@ -114,7 +116,10 @@ import Testing
     var asked: [String] = []
     var messages: [String] = []
     var host = Host(write: { _ in }, report: { messages.append($0.message) })
-    host.confirmWrite = { asked.append($0); return allowed }
+    host.confirmWrite = {
+      asked.append($0)
+      return allowed
+    }
     Interpreter(host: host).execute(Source(name: "lesson", text: "save [1] to \"\(path)\""))
     #expect(asked == [path])
     #expect(FileManager.default.fileExists(atPath: path) == allowed)

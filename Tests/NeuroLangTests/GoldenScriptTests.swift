@@ -90,17 +90,22 @@ struct Expectations {
     }
     let found = diagnostics.filter { $0.kind != .warning }.map(located)
     let warnings = diagnostics.filter { $0.kind == .warning }.map(located)
-    #expect(warnings == expected.warnings,
-            "warnings of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
-    #expect(found == expected.errors,
-            "diagnostics of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
+    #expect(
+      warnings == expected.warnings,
+      "warnings of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
+    #expect(
+      found == expected.errors,
+      "diagnostics of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
     let hintLines = Set(expected.hints.map { $0.split(separator: ":")[0] })
     let hints = diagnostics.compactMap { d -> String? in
-      guard let line = d.span?.start.line, d.source?.name == url.path, hintLines.contains(Substring(String(line))), let hint = d.hint else { return nil }
+      guard let line = d.span?.start.line, d.source?.name == url.path, hintLines.contains(Substring(String(line))),
+        let hint = d.hint
+      else { return nil }
       return ":\(line): \(hint)"
     }
     #expect(hints == expected.hints, "hints of \(relativePath):\n\(diagnostics.map { $0.rendered() }.joined())")
-    let outcome: ExecutionResult = expected.errors.isEmpty ? .success : expected.expectsSyntaxError ? .syntaxError : .runtimeError
+    let outcome: ExecutionResult =
+      expected.errors.isEmpty ? .success : expected.expectsSyntaxError ? .syntaxError : .runtimeError
     #expect(result == outcome, "\(relativePath) ended with \(result), not \(outcome)")
   }
 }

@@ -27,8 +27,9 @@ enum LessonFiles {
   /// (its ```expect block) must hold right after it runs.
   private func session(_ lesson: Lesson, upTo stop: Int, errors: inout [String]) -> Interpreter {
     var collected: [String] = []
-    let host = Host(write: { _ in }, report: { collected.append($0.rendered()) },
-                    libraryPaths: [GoldenScripts.repository.appendingPathComponent("stdlib").path])
+    let host = Host(
+      write: { _ in }, report: { collected.append($0.rendered()) },
+      libraryPaths: [GoldenScripts.repository.appendingPathComponent("stdlib").path])
     let interpreter = Interpreter(host: host)
     // Nothing before the last step that starts fresh can matter: replay from there.
     let first = lesson.steps[...stop].lastIndex(where: \.startsFresh) ?? 0
@@ -39,7 +40,9 @@ enum LessonFiles {
           collected.append("the example at line \(line) failed")
         }
         if let failed = interpreter.firstFailing(claims) {
-          collected.append("line \(failed.check.line): the text claims '\(failed.check.message)', but \(failed.check.expression) is not true\(failed.error.map { " (\($0))" } ?? "")")
+          collected.append(
+            "line \(failed.check.line): the text claims '\(failed.check.message)', but \(failed.check.expression) is not true\(failed.error.map { " (\($0))" } ?? "")"
+          )
         }
       }
       if index < stop, let exercise = step.exercise {
@@ -69,14 +72,20 @@ enum LessonFiles {
         #expect(other.firstFailing(exercise.checks) != nil, "'\(exercise.title)' accepts the wrong answer:\n\(wrong)")
         other.executeQuietly(exercise.solution, name: "solution after a wrong answer")
         let after = other.firstFailing(exercise.checks)
-        #expect(after == nil, "'\(exercise.title)' rejects its solution after the wrong answer was tried: \(after.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")")
+        #expect(
+          after == nil,
+          "'\(exercise.title)' rejects its solution after the wrong answer was tried: \(after.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")"
+        )
       }
       var solutionErrors: [String] = []
       interpreter.host.report = { solutionErrors.append($0.rendered()) }
       interpreter.execute(Source(name: "solution", text: exercise.solution))
       #expect(solutionErrors.isEmpty, "the solution of '\(exercise.title)' fails:\n\(solutionErrors.joined())")
       let failure = interpreter.firstFailing(exercise.checks)
-      #expect(failure == nil, "'\(exercise.title)' rejects its solution: \(failure.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")")
+      #expect(
+        failure == nil,
+        "'\(exercise.title)' rejects its solution: \(failure.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")"
+      )
     }
   }
 
@@ -91,7 +100,9 @@ enum LessonFiles {
       let squeezed = first.filter { !$0.isWhitespace }
       for line in exercise.solution.split(separator: "\n") {
         let code = line.filter { !$0.isWhitespace }
-        #expect(code.count < 8 || !squeezed.contains(code), "the first hint of '\(exercise.title)' contains the solution line '\(line)'")
+        #expect(
+          code.count < 8 || !squeezed.contains(code),
+          "the first hint of '\(exercise.title)' contains the solution line '\(line)'")
       }
     }
   }
@@ -103,42 +114,45 @@ enum LessonFiles {
     for exercise in try LessonFiles.library.load(entry).exercises {
       for check in exercise.checks {
         #expect(!check.message.contains(check.expression), "line \(check.line): the message repeats the check")
-        #expect(check.message.count >= 12 && check.message.contains(" "), "line \(check.line): '\(check.message)' is not a sentence")
+        #expect(
+          check.message.count >= 12 && check.message.contains(" "),
+          "line \(check.line): '\(check.message)' is not a sentence")
       }
     }
   }
 
   @Test func sectionsStartFreshUnlessTheySayTheyContinue() throws {
-    let lesson = try Lesson(markdown: """
-      # T
-      ```neuro
-      neuron a = lif()
-      ```
-      ## Exercise: builds on a
-      ```check
-      1 > 0  # always
-      ```
-      ```solution
-      let x = 1
-      ```
-      ## More
-      ```neuro
-      neuron b = lif()
-      ```
-      ## Still more
-      <!-- continues -->
-      ```neuro
-      neuron c = lif()
-      ```
-      ## Exercise: alone
-      <!-- fresh -->
-      ```check
-      1 > 0  # always
-      ```
-      ```solution
-      let y = 2
-      ```
-      """)
+    let lesson = try Lesson(
+      markdown: """
+        # T
+        ```neuro
+        neuron a = lif()
+        ```
+        ## Exercise: builds on a
+        ```check
+        1 > 0  # always
+        ```
+        ```solution
+        let x = 1
+        ```
+        ## More
+        ```neuro
+        neuron b = lif()
+        ```
+        ## Still more
+        <!-- continues -->
+        ```neuro
+        neuron c = lif()
+        ```
+        ## Exercise: alone
+        <!-- fresh -->
+        ```check
+        1 > 0  # always
+        ```
+        ```solution
+        let y = 2
+        ```
+        """)
     #expect(lesson.steps.map(\.startsFresh) == [true, false, true, false, true])
   }
 
@@ -146,8 +160,12 @@ enum LessonFiles {
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "no title here") }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```neuro\n1 + 1\n") }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```check\nx > 1\n```\n") }
-    #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n## Exercise: e\n```solution\nlet x = 1\n```\n") }
-    #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n## Exercise: e\n```check\nx > 1\n```\n```solution\nlet x = 2\n```\n") }
+    #expect(throws: Lesson.FormatError.self) {
+      try Lesson(markdown: "# T\n## Exercise: e\n```solution\nlet x = 1\n```\n")
+    }
+    #expect(throws: Lesson.FormatError.self) {
+      try Lesson(markdown: "# T\n## Exercise: e\n```check\nx > 1\n```\n```solution\nlet x = 2\n```\n")
+    }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```expect\nx > 1  # x grows\n```\n") }
   }
 }

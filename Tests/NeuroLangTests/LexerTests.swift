@@ -8,9 +8,11 @@ private func kinds(_ text: String) -> [Token.Kind] {
 
 @Suite struct LexerTests {
   @Test func numbersCarryTheirUnitSuffix() {
-    #expect(kinds("2.5nA 10MΩ 1e-3 3ms") == [
-      .number(2.5, unit: "nA"), .number(10, unit: "MΩ"), .number(1e-3, unit: nil), .number(3, unit: "ms"), .endOfInput,
-    ])
+    #expect(
+      kinds("2.5nA 10MΩ 1e-3 3ms") == [
+        .number(2.5, unit: "nA"), .number(10, unit: "MΩ"), .number(1e-3, unit: nil), .number(3, unit: "ms"),
+        .endOfInput,
+      ])
   }
 
   @Test func exponentNeedsDigits() {
@@ -18,14 +20,16 @@ private func kinds(_ text: String) -> [Token.Kind] {
   }
 
   @Test func keywordsIdentifiersAndOperators() {
-    #expect(kinds("neuron n = lif(tau: 10ms)") == [
-      .keyword(.neuron), .identifier("n"), .equal, .identifier("lif"), .leftParen, .identifier("tau"), .colon,
-      .number(10, unit: "ms"), .rightParen, .endOfInput,
-    ])
-    #expect(kinds("a->b == c != d <= e >= f") == [
-      .identifier("a"), .arrow, .identifier("b"), .equalEqual, .identifier("c"), .bangEqual, .identifier("d"),
-      .lessEqual, .identifier("e"), .greaterEqual, .identifier("f"), .endOfInput,
-    ])
+    #expect(
+      kinds("neuron n = lif(tau: 10ms)") == [
+        .keyword(.neuron), .identifier("n"), .equal, .identifier("lif"), .leftParen, .identifier("tau"), .colon,
+        .number(10, unit: "ms"), .rightParen, .endOfInput,
+      ])
+    #expect(
+      kinds("a->b == c != d <= e >= f") == [
+        .identifier("a"), .arrow, .identifier("b"), .equalEqual, .identifier("c"), .bangEqual, .identifier("d"),
+        .lessEqual, .identifier("e"), .greaterEqual, .identifier("f"), .endOfInput,
+      ])
   }
 
   @Test func newlinesEndStatementsOutsideBrackets() {

@@ -5,7 +5,8 @@ import Testing
 @Suite struct ListPrintingTests {
   private func echoed(_ text: String) -> String {
     var output = ""
-    Interpreter(host: Host(write: { output += $0 }, report: { _ in })).execute(Source(name: "<repl>", text: text), echo: true)
+    Interpreter(host: Host(write: { output += $0 }, report: { _ in })).execute(
+      Source(name: "<repl>", text: text), echo: true)
     return output
   }
 

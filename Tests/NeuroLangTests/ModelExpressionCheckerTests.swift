@@ -40,7 +40,7 @@ private func message(_ text: String) throws -> String? {
     ("abs(I)", Dimension.current),
     ("exp((v - E_L) / 2mV) * k", Dimension.none),
     ("x^0.5 - k", Dimension.none),
-    ("-t / tau", Dimension.none)
+    ("-t / tau", Dimension.none),
   ])
   func dimensions(_ text: String, _ expected: Dimension) throws {
     let (checker, expr) = try checkerAndExpression(text)
@@ -65,7 +65,7 @@ private func message(_ text: String) throws -> String? {
     ("sqrt(v)", "cannot take the square root of voltage (mV)"),
     ("foo(v)", "equations may call exp, log, sqrt, abs, sin, cos, tanh only"),
     ("v / tua", "unknown name 'tua' in model m"),
-    ("(v > E_L) * 1mV", "'>' has no place in an equation")
+    ("(v > E_L) * 1mV", "'>' has no place in an equation"),
   ])
   func diagnostics(_ text: String, _ expected: String) throws {
     #expect(try message(text) == expected)

@@ -33,7 +33,9 @@ import Testing
   @Test(arguments: ["izhikevich(a: 0.02)", "adex(C: 281)", "hh(g_Na: 120)", "hh(g_K: 36)", "hh(C: 1)", "cond(C: 1)"])
   func followingTheHintGivesTheTextbookValue(_ call: String) throws {
     let hint = try #require(diagnostics(call).first?.hint)
-    let literal = String(hint.dropFirst("add a unit: ".count).prefix { $0 != " " && $0 != ";" } + (hint.split(separator: " ").dropFirst(4).first ?? ""))
+    let literal = String(
+      hint.dropFirst("add a unit: ".count).prefix { $0 != " " && $0 != ";" }
+        + (hint.split(separator: " ").dropFirst(4).first ?? ""))
     let kindName = String(call.prefix { $0 != "(" })
     let parameterName = String(call.dropFirst(kindName.count + 1).prefix { $0 != ":" })
     var printed = ""
@@ -45,11 +47,26 @@ import Testing
   }
 
   @Test(arguments: [
-    ("lif(tau: 10s)", "tau is 10 s, far outside its usual range (1 ms to 100 ms)", "a slip of unit prefix? did you mean tau: 10ms?"),
-    ("lif(R: 10mohm)", "R is 10 mΩ, far outside its usual range (1 MΩ to 2 GΩ)", "a slip of unit prefix? did you mean R: 10MΩ?"),
-    ("izhikevich(a: 0.02Hz)", "a is 20 mHz, far outside its usual range (2 Hz to 200 Hz)", "a slip of unit prefix? did you mean a: 0.02/ms?"),
-    ("lif(v_rest: -70V)", "v_rest is -70 V, far outside its usual range (-100 mV to 50 mV)", "a slip of unit prefix? did you mean v_rest: -70mV?"),
-    ("let m = lif()\nm.tau = 20s", "tau is 20 s, far outside its usual range (1 ms to 100 ms)", "a slip of unit prefix? did you mean tau: 20ms?"),
+    (
+      "lif(tau: 10s)", "tau is 10 s, far outside its usual range (1 ms to 100 ms)",
+      "a slip of unit prefix? did you mean tau: 10ms?"
+    ),
+    (
+      "lif(R: 10mohm)", "R is 10 mΩ, far outside its usual range (1 MΩ to 2 GΩ)",
+      "a slip of unit prefix? did you mean R: 10MΩ?"
+    ),
+    (
+      "izhikevich(a: 0.02Hz)", "a is 20 mHz, far outside its usual range (2 Hz to 200 Hz)",
+      "a slip of unit prefix? did you mean a: 0.02/ms?"
+    ),
+    (
+      "lif(v_rest: -70V)", "v_rest is -70 V, far outside its usual range (-100 mV to 50 mV)",
+      "a slip of unit prefix? did you mean v_rest: -70mV?"
+    ),
+    (
+      "let m = lif()\nm.tau = 20s", "tau is 20 s, far outside its usual range (1 ms to 100 ms)",
+      "a slip of unit prefix? did you mean tau: 20ms?"
+    ),
     ("izhikevich(b: 200)", "b is 200, far outside its usual range (0 to 1)", "the usual b is 0 to 1"),
   ])
   func farOutsideTheUsualRangeIsAWarning(_ source: String, _ message: String, _ hint: String) {
@@ -61,8 +78,10 @@ import Testing
   }
 
   /// Values inside, or less than about 100 times outside, the usual range are quiet; so is every default and preset.
-  @Test(arguments: ["lif(tau: 20ms, R: 100MΩ, t_ref: 2ms)", "lif(tau: 5s)", "adex(a: -10nS)", "izhikevich(preset: chattering)",
-                    "adex(preset: transient)", "hh()", "cond()", "poisson(rate: 10Hz)", "lif(v_rest: 0mV, v_th: 20mV, v_reset: 10mV)"])
+  @Test(arguments: [
+    "lif(tau: 20ms, R: 100MΩ, t_ref: 2ms)", "lif(tau: 5s)", "adex(a: -10nS)", "izhikevich(preset: chattering)",
+    "adex(preset: transient)", "hh()", "cond()", "poisson(rate: 10Hz)", "lif(v_rest: 0mV, v_th: 20mV, v_reset: 10mV)",
+  ])
   func plausibleValuesAreQuiet(_ source: String) {
     #expect(diagnostics(source).isEmpty)
   }

@@ -15,7 +15,9 @@ struct Cases {
   mutating func number() -> Double {
     (unit() < 0.5 ? -1 : 1) * (1 + 9 * unit()) * Foundation.pow(10, Double(Int(next() % 61) - 30))
   }
-  mutating func dimension() -> NeuroUnits.Dimension { [NeuroUnits.Dimension.none, .time, .voltage, .current, .resistance][Int(next() % 5)] }
+  mutating func dimension() -> NeuroUnits.Dimension {
+    [NeuroUnits.Dimension.none, .time, .voltage, .current, .resistance][Int(next() % 5)]
+  }
 }
 
 func close(_ a: Double, _ b: Double, relative: Double) -> Bool {
@@ -33,7 +35,9 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool {
       let back = try CSVColumns(parsing: text)
       #expect(back.columns.count == 1 && back.columns[0].values.count == values.count, "seed \(seed)")
       for (a, b) in zip(values, back.columns[0].values) {
-        #expect(a.dimension == b.dimension && close(a.value, b.value, relative: 1e-11), "seed \(seed): \(a.value) came back as \(b.value)")
+        #expect(
+          a.dimension == b.dimension && close(a.value, b.value, relative: 1e-11),
+          "seed \(seed): \(a.value) came back as \(b.value)")
       }
     }
   }
@@ -45,7 +49,8 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool {
       let a = Quantity(r.number(), r.dimension()), b = Quantity(r.number(), r.dimension())
       let product = a * b, quotient = a / b
       #expect(product.dimension == a.dimension * b.dimension && quotient.dimension == a.dimension / b.dimension)
-      #expect(close((product / b).value, a.value, relative: 1e-12) && (product / b).dimension == a.dimension, "seed \(seed)")
+      #expect(
+        close((product / b).value, a.value, relative: 1e-12) && (product / b).dimension == a.dimension, "seed \(seed)")
       #expect(close((quotient * b).value, a.value, relative: 1e-12), "seed \(seed)")
     }
   }
@@ -69,7 +74,9 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool {
       let shown = q.formatted.replacingOccurrences(of: " ", with: "")
       let exact = formatNumber(q.value, significantDigits: 17) + si
       let run = runSnippet("print abs(\(shown) / (\(exact)) - 1) < 1e-5")
-      #expect(run.messages.isEmpty && run.output == "true\n", "seed \(seed): \(shown) against \(exact): \(run.output) \(run.messages)")
+      #expect(
+        run.messages.isEmpty && run.output == "true\n",
+        "seed \(seed): \(shown) against \(exact): \(run.output) \(run.messages)")
     }
   }
 }

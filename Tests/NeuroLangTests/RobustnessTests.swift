@@ -3,11 +3,14 @@ import Foundation
 import Testing
 
 /// Runs code in a fresh interpreter and gives back its output and its diagnostics' messages.
-func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: ExecutionResult, output: String, messages: [String]) {
+func runSnippet(_ code: String, name: String = "snippet.neuro") -> (
+  result: ExecutionResult, output: String, messages: [String]
+) {
   var output = ""
   var messages: [String] = []
-  let host = Host(write: { output += $0 }, report: { messages.append($0.message) },
-                  plot: PlotSettings(width: 60, height: 10, style: .ascii, color: false))
+  let host = Host(
+    write: { output += $0 }, report: { messages.append($0.message) },
+    plot: PlotSettings(width: 60, height: 10, style: .ascii, color: false))
   let result = Interpreter(host: host).execute(Source(name: name, text: code))
   return (result, output, messages)
 }
@@ -28,7 +31,7 @@ func runSnippet(_ code: String, name: String = "snippet.neuro") -> (result: Exec
     ("dt = 1e-300s", "the time step must be between"),
     ("neuron n = lif()\nrun 1e300ms", "at most a billion in one run"),
     ("neuron n = lif()\nrun 50ms\nplot n.v from -1e308ms to 1e308ms", ""),
-    ("1e308 * 10", "")
+    ("1e308 * 10", ""),
   ])
   func refusedOrRun(_ code: String, _ expected: String) {
     let run = runSnippet(code)

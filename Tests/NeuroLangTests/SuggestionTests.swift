@@ -21,18 +21,22 @@ import Testing
   /// The hint of the first diagnostic of running `text`.
   private func firstHint(_ text: String) -> String? {
     var hints: [String?] = []
-    Interpreter(host: Host(write: { _ in }, report: { hints.append($0.hint) })).execute(Source(name: "<test>", text: text))
+    Interpreter(host: Host(write: { _ in }, report: { hints.append($0.hint) })).execute(
+      Source(name: "<test>", text: text))
     return hints.first ?? nil
   }
 
-  @Test(arguments: [("nuron k = lif()", "neuron"), ("pirnt 3", "print"), ("ruun 100ms", "run"),
-                    ("populaton exc[10] = lif()", "population"), ("imprt \"lif\"", "import")])
+  @Test(arguments: [
+    ("nuron k = lif()", "neuron"), ("pirnt 3", "print"), ("ruun 100ms", "run"),
+    ("populaton exc[10] = lif()", "population"), ("imprt \"lif\"", "import"),
+  ])
   func misspelledStatementWordIsNamed(_ text: String, _ word: String) {
     #expect(firstHint(text) == "did you mean '\(word)'?")
   }
 
   @Test func keepingTheResultOfAppendSaysItChangesTheListInPlace() {
-    #expect(firstHint("let xs = [1]\nlet ys = append(xs, 2)")
-      == "append changes the list in place: write append(xs, v) on its own line, then use xs")
+    #expect(
+      firstHint("let xs = [1]\nlet ys = append(xs, 2)")
+        == "append changes the list in place: write append(xs, v) on its own line, then use xs")
   }
 }

@@ -3,8 +3,11 @@ import Testing
 
 /// `:help` text wraps at word boundaries to the terminal's width.
 @Suite struct TextWrappingTests {
-  static let topics: [String?] = [nil] + ["lif", "cond", "izhikevich", "adex", "hh", "model", "units", "connect", "population",
-                                          "event", "dt", "run"] + Builtins.all.keys.sorted()
+  static let topics: [String?] =
+    [nil] + [
+      "lif", "cond", "izhikevich", "adex", "hh", "model", "units", "connect", "population",
+      "event", "dt", "run",
+    ] + Builtins.all.keys.sorted()
 
   @Test(arguments: [60, 80, 120])
   func helpLinesFitTheWidthAndNoWordIsCut(width: Int) throws {
@@ -22,10 +25,11 @@ import Testing
 
   @Test func continuationLinesAlignWithTheTextColumn() {
     let row = "  t_ref    0 ms      refractory period, counted from the start of the spike's step"
-    #expect(TextWrapping.wrap(row, width: 60) == """
-        t_ref    0 ms      refractory period, counted from the
-                           start of the spike's step
-      """)
+    #expect(
+      TextWrapping.wrap(row, width: 60) == """
+          t_ref    0 ms      refractory period, counted from the
+                             start of the spike's step
+        """)
     #expect(TextWrapping.wrap("short line", width: 60) == "short line")
   }
 
@@ -36,7 +40,9 @@ import Testing
       state = state &* 6364136223846793005 &+ 1442695040888963407
       return Int((state >> 33) % UInt64(n))
     }
-    let pieces = ["a", "word", "µs", "longerwordthanmost", "  ", "   ", "x:", "—", String(repeating: "z", count: 90), "\n"]
+    let pieces = [
+      "a", "word", "µs", "longerwordthanmost", "  ", "   ", "x:", "—", String(repeating: "z", count: 90), "\n",
+    ]
     for _ in 0..<300 {
       let text = (0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined(separator: " ")
       for width in [1, 19, 20, 33, 80] {

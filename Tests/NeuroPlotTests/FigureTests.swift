@@ -7,8 +7,9 @@ struct DotRow: FigureContent, Equatable {
   var count: Int
   var kindName: String { "dot row" }
   func terminalArea(of figure: Figure, in space: TerminalSpace) -> PlotArea? {
-    PlotArea(rows: [Array(repeating: Cell("o", series: 0), count: count)], columns: count,
-             yLabels: [(0, "1")], xTicks: [(0, "0"), (count - 1, String(count - 1))])
+    PlotArea(
+      rows: [Array(repeating: Cell("o", series: 0), count: count)], columns: count,
+      yLabels: [(0, "1")], xTicks: [(0, "0"), (count - 1, String(count - 1))])
   }
 }
 
@@ -20,12 +21,15 @@ func lines(_ text: String) -> [String] {
   static let ascii = TerminalRenderer(width: 40, height: 5, style: .ascii)
 
   static let figures: [Figure] = [
-    Figure(LinePlot([sawtooth()]), title: "n.v — voltage", x: Axis("time", unit: "ms"),
-           y: Axis("voltage", unit: "mV")),
-    Figure(RasterPlot([Spike(time: 5, neuron: 2), Spike(time: 9, neuron: 0)]), title: "p: 2 spikes",
-           x: Axis("time", unit: "ms", range: 0...10), y: Axis("neuron index", range: 0...3)),
-    Figure(Histogram([1, 2, 2, 3, 3, 3], bins: 3).map { $0 as any FigureContent } ?? DotRow(count: 0),
-           title: "6 values — count", x: Axis("value"), y: Axis("count")),
+    Figure(
+      LinePlot([sawtooth()]), title: "n.v — voltage", x: Axis("time", unit: "ms"),
+      y: Axis("voltage", unit: "mV")),
+    Figure(
+      RasterPlot([Spike(time: 5, neuron: 2), Spike(time: 9, neuron: 0)]), title: "p: 2 spikes",
+      x: Axis("time", unit: "ms", range: 0...10), y: Axis("neuron index", range: 0...3)),
+    Figure(
+      Histogram([1, 2, 2, 3, 3, 3], bins: 3).map { $0 as any FigureContent } ?? DotRow(count: 0),
+      title: "6 values — count", x: Axis("value"), y: Axis("count")),
     Figure(Heatmap([[0, 1], [2, 3]], unit: "mV"), title: "2 × 2", x: Axis("column"), y: Axis("row")),
     Figure(DotRow(count: 12), title: "dots", x: Axis("index"), y: Axis("")),
   ]
@@ -41,9 +45,10 @@ func lines(_ text: String) -> [String] {
     #expect(drawn.first?.trimmingPrefix(while: { $0 == " " }) == figure.heading[...], "\n\(text)")
     let axisRules = drawn.filter { $0.trimmingPrefix(while: { $0 == " " }).hasPrefix("++") }
     #expect(axisRules.count == (figure.content is Heatmap ? 0 : 1), "\n\(text)")
-    let ruleColumns = Set(drawn.compactMap { line in
-      line.firstIndex { $0 == "|" || $0 == "+" }.map { line.distance(from: line.startIndex, to: $0) }
-    })
+    let ruleColumns = Set(
+      drawn.compactMap { line in
+        line.firstIndex { $0 == "|" || $0 == "+" }.map { line.distance(from: line.startIndex, to: $0) }
+      })
     #expect(ruleColumns.count == 1, "one label column for every row\n\(text)")
     if figure.content is Heatmap {
       #expect(!drawn.contains { $0.contains("--") }, "a heatmap has no x axis\n\(text)")
@@ -54,14 +59,15 @@ func lines(_ text: String) -> [String] {
 
   @Test func aNewKindFillsOnlyItsCellsAndGetsTheFrame() {
     let text = Self.ascii.render(Figure(DotRow(count: 12), title: "dots", x: Axis("index"), y: Axis("")))
-    #expect(text == """
-             dots
-      1 +oooooooooooo
-        ++----------+
-         0         11
-            index
+    #expect(
+      text == """
+               dots
+        1 +oooooooooooo
+          ++----------+
+           0         11
+              index
 
-      """, "\n\(text)")
+        """, "\n\(text)")
   }
 
   @Test func theYAxisUnitJoinsTheTitle() {
@@ -87,14 +93,15 @@ func lines(_ text: String) -> [String] {
 
   @Test func aHeatmapNamesItsRowsAndShowsItsScale() {
     let text = Self.ascii.render(Self.figures[3])
-    #expect(text == """
-         2 × 2
-      row (down), column (across)
-      0 |  ..
-      1 |**##
-         scale: 0    .. :: ** ## 3 mV
+    #expect(
+      text == """
+           2 × 2
+        row (down), column (across)
+        0 |  ..
+        1 |**##
+           scale: 0    .. :: ** ## 3 mV
 
-      """, "\n\(text)")
+        """, "\n\(text)")
   }
 
   /// A raster's or histogram's row is painted as a whole in the first series' colour; a line plot's by series.

@@ -14,7 +14,8 @@ func options(_ style: CanvasStyle) -> TerminalRenderer {
 
 /// Series drawn as a line plot figure of voltage against time.
 func renderLinePlot(_ series: [PlotSeries], options: TerminalRenderer) -> String {
-  options.render(Figure(LinePlot(series), title: "n.v — voltage", x: Axis("time", unit: "ms"), y: Axis("voltage", unit: "mV")))
+  options.render(
+    Figure(LinePlot(series), title: "n.v — voltage", x: Axis("time", unit: "ms"), y: Axis("voltage", unit: "mV")))
 }
 
 @Suite struct LinePlotTests {

@@ -36,8 +36,10 @@ import Testing
 
   /// Odd ranges give finite, increasing ticks inside the axis, never a trap.
   @Test func oddInputsNeverTrap() {
-    for (low, high) in [(Double.nan, Double.infinity), (1e308, -1e308), (Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude),
-                        (5, 5), (-0.0, 0.0)] {
+    for (low, high) in [
+      (Double.nan, Double.infinity), (1e308, -1e308), (Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude),
+      (5, 5), (-0.0, 0.0),
+    ] {
       let ticks = Ticks(covering: low, high)
       #expect(ticks.low.isFinite && ticks.high.isFinite && ticks.low < ticks.high, "\(low)…\(high)")
       #expect(!ticks.values.isEmpty && ticks.values.count <= 51, "\(low)…\(high)")

@@ -29,8 +29,10 @@ import Testing
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Sources")
     let call = try Regex(#"\b(U?Int(8|16|32|64)?)\((?![a-zA-Z]+:)"#)
-    let floatHints = ["Double", "Float", ".value", "rounded", "floor", "ceil", "log", "sqrt", "squareRoot", "uniform",
-                      "pow", " / ", " * ", "dt", "1e", "time", "duration"]
+    let floatHints = [
+      "Double", "Float", ".value", "rounded", "floor", "ceil", "log", "sqrt", "squareRoot", "uniform",
+      "pow", " / ", " * ", "dt", "1e", "time", "duration",
+    ]
     var offenders: [String] = []
     let walker = FileManager.default.enumerator(atPath: sources.path)
     while let path = walker?.nextObject() as? String {
@@ -42,10 +44,15 @@ import Testing
           var argument = ""
           for c in line[match.range.upperBound...] {
             if c == "(" { depth += 1 }
-            if c == ")" { depth -= 1; if depth == 0 { break } }
+            if c == ")" {
+              depth -= 1
+              if depth == 0 { break }
+            }
             argument.append(c)
           }
-          if floatHints.contains(where: argument.contains) { offenders.append("\(path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))") }
+          if floatHints.contains(where: argument.contains) {
+            offenders.append("\(path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+          }
         }
       }
     }

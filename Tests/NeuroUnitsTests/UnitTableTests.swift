@@ -40,8 +40,9 @@ import Testing
       for baseSpelling in [base.symbol] + base.aliases {
         for prefix in UnitPrefix.all {
           for prefixSpelling in [prefix.symbol] + prefix.aliases {
-            table[prefixSpelling + baseSpelling] = Unit(symbol: prefix.symbol + base.symbol, scale: prefix.scale,
-                                                        dimension: base.dimension)
+            table[prefixSpelling + baseSpelling] = Unit(
+              symbol: prefix.symbol + base.symbol, scale: prefix.scale,
+              dimension: base.dimension)
           }
         }
       }
@@ -49,8 +50,9 @@ import Testing
     #expect(table.count > 90)
     for (spelling, unit) in table {
       let read = UnitTable.unit(named: spelling)
-      #expect(read?.symbol == unit.symbol && read?.scale == unit.scale && read?.dimension == unit.dimension,
-              "\(spelling)")
+      #expect(
+        read?.symbol == unit.symbol && read?.scale == unit.scale && read?.dimension == unit.dimension,
+        "\(spelling)")
     }
     #expect(Set(UnitTable.allSpellings) == Set(table.keys))
   }

@@ -40,13 +40,17 @@ public enum SpikeAnalysis {
     let covered = n == 1 ? max(end, start + bin) : start + Double(n) * bin
     var counts = [Int](repeating: 0, count: n)
     for train in trains {
-      for t in train where t >= start && t <= covered { counts[min(n - 1, Int(saturating: (t - start) / bin, rounding: .down))] += 1 }
+      for t in train where t >= start && t <= covered {
+        counts[min(n - 1, Int(saturating: (t - start) / bin, rounding: .down))] += 1
+      }
     }
     return counts
   }
 
   /// The peri-stimulus time histogram: the population rate (Hz per neuron) in each bin.
-  public static func psth(_ trains: [[Double]], neurons: Int, bin: Double, from start: Double, to end: Double) -> [Double] {
+  public static func psth(_ trains: [[Double]], neurons: Int, bin: Double, from start: Double, to end: Double)
+    -> [Double]
+  {
     counts(trains, bin: bin, from: start, to: end).map { Double($0) / (bin * Double(max(1, neurons))) }
   }
 
@@ -76,7 +80,9 @@ public enum SpikeAnalysis {
   }
 
   /// The cross-correlogram: counts of spikes of `b` at each lag after a spike of `a`, in bins over ±window.
-  public static func correlogram(_ a: [Double], _ b: [Double], bin: Double, window: Double) -> (lags: [Double], counts: [Int]) {
+  public static func correlogram(_ a: [Double], _ b: [Double], bin: Double, window: Double) -> (
+    lags: [Double], counts: [Int]
+  ) {
     let n = max(1, Int(clampingToSteps: 2 * window / bin))
     var counts = [Int](repeating: 0, count: n)
     var low = 0

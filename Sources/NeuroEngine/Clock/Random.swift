@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The seeded generator of every random draw: xoshiro256** seeded through
@@ -52,4 +52,3 @@ public struct RandomSource: Sendable {
   @usableFromInline
   func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
-

@@ -45,12 +45,15 @@ public final class Simulation {
 
   /// Connects neurons of two groups (or of one); the number of synapses made, or nil when the
   /// post group's model takes no synapses.
-  public func connect(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
-                      weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
-                      random: inout RandomSource) -> Int? {
+  public func connect(
+    pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
+    weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
+    random: inout RandomSource
+  ) -> Int? {
     guard let index = slots[post.index].group.addChannel(channel) else { return nil }
-    let projection = Projection(pre: pre, preRange: preRange, post: post, postRange: postRange, channel: index,
-                                weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, random: &random)
+    let projection = Projection(
+      pre: pre, preRange: preRange, post: post, postRange: postRange, channel: index,
+      weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, random: &random)
     projections.append(projection)
     delayQueues.append([])
     return projection.synapseCount
@@ -102,9 +105,10 @@ public final class Simulation {
   public func remove(_ id: GroupID) -> Removal {
     let slot = slots[id.index]
     let kept = projections.indices.filter { projections[$0].pre != id && projections[$0].post != id }
-    let removal = Removal(currents: slot.currents.count, events: slot.events.reduce(0) { $0 + $1.times.count },
-                          connections: projections.count - kept.count,
-                          recordings: slot.group.count > 1 ? slot.recorded.count : 0)
+    let removal = Removal(
+      currents: slot.currents.count, events: slot.events.reduce(0) { $0 + $1.times.count },
+      connections: projections.count - kept.count,
+      recordings: slot.group.count > 1 ? slot.recorded.count : 0)
     projections = kept.map { projections[$0] }
     delayQueues = kept.map { delayQueues[$0] }
     slots[id.index] = Slot(group: RemovedGroup(), startStep: stepIndex)
@@ -186,18 +190,28 @@ public final class Simulation {
       }
     }
     var firedByGroup = [[Int]](repeating: [], count: slots.count)
-    let activeRanges = slots.map { slot in slot.currents.filter(\.isUniformConstant).map { ($0.amplitude, $0.activeSteps(dt: dt)) } }
+    let activeRanges = slots.map { slot in
+      slot.currents.filter(\.isUniformConstant).map { ($0.amplitude, $0.activeSteps(dt: dt)) }
+    }
     // Currents of other shapes, or into some neurons only, are added neuron by neuron each step.
-    let shapedCurrents = slots.map { slot in slot.currents.filter { !$0.isUniformConstant }.map { ($0, $0.activeSteps(dt: dt)) } }
-    var noise = shapedCurrents.map { currents in currents.map { current -> RandomSource in
-      if case .noise(_, let seed) = current.0.shape { return RandomSource(seed: seed &+ UInt64(bitPattern: Int64(stepIndex))) }
-      return RandomSource(seed: 0)
-    } }
+    let shapedCurrents = slots.map { slot in
+      slot.currents.filter { !$0.isUniformConstant }.map { ($0, $0.activeSteps(dt: dt)) }
+    }
+    var noise = shapedCurrents.map { currents in
+      currents.map { current -> RandomSource in
+        if case .noise(_, let seed) = current.0.shape {
+          return RandomSource(seed: seed &+ UInt64(bitPattern: Int64(stepIndex)))
+        }
+        return RandomSource(seed: 0)
+      }
+    }
     // Events by step: an event at time t acts at the start of step round(t / dt).
     let eventsByStep = slots.map { slot -> [Int: [(String, Double)]] in
       var byStep: [Int: [(String, Double)]] = [:]
       for event in slot.events {
-        for time in event.times { byStep[Int(clampingToSteps: time / dt), default: []].append((event.variable, event.amount)) }
+        for time in event.times {
+          byStep[Int(clampingToSteps: time / dt), default: []].append((event.variable, event.amount))
+        }
       }
       return byStep
     }
@@ -284,7 +298,8 @@ public final class Simulation {
   public func trace(_ id: GroupID, variable: String, neuron: Int = 0) -> Trace? {
     let slot = slots[id.index]
     guard let neurons = slot.recorded[variable], let k = neurons.firstIndex(of: neuron),
-          let samples = slot.recordings[variable], k < samples.count else { return nil }
+      let samples = slot.recordings[variable], k < samples.count
+    else { return nil }
     return Trace(start: Double(slot.recordingStart[variable] ?? slot.startStep) * dt, dt: dt, values: samples[k])
   }
 
@@ -322,7 +337,8 @@ private struct Slot {
     self.group = group
     self.startStep = startStep
     self.currents = currents
-    self.recorded = recorded ?? (group.count == 1 ? Dictionary(uniqueKeysWithValues: group.variableNames.map { ($0, [0]) }) : [:])
+    self.recorded =
+      recorded ?? (group.count == 1 ? Dictionary(uniqueKeysWithValues: group.variableNames.map { ($0, [0]) }) : [:])
     for name in self.recorded.keys { recordingStart[name] = startStep }
     recordState()
   }

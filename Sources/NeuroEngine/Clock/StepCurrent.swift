@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import NeuroUnits
 
@@ -27,8 +27,10 @@ public struct StepCurrent: Sendable, Equatable {
     case noise(sd: Double, seed: UInt64)
   }
 
-  public init(amplitude: Double, start: Double? = nil, end: Double? = nil, neurons: Range<Int>? = nil,
-              shape: Shape = .constant) {
+  public init(
+    amplitude: Double, start: Double? = nil, end: Double? = nil, neurons: Range<Int>? = nil,
+    shape: Shape = .constant
+  ) {
     self.amplitude = amplitude
     self.start = start
     self.end = end

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import NeuroUnits
 
@@ -34,9 +34,11 @@ public struct EquationModel: Sendable {
     }
   }
 
-  public init(stateNames: [String], derivatives: [EquationNode], threshold: EquationNode?, inclusiveThreshold: Bool,
-              resets: [Reset], initialValues: [EquationNode], parameters: [Double], method: IntegrationMethod,
-              refractoryPeriod: Double) {
+  public init(
+    stateNames: [String], derivatives: [EquationNode], threshold: EquationNode?, inclusiveThreshold: Bool,
+    resets: [Reset], initialValues: [EquationNode], parameters: [Double], method: IntegrationMethod,
+    refractoryPeriod: Double
+  ) {
     self.stateNames = stateNames
     self.derivatives = derivatives
     self.threshold = threshold
@@ -105,9 +107,11 @@ public struct EquationGroup: NeuronGroup {
     let scaled = rightSides.map { $0.reassociated().leadingFactor }
     factors = scaled.map(\.factor)
     scaledRightSides = ArrayProgram(scaled.map(\.rest))
-    exponential = ArrayProgram(scaled.map(\.rest) + model.derivatives.enumerated().map { i, node in
-      node.derivative(withRespectTo: i).folded(parameters: parameters).reassociated()
-    })
+    exponential = ArrayProgram(
+      scaled.map(\.rest)
+        + model.derivatives.enumerated().map { i, node in
+          node.derivative(withRespectTo: i).folded(parameters: parameters).reassociated()
+        })
     threshold = model.threshold.map { ArrayProgram([$0.folded(parameters: parameters)]) }
     if case .subtract(.state(let i), .constant(let level))? = model.threshold?.folded(parameters: parameters) {
       thresholdLevel = (i, level)
@@ -127,7 +131,13 @@ public struct EquationGroup: NeuronGroup {
 
   /// New parameter values: the equations are compiled again; the state is kept.
   public mutating func reparameterize(_ parameters: [Double]) {
-    let rebuilt = EquationGroup(count: 1, model: { var m = model; m.parameters = parameters; return m }())
+    let rebuilt = EquationGroup(
+      count: 1,
+      model: {
+        var m = model
+        m.parameters = parameters
+        return m
+      }())
     model.parameters = parameters
     derivatives = rebuilt.derivatives
     scaledRightSides = rebuilt.scaledRightSides
@@ -202,16 +212,19 @@ public struct EquationGroup: NeuronGroup {
     working.withUnsafeMutableBufferPointer { buffer in
       guard let start = buffer.baseAddress else { return }
       for block in 0..<blocks {
-        stepBlock(start + block * layout.total * width, first: block * width, input: input, anyRefractory: anyRefractory,
-                  spikes: &spikes)
+        stepBlock(
+          start + block * layout.total * width, first: block * width, input: input, anyRefractory: anyRefractory,
+          spikes: &spikes)
       }
     }
     time += dt
   }
 
   /// Advances one block of `width` neurons, the first of which is neuron `first`.
-  private mutating func stepBlock(_ base: UnsafeMutablePointer<Double>, first: Int, input: UnsafeBufferPointer<Double>,
-                                  anyRefractory: Bool, spikes: inout [Int]) {
+  private mutating func stepBlock(
+    _ base: UnsafeMutablePointer<Double>, first: Int, input: UnsafeBufferPointer<Double>,
+    anyRefractory: Bool, spikes: inout [Int]
+  ) {
     let n = width, s = model.stateNames.count, layout = self.layout
     let (dt, t) = (self.dt, time)
     for lane in 0..<n { base[layout.input * n + lane] = first + lane < count ? input[first + lane] : 0 }
@@ -281,8 +294,10 @@ public struct EquationGroup: NeuronGroup {
       level = 0
     }
     let inclusiveCheck = model.inclusiveThreshold
-    if let p = value.pointer, !UnsafeBufferPointer(start: p, count: n).contains(where: { inclusiveCheck ? $0 >= level : $0 > level }),
-       !above[first..<min(count, first + n)].contains(true) {
+    if let p = value.pointer,
+      !UnsafeBufferPointer(start: p, count: n).contains(where: { inclusiveCheck ? $0 >= level : $0 > level }),
+      !above[first..<min(count, first + n)].contains(true)
+    {
       return  // nobody fires in this block (the usual case)
     }
     let inclusive = model.inclusiveThreshold
@@ -300,9 +315,11 @@ public struct EquationGroup: NeuronGroup {
       }
       var updated: [(Int, Double)] = []
       for reset in model.resets {
-        let amount = reset.value.value(state: { base[(layout.states + $0) * n + lane] }, parameters: model.parameters,
-                                       input: input[j], time: t + dt)
-        updated.append((reset.state, reset.increment ? base[(layout.states + reset.state) * n + lane] + amount : amount))
+        let amount = reset.value.value(
+          state: { base[(layout.states + $0) * n + lane] }, parameters: model.parameters,
+          input: input[j], time: t + dt)
+        updated.append(
+          (reset.state, reset.increment ? base[(layout.states + reset.state) * n + lane] + amount : amount))
       }
       for (i, v) in updated { base[(layout.states + i) * n + lane] = v }
       refractoryStepsLeft[j] = refractorySteps
@@ -312,8 +329,10 @@ public struct EquationGroup: NeuronGroup {
   // MARK: - Array kernels
 
   /// Runs a program and stores its results as slots `into`, `into + 1`, ….
-  private func evaluate(_ program: ArrayProgram, _ base: UnsafeMutablePointer<Double>, statesAt: Int, into: Int,
-                        n: Int, time: Double) {
+  private func evaluate(
+    _ program: ArrayProgram, _ base: UnsafeMutablePointer<Double>, statesAt: Int, into: Int,
+    n: Int, time: Double
+  ) {
     run(program, base, statesAt: statesAt, n: n, time: time)
     store(program, results: program.results.indices, base, statesAt: statesAt, into: into, n: n, time: time)
   }
@@ -321,8 +340,10 @@ public struct EquationGroup: NeuronGroup {
   /// Result `i` of a program that has run, where it can be read while the states change: in its
   /// register when it has one, else (a state itself, a constant, the input) copied to slot `into + i`
   /// first; the copies are all made on the first call, before any state changes.
-  private func rightSide(_ program: ArrayProgram, _ i: Int, _ base: UnsafeMutablePointer<Double>, into: Int, n: Int,
-                         time: Double) -> UnsafePointer<Double> {
+  private func rightSide(
+    _ program: ArrayProgram, _ i: Int, _ base: UnsafeMutablePointer<Double>, into: Int, n: Int,
+    time: Double
+  ) -> UnsafePointer<Double> {
     if i == 0 {
       for (k, result) in program.results.enumerated() where k < model.stateNames.count {
         if case .register = result { continue }
@@ -334,8 +355,10 @@ public struct EquationGroup: NeuronGroup {
   }
 
   /// Copies results of a program that has run into slots `into`, `into + 1`, ….
-  private func store(_ program: ArrayProgram, results: Range<Int>, _ base: UnsafeMutablePointer<Double>, statesAt: Int,
-                     into: Int, n: Int, time: Double) {
+  private func store(
+    _ program: ArrayProgram, results: Range<Int>, _ base: UnsafeMutablePointer<Double>, statesAt: Int,
+    into: Int, n: Int, time: Double
+  ) {
     for (slot, i) in results.enumerated() {
       let result = resolve(program.results[i], base, statesAt: statesAt, n: n, time: time)
       let target = base + (into + slot) * n
@@ -353,8 +376,10 @@ public struct EquationGroup: NeuronGroup {
     var scalar: Double
   }
 
-  private func resolve(_ operand: ArrayProgram.Operand, _ base: UnsafeMutablePointer<Double>, statesAt: Int, n: Int,
-                       time: Double) -> Resolved {
+  private func resolve(
+    _ operand: ArrayProgram.Operand, _ base: UnsafeMutablePointer<Double>, statesAt: Int, n: Int,
+    time: Double
+  ) -> Resolved {
     switch operand {
     case .register(let r): return Resolved(pointer: UnsafePointer(base + (layout.registers + r) * n), scalar: 0)
     case .state(let i): return Resolved(pointer: UnsafePointer(base + (statesAt + i) * n), scalar: 0)
@@ -387,19 +412,32 @@ public struct EquationGroup: NeuronGroup {
   }
 
   @inline(__always)
-  private func binary(_ r: UnsafeMutablePointer<Double>, _ a: Resolved, _ b: Resolved, _ n: Int,
-                      _ f: (Double, Double) -> Double) {
+  private func binary(
+    _ r: UnsafeMutablePointer<Double>, _ a: Resolved, _ b: Resolved, _ n: Int,
+    _ f: (Double, Double) -> Double
+  ) {
     switch (a.pointer, b.pointer) {
     case (let pa?, let pb?): for j in 0..<n { r[j] = f(pa[j], pb[j]) }
-    case (let pa?, nil): let y = b.scalar; for j in 0..<n { r[j] = f(pa[j], y) }
-    case (nil, let pb?): let x = a.scalar; for j in 0..<n { r[j] = f(x, pb[j]) }
-    case (nil, nil): let v = f(a.scalar, b.scalar); for j in 0..<n { r[j] = v }
+    case (let pa?, nil):
+      let y = b.scalar
+      for j in 0..<n { r[j] = f(pa[j], y) }
+    case (nil, let pb?):
+      let x = a.scalar
+      for j in 0..<n { r[j] = f(x, pb[j]) }
+    case (nil, nil):
+      let v = f(a.scalar, b.scalar)
+      for j in 0..<n { r[j] = v }
     }
   }
 
   @inline(__always)
   private func unary(_ r: UnsafeMutablePointer<Double>, _ a: Resolved, _ n: Int, _ f: (Double) -> Double) {
-    if let pa = a.pointer { for j in 0..<n { r[j] = f(pa[j]) } } else { let v = f(a.scalar); for j in 0..<n { r[j] = v } }
+    if let pa = a.pointer {
+      for j in 0..<n { r[j] = f(pa[j]) }
+    } else {
+      let v = f(a.scalar)
+      for j in 0..<n { r[j] = v }
+    }
   }
 
   private func copy(_ base: UnsafeMutablePointer<Double>, from: Int, to: Int, slots: Int, n: Int) {
@@ -413,8 +451,10 @@ public struct EquationGroup: NeuronGroup {
   }
 
   /// target = states + h · Σ weight · k, slot by slot.
-  private func combine(_ base: UnsafeMutablePointer<Double>, _ states: Int, _ h: Double, _ ks: [Int], _ weights: [Double],
-                       into target: Int, slots: Int, n: Int) {
+  private func combine(
+    _ base: UnsafeMutablePointer<Double>, _ states: Int, _ h: Double, _ ks: [Int], _ weights: [Double],
+    into target: Int, slots: Int, n: Int
+  ) {
     let y = base + states * n, out = base + target * n
     let k0 = base + ks[0] * n
     if ks.count == 1 {

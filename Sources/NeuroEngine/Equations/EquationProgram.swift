@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// An expression of a user-written model, in SI units, over a group's state arrays.
@@ -47,9 +47,11 @@ public indirect enum EquationNode: Sendable, Hashable {
     }
   }
 
-  private static func foldBinary(_ a: EquationNode, _ b: EquationNode, _ parameters: [Double],
-                                 _ op: (Double, Double) -> Double,
-                                 _ make: (EquationNode, EquationNode) -> EquationNode) -> EquationNode {
+  private static func foldBinary(
+    _ a: EquationNode, _ b: EquationNode, _ parameters: [Double],
+    _ op: (Double, Double) -> Double,
+    _ make: (EquationNode, EquationNode) -> EquationNode
+  ) -> EquationNode {
     let (fa, fb) = (a.folded(parameters: parameters), b.folded(parameters: parameters))
     if case .constant(let x) = fa, case .constant(let y) = fb { return .constant(op(x, y)) }
     return make(fa, fb).simplified()
@@ -65,7 +67,8 @@ public indirect enum EquationNode: Sendable, Hashable {
       let (x, y) = (a.reassociated(), b.reassociated())
       switch (x, y) {
       case (.constant(let p), .constant(let q)): return .constant(p * q)
-      case (.constant(let p), .multiply(.constant(let q), let z)), (.multiply(.constant(let q), let z), .constant(let p)):
+      case (.constant(let p), .multiply(.constant(let q), let z)),
+        (.multiply(.constant(let q), let z), .constant(let p)):
         return .multiply(.constant(p * q), z)
       case (let z, .constant(let p)): return .multiply(.constant(p), z)
       default: return .multiply(x, y)
@@ -248,8 +251,9 @@ extension EquationNode {
     case .multiply(let a, let b):
       return .add(.multiply(a.derivative(withRespectTo: k), b), .multiply(a, b.derivative(withRespectTo: k)))
     case .divide(let a, let b):
-      return .divide(.subtract(.multiply(a.derivative(withRespectTo: k), b), .multiply(a, b.derivative(withRespectTo: k))),
-                     .power(b, 2))
+      return .divide(
+        .subtract(.multiply(a.derivative(withRespectTo: k), b), .multiply(a, b.derivative(withRespectTo: k))),
+        .power(b, 2))
     case .power(let a, let p):
       return .multiply(.multiply(.constant(p), .power(a, p - 1)), a.derivative(withRespectTo: k))
     case .function(let fn, let a):
@@ -277,4 +281,3 @@ extension EquationNode {
     }
   }
 }
-

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import NeuroUnits
 
@@ -67,8 +67,9 @@ public struct AdExGroup: ParameterizedGroup {
         w[i] += dt * dw
         continue
       }
-      let dv = (-p.leak * (v[i] - p.restingPotential) + p.leak * p.slope * exp((v[i] - p.thresholdPotential) / p.slope)
-        - w[i] + input[i]) / p.capacitance
+      let dv =
+        (-p.leak * (v[i] - p.restingPotential) + p.leak * p.slope * exp((v[i] - p.thresholdPotential) / p.slope)
+          - w[i] + input[i]) / p.capacitance
       v[i] += dt * dv
       w[i] += dt * dw
       if v[i] > p.peak {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import NeuroUnits
 
@@ -80,8 +80,9 @@ public struct ConductanceGroup: ParameterizedGroup {
         continue
       }
       let total = p.leak + gE + gI
-      let target = (p.leak * p.restingPotential + gE * p.excitatoryReversal + gI * p.inhibitoryReversal
-        + p.externalCurrent + input[i]) / total
+      let target =
+        (p.leak * p.restingPotential + gE * p.excitatoryReversal + gI * p.inhibitoryReversal
+          + p.externalCurrent + input[i]) / total
       v[i] = target + (v[i] - target) * exp(-dt * total / p.capacitance)
       if v[i] > p.threshold {
         spikes.append(i)

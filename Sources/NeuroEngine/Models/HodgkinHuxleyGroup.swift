@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Parameters of the Hodgkin–Huxley (1952) squid axon for a 1 cm² patch (so conductances in mS
@@ -57,7 +57,9 @@ public struct HodgkinHuxleyGroup: ParameterizedGroup {
   public mutating func prepare(dt: Double) { self.dt = dt }
 
   /// Opening (alpha) and closing (beta) rates per ms at a potential in mV.
-  static func rates(_ vm: Double) -> (m: (alpha: Double, beta: Double), h: (alpha: Double, beta: Double), n: (alpha: Double, beta: Double)) {
+  static func rates(_ vm: Double) -> (
+    m: (alpha: Double, beta: Double), h: (alpha: Double, beta: Double), n: (alpha: Double, beta: Double)
+  ) {
     func ratio(_ x: Double) -> Double { abs(x) < 1e-7 ? 1 - x / 2 : x / (exp(x) - 1) }  // x/(e^x - 1), finite at 0
     let am = ratio(-(vm + 40) / 10), bm = 4 * exp(-(vm + 65) / 18)
     let ah = 0.07 * exp(-(vm + 65) / 20), bh = 1 / (1 + exp(-(vm + 35) / 10))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import NeuroUnits
 
@@ -31,9 +31,11 @@ public struct LIFParameters: Sendable, Equatable {
   public var refractoryPeriod: Double
   public var method: IntegrationMethod
 
-  public init(tau: Double = 10e-3, restingPotential: Double = -70e-3, threshold: Double = -55e-3,
-              resetPotential: Double = -70e-3, resistance: Double = 10e6, refractoryPeriod: Double = 0,
-              method: IntegrationMethod = .exact) {
+  public init(
+    tau: Double = 10e-3, restingPotential: Double = -70e-3, threshold: Double = -55e-3,
+    resetPotential: Double = -70e-3, resistance: Double = 10e6, refractoryPeriod: Double = 0,
+    method: IntegrationMethod = .exact
+  ) {
     self.tau = tau
     self.restingPotential = restingPotential
     self.threshold = threshold
@@ -116,7 +118,9 @@ public struct LIFGroup: ParameterizedGroup {
   }
 
   public mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool {
-    guard variable == "v", values.count == range.count, range.lowerBound >= 0, range.upperBound <= count else { return false }
+    guard variable == "v", values.count == range.count, range.lowerBound >= 0, range.upperBound <= count else {
+      return false
+    }
     var initial = initialV ?? Array(repeating: parameters.restingPotential, count: count)
     for (k, i) in range.enumerated() {
       v[i] = values[k]
@@ -137,7 +141,8 @@ public struct LIFGroup: ParameterizedGroup {
       if channel.kind == .jump { return 1 }
       let scale = channel.kind == .current ? parameters.resistance : 1
       // The exact response of v to an exponentially decaying drive over one step.
-      let gain = abs(channel.tau - tau) < 1e-12 * tau
+      let gain =
+        abs(channel.tau - tau) < 1e-12 * tau
         ? dt / tau * decay : channel.tau / (channel.tau - tau) * (exp(-dt / channel.tau) - decay)
       return scale * gain
     }
@@ -152,7 +157,8 @@ public struct LIFGroup: ParameterizedGroup {
     } else if perNeuron.isEmpty && conductances == 0 && channels.count == 2 {
       stepCurrents(input: input, step: step, spikes: &spikes)
     } else if perNeuron.isEmpty && conductances == 2 && channels.count == 2,
-              case .conductance(let e0) = channels[0].kind, case .conductance(let e1) = channels[1].kind {
+      case .conductance(let e0) = channels[0].kind, case .conductance(let e1) = channels[1].kind
+    {
       stepTwoConductances(e0, e1, input: input, step: step, spikes: &spikes)
     } else {
       stepGeneral(input: input, step: step, conductances: conductances > 0, spikes: &spikes)
@@ -161,8 +167,10 @@ public struct LIFGroup: ParameterizedGroup {
 
   /// Gives some neurons their own value of v_rest, v_th, v_reset or R; false for other names.
   public mutating func setParameterValues(_ values: [Double], of name: String, at range: Range<Int>) -> Bool {
-    let scalars = ["v_rest": parameters.restingPotential, "v_th": parameters.threshold,
-                   "v_reset": parameters.resetPotential, "R": parameters.resistance]
+    let scalars = [
+      "v_rest": parameters.restingPotential, "v_th": parameters.threshold,
+      "v_reset": parameters.resetPotential, "R": parameters.resistance,
+    ]
     guard let scalar = scalars[name], values.count == range.count, range.upperBound <= count else { return false }
     var array = perNeuron[name] ?? Array(repeating: scalar, count: count)
     for (k, i) in range.enumerated() { array[i] = values[k] }
@@ -219,7 +227,9 @@ public struct LIFGroup: ParameterizedGroup {
 
   /// Any channels and per-neuron parameters: exact propagation when every channel is current-like,
   /// exponential Euler with the step's conductances otherwise.
-  private mutating func stepGeneral(input: UnsafeBufferPointer<Double>, step: Int, conductances: Bool, spikes: inout [Int]) {
+  private mutating func stepGeneral(
+    input: UnsafeBufferPointer<Double>, step: Int, conductances: Bool, spikes: inout [Int]
+  ) {
     let p = parameters, n = v.count, limit = step - refractorySteps
     let rests = perNeuron["v_rest"], thresholds = perNeuron["v_th"], resets = perNeuron["v_reset"]
     let resistances = perNeuron["R"]
@@ -247,7 +257,8 @@ public struct LIFGroup: ParameterizedGroup {
         vi = target + (vi - target) * exp(-dt * total * resistance / p.tau) + jump
       } else {
         let target = rest + resistance * input[i]
-        var next = p.method == .euler && channels.isEmpty ? vi + eulerFactor * (target - vi) : target + (vi - target) * decay
+        var next =
+          p.method == .euler && channels.isEmpty ? vi + eulerFactor * (target - vi) : target + (vi - target) * decay
         for (c, channel) in channels.enumerated() {
           // A current channel's gain holds the group's R; a neuron with its own R scales it.
           let gain = channel.kind == .current ? channelGain[c] / p.resistance * resistance : channelGain[c]
@@ -268,8 +279,10 @@ public struct LIFGroup: ParameterizedGroup {
 
   /// The COBA case, two conductance channels, in one pass over unsafe buffers (the same arithmetic
   /// as `stepConductance`).
-  private mutating func stepTwoConductances(_ e0: Double, _ e1: Double, input: UnsafeBufferPointer<Double>, step: Int,
-                                            spikes: inout [Int]) {
+  private mutating func stepTwoConductances(
+    _ e0: Double, _ e1: Double, input: UnsafeBufferPointer<Double>, step: Int,
+    spikes: inout [Int]
+  ) {
     let p = parameters, n = v.count, limit = step - refractorySteps
     let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
     let (d0, d1, dt, threshold, reset) = (channelDecay[0], channelDecay[1], dt, p.threshold, p.resetPotential)
@@ -296,8 +309,10 @@ public struct LIFGroup: ParameterizedGroup {
   /// Runs a loop over v, the last spike steps and the two channels as unsafe buffers. The channels
   /// are moved out while it runs, so that their accesses do not overlap.
   private mutating func withTwoChannels(
-    _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>,
-             UnsafeMutableBufferPointer<Double>) -> Void
+    _ body: (
+      UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>,
+      UnsafeMutableBufferPointer<Double>
+    ) -> Void
   ) {
     var first: [Double] = [], second: [Double] = []
     swap(&first, &synaptic[0])

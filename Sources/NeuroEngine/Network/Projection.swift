@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import NeuroUnits
 
@@ -63,8 +63,10 @@ public struct Projection: Sendable {
     }
   }
 
-  public init(pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Draw,
-              delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource) {
+  public init(
+    pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Draw,
+    delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource
+  ) {
     self.pre = pre
     self.preRange = preRange
     self.post = post
@@ -81,7 +83,8 @@ public struct Projection: Sendable {
     var targets: [Int32] = []
     switch rule {
     case .probability(let p):
-      targets.reserveCapacity(min(1 << 24, Int(saturating: p * Double(preRange.count) * Double(postRange.count) * 1.05)) + 16)
+      targets.reserveCapacity(
+        min(1 << 24, Int(saturating: p * Double(preRange.count) * Double(postRange.count) * 1.05)) + 16)
       let logOfMiss = p < 1 ? log1p(-p) : -Double.infinity
       for (r, i) in preRange.enumerated() {
         rows[r] = targets.count
@@ -111,7 +114,9 @@ public struct Projection: Sendable {
         var chosen = Set<Int>()
         let candidates = postRange.filter { allowed(i, $0) }
         while chosen.count < min(k, candidates.count) {
-          chosen.insert(candidates[min(candidates.count - 1, Int(saturating: random.uniform() * Double(candidates.count), rounding: .down))])
+          chosen.insert(
+            candidates[
+              min(candidates.count - 1, Int(saturating: random.uniform() * Double(candidates.count), rounding: .down))])
         }
         targets += chosen.sorted().map { Int32($0) }
       }
@@ -121,7 +126,9 @@ public struct Projection: Sendable {
         let candidates = preRange.filter { allowed($0, j) }
         var chosen = Set<Int>()
         while chosen.count < min(k, candidates.count) {
-          chosen.insert(candidates[min(candidates.count - 1, Int(saturating: random.uniform() * Double(candidates.count), rounding: .down))])
+          chosen.insert(
+            candidates[
+              min(candidates.count - 1, Int(saturating: random.uniform() * Double(candidates.count), rounding: .down))])
         }
         for i in chosen { sources[i - preRange.lowerBound].append(Int32(j)) }
       }
@@ -200,7 +207,9 @@ public struct Projection: Sendable {
 
   /// With per-synapse delays: queues this step's spikes in `queue` (one array of post values per
   /// step ahead), then adds what is due now into the channel values.
-  func deliverDelayed(_ fired: [Int], step: Int, queue: inout [[Double]], into values: UnsafeMutableBufferPointer<Double>) {
+  func deliverDelayed(
+    _ fired: [Int], step: Int, queue: inout [[Double]], into values: UnsafeMutableBufferPointer<Double>
+  ) {
     guard let delays = synapseDelays else { return }
     let depth = queue.count, lower = preRange.lowerBound
     for i in fired where preRange.contains(i) {

@@ -15,9 +15,11 @@ public struct Builtin: Sendable {
   var checkShape: (@Sendable ([Argument], Interpreter) throws -> Void)?
   var body: @Sendable (CallContext) throws -> Value
 
-  init(name: String, signature: String, summary: String, parameterNames: [String] = [], wordParameters: Set<String> = [],
-       checkShape: (@Sendable ([Argument], Interpreter) throws -> Void)? = nil,
-       body: @escaping @Sendable (CallContext) throws -> Value) {
+  init(
+    name: String, signature: String, summary: String, parameterNames: [String] = [], wordParameters: Set<String> = [],
+    checkShape: (@Sendable ([Argument], Interpreter) throws -> Void)? = nil,
+    body: @escaping @Sendable (CallContext) throws -> Value
+  ) {
     self.name = name
     self.signature = signature
     self.summary = summary
@@ -83,7 +85,8 @@ struct CallContext {
     let extra = positions.dropFirst(count)
     guard !extra.isEmpty, extra.count <= free.count else { return usage }
     let labels = Dictionary(uniqueKeysWithValues: zip(extra, free))
-    let rewriting = CallRewriting(source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: syntax)
+    let rewriting = CallRewriting(
+      source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: syntax)
     return rewriting.rewritten { i, argument in labels[i].map { "\($0): \(rewriting.valueText(argument))" } }
   }
 
@@ -91,8 +94,10 @@ struct CallContext {
   /// with the unit added there: `add a unit: sine(1nA, 10Hz)`; nil for anything else.
   func unitHint(at i: Int, _ q: Quantity, _ dimension: Dimension) -> String? {
     guard let written = Value.quantity(q).writtenWithUnit(dimension) else { return nil }
-    let rewriting = CallRewriting(source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: syntax)
-    return "add a unit: " + rewriting.rewritten { j, argument in j == i ? (argument.label.map { "\($0): " } ?? "") + written : nil }
+    let rewriting = CallRewriting(
+      source: interpreter.source, callee: interpreter.source.text(calleeSpan), arguments: syntax)
+    return "add a unit: "
+      + rewriting.rewritten { j, argument in j == i ? (argument.label.map { "\($0): " } ?? "") + written : nil }
   }
 
   /// The value of argument `i`.
@@ -102,8 +107,9 @@ struct CallContext {
   func neuron(_ i: Int, for name: String) throws -> NeuronHandle {
     let v = try value(i)
     guard case .neuron(let handle) = v else {
-      throw failure("\(name) needs a neuron, found \(v.describedKind)", at: arguments[i].span,
-                    hint: "make one with: neuron n = lif()")
+      throw failure(
+        "\(name) needs a neuron, found \(v.describedKind)", at: arguments[i].span,
+        hint: "make one with: neuron n = lif()")
     }
     try interpreter.checkLive(handle, at: arguments[i].span)
     return handle

@@ -4,13 +4,18 @@ import NeuroUnits
 /// Spike-train analysis: intervals, variability, rates over time, synchrony, correlations, connectivity.
 extension Builtins {
   static let analysis: [Builtin] = [
-    Builtin(name: "isi", signature: "neurons or spike times", summary: "the interspike intervals, of every neuron together") { c in
+    Builtin(
+      name: "isi", signature: "neurons or spike times", summary: "the interspike intervals, of every neuron together"
+    ) { c in
       try c.expectPositional(1, "isi", "isi(exc)")
       let trains = try spikeTrains(c, 0, "isi").trains
       return .list(SpikeAnalysis.intervals(trains).map { .quantity(Quantity($0, .time)) })
     },
-    Builtin(name: "cv", signature: "neurons, or a list of intervals",
-            summary: "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))") { c in
+    Builtin(
+      name: "cv", signature: "neurons, or a list of intervals",
+      summary:
+        "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))"
+    ) { c in
       try c.expectPositional(1, "cv", "cv(exc)")
       if case .list(let items) = try c.value(0) { return try intervalsCV(items, c) }
       let trains = try spikeTrains(c, 0, "cv").trains
@@ -19,42 +24,63 @@ extension Builtins {
       }
       return .quantity(Quantity(cv))
     },
-    Builtin(name: "psth", signature: "neurons, bin: 10ms",
-            summary: "the population rate over time (per neuron): {time, rate}, for plot or table") { c in
+    Builtin(
+      name: "psth", signature: "neurons, bin: 10ms",
+      summary: "the population rate over time (per neuron): {time, rate}, for plot or table"
+    ) { c in
       let (trains, neurons, start, end, bin) = try binned(c, "psth")
       let rates = SpikeAnalysis.psth(trains, neurons: neurons, bin: bin, from: start, to: end)
-      return .record(Record(fields: [
-        ("time", .list(rates.indices.map { .quantity(Quantity(start + (Double($0) + 0.5) * bin, .time)) })),
-        ("rate", .list(rates.map { .quantity(Quantity($0, .frequency)) })),
-      ]))
+      return .record(
+        Record(fields: [
+          ("time", .list(rates.indices.map { .quantity(Quantity(start + (Double($0) + 0.5) * bin, .time)) })),
+          ("rate", .list(rates.map { .quantity(Quantity($0, .frequency)) })),
+        ]))
     },
-    Builtin(name: "fano", signature: "neurons, bin: 10ms", summary: "the Fano factor of spike counts in bins (variance over mean), averaged over neurons") { c in
+    Builtin(
+      name: "fano", signature: "neurons, bin: 10ms",
+      summary: "the Fano factor of spike counts in bins (variance over mean), averaged over neurons"
+    ) { c in
       let (trains, _, start, end, bin) = try binned(c, "fano")
-      guard let f = SpikeAnalysis.fanoFactor(trains, bin: bin, from: start, to: end) else { throw c.failure("no spikes to count") }
+      guard let f = SpikeAnalysis.fanoFactor(trains, bin: bin, from: start, to: end) else {
+        throw c.failure("no spikes to count")
+      }
       return .quantity(Quantity(f))
     },
-    Builtin(name: "synchrony", signature: "neurons, bin: 10ms", summary: "Golomb's synchrony measure: 1 when all fire together, near 0 when independent") { c in
+    Builtin(
+      name: "synchrony", signature: "neurons, bin: 10ms",
+      summary: "Golomb's synchrony measure: 1 when all fire together, near 0 when independent"
+    ) { c in
       let (trains, _, start, end, bin) = try binned(c, "synchrony")
-      guard let chi = SpikeAnalysis.synchrony(trains, bin: bin, from: start, to: end) else { throw c.failure("no spikes to compare") }
+      guard let chi = SpikeAnalysis.synchrony(trains, bin: bin, from: start, to: end) else {
+        throw c.failure("no spikes to compare")
+      }
       return .quantity(Quantity(chi))
     },
-    Builtin(name: "correlogram", signature: "a, b, bin: 1ms, window: 50ms",
-            summary: "how often b fires at each lag after a: {lag, count}") { c in
+    Builtin(
+      name: "correlogram", signature: "a, b, bin: 1ms, window: 50ms",
+      summary: "how often b fires at each lag after a: {lag, count}"
+    ) { c in
       var arguments = c.arguments
       let bin = try option(&arguments, "bin", default: 1e-3, c)
       let window = try option(&arguments, "window", default: 50e-3, c)
       let inner = c.keeping(arguments)
-      try inner.expectPositional(2, "correlogram", c.usage(positional: 2, options: ["bin", "window"], else: "correlogram(a, b, bin: 1ms, window: 50ms)"))
+      try inner.expectPositional(
+        2, "correlogram",
+        c.usage(positional: 2, options: ["bin", "window"], else: "correlogram(a, b, bin: 1ms, window: 50ms)"))
       let a = try spikeTrains(inner, 0, "correlogram").trains.flatMap { $0 }.sorted()
       let b = try spikeTrains(inner, 1, "correlogram").trains.flatMap { $0 }.sorted()
       try checkBinCount(2 * window, bin, c)
       let (lags, counts) = SpikeAnalysis.correlogram(a, b, bin: bin, window: window)
-      return .record(Record(fields: [
-        ("lag", .list(lags.map { .quantity(Quantity($0, .time)) })),
-        ("count", .list(counts.map { .quantity(Quantity(Double($0))) })),
-      ]))
+      return .record(
+        Record(fields: [
+          ("lag", .list(lags.map { .quantity(Quantity($0, .time)) })),
+          ("count", .list(counts.map { .quantity(Quantity(Double($0))) })),
+        ]))
     },
-    Builtin(name: "connections", signature: "", summary: "every pathway made by connect: synapses, mean in- and out-degree, mean weight, memory") { c in
+    Builtin(
+      name: "connections", signature: "",
+      summary: "every pathway made by connect: synapses, mean in- and out-degree, mean weight, memory"
+    ) { c in
       try c.expectPositional(0, "connections", "connections()")
       let interpreter = c.interpreter
       let projections = interpreter.world.simulation.allProjections
@@ -63,17 +89,26 @@ extension Builtins {
         let size = interpreter.world.simulation.group(group).count
         return range == 0..<size ? base : "\(base)[\(range.lowerBound)..\(range.upperBound - 1)]"
       }
-      return .table(Table(columns: [
-        ("pathway", projections.map { .string("\(name($0.pre, $0.preRange)) -> \(name($0.post, $0.postRange))") }),
-        ("synapses", projections.map { .quantity(Quantity(Double($0.synapseCount))) }),
-        ("in-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.postRange.count))) }),
-        ("out-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.preRange.count))) }),
-        ("mean weight", projections.map { p in
-          let unit = Interpreter.weightDimension(of: interpreter.world.simulation.channelKind(of: p))
-          return .string(Quantity(p.meanWeight, unit).formatted)
-        }),
-        ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
-      ], whenEmpty: "no connections yet"))
+      return .table(
+        Table(
+          columns: [
+            ("pathway", projections.map { .string("\(name($0.pre, $0.preRange)) -> \(name($0.post, $0.postRange))") }),
+            ("synapses", projections.map { .quantity(Quantity(Double($0.synapseCount))) }),
+            (
+              "in-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.postRange.count))) }
+            ),
+            (
+              "out-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.preRange.count))) }
+            ),
+            (
+              "mean weight",
+              projections.map { p in
+                let unit = Interpreter.weightDimension(of: interpreter.world.simulation.channelKind(of: p))
+                return .string(Quantity(p.meanWeight, unit).formatted)
+              }
+            ),
+            ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
+          ], whenEmpty: "no connections yet"))
     },
   ]
 
@@ -82,15 +117,20 @@ extension Builtins {
   private static func fewSpikesHint(_ c: CallContext, _ trains: [[Double]]) -> String {
     let most = trains.map(\.count).max() ?? 0
     let fired = "fired \(most == 1 ? "once" : "\(most) times")"
-    let general = "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer run"
+    let general =
+      "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer run"
     let simulation = c.interpreter.world.simulation
     guard case .neuron(let handle)? = try? c.value(0), let rheobase = simulation.group(handle.group).rheobase,
-          !simulation.receivesSynapses(handle.group) else { return general }
+      !simulation.receivesSynapses(handle.group)
+    else { return general }
     let currents = simulation.currents(of: handle.group)
-    guard !currents.isEmpty, currents.allSatisfy({ $0.shape == .constant && $0.neurons == nil && $0.end == nil }) else { return general }
+    guard !currents.isEmpty, currents.allSatisfy({ $0.shape == .constant && $0.neurons == nil && $0.end == nil }) else {
+      return general
+    }
     let total = currents.reduce(0) { $0 + $1.amplitude }
     guard total < rheobase else { return general }
-    return "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, \(Quantity(rheobase, .current).formatted) "
+    return
+      "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, \(Quantity(rheobase, .current).formatted) "
       + "((v_th - v_rest) / R): it never fires, however long it runs; inject more than \(Quantity(rheobase, .current).formatted)"
   }
 
@@ -99,8 +139,9 @@ extension Builtins {
     let span = c.arguments[0].span
     let intervals = try items.map { item -> Double in
       guard case .quantity(let q) = item, q.dimension == .time else {
-        throw c.failure("cv needs intervals (times), and the list holds \(item.describedKind)", at: span,
-                        hint: "the intervals of spike times are isi(times)")
+        throw c.failure(
+          "cv needs intervals (times), and the list holds \(item.describedKind)", at: span,
+          hint: "the intervals of spike times are isi(times)")
       }
       return q.value
     }
@@ -108,15 +149,18 @@ extension Builtins {
       throw c.failure("cv needs at least two intervals with a positive mean, found \(intervals.count) values", at: span)
     }
     if SpikeAnalysis.looksLikeSpikeTimes(intervals) {
-      c.interpreter.warn("these values rise steadily, like spike times, but cv reads a list as intervals", at: span,
-                         hint: "for the CV of spike times write cv(isi(times))")
+      c.interpreter.warn(
+        "these values rise steadily, like spike times, but cv reads a list as intervals", at: span,
+        hint: "for the CV of spike times write cv(isi(times))")
     }
     return .quantity(Quantity(cv))
   }
 
   /// Spike trains from neurons (one per neuron) or from a list of spike times (one train), and
   /// when they began: the neurons' definition (or last reset), or t = 0 for a list.
-  static func spikeTrains(_ c: CallContext, _ i: Int, _ name: String) throws -> (trains: [[Double]], neurons: Int, since: Double) {
+  static func spikeTrains(_ c: CallContext, _ i: Int, _ name: String) throws -> (
+    trains: [[Double]], neurons: Int, since: Double
+  ) {
     switch try c.value(i) {
     case .neuron(let handle):
       var trains = [[Double]](repeating: [], count: handle.range.count)
@@ -130,18 +174,22 @@ extension Builtins {
     case .list(let items):
       let times = try items.map { item -> Double in
         guard case .quantity(let q) = item, q.dimension == .time else {
-          throw c.failure("\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].span)
+          throw c.failure(
+            "\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].span)
         }
         return q.value
       }
       return ([times.sorted()], 1, 0)
     case let other:
-      throw c.failure("\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].span)
+      throw c.failure(
+        "\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].span)
     }
   }
 
   /// Neurons and a bin (default 10 ms) over the time they have been simulated.
-  private static func binned(_ c: CallContext, _ name: String) throws -> (trains: [[Double]], neurons: Int, start: Double, end: Double, bin: Double) {
+  private static func binned(_ c: CallContext, _ name: String) throws -> (
+    trains: [[Double]], neurons: Int, start: Double, end: Double, bin: Double
+  ) {
     var arguments = c.arguments
     let bin = try option(&arguments, "bin", default: 10e-3, c)
     let inner = c.keeping(arguments)
@@ -157,20 +205,24 @@ extension Builtins {
   private static func checkBinCount(_ span: Double, _ bin: Double, _ c: CallContext) throws {
     let count = span / bin
     guard count <= 10_000_000 else {
-      throw c.failure("a bin of \(Quantity(bin, .time).formatted) over \(Quantity(span, .time).formatted) makes \(formatNumber(count)) bins; at most 10 million",
-                      hint: "use a larger bin, such as bin: 1ms")
+      throw c.failure(
+        "a bin of \(Quantity(bin, .time).formatted) over \(Quantity(span, .time).formatted) makes \(formatNumber(count)) bins; at most 10 million",
+        hint: "use a larger bin, such as bin: 1ms")
     }
   }
 
   /// A named time option taken out of the arguments.
-  private static func option(_ arguments: inout [CallArgument], _ label: String, default value: Double, _ c: CallContext) throws -> Double {
+  private static func option(
+    _ arguments: inout [CallArgument], _ label: String, default value: Double, _ c: CallContext
+  ) throws -> Double {
     guard let i = arguments.firstIndex(where: { $0.label == label }) else { return value }
     let argument = arguments.remove(at: i)
     let value = argument.value
     guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
       let plain = value.writtenWithUnit(.time) == nil ? "" : ", not a plain number"
-      throw c.failure("\(label) must be a positive time\(plain)", at: argument.span,
-                      hint: c.interpreter.optionHint(value, .time, label, or: "\(label): 10ms"))
+      throw c.failure(
+        "\(label) must be a positive time\(plain)", at: argument.span,
+        hint: c.interpreter.optionHint(value, .time, label, or: "\(label): 10ms"))
     }
     return q.value
   }
@@ -179,20 +231,30 @@ extension Builtins {
 /// The connectivity of a network as numbers: degrees and weight matrices.
 extension Builtins {
   static let connectivity: [Builtin] = [
-    Builtin(name: "in_degree", signature: "neurons", summary: "how many synapses reach each neuron, over every connect (hist in_degree(exc))") { c in
+    Builtin(
+      name: "in_degree", signature: "neurons",
+      summary: "how many synapses reach each neuron, over every connect (hist in_degree(exc))"
+    ) { c in
       try degrees(c, "in_degree", incoming: true)
     },
-    Builtin(name: "out_degree", signature: "neurons", summary: "how many synapses leave each neuron, over every connect") { c in
+    Builtin(
+      name: "out_degree", signature: "neurons", summary: "how many synapses leave each neuron, over every connect"
+    ) { c in
       try degrees(c, "out_degree", incoming: false)
     },
-    Builtin(name: "weights", signature: "pre, post", summary: "the summed weights from each pre neuron (rows) to each post neuron (columns), for small networks: heatmap weights(a, b)") { c in
+    Builtin(
+      name: "weights", signature: "pre, post",
+      summary:
+        "the summed weights from each pre neuron (rows) to each post neuron (columns), for small networks: heatmap weights(a, b)"
+    ) { c in
       try c.expectPositional(2, "weights", "weights(a, b)")
       guard case .neuron(let pre) = try c.value(0), case .neuron(let post) = try c.value(1) else {
         throw c.failure("weights needs two groups of neurons", hint: "weights(exc, inh)")
       }
       guard pre.range.count * post.range.count <= 40_000 else {
-        throw c.failure("a weight matrix of \(pre.range.count) × \(post.range.count) is too large to show",
-                        hint: "take slices: weights(exc[0..49], inh[0..49])")
+        throw c.failure(
+          "a weight matrix of \(pre.range.count) × \(post.range.count) is too large to show",
+          hint: "take slices: weights(exc[0..49], inh[0..49])")
       }
       let simulation = c.interpreter.world.simulation
       let (matrix, kind) = simulation.weightMatrix(from: pre.group, pre.range, to: post.group, post.range)
@@ -207,7 +269,9 @@ extension Builtins {
       throw c.failure("\(name) needs neurons, found \(try c.value(0).describedKind)", at: c.arguments[0].span)
     }
     let simulation = c.interpreter.world.simulation
-    let counts = incoming ? simulation.inDegrees(of: handle.group, handle.range)
+    let counts =
+      incoming
+      ? simulation.inDegrees(of: handle.group, handle.range)
       : simulation.outDegrees(of: handle.group, handle.range)
     return .list(counts.map { .quantity(Quantity(Double($0))) })
   }

@@ -9,12 +9,15 @@ extension Builtins {
       let (values, dimension) = try numbers(c, "sum", allowEmpty: true)
       return .quantity(Quantity(values.reduce(0, +), dimension))
     },
-    Builtin(name: "mean", signature: "list or trace", summary: "the average of a list's values or a trace's samples") { c in
+    Builtin(name: "mean", signature: "list or trace", summary: "the average of a list's values or a trace's samples") {
+      c in
       let (values, dimension) = try numbers(c, "mean")
       return .quantity(Quantity(values.reduce(0, +) / Double(values.count), dimension))
     },
-    Builtin(name: "std", signature: "list or trace",
-            summary: "the standard deviation (population: divides by the count, like numpy)") { c in
+    Builtin(
+      name: "std", signature: "list or trace",
+      summary: "the standard deviation (population: divides by the count, like numpy)"
+    ) { c in
       let (values, dimension) = try numbers(c, "std")
       let mean = values.reduce(0, +) / Double(values.count)
       let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
@@ -40,31 +43,46 @@ extension Builtins {
       default: throw c.failure("len needs a list, found \(value.describedKind)", at: c.arguments[0].span)
       }
     },
-    Builtin(name: "range", signature: "n or start, end", summary: "whole numbers from 0 (or start) up to but not including n (or end)") { c in
+    Builtin(
+      name: "range", signature: "n or start, end",
+      summary: "whole numbers from 0 (or start) up to but not including n (or end)"
+    ) { c in
       guard (1...2).contains(c.arguments.count), c.arguments.allSatisfy({ $0.label == nil }) else {
-        throw c.failure("range takes one or two whole numbers", hint: "range(5) is [0, 1, 2, 3, 4]; range(2, 5) is [2, 3, 4]")
+        throw c.failure(
+          "range takes one or two whole numbers", hint: "range(5) is [0, 1, 2, 3, 4]; range(2, 5) is [2, 3, 4]")
       }
       let bounds = try c.arguments.indices.map { try wholeNumber(c, $0, "range") }
       let (start, end) = bounds.count == 1 ? (0, bounds[0]) : (bounds[0], bounds[1])
       guard end - start <= 10_000_000 else { throw c.failure("range holds at most 10 million numbers") }
       return .list(start < end ? (start..<end).map { .quantity(Quantity(Double($0))) } : [])
     },
-    Builtin(name: "linspace", signature: "start, end, count", summary: "count evenly spaced values from start to end, both included") { c in
+    Builtin(
+      name: "linspace", signature: "start, end, count",
+      summary: "count evenly spaced values from start to end, both included"
+    ) { c in
       try c.expectPositional(3, "linspace", "linspace(0nA, 2nA, 5)")
       let (a, b) = (try c.quantity(0, for: "linspace"), try c.quantity(1, for: "linspace"))
       guard a.dimension == b.dimension else {
         throw c.failure("linspace cannot go from \(a.describedKind) to \(b.describedKind)")
       }
       let n = try wholeNumber(c, 2, "linspace")
-      guard n >= 2, n <= 10_000_000 else { throw c.failure("linspace needs a count from 2 to 10 million", at: c.arguments[2].span) }
-      return .list((0..<n).map { .quantity(Quantity(a.value + (b.value - a.value) * Double($0) / Double(n - 1), a.dimension)) })
+      guard n >= 2, n <= 10_000_000 else {
+        throw c.failure("linspace needs a count from 2 to 10 million", at: c.arguments[2].span)
+      }
+      return .list(
+        (0..<n).map { .quantity(Quantity(a.value + (b.value - a.value) * Double($0) / Double(n - 1), a.dimension)) })
     },
-    Builtin(name: "table", signature: "columns…", summary: "lists side by side as a table: table(I: currents, rate: rates), or table(record)") { c in
+    Builtin(
+      name: "table", signature: "columns…",
+      summary: "lists side by side as a table: table(I: currents, rate: rates), or table(record)"
+    ) { c in
       try makeTable(c)
     },
   ]
 
-  private static func extremum(_ name: String, _ summary: String, _ better: @escaping @Sendable (Double, Double) -> Bool) -> Builtin {
+  private static func extremum(
+    _ name: String, _ summary: String, _ better: @escaping @Sendable (Double, Double) -> Bool
+  ) -> Builtin {
     Builtin(name: name, signature: "list or values", summary: summary) { c in
       let (values, dimension) = try numbers(c, name)
       var best = values[0]
@@ -90,7 +108,8 @@ extension Builtins {
         }
       case .trace(let t): quantities = t.trace.values.map { Quantity($0, t.dimension) }
       case .quantity(let q): quantities = [q]
-      case let other: throw c.failure("\(name) needs a list or a trace, found \(other.describedKind)", at: c.arguments[0].span)
+      case let other:
+        throw c.failure("\(name) needs a list or a trace, found \(other.describedKind)", at: c.arguments[0].span)
       }
     } else {
       quantities = try c.arguments.indices.map { try c.quantity($0, for: name) }
@@ -107,9 +126,12 @@ extension Builtins {
 
   static func wholeNumber(_ c: CallContext, _ i: Int, _ name: String) throws -> Int {
     let q = try c.quantity(i, for: name)
-    guard q.dimension.isDimensionless, q.value == q.value.rounded(), Swift.abs(q.value) <= 1e12, let whole = Int(checking: q.value) else {
-      throw c.failure("\(name) needs a whole number here, found \(q.dimension.isDimensionless ? formatNumber(q.value) : q.describedKind)",
-                      at: c.arguments[i].span)
+    guard q.dimension.isDimensionless, q.value == q.value.rounded(), Swift.abs(q.value) <= 1e12,
+      let whole = Int(checking: q.value)
+    else {
+      throw c.failure(
+        "\(name) needs a whole number here, found \(q.dimension.isDimensionless ? formatNumber(q.value) : q.describedKind)",
+        at: c.arguments[i].span)
     }
     return whole
   }
@@ -119,7 +141,8 @@ extension Builtins {
     if c.arguments.count == 1, c.arguments[0].label == nil, case .record(let record) = try c.value(0) {
       for field in record.fields {
         guard case .list(let items) = field.value else {
-          throw c.failure("the field '\(field.name)' is \(field.value.describedKind), not a list", at: c.arguments[0].span)
+          throw c.failure(
+            "the field '\(field.name)' is \(field.value.describedKind), not a list", at: c.arguments[0].span)
         }
         columns.append((field.name, items))
       }
@@ -129,15 +152,22 @@ extension Builtins {
           throw c.failure("a table column must be a list, found \(argument.value.describedKind)", at: argument.span)
         }
         let name: String
-        if let label = argument.label { name = label }
-        else if case .name(let n) = argument.expr.kind { name = n }
-        else { name = "column \(i + 1)" }
+        if let label = argument.label {
+          name = label
+        } else if case .name(let n) = argument.expr.kind {
+          name = n
+        } else {
+          name = "column \(i + 1)"
+        }
         columns.append((name, items))
       }
     }
-    guard let first = columns.first else { throw c.failure("table needs at least one column", hint: "table(I: currents, rate: rates)") }
+    guard let first = columns.first else {
+      throw c.failure("table needs at least one column", hint: "table(I: currents, rate: rates)")
+    }
     if let odd = columns.first(where: { $0.values.count != first.values.count }) {
-      throw c.failure("the columns differ in length: \(first.name) has \(first.values.count), \(odd.name) has \(odd.values.count)")
+      throw c.failure(
+        "the columns differ in length: \(first.name) has \(first.values.count), \(odd.name) has \(odd.values.count)")
     }
     return .table(Table(columns: columns))
   }

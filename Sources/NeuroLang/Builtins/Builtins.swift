@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import FoundationEssentials
 import NeuroEngine
@@ -12,14 +12,15 @@ enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
-                           + simulation + analysis + currents + connectivity + stimuli + plots)
+      + simulation + analysis + currents + connectivity + stimuli + plots)
       .map { ($0.name, $0) })
 
   /// The plotting functions, each giving a figure (their files are in `Plots/`).
   static let plots = [plot, raster, hist, heatmap]
 
   static let spikes = Builtin(
-    name: "spikes", signature: "neuron or population", summary: "the times at which a neuron (or any neuron of a population) fired, as a list"
+    name: "spikes", signature: "neuron or population",
+    summary: "the times at which a neuron (or any neuron of a population) fired, as a list"
   ) { c in
     try c.expectPositional(1, "spikes", "spikes(n)")
     let n = try c.neuron(0, for: "spikes")
@@ -35,15 +36,18 @@ enum Builtins {
   }
 
   static let rate = Builtin(
-    name: "rate", signature: "neuron or population", summary: "the mean firing rate (per neuron, for a population) over the time simulated"
+    name: "rate", signature: "neuron or population",
+    summary: "the mean firing rate (per neuron, for a population) over the time simulated"
   ) { c in
     try c.expectPositional(1, "rate", "rate(n)")
     let n = try c.neuron(0, for: "rate")
     let duration = c.interpreter.world.simulation.recordedDuration(n.group)
     guard duration > 0 else {
-      throw c.failure("\(n.name) has not been simulated yet, so it has no rate", hint: "run the simulation first: run 100ms")
+      throw c.failure(
+        "\(n.name) has not been simulated yet, so it has no rate", hint: "run the simulation first: run 100ms")
     }
-    return .quantity(Quantity(Double(c.interpreter.spikeTimes(of: n).count) / duration / Double(n.range.count), .frequency))
+    return .quantity(
+      Quantity(Double(c.interpreter.spikeTimes(of: n).count) / duration / Double(n.range.count), .frequency))
   }
 
   static let abs = Builtin(name: "abs", signature: "x", summary: "the magnitude of a number, keeping its unit") { c in
@@ -52,14 +56,18 @@ enum Builtins {
     return .quantity(Quantity(Swift.abs(q.value), q.dimension))
   }
 
-  static let sqrt = Builtin(name: "sqrt", signature: "x", summary: "the square root; units must have even powers (sqrt(4mV^2) is 2 mV)") { c in
+  static let sqrt = Builtin(
+    name: "sqrt", signature: "x", summary: "the square root; units must have even powers (sqrt(4mV^2) is 2 mV)"
+  ) { c in
     try c.expectPositional(1, "sqrt", "sqrt(x)")
     let q = try c.quantity(0, for: "sqrt")
     let halves = q.dimension.exponents / 2
     guard halves &* 2 == q.dimension.exponents else {
       throw c.failure("cannot take the square root of \(q.describedKind)", at: c.arguments[0].span)
     }
-    guard q.value >= 0 else { throw c.failure("cannot take the square root of a negative number", at: c.arguments[0].span) }
+    guard q.value >= 0 else {
+      throw c.failure("cannot take the square root of a negative number", at: c.arguments[0].span)
+    }
     return .quantity(Quantity(Glibc.sqrt(q.value), Dimension(exponents: halves)))
   }
 
@@ -71,8 +79,9 @@ enum Builtins {
       try c.expectPositional(1, name, "\(name)(x)")
       let q = try c.quantity(0, for: name)
       guard q.dimension.isDimensionless else {
-        throw c.failure("\(name) needs a plain number, found \(q.describedKind)", at: c.arguments[0].span,
-                        hint: "divide by a unit first, e.g. \(name)(t / 10ms)")
+        throw c.failure(
+          "\(name) needs a plain number, found \(q.describedKind)", at: c.arguments[0].span,
+          hint: "divide by a unit first, e.g. \(name)(t / 10ms)")
       }
       let result = f(q.value)
       guard result.isFinite else {
@@ -89,10 +98,12 @@ enum Builtins {
       .joined(separator: ", ")
     if !kind.presets.isEmpty { signature += ", preset: name" }
     signature += ", method: " + kind.methods.map(\.rawValue).joined(separator: "|")
-    return Builtin(name: kind.name, signature: signature, summary: kind.summary,
-                   parameterNames: kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"],
-                   wordParameters: kind.presets.isEmpty ? ["method"] : ["preset", "method"],
-                   checkShape: { arguments, interpreter in try requireNamed(kind, arguments, interpreter) }) { c in
+    return Builtin(
+      name: kind.name, signature: signature, summary: kind.summary,
+      parameterNames: kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"],
+      wordParameters: kind.presets.isEmpty ? ["method"] : ["preset", "method"],
+      checkShape: { arguments, interpreter in try requireNamed(kind, arguments, interpreter) }
+    ) { c in
       try buildModel(kind, c)
     }
   }
@@ -112,14 +123,17 @@ enum Builtins {
       }
       if label == "preset", !kind.presets.isEmpty {
         let preset = try chosenPreset(argument, kind, c)
-        for (name, value) in preset.values where !c.arguments.contains(where: { $0.label == name }) { values[name] = value }
+        for (name, value) in preset.values where !c.arguments.contains(where: { $0.label == name }) {
+          values[name] = value
+        }
         continue
       }
       guard let parameter = kind.parameter(label) else {
         let names = kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]
-        throw c.failure("\(kind.name) has no parameter '\(label)'", at: labelSpan,
-                        hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" }
-                          ?? "its parameters are \(names.joined(separator: ", "))")
+        throw c.failure(
+          "\(kind.name) has no parameter '\(label)'", at: labelSpan,
+          hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" }
+            ?? "its parameters are \(names.joined(separator: ", "))")
       }
       values[label] = try checkParameter(parameter, argument.value, argument.span, c)
     }
@@ -149,15 +163,21 @@ enum Builtins {
   }
 
   /// A parameter value in SI units, after checking its dimension; a value far outside its usual range is a warning.
-  static func checkParameter(_ parameter: ModelParameter, _ value: Value, _ span: Span, _ c: CallContext) throws -> Double {
-    let wanted = parameter.dimension.isDimensionless ? "a plain number" : "a \(parameter.dimension.word) (\(parameter.dimension.naturalSymbol))"
+  static func checkParameter(_ parameter: ModelParameter, _ value: Value, _ span: Span, _ c: CallContext) throws
+    -> Double
+  {
+    let wanted =
+      parameter.dimension.isDimensionless
+      ? "a plain number" : "a \(parameter.dimension.word) (\(parameter.dimension.naturalSymbol))"
     guard case .quantity(let q) = value else {
       throw c.failure("\(parameter.name) needs \(wanted), found \(value.describedKind)", at: span)
     }
     guard q.dimension == parameter.dimension else {
       let found = q.dimension.isDimensionless ? "the plain number \(formatNumber(q.value))" : q.describedKind
-      throw c.failure("\(parameter.name) needs \(wanted), found \(found)", at: span,
-                      hint: q.dimension.isDimensionless ? parameter.unitHint(forPlainNumber: q.value) : "\(parameter.name) is the \(parameter.meaning)")
+      throw c.failure(
+        "\(parameter.name) needs \(wanted), found \(found)", at: span,
+        hint: q.dimension.isDimensionless
+          ? parameter.unitHint(forPlainNumber: q.value) : "\(parameter.name) is the \(parameter.meaning)")
     }
     if let warning = parameter.rangeWarning(for: q.value) {
       c.interpreter.warn(warning.message, at: span, hint: warning.hint)
@@ -165,25 +185,31 @@ enum Builtins {
     return q.value
   }
 
-  private static func chosenPreset(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws -> ModelPreset {
+  private static func chosenPreset(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws -> ModelPreset
+  {
     var name: String? = nil
     if case .string(let s) = argument.value { name = s }
     let names = kind.presets.map(\.name)
     guard let name, let preset = kind.preset(name) else {
-      throw c.failure("\(kind.name) has no such preset", at: argument.span,
-                      hint: name.flatMap { closestName(to: $0, among: names) }.map { "did you mean '\($0)'?" }
-                        ?? "its presets are \(names.joined(separator: ", "))")
+      throw c.failure(
+        "\(kind.name) has no such preset", at: argument.span,
+        hint: name.flatMap { closestName(to: $0, among: names) }.map { "did you mean '\($0)'?" }
+          ?? "its presets are \(names.joined(separator: ", "))")
     }
     return preset
   }
 
-  private static func integrationMethod(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws -> IntegrationMethod {
+  private static func integrationMethod(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws
+    -> IntegrationMethod
+  {
     var name: String? = nil
     if case .string(let s) = argument.value { name = s }
     let options = kind.methods.map(\.rawValue)
     guard let name, let method = IntegrationMethod(rawValue: name), kind.methods.contains(method) else {
-      throw c.failure(IntegrationMethod(rawValue: name ?? "") == nil ? "unknown integration method" : "\(kind.name) does not use \(name ?? "")",
-                      at: argument.span, hint: "\(kind.name) integrates with: \(options.joined(separator: ", "))")
+      throw c.failure(
+        IntegrationMethod(rawValue: name ?? "") == nil
+          ? "unknown integration method" : "\(kind.name) does not use \(name ?? "")",
+        at: argument.span, hint: "\(kind.name) integrates with: \(options.joined(separator: ", "))")
     }
     return method
   }

@@ -24,7 +24,9 @@ struct CSVColumns {
     for row in 0..<rows {
       for c in columns.indices {
         if c > 0 { text.append(",") }
-        if row < columns[c].values.count { text.append(formatNumber(columns[c].values[row].value / scales[c], significantDigits: 12)) }
+        if row < columns[c].values.count {
+          text.append(formatNumber(columns[c].values[row].value / scales[c], significantDigits: 12))
+        }
       }
       text.append("\n")
     }
@@ -49,9 +51,11 @@ struct CSVColumns {
     }
     var units: [NeuroUnits.Unit?] = []
     columns = []
-    let headerCells = headerLine.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(CSVColumns.text)
+    let headerCells = headerLine.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(
+      CSVColumns.text)
     if headerCells.allSatisfy({ Double($0) != nil }) {
-      throw ParseError(line: 1, message: "the first line holds numbers, not column names; add a header line such as time (ms),v (mV)")
+      throw ParseError(
+        line: 1, message: "the first line holds numbers, not column names; add a header line such as time (ms),v (mV)")
     }
     for cell in headerCells {
       let (name, unit) = try CSVColumns.headerCell(cell)
@@ -74,7 +78,8 @@ struct CSVColumns {
           throw ParseError(line: index + 1, message: "'\(cellText)' is not a number")
         }
         guard number.isFinite else {
-          throw ParseError(line: index + 1, message: "'\(cellText)' is not a finite number; a data file holds measured values only")
+          throw ParseError(
+            line: index + 1, message: "'\(cellText)' is not a finite number; a data file holds measured values only")
         }
         values[c].append(units[c].map { Quantity(number, unit: $0) } ?? Quantity(number))
       }

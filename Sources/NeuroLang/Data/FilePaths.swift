@@ -25,13 +25,17 @@ public enum FilePaths {
   }
 
   /// `~` and `~/…` in the user's home folder; other paths unchanged.
-  public static func expandingTilde(_ path: String, home: String? = ProcessInfo.processInfo.environment["HOME"]) -> String {
+  public static func expandingTilde(_ path: String, home: String? = ProcessInfo.processInfo.environment["HOME"])
+    -> String
+  {
     guard let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") else { return path }
     return path == "~" ? home : joined(home, String(path.dropFirst(2)))
   }
 
   /// The absolute path with `.`, `..` and repeated slashes resolved as text (links are not followed).
-  public static func standardized(_ path: String, in current: String = FileManager.default.currentDirectoryPath) -> String {
+  public static func standardized(_ path: String, in current: String = FileManager.default.currentDirectoryPath)
+    -> String
+  {
     let absolute = path.hasPrefix("/") ? path : joined(current, path)
     var parts: [Substring] = []
     for part in absolute.split(separator: "/") where part != "." {

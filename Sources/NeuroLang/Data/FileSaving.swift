@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import FoundationEssentials
 
@@ -11,7 +11,9 @@ import FoundationEssentials
 public enum FileSaving {
   /// Writes `text` at `path`, or throws a sentence saying why not.
   public static func write(_ text: String, to path: String) throws {
-    if path.hasSuffix("/") { throw SourceFileError(description: "cannot write '\(path)': a file name cannot end with '/'") }
+    if path.hasSuffix("/") {
+      throw SourceFileError(description: "cannot write '\(path)': a file name cannot end with '/'")
+    }
     let target = resolvingLinks(path)
     let folder = FilePaths.folder(of: target)
     var isFolder: Bool = false
@@ -24,7 +26,9 @@ public enum FileSaving {
       switch info.st_mode & S_IFMT {
       case S_IFREG: break
       case S_IFDIR: throw SourceFileError(description: "cannot write '\(path)': it is a folder")
-      default: throw SourceFileError(description: "cannot write '\(path)': it is not a regular file (a device, FIFO or socket)")
+      default:
+        throw SourceFileError(
+          description: "cannot write '\(path)': it is not a regular file (a device, FIFO or socket)")
       }
       guard access(target, W_OK) == 0, info.st_mode & 0o222 != 0 else {
         throw SourceFileError(description: "cannot write '\(path)': the file is read-only")
@@ -44,7 +48,10 @@ public enum FileSaving {
       var offset = 0
       while offset < buffer.count {
         let n = Glibc.write(descriptor, base + offset, buffer.count - offset)
-        if n <= 0 { written = false; return }
+        if n <= 0 {
+          written = false
+          return
+        }
         offset += n
       }
     }
@@ -53,7 +60,8 @@ public enum FileSaving {
     guard written, kept, rename(temporary, target) == 0 else {
       let reason = systemReason()
       unlink(temporary)
-      throw SourceFileError(description: "cannot write '\(path)': \(written ? reason : "the disk refused the data (full?)")")
+      throw SourceFileError(
+        description: "cannot write '\(path)': \(written ? reason : "the disk refused the data (full?)")")
     }
   }
 
@@ -62,7 +70,9 @@ public enum FileSaving {
     let folder = FilePaths.folder(of: target), prefix = ".\(FilePaths.name(of: target)).saving-"
     let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
     for file in listed where file.hasPrefix(prefix) {
-      guard let pid = Int32(file.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      guard let pid = Int32(file.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+        continue
+      }
       unlink(FilePaths.joined(folder, file))
     }
   }
@@ -77,7 +87,9 @@ public enum FileSaving {
   static func resolvingLinks(_ path: String) -> String {
     var current = path
     for _ in 0..<40 {
-      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+        return current
+      }
       current = destination.hasPrefix("/") ? destination : FilePaths.joined(FilePaths.folder(of: current), destination)
     }
     return current

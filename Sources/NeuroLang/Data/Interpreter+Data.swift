@@ -59,17 +59,21 @@ extension Interpreter {
       let name = values.first.map { $0.dimension.isDimensionless ? "value" : $0.dimension.word } ?? "value"
       return CSVColumns(columns: [(name, values)])
     case .record(let record):
-      return CSVColumns(columns: try record.fields.map { field in
-        guard case .list(let items) = field.value else {
-          throw failure("the field '\(field.name)' is \(field.value.describedKind); only lists of numbers can be saved", at: expr.span)
-        }
-        return (field.name, try numbers(items, "'\(field.name)'", expr))
-      })
+      return CSVColumns(
+        columns: try record.fields.map { field in
+          guard case .list(let items) = field.value else {
+            throw failure(
+              "the field '\(field.name)' is \(field.value.describedKind); only lists of numbers can be saved",
+              at: expr.span)
+          }
+          return (field.name, try numbers(items, "'\(field.name)'", expr))
+        })
     case .table(let table):
       return CSVColumns(columns: try table.columns.map { ($0.name, try numbers($0.values, "'\($0.name)'", expr)) })
     default:
-      throw failure("cannot save \(value.describedKind)", at: expr.span,
-                    hint: "save a trace (n.v), a list (spikes(n)), a record of lists or a table")
+      throw failure(
+        "cannot save \(value.describedKind)", at: expr.span,
+        hint: "save a trace (n.v), a list (spikes(n)), a record of lists or a table")
     }
   }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import FoundationEssentials
 
@@ -13,14 +13,16 @@ extension Interpreter {
     let folders = importFolders()
     let candidates = fileName.hasPrefix("/") ? [fileName] : folders.map { FilePaths.joined($0, fileName) }
     guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-      throw failure("cannot find '\(fileName)' to import", at: span,
-                    hint: "looked in " + (fileName.hasPrefix("/") ? fileName : folders.joined(separator: ", ")))
+      throw failure(
+        "cannot find '\(fileName)' to import", at: span,
+        hint: "looked in " + (fileName.hasPrefix("/") ? fileName : folders.joined(separator: ", ")))
     }
     let resolved = FilePaths.standardized(found)
     if importStack.contains(resolved) {
       let chain = (importStack.drop { $0 != resolved } + [resolved]).map { FilePaths.name(of: $0) }
-      throw failure("import cycle: \(chain.joined(separator: " → "))", at: span,
-                    hint: "a file cannot import a file that imports it")
+      throw failure(
+        "import cycle: \(chain.joined(separator: " → "))", at: span,
+        hint: "a file cannot import a file that imports it")
     }
     if importedFiles.contains(resolved) { return }
     let text: String

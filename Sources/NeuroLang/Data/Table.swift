@@ -16,14 +16,18 @@ public struct Table {
       }
       let numeric = quantities.count == column.values.count
       if numeric, let first = quantities.first, !first.dimension.isDimensionless,
-         quantities.allSatisfy({ $0.dimension == first.dimension }) {
+        quantities.allSatisfy({ $0.dimension == first.dimension })
+      {
         let unit = Table.commonUnit(quantities)
         return ("\(column.name) (\(unit.symbol))", quantities.map { formatNumber($0.value / unit.scale) }, true)
       }
-      return (column.name, column.values.map { value in
-        if case .string(let s) = value { return s }
-        return value.shown
-      }, numeric)
+      return (
+        column.name,
+        column.values.map { value in
+          if case .string(let s) = value { return s }
+          return value.shown
+        }, numeric
+      )
     }
     let rows = prepared.map(\.cells.count).max() ?? 0
     let widths = prepared.map { column in max(column.header.count, column.cells.map(\.count).max() ?? 0) }
@@ -34,9 +38,10 @@ public struct Table {
     var lines = [zip(prepared, widths).map { pad($0.header, $1, right: $0.numeric) }.joined(separator: "  ")]
     lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
     for row in 0..<rows {
-      lines.append(zip(prepared, widths).map { column, width in
-        pad(row < column.cells.count ? column.cells[row] : "", width, right: column.numeric)
-      }.joined(separator: "  "))
+      lines.append(
+        zip(prepared, widths).map { column, width in
+          pad(row < column.cells.count ? column.cells[row] : "", width, right: column.numeric)
+        }.joined(separator: "  "))
     }
     return lines.map { line in
       var l = line

@@ -12,7 +12,8 @@ public enum Help {
     if let builtin = Builtins.all[topic] { return "\(builtin.name)(\(builtin.signature))\n  \(builtin.summary)\n" }
     for kind in ModelKind.all.values {
       if let p = kind.parameter(topic) {
-        return "\(p.name) — \(kind.name) parameter: \(p.meaning), a \(p.dimension.word) (default \(Quantity(p.defaultValue, p.dimension).formatted))\n"
+        return
+          "\(p.name) — \(kind.name) parameter: \(p.meaning), a \(p.dimension.word) (default \(Quantity(p.defaultValue, p.dimension).formatted))\n"
       }
     }
     return nil
@@ -37,7 +38,9 @@ public enum Help {
       text += "  \(p.name)\(pad)  \(Quantity(p.defaultValue, p.dimension).formatted.padding(8))  \(p.meaning)\n"
     }
     let methods = kind.methods.map(\.rawValue)
-    text += "  method\(String(repeating: " ", count: max(0, width - 6)))  \(methods[0].padding(8))  " + (methods.count > 1 ? "or \(methods.dropFirst().joined(separator: ", "))" : "the only method") + "\n"
+    text +=
+      "  method\(String(repeating: " ", count: max(0, width - 6)))  \(methods[0].padding(8))  "
+      + (methods.count > 1 ? "or \(methods.dropFirst().joined(separator: ", "))" : "the only method") + "\n"
     if !kind.presets.isEmpty {
       text += "\npresets (\(kind.name)(preset: NAME)):\n"
       let presetWidth = kind.presets.map(\.name.count).max() ?? 0
@@ -47,7 +50,8 @@ public enum Help {
     if let example = kind.presets.first {
       text += "example:  neuron n = \(kind.name)(preset: \(example.name))\n"
     } else if let first = kind.parameters.first {
-      text += "example:  neuron n = \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")))\n"
+      text +=
+        "example:  neuron n = \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")))\n"
     }
     return text
   }
@@ -72,140 +76,146 @@ public enum Help {
 
   private static let topics: [String: String] = [
     "units": """
-      Numbers carry units written right after them: 10ms, -70mV, 2.5nA, 10MΩ (or 10Mohm), 1nF, 0.1uS, 40Hz.
-        time s ms us · voltage V mV uV · current A mA uA nA pA · resistance Ω kΩ MΩ GΩ (ohm)
-        capacitance F uF nF pF · conductance S mS uS nS · frequency Hz kHz   (µ or u for micro)
-      Arithmetic keeps track of them: 2.5nA * 10MΩ is 25 mV, 1nF / 0.1uS is 10 ms.
-      Adding a voltage to a current is an error, as it is on paper.
+    Numbers carry units written right after them: 10ms, -70mV, 2.5nA, 10MΩ (or 10Mohm), 1nF, 0.1uS, 40Hz.
+      time s ms us · voltage V mV uV · current A mA uA nA pA · resistance Ω kΩ MΩ GΩ (ohm)
+      capacitance F uF nF pF · conductance S mS uS nS · frequency Hz kHz   (µ or u for micro)
+    Arithmetic keeps track of them: 2.5nA * 10MΩ is 25 mV, 1nF / 0.1uS is 10 ms.
+    Adding a voltage to a current is an error, as it is on paper.
 
-      """,
+    """,
     "neuron": """
-      neuron NAME = MODEL      adds a neuron to the simulation, e.g. neuron n = lif(tau: 20ms)
-      Defining the same name again replaces the neuron whole: its currents, events and recordings go too.
-      n.v is its recorded membrane potential, n.tau a parameter; n.tau = 15ms changes it.
+    neuron NAME = MODEL      adds a neuron to the simulation, e.g. neuron n = lif(tau: 20ms)
+    Defining the same name again replaces the neuron whole: its currents, events and recordings go too.
+    n.v is its recorded membrane potential, n.tau a parameter; n.tau = 15ms changes it.
 
-      """,
+    """,
     "inject": """
-      inject NEURON CURRENT [from T1] [to T2 | for D]
-        inject n 2.5nA from 20ms to 60ms   on at 20 ms, off at 60 ms (times count from t = 0)
-        inject n 1nA for 30ms              on now, off 30 ms later
-        inject n 1nA                       on for the whole simulation
-      Several injections add up; a window before the clock (now) is an error.
-      stimuli(n) lists a neuron's currents and events, clear_stimuli(n) removes them.
+    inject NEURON CURRENT [from T1] [to T2 | for D]
+      inject n 2.5nA from 20ms to 60ms   on at 20 ms, off at 60 ms (times count from t = 0)
+      inject n 1nA for 30ms              on now, off 30 ms later
+      inject n 1nA                       on for the whole simulation
+    Several injections add up; a window before the clock (now) is an error.
+    stimuli(n) lists a neuron's currents and events, clear_stimuli(n) removes them.
 
-      """,
+    """,
     "run": """
-      run DURATION   advances the simulation, e.g. run 100ms; a second run continues from where the first ended.
-      It prints the time simulated and the spikes of each neuron. Ctrl-C stops a long run and keeps the session.
+    run DURATION   advances the simulation, e.g. run 100ms; a second run continues from where the first ended.
+    It prints the time simulated and the spikes of each neuron. Ctrl-C stops a long run and keeps the session.
 
-      """,
+    """,
     "model": """
-      model NAME {                                  a neuron model of your own
-        dv/dt = (g_L*(E_L - v) - w + I) / C         one equation per state variable; I is the injected current, t the time
-        dw/dt = (a*(v - E_L) - w) / tau_w
-        on v > -50mV { v = E_L; w += b }            threshold and resets
-        params C: 200pF, g_L: 10nS, E_L: -70mV, a: 2nS, b: 50pA, tau_w: 100ms
-        init v: -70mV                               starting values (else the parameter v is matched with, or 0)
-        method rk4                                  euler, rk2, rk4 or exponential_euler
-        refractory 2ms                              optional: hold every variable after a spike
-      }
-      neuron n = NAME(a: 4nS)
-      Units are checked before any run: each term of dv/dt must be a voltage per time.
-      Without a method, equations each linear in their own variable use exponential_euler, others rk2.
-      exponential_euler is exact for one linear equation under a constant input; where linear
-      equations are coupled (dv/dt reads an s that decays), the others are held over each step: an
-      error of order dt (a PSP's peak about 1 % high at dt = 0.1 ms). method rk4 is closer (0.001 %).
-      A voltage beyond ±200 mV in a step (a runaway exponential) is reported as an overshoot.
+    model NAME {                                  a neuron model of your own
+      dv/dt = (g_L*(E_L - v) - w + I) / C         one equation per state variable; I is the injected current, t the time
+      dw/dt = (a*(v - E_L) - w) / tau_w
+      on v > -50mV { v = E_L; w += b }            threshold and resets
+      params C: 200pF, g_L: 10nS, E_L: -70mV, a: 2nS, b: 50pA, tau_w: 100ms
+      init v: -70mV                               starting values (else the parameter v is matched with, or 0)
+      method rk4                                  euler, rk2, rk4 or exponential_euler
+      refractory 2ms                              optional: hold every variable after a spike
+    }
+    neuron n = NAME(a: 4nS)
+    Units are checked before any run: each term of dv/dt must be a voltage per time.
+    Without a method, equations each linear in their own variable use exponential_euler, others rk2.
+    exponential_euler is exact for one linear equation under a constant input; where linear
+    equations are coupled (dv/dt reads an s that decays), the others are held over each step: an
+    error of order dt (a PSP's peak about 1 % high at dt = 0.1 ms). method rk4 is closer (0.001 %).
+    A voltage beyond ±200 mV in a step (a runaway exponential) is reported as an overshoot.
 
-      """,
+    """,
     "event": """
-      event NEURON.VARIABLE += AMOUNT at T1, T2, …   (or: in D, that long from now)
-        event n.g_exc += 10nS at 20ms         a synaptic conductance that then decays (cond neurons)
-        event n.v += 2mV at [10ms, 30ms]      a jump of any state variable
-        event n.g_exc += 10nS in 5ms          5 ms from now
-      Times count from t = 0; one before the clock (now) is an error.
+    event NEURON.VARIABLE += AMOUNT at T1, T2, …   (or: in D, that long from now)
+      event n.g_exc += 10nS at 20ms         a synaptic conductance that then decays (cond neurons)
+      event n.v += 2mV at [10ms, 30ms]      a jump of any state variable
+      event n.g_exc += 10nS in 5ms          5 ms from now
+    Times count from t = 0; one before the clock (now) is an error.
 
-      """,
+    """,
     "population": """
-      population NAME[N] = MODEL      N neurons of one model: population exc[3200] = lif(tau: 20ms)
-        exc[0..99], exc[5]            slices and single neurons, usable wherever neurons are
-        exc.v = uniform(-60mV, -50mV, 3200)   starting values, one per neuron (also after reset)
+    population NAME[N] = MODEL      N neurons of one model: population exc[3200] = lif(tau: 20ms)
+      exc[0..99], exc[5]            slices and single neurons, usable wherever neurons are
+      exc.v = uniform(-60mV, -50mV, 3200)   starting values, one per neuron (also after reset)
 
-      """,
+    """,
     "connect": """
-      connect PRE -> POST with RULE, weight: W [, tau_syn: T] [, E_rev: E] [, delay: D] [, self: false]
-        RULE: p: 0.02 (each pair with probability p), in_degree: 80, out_degree: 80,
-              rule: all_to_all, rule: one_to_one
-        weight 1.62mV            v jumps by 1.62 mV (a delta synapse)
-        weight 1.62mV, tau_syn   a current in voltage units that decays (the CUBA benchmark)
-        weight 50pA, tau_syn     a current that decays
-        weight 6nS, E_rev: 0mV   a conductance that decays (tau_syn, default 5 ms)
-      Spikes act from the next step on (or after delay). connections() lists every pathway.
+    connect PRE -> POST with RULE, weight: W [, tau_syn: T] [, E_rev: E] [, delay: D] [, self: false]
+      RULE: p: 0.02 (each pair with probability p), in_degree: 80, out_degree: 80,
+            rule: all_to_all, rule: one_to_one
+      weight 1.62mV            v jumps by 1.62 mV (a delta synapse)
+      weight 1.62mV, tau_syn   a current in voltage units that decays (the CUBA benchmark)
+      weight 50pA, tau_syn     a current that decays
+      weight 6nS, E_rev: 0mV   a conductance that decays (tau_syn, default 5 ms)
+    Spikes act from the next step on (or after delay). connections() lists every pathway.
 
-      """,
+    """,
     "fn": """
-      fn NAME(a, b: DEFAULT) { … return VALUE }
-        fn ohm(I, R: 10MΩ) { return I * R }     call as ohm(2nA), ohm(2nA, 5MΩ) or ohm(2nA, R: 5MΩ)
-      Functions see the names around them where they are written (closures) and may call themselves.
-      ## comment lines right above fn are its documentation for :help.
+    fn NAME(a, b: DEFAULT) { … return VALUE }
+      fn ohm(I, R: 10MΩ) { return I * R }     call as ohm(2nA), ohm(2nA, 5MΩ) or ohm(2nA, R: 5MΩ)
+    Functions see the names around them where they are written (closures) and may call themselves.
+    ## comment lines right above fn are its documentation for :help.
 
-      """,
+    """,
     "if": "if CONDITION { … } else if CONDITION { … } else { … }   (else on the same line as the })\n",
-    "for": "for NAME in LIST { … }   over a list, a range (0nA to 1nA step 0.25nA), range(n), a trace or a string; break and continue work inside\n",
+    "for":
+      "for NAME in LIST { … }   over a list, a range (0nA to 1nA step 0.25nA), range(n), a trace or a string; break and continue work inside\n",
     "while": "while CONDITION { … }   repeats while true; Ctrl-C stops a loop that never ends\n",
     "return": "return VALUE   ends a function with a value (return alone gives nothing)\n",
     "break": "break   leaves the innermost for or while; continue goes on with its next round\n",
     "continue": "continue   goes on with the next round of the innermost for or while\n",
     "seed": "seed 42   makes random, uniform, normal, poisson inputs and random connections repeat exactly\n",
-    "save": "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written whole or not at all, keeping the file's permissions; a link is written through to its file; a folder, a device, a FIFO or a read-only file is refused; ~/ is the home folder\n",
-    "load": "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; d.time\n",
+    "save":
+      "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written whole or not at all, keeping the file's permissions; a link is written through to its file; a folder, a device, a FIFO or a read-only file is refused; ~/ is the home folder\n",
+    "load":
+      "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; d.time\n",
     "in": "x in mV   the plain number of millivolts in x; x as mV keeps the quantity but prints it in mV\n",
     "as": "x as mV   the quantity, printed in millivolts; x in mV gives the plain number\n",
-    "append": "append(xs, v)   adds v to the end of the list held in xs, in place; it gives no value: let xs = []; append(xs, 1)\n",
-    "table": "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of lists\n",
+    "append":
+      "append(xs, v)   adds v to the end of the list held in xs, in place; it gives no value: let xs = []; append(xs, 1)\n",
+    "table":
+      "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of lists\n",
     "heatmap": """
-      heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])
-        heatmap(MATRIX) is the same figure as a value (:help figures)
+    heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])
+      heatmap(MATRIX) is the same figure as a value (:help figures)
 
-      """,
+    """,
     "hist": """
-      hist LIST [, bins: N]   a histogram of numbers in their unit: hist isi(exc)
-        hist(LIST, bins: N) is the same figure as a value (:help figures)
+    hist LIST [, bins: N]   a histogram of numbers in their unit: hist isi(exc)
+      hist(LIST, bins: N) is the same figure as a value (:help figures)
 
-      """,
+    """,
     "input": "input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from\n",
     "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
     "raster": """
-      raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up
-        raster(POP, from: T1, to: T2) is the same figure as a value (:help figures)
+    raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up
+      raster(POP, from: T1, to: T2) is the same figure as a value (:help figures)
 
-      """,
+    """,
     "figures": """
-      plot(…), raster(…), hist(…), heatmap(…) give a figure: a value, drawn when shown
-        let f = plot(n.v, from: 20ms, to: 60ms)   keeps it; nothing is drawn
-        f                                         draws it (print f does too)
-        hist(isi(exc), bins: 20)                  a figure on its own line is drawn
-      A figure keeps the data it was made from: make it again after running more.
-      The statements plot n.v, raster exc, hist xs, heatmap m draw the same figures.
+    plot(…), raster(…), hist(…), heatmap(…) give a figure: a value, drawn when shown
+      let f = plot(n.v, from: 20ms, to: 60ms)   keeps it; nothing is drawn
+      f                                         draws it (print f does too)
+      hist(isi(exc), bins: 20)                  a figure on its own line is drawn
+    A figure keeps the data it was made from: make it again after running more.
+    The statements plot n.v, raster exc, hist xs, heatmap m draw the same figures.
 
-      """,
+    """,
     "reset": """
-      reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared. It keeps the neurons, populations and inputs, their currents and events, connections, what is recorded, dt and every name, so run replays the same experiment.
-      :reset   (REPL) starts over: a fresh world (t = 0, dt = 0.1 ms, nothing simulated) and no names.
+    reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared. It keeps the neurons, populations and inputs, their currents and events, connections, what is recorded, dt and every name, so run replays the same experiment.
+    :reset   (REPL) starts over: a fresh world (t = 0, dt = 0.1 ms, nothing simulated) and no names.
 
-      """,
+    """,
     "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
-    "stimuli": "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
+    "stimuli":
+      "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """
-      plot TRACE [, TRACE …] [from T1] [to T2]
-        plot n.v                      the membrane potential, spikes marked ▾ above
-        plot n.v, m.v                 two traces on one axis, with a legend
-        plot n.v from 20ms to 60ms    a window
-        let f = plot(n.v, m.v)        the same, as a value (:help figures)
-      Plots use braille dots; start neuro with --ascii (or NEURO_ASCII=1) for plain characters.
+    plot TRACE [, TRACE …] [from T1] [to T2]
+      plot n.v                      the membrane potential, spikes marked ▾ above
+      plot n.v, m.v                 two traces on one axis, with a legend
+      plot n.v from 20ms to 60ms    a window
+      let f = plot(n.v, m.v)        the same, as a value (:help figures)
+    Plots use braille dots; start neuro with --ascii (or NEURO_ASCII=1) for plain characters.
 
-      """,
+    """,
     "print": "print VALUE [, VALUE …]   prints values separated by spaces: print \"rate:\", rate(n)\n",
     "let": "let NAME = VALUE   defines a name: let I = 2.5nA; assign again with I = 3nA\n",
     "import": "import \"NAME\"   runs NAME.neuro from the script's folder or the standard library (stdlib/), once\n",

@@ -15,7 +15,9 @@ extension Interpreter {
     let signature = declaration.parameters.map { p in
       p.defaultValue.map { "\(p.name): \(function.source.text($0.span))" } ?? p.name
     }.joined(separator: ", ")
-    let origin = function.source.name.hasSuffix(".neuro") ? "  (from \(function.source.name.split(separator: "/").last ?? ""))" : ""
+    let origin =
+      function.source.name.hasSuffix(".neuro")
+      ? "  (from \(function.source.name.split(separator: "/").last ?? ""))" : ""
     let documentation = declaration.documentation.map { "  " + $0.replacing("\n", with: "\n  ") + "\n" }
     return "\(declaration.name)(\(signature))\(origin)\n" + (documentation ?? "  (no ## comment above its fn line)\n")
   }
@@ -23,7 +25,8 @@ extension Interpreter {
   /// Help on a function of the standard library that has not been imported yet.
   private func libraryHelp(_ name: String) -> String? {
     for folder in host.libraryPaths {
-      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".neuro") }.sorted() ?? []
+      let files =
+        (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".neuro") }.sorted() ?? []
       for file in files {
         let path = FilePaths.joined(folder, file)
         guard let text = try? readSourceFile(path) else { continue }
@@ -43,7 +46,8 @@ extension Interpreter {
   public func model(_ expression: String) -> NeuronModel? {
     let (statements, diagnostics) = Parser.parse(Source(name: "<model>", text: expression))
     guard diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind,
-          case .model(let model)? = try? evaluate(expr) else { return nil }
+      case .model(let model)? = try? evaluate(expr)
+    else { return nil }
     return model
   }
 

@@ -69,8 +69,12 @@ public struct Lesson: Sendable {
     func finishStep() throws {
       flushProse()
       if let exercise = step.exercise {
-        if exercise.checks.isEmpty { throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```check block") }
-        if exercise.solution.isEmpty { throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```solution block") }
+        if exercise.checks.isEmpty {
+          throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```check block")
+        }
+        if exercise.solution.isEmpty {
+          throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```solution block")
+        }
       }
       let hasExamples = step.content.contains { if case .example = $0 { return true } else { return false } }
       step.startsFresh = steps.isEmpty || (step.marker ?? (hasExamples && step.exercise == nil))
@@ -91,10 +95,13 @@ public struct Lesson: Sendable {
             guard case .example(let code, let line, let claims)? = step.content.last else {
               throw FormatError(line: open.line, message: "an ```expect block must follow a ```neuro example")
             }
-            step.content[step.content.count - 1] = .example(code, line: line, claims: claims + (try Lesson.checks(open.lines, from: open.line + 1)))
+            step.content[step.content.count - 1] = .example(
+              code, line: line, claims: claims + (try Lesson.checks(open.lines, from: open.line + 1)))
           case "check", "hint", "solution", "wrong":
             guard var exercise = step.exercise else {
-              throw FormatError(line: open.line, message: "a ```\(open.kind) block outside an exercise (start one with ## Exercise: title)")
+              throw FormatError(
+                line: open.line,
+                message: "a ```\(open.kind) block outside an exercise (start one with ## Exercise: title)")
             }
             switch open.kind {
             case "check":
@@ -128,7 +135,8 @@ public struct Lesson: Sendable {
         step = Step(heading: heading, content: [], exercise: nil)
         if heading.lowercased().hasPrefix("exercise") {
           let name = heading.drop { $0 != ":" }.dropFirst().trimmed()
-          step.exercise = Exercise(title: name.isEmpty ? heading : name, checks: [], hints: [], solution: "", wrongAnswers: [])
+          step.exercise = Exercise(
+            title: name.isEmpty ? heading : name, checks: [], hints: [], solution: "", wrongAnswers: [])
         }
       } else {
         prose.append(text)
@@ -145,12 +153,15 @@ public struct Lesson: Sendable {
       let text = line.trimmed()
       guard !text.isEmpty else { return nil }
       guard let hash = text.firstIndex(of: "#") else {
-        throw FormatError(line: firstLine + offset, message: "a check needs the sentence a student reads when it fails: expression  # sentence")
+        throw FormatError(
+          line: firstLine + offset,
+          message: "a check needs the sentence a student reads when it fails: expression  # sentence")
       }
       let expression = text[..<hash].trimmed()
       let message = text[text.index(after: hash)...].trimmed()
       guard !expression.isEmpty, !message.isEmpty else {
-        throw FormatError(line: firstLine + offset, message: "a check is an expression, then # and a sentence for the student")
+        throw FormatError(
+          line: firstLine + offset, message: "a check is an expression, then # and a sentence for the student")
       }
       return Check(expression: expression, message: message, line: firstLine + offset)
     }

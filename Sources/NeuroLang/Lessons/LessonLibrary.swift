@@ -98,7 +98,8 @@ extension Interpreter {
     }
     let defined = Dictionary(definitions.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     let missing = words.filter { name in
-      defined[name] == nil && UnitTable.unit(named: name) == nil && tokens.first.map { (try? lookup(name, at: $0.span)) == nil } == true
+      defined[name] == nil && UnitTable.unit(named: name) == nil
+        && tokens.first.map { (try? lookup(name, at: $0.span)) == nil } == true
     }.sorted()
     if !missing.isEmpty {
       return missing.map { "\($0) is not defined yet" }.joined(separator: "; ")

@@ -5,10 +5,13 @@ import NeuroUnits
 /// student meets them in, and the engine group that runs it.
 extension ModelKind {
   /// A parameter with its default (SI), the unit the literature writes it in, and its usual range (SI).
-  private static func p(_ name: String, _ dimension: Dimension, _ value: Double, _ meaning: String,
-                        unit: String = "", typical: ClosedRange<Double>? = nil, note: String? = nil) -> ModelParameter {
-    ModelParameter(name: name, dimension: dimension, defaultValue: value, meaning: meaning, unit: unit, unitNote: note,
-                   typical: typical)
+  private static func p(
+    _ name: String, _ dimension: Dimension, _ value: Double, _ meaning: String,
+    unit: String = "", typical: ClosedRange<Double>? = nil, note: String? = nil
+  ) -> ModelParameter {
+    ModelParameter(
+      name: name, dimension: dimension, defaultValue: value, meaning: meaning, unit: unit, unitNote: note,
+      typical: typical)
   }
 
   /// The parameters of `lif`, each with its engine field.
@@ -18,20 +21,29 @@ extension ModelKind {
     EngineField("v_th", \.threshold, .voltage, "spike threshold", unit: "mV", typical: -100e-3...50e-3),
     EngineField("v_reset", \.resetPotential, .voltage, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
     EngineField("R", \.resistance, .resistance, "membrane resistance", unit: "MΩ", typical: 1e6...2e9),
-    EngineField("t_ref", \.refractoryPeriod, .time, "refractory period, counted from the start of the spike's step", unit: "ms", typical: 0...20e-3),
+    EngineField(
+      "t_ref", \.refractoryPeriod, .time, "refractory period, counted from the start of the spike's step", unit: "ms",
+      typical: 0...20e-3),
   ]
 
   /// The parameters of `conductance`, each with its engine field.
   private static let conductanceFields: [EngineField<ConductanceParameters>] = [
     EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "nF", typical: 5e-12...10e-9),
     EngineField("g_leak", \.leak, .conductance, "leak conductance", unit: "µS", typical: 0.5e-9...1e-6),
-    EngineField("V_rest", \.restingPotential, .voltage, "resting (leak reversal) potential", unit: "mV", typical: -100e-3...50e-3),
-    EngineField("V_exc", \.excitatoryReversal, .voltage, "excitatory reversal potential", unit: "mV", typical: -100e-3...50e-3),
-    EngineField("V_inh", \.inhibitoryReversal, .voltage, "inhibitory reversal potential", unit: "mV", typical: -100e-3...50e-3),
-    EngineField("g_exc", \.excitatoryConductance, .conductance, "constant excitatory conductance", unit: "µS", typical: 0...5e-6),
-    EngineField("g_inh", \.inhibitoryConductance, .conductance, "constant inhibitory conductance", unit: "µS", typical: 0...5e-6),
-    EngineField("tau_exc", \.excitatoryDecay, .time, "decay of synaptic excitation", unit: "ms", typical: 0.2e-3...100e-3),
-    EngineField("tau_inh", \.inhibitoryDecay, .time, "decay of synaptic inhibition", unit: "ms", typical: 0.2e-3...100e-3),
+    EngineField(
+      "V_rest", \.restingPotential, .voltage, "resting (leak reversal) potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField(
+      "V_exc", \.excitatoryReversal, .voltage, "excitatory reversal potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField(
+      "V_inh", \.inhibitoryReversal, .voltage, "inhibitory reversal potential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField(
+      "g_exc", \.excitatoryConductance, .conductance, "constant excitatory conductance", unit: "µS", typical: 0...5e-6),
+    EngineField(
+      "g_inh", \.inhibitoryConductance, .conductance, "constant inhibitory conductance", unit: "µS", typical: 0...5e-6),
+    EngineField(
+      "tau_exc", \.excitatoryDecay, .time, "decay of synaptic excitation", unit: "ms", typical: 0.2e-3...100e-3),
+    EngineField(
+      "tau_inh", \.inhibitoryDecay, .time, "decay of synaptic inhibition", unit: "ms", typical: 0.2e-3...100e-3),
     EngineField("I_ext", \.externalCurrent, .current, "constant external current", unit: "nA", typical: 0...10e-9),
     EngineField("v_th", \.threshold, .voltage, "spike threshold (1 V: none)", unit: "mV"),
     EngineField("v_reset", \.resetPotential, .voltage, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
@@ -40,11 +52,15 @@ extension ModelKind {
 
   /// The parameters of `izhikevich`, each with its engine field.
   private static let izhikevichFields: [EngineField<IzhikevichParameters>] = [
-    EngineField("a", \.a, .frequency, "recovery rate (the paper's 0.02/ms)", unit: "/ms", typical: 2...200, note: "Izhikevich's unit"),
+    EngineField(
+      "a", \.a, .frequency, "recovery rate (the paper's 0.02/ms)", unit: "/ms", typical: 2...200,
+      note: "Izhikevich's unit"),
     EngineField("b", \.b, .none, "sensitivity of u to v", typical: 0...1),
     EngineField("c", \.c, .voltage, "reset potential", unit: "mV", typical: -100e-3...50e-3),
     EngineField("d", \.d, .voltage, "jump of u after a spike", unit: "mV", typical: 0...20e-3),
-    EngineField("R", \.resistance, .resistance, "turns current into the paper's input (10 nA is I = 10)", unit: "MΩ", typical: 0.01e6...100e6),
+    EngineField(
+      "R", \.resistance, .resistance, "turns current into the paper's input (10 nA is I = 10)", unit: "MΩ",
+      typical: 0.01e6...100e6),
   ]
 
   /// The parameters of `adex`, each with its engine field.
@@ -52,10 +68,12 @@ extension ModelKind {
     EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "pF", typical: 10e-12...2e-9),
     EngineField("g_L", \.leak, .conductance, "leak conductance", unit: "nS", typical: 0.5e-9...200e-9),
     EngineField("E_L", \.restingPotential, .voltage, "leak reversal potential", unit: "mV", typical: -100e-3...50e-3),
-    EngineField("V_T", \.thresholdPotential, .voltage, "threshold of the exponential", unit: "mV", typical: -100e-3...50e-3),
+    EngineField(
+      "V_T", \.thresholdPotential, .voltage, "threshold of the exponential", unit: "mV", typical: -100e-3...50e-3),
     EngineField("Delta_T", \.slope, .voltage, "sharpness of the spike onset", unit: "mV", typical: 0.2e-3...10e-3),
     EngineField("tau_w", \.adaptationTime, .time, "adaptation time constant", unit: "ms", typical: 1e-3...2),
-    EngineField("a", \.subthresholdAdaptation, .conductance, "subthreshold adaptation", unit: "nS", typical: 0...100e-9),
+    EngineField(
+      "a", \.subthresholdAdaptation, .conductance, "subthreshold adaptation", unit: "nS", typical: 0...100e-9),
     EngineField("b", \.spikeAdaptation, .current, "spike-triggered adaptation", unit: "pA", typical: 0...1e-9),
     EngineField("V_r", \.resetPotential, .voltage, "reset potential", unit: "mV", typical: -100e-3...50e-3),
     EngineField("v_peak", \.peak, .voltage, "spike cut-off", unit: "mV", typical: -100e-3...50e-3),
@@ -64,12 +82,21 @@ extension ModelKind {
 
   /// The parameters of `hodgkinHuxley`, each with its engine field.
   private static let hodgkinHuxleyFields: [EngineField<HodgkinHuxleyParameters>] = [
-    EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "µF", typical: 0.1e-6...10e-6, note: "1 µF/cm² on neuro's 1 cm² patch"),
-    EngineField("g_Na", \.sodium, .conductance, "peak sodium conductance", unit: "mS", typical: 1e-3...1, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
-    EngineField("g_K", \.potassium, .conductance, "peak potassium conductance", unit: "mS", typical: 1e-3...1, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
-    EngineField("g_L", \.leak, .conductance, "leak conductance", unit: "mS", typical: 0.01e-3...10e-3, note: "the paper's mS/cm² on neuro's 1 cm² patch"),
+    EngineField(
+      "C", \.capacitance, .capacitance, "membrane capacitance", unit: "µF", typical: 0.1e-6...10e-6,
+      note: "1 µF/cm² on neuro's 1 cm² patch"),
+    EngineField(
+      "g_Na", \.sodium, .conductance, "peak sodium conductance", unit: "mS", typical: 1e-3...1,
+      note: "the paper's mS/cm² on neuro's 1 cm² patch"),
+    EngineField(
+      "g_K", \.potassium, .conductance, "peak potassium conductance", unit: "mS", typical: 1e-3...1,
+      note: "the paper's mS/cm² on neuro's 1 cm² patch"),
+    EngineField(
+      "g_L", \.leak, .conductance, "leak conductance", unit: "mS", typical: 0.01e-3...10e-3,
+      note: "the paper's mS/cm² on neuro's 1 cm² patch"),
     EngineField("E_Na", \.sodiumReversal, .voltage, "sodium reversal potential", unit: "mV", typical: -100e-3...100e-3),
-    EngineField("E_K", \.potassiumReversal, .voltage, "potassium reversal potential", unit: "mV", typical: -100e-3...100e-3),
+    EngineField(
+      "E_K", \.potassiumReversal, .voltage, "potassium reversal potential", unit: "mV", typical: -100e-3...100e-3),
     EngineField("E_L", \.leakReversal, .voltage, "leak reversal potential", unit: "mV", typical: -100e-3...100e-3),
   ]
 
@@ -83,16 +110,20 @@ extension ModelKind {
   /// The leaky integrate-and-fire neuron.
   static let lif = ModelKind(
     name: "lif",
-    summary: "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
+    summary:
+      "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
     parameters: lifFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential")],
     methods: [.exact, .euler],
     validate: { values in
       if let problem = positive(["tau", "R"], values, ["tau": .time, "R": .resistance]) { return problem }
-      if !((values["t_ref"] ?? 0) >= 0) { return "t_ref cannot be negative (\(Quantity(values["t_ref"] ?? 0, .time).formatted))" }
+      if !((values["t_ref"] ?? 0) >= 0) {
+        return "t_ref cannot be negative (\(Quantity(values["t_ref"] ?? 0, .time).formatted))"
+      }
       let vTh = values["v_th"] ?? 0, vReset = values["v_reset"] ?? 0
       if !(vReset < vTh) {
-        return "v_reset (\(Quantity(vReset, .voltage).formatted)) must be below v_th (\(Quantity(vTh, .voltage).formatted))"
+        return
+          "v_reset (\(Quantity(vReset, .voltage).formatted)) must be below v_th (\(Quantity(vTh, .voltage).formatted))"
       }
       return finiteValues(values)
     },
@@ -102,25 +133,36 @@ extension ModelKind {
   /// The conductance-based point neuron of the source article.
   static let conductance = ModelKind(
     name: "cond",
-    summary: "conductance-based neuron: C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I; event n.g_exc += 5nS at 20ms adds a decaying synaptic conductance",
+    summary:
+      "conductance-based neuron: C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I; event n.g_exc += 5nS at 20ms adds a decaying synaptic conductance",
     parameters: conductanceFields.modelParameters(),
-    variables: [("v", .voltage, "membrane potential"), ("g_exc", .conductance, "excitatory conductance"),
-                ("g_inh", .conductance, "inhibitory conductance")],
+    variables: [
+      ("v", .voltage, "membrane potential"), ("g_exc", .conductance, "excitatory conductance"),
+      ("g_inh", .conductance, "inhibitory conductance"),
+    ],
     methods: [.exponentialEuler],
     validate: { values in
-      positive(["C", "g_leak", "tau_exc", "tau_inh"], values, ["C": .capacitance, "g_leak": .conductance, "tau_exc": .time, "tau_inh": .time])
+      positive(
+        ["C", "g_leak", "tau_exc", "tau_inh"], values,
+        ["C": .capacitance, "g_leak": .conductance, "tau_exc": .time, "tau_inh": .time])
         ?? ((values["g_exc"] ?? 0) < 0 || (values["g_inh"] ?? 0) < 0 ? "conductances cannot be negative" : nil)
         ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in ConductanceGroup(count: count, parameters: conductanceFields.engineParameters(values)) },
+    makeGroup: { values, _, count in
+      ConductanceGroup(count: count, parameters: conductanceFields.engineParameters(values))
+    },
     timeScales: { values, _ in
-      [("C / g_leak", (values["C"] ?? 0) / (values["g_leak"] ?? 1)), ("tau_exc", values["tau_exc"] ?? 0), ("tau_inh", values["tau_inh"] ?? 0)]
+      [
+        ("C / g_leak", (values["C"] ?? 0) / (values["g_leak"] ?? 1)), ("tau_exc", values["tau_exc"] ?? 0),
+        ("tau_inh", values["tau_inh"] ?? 0),
+      ]
     })
 
   /// Izhikevich (2003), with the paper's presets.
   static let izhikevich = ModelKind(
     name: "izhikevich",
-    summary: "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 mV: v = c, u += d",
+    summary:
+      "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 mV: v = c, u += d",
     parameters: izhikevichFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("u", .voltage, "recovery variable")],
     methods: [.euler],
@@ -128,19 +170,24 @@ extension ModelKind {
       izhikevichPreset("regular_spiking", 0.02, 0.2, -65, 8, "tonic spiking that adapts (excitatory cortex); 10 nA"),
       izhikevichPreset("intrinsically_bursting", 0.02, 0.2, -55, 4, "a burst, then single spikes; 10 nA"),
       izhikevichPreset("chattering", 0.02, 0.2, -50, 2, "repeated fast bursts; 10 nA"),
-      izhikevichPreset("fast_spiking", 0.1, 0.2, -65, 2, "fast firing without adaptation (inhibitory interneurons); 10 nA"),
+      izhikevichPreset(
+        "fast_spiking", 0.1, 0.2, -65, 2, "fast firing without adaptation (inhibitory interneurons); 10 nA"),
       izhikevichPreset("low_threshold_spiking", 0.02, 0.25, -65, 2, "fast firing that adapts, low threshold; 10 nA"),
-      izhikevichPreset("thalamo_cortical", 0.02, 0.25, -65, 0.05, "tonic firing, rebound bursts after inhibition; 10 nA"),
+      izhikevichPreset(
+        "thalamo_cortical", 0.02, 0.25, -65, 0.05, "tonic firing, rebound bursts after inhibition; 10 nA"),
       izhikevichPreset("resonator", 0.1, 0.26, -65, 2, "damped oscillations, fires to well-timed input; 10 nA"),
     ],
     validate: { values in finiteValues(values) },
-    makeGroup: { values, _, count in IzhikevichGroup(count: count, parameters: izhikevichFields.engineParameters(values)) },
+    makeGroup: { values, _, count in
+      IzhikevichGroup(count: count, parameters: izhikevichFields.engineParameters(values))
+    },
     timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] })
 
   /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
   static let adex = ModelKind(
     name: "adex",
-    summary: "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
+    summary:
+      "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
     parameters: adexFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("w", .current, "adaptation current")],
     methods: [.euler],
@@ -153,11 +200,15 @@ extension ModelKind {
       adexPreset("transient", 100, 10, -65, -50, 2, 90, 10, 100, -47, 180),
     ],
     validate: { values in
-      positive(["C", "g_L", "Delta_T", "tau_w"], values, ["C": .capacitance, "g_L": .conductance, "Delta_T": .voltage, "tau_w": .time])
+      positive(
+        ["C", "g_L", "Delta_T", "tau_w"], values,
+        ["C": .capacitance, "g_L": .conductance, "Delta_T": .voltage, "tau_w": .time])
         ?? finiteValues(values)
     },
     makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexFields.engineParameters(values)) },
-    timeScales: { values, _ in [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)] })
+    timeScales: { values, _ in
+      [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)]
+    })
 
   /// Independent Poisson spike sources (inputs for networks).
   static let poisson = ModelKind(
@@ -181,27 +232,38 @@ extension ModelKind {
   /// Hodgkin and Huxley's squid axon (1952), for a 1 cm² patch.
   static let hodgkinHuxley = ModelKind(
     name: "hh",
-    summary: "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with gates m, h, n; rests at -65 mV",
+    summary:
+      "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with gates m, h, n; rests at -65 mV",
     parameters: hodgkinHuxleyFields.modelParameters(),
-    variables: [("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),
-                ("h", .none, "sodium inactivation"), ("n", .none, "potassium activation")],
+    variables: [
+      ("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),
+      ("h", .none, "sodium inactivation"), ("n", .none, "potassium activation"),
+    ],
     methods: [.exponentialEuler],
     validate: { values in
       positive(["C"], values, ["C": .capacitance]) ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyFields.engineParameters(values)) },
+    makeGroup: { values, _, count in
+      HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyFields.engineParameters(values))
+    },
     timeScales: { _, _ in [("its sodium activation (m, about 0.5 ms)", 0.5e-3)] })
 }
 
-private func izhikevichPreset(_ name: String, _ a: Double, _ b: Double, _ c: Double, _ d: Double, _ note: String) -> ModelPreset {
+private func izhikevichPreset(_ name: String, _ a: Double, _ b: Double, _ c: Double, _ d: Double, _ note: String)
+  -> ModelPreset
+{
   ModelPreset(name: name, values: ["a": a * 1e3, "b": b, "c": c * 1e-3, "d": d * 1e-3], note: note)
 }
 
-private func adexPreset(_ name: String, _ c: Double, _ gL: Double, _ eL: Double, _ vT: Double, _ slope: Double,
-                        _ tauW: Double, _ a: Double, _ b: Double, _ vR: Double, _ current: Double) -> ModelPreset {
+private func adexPreset(
+  _ name: String, _ c: Double, _ gL: Double, _ eL: Double, _ vT: Double, _ slope: Double,
+  _ tauW: Double, _ a: Double, _ b: Double, _ vR: Double, _ current: Double
+) -> ModelPreset {
   ModelPreset(
     name: name,
-    values: ["C": c * 1e-12, "g_L": gL * 1e-9, "E_L": eL * 1e-3, "V_T": vT * 1e-3, "Delta_T": slope * 1e-3,
-             "tau_w": tauW * 1e-3, "a": a * 1e-9, "b": b * 1e-12, "V_r": vR * 1e-3],
+    values: [
+      "C": c * 1e-12, "g_L": gL * 1e-9, "E_L": eL * 1e-3, "V_T": vT * 1e-3, "Delta_T": slope * 1e-3,
+      "tau_w": tauW * 1e-3, "a": a * 1e-9, "b": b * 1e-12, "V_r": vR * 1e-3,
+    ],
     note: "Naud et al. (2008); inject \(formatNumber(current))pA")
 }

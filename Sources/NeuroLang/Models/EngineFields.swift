@@ -20,11 +20,14 @@ struct EngineField<P: EngineParameters>: Sendable {
   let parameter: ModelParameter
   let field: WritableKeyPath<P, Double> & Sendable
 
-  init(_ name: String, _ field: WritableKeyPath<P, Double> & Sendable, _ dimension: Dimension, _ meaning: String,
-       unit: String = "", typical: ClosedRange<Double>? = nil, note: String? = nil) {
+  init(
+    _ name: String, _ field: WritableKeyPath<P, Double> & Sendable, _ dimension: Dimension, _ meaning: String,
+    unit: String = "", typical: ClosedRange<Double>? = nil, note: String? = nil
+  ) {
     self.field = field
-    parameter = ModelParameter(name: name, dimension: dimension, defaultValue: P()[keyPath: field], meaning: meaning,
-                               unit: unit, unitNote: note, typical: typical)
+    parameter = ModelParameter(
+      name: name, dimension: dimension, defaultValue: P()[keyPath: field], meaning: meaning,
+      unit: unit, unitNote: note, typical: typical)
   }
 }
 

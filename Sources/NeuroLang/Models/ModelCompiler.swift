@@ -15,8 +15,9 @@ struct ModelCompiler {
   init(_ declaration: ModelDeclaration, interpreter: Interpreter) {
     self.declaration = declaration
     self.interpreter = interpreter
-    checker = ModelExpressionChecker(modelName: declaration.name, states: declaration.equations.map(\.state),
-                                     interpreter: interpreter)
+    checker = ModelExpressionChecker(
+      modelName: declaration.name, states: declaration.equations.map(\.state),
+      interpreter: interpreter)
   }
 
   private func failure(_ message: String, _ span: Span, hint: String? = nil) -> Diagnostic {
@@ -40,17 +41,20 @@ struct ModelCompiler {
       }
       return .constant(0)
     }
-    let refractory = try declaration.refractory.map { expr -> Double in
-      let value = try interpreter.evaluate(expr)
-      guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
-        throw failure("refractory needs a time that is not negative", expr.span,
-                      hint: value.writtenWithUnit(.time).map { "add a unit: refractory \($0)" } ?? "refractory 2ms")
-      }
-      return q.value
-    } ?? 0
+    let refractory =
+      try declaration.refractory.map { expr -> Double in
+        let value = try interpreter.evaluate(expr)
+        guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+          throw failure(
+            "refractory needs a time that is not negative", expr.span,
+            hint: value.writtenWithUnit(.time).map { "add a unit: refractory \($0)" } ?? "refractory 2ms")
+        }
+        return q.value
+      } ?? 0
     let methods = try chooseMethods(derivatives)
-    return makeKind(derivatives: derivatives, threshold: threshold, inclusive: inclusive, resets: resets,
-                    initial: initial, refractory: refractory, methods: methods)
+    return makeKind(
+      derivatives: derivatives, threshold: threshold, inclusive: inclusive, resets: resets,
+      initial: initial, refractory: refractory, methods: methods)
   }
 
   /// Evaluates the parameters (each once, no state variable or built-in symbol among them).
@@ -68,8 +72,9 @@ struct ModelCompiler {
       checker.parameters.append((field.name, q))
     }
     for field in declaration.initialValues where !states.contains(field.name) {
-      throw failure("'\(field.name)' is not a state variable of \(declaration.name)", field.nameSpan,
-                    hint: "its state variables are \(states.joined(separator: ", "))")
+      throw failure(
+        "'\(field.name)' is not a state variable of \(declaration.name)", field.nameSpan,
+        hint: "its state variables are \(states.joined(separator: ", "))")
     }
   }
 
@@ -81,7 +86,8 @@ struct ModelCompiler {
     return try advisingOnPlainParameters { checker in
       let rate = try checker.typed(equation.rightSide)
       guard rate.dimension == expected else {
-        let message = "d\(equation.state)/dt must be \(checker.words(expected)), "
+        let message =
+          "d\(equation.state)/dt must be \(checker.words(expected)), "
           + "but this is \(checker.words(rate.dimension))"
         throw checker.failure(message, equation.rightSide.span, hint: hintForRate(rate.dimension, expected))
       }
@@ -91,16 +97,19 @@ struct ModelCompiler {
 
   /// A reset, whose value must have the units of its variable.
   private func compileReset(_ reset: (state: String, stateSpan: Span, increment: Bool, value: Expr)) throws
-    -> EquationModel.Reset {
+    -> EquationModel.Reset
+  {
     guard let index = states.firstIndex(of: reset.state) else {
-      throw failure("'\(reset.state)' is not a state variable of \(declaration.name)", reset.stateSpan,
-                    hint: "its state variables are \(states.joined(separator: ", "))")
+      throw failure(
+        "'\(reset.state)' is not a state variable of \(declaration.name)", reset.stateSpan,
+        hint: "its state variables are \(states.joined(separator: ", "))")
     }
     let expected = checker.stateDimensions[reset.state] ?? .none
     let value = try advisingOnPlainParameters { checker in
       let value = try checker.typed(reset.value)
       guard value.dimension == expected else {
-        let message = "\(reset.state) is \(checker.words(expected)), "
+        let message =
+          "\(reset.state) is \(checker.words(expected)), "
           + "but its reset is \(checker.words(value.dimension))"
         throw checker.failure(message, reset.value.span)
       }
@@ -121,9 +130,11 @@ struct ModelCompiler {
           var trial = checker
           trial.parameters[i].value = Quantity(parameter.value.value, candidate)
           guard (try? check(trial)) != nil else { continue }
-          let written = declaration.parameters.first { $0.name == parameter.name }
+          let written =
+            declaration.parameters.first { $0.name == parameter.name }
             .map { interpreter.source.text($0.value.span) } ?? formatNumber(parameter.value.value)
-          diagnostic.hint = "the parameter '\(parameter.name)' is a plain number; with a unit the units agree: "
+          diagnostic.hint =
+            "the parameter '\(parameter.name)' is a plain number; with a unit the units agree: "
             + "params \(parameter.name): \(written)\(candidate.naturalSymbol)"
           throw diagnostic
         }
@@ -145,7 +156,8 @@ struct ModelCompiler {
       return (nil, false)
     }
     guard case .binary(let op, let a, let b) = condition.kind,
-          [.greater, .greaterEqual, .less, .lessEqual].contains(op) else {
+      [.greater, .greaterEqual, .less, .lessEqual].contains(op)
+    else {
       throw failure("the 'on' condition must compare two values", condition.span, hint: "on v > 0mV { … }")
     }
     let (left, right) = try advisingOnPlainParameters { try $0.compared(op, a, b, in: condition) }
@@ -164,10 +176,13 @@ struct ModelCompiler {
     var chosen: IntegrationMethod
     if let (name, span) = declaration.method {
       guard let method = IntegrationMethod(rawValue: name), userMethods.contains(method) else {
-        let message = name == "exact"
+        let message =
+          name == "exact"
           ? "exact integration is for the built-in models" : "unknown integration method '\(name)'"
-        throw failure(message, span, hint: "choose one of: \(userMethods.map(\.rawValue).joined(separator: ", ")) "
-                        + "(exponential_euler is exact for linear equations)")
+        throw failure(
+          message, span,
+          hint: "choose one of: \(userMethods.map(\.rawValue).joined(separator: ", ")) "
+            + "(exponential_euler is exact for linear equations)")
       }
       chosen = method
     } else {
@@ -177,22 +192,26 @@ struct ModelCompiler {
     return [chosen] + userMethods.filter { $0 != chosen }
   }
 
-  private func makeKind(derivatives: [EquationNode], threshold: EquationNode?, inclusive: Bool,
-                        resets: [EquationModel.Reset], initial: [EquationNode], refractory: Double,
-                        methods: [IntegrationMethod]) -> ModelKind {
+  private func makeKind(
+    derivatives: [EquationNode], threshold: EquationNode?, inclusive: Bool,
+    resets: [EquationModel.Reset], initial: [EquationNode], refractory: Double,
+    methods: [IntegrationMethod]
+  ) -> ModelKind {
     let names = parameters.map(\.name), stateNames = states
     @Sendable func engineModel(_ values: [String: Double], _ method: IntegrationMethod) -> EquationModel {
-      EquationModel(stateNames: stateNames, derivatives: derivatives, threshold: threshold,
-                    inclusiveThreshold: inclusive, resets: resets, initialValues: initial,
-                    parameters: names.map { values[$0] ?? 0 }, method: method, refractoryPeriod: refractory)
+      EquationModel(
+        stateNames: stateNames, derivatives: derivatives, threshold: threshold,
+        inclusiveThreshold: inclusive, resets: resets, initialValues: initial,
+        parameters: names.map { values[$0] ?? 0 }, method: method, refractoryPeriod: refractory)
     }
     return ModelKind(
       name: declaration.name,
       summary: declaration.documentation
         ?? "a model written in neuro: " + declaration.equations.map { "d\($0.state)/dt = …" }.joined(separator: ", "),
       parameters: parameters.map {
-        ModelParameter(name: $0.name, dimension: $0.value.dimension, defaultValue: $0.value.value,
-                       meaning: "parameter of \(declaration.name)")
+        ModelParameter(
+          name: $0.name, dimension: $0.value.dimension, defaultValue: $0.value.value,
+          meaning: "parameter of \(declaration.name)")
       },
       variables: states.map { ($0, checker.stateDimensions[$0] ?? .none, "state variable") },
       methods: methods,
@@ -205,8 +224,9 @@ struct ModelCompiler {
         let parameters = names.map { values[$0] ?? 0 }
         let start = initial.map { $0.value(state: { _ in 0 }, parameters: parameters, input: 0, time: 0) }
         return derivatives.enumerated().compactMap { i, f in
-          let rate = f.derivative(withRespectTo: i).value(state: { start.indices.contains($0) ? start[$0] : 0 },
-                                                          parameters: parameters, input: 0, time: 0)
+          let rate = f.derivative(withRespectTo: i).value(
+            state: { start.indices.contains($0) ? start[$0] : 0 },
+            parameters: parameters, input: 0, time: 0)
           guard rate < 0, rate.isFinite, i < stateNames.count else { return nil }
           return ("the time constant of \(stateNames[i]) at its starting value", -1 / rate)
         }

@@ -49,9 +49,10 @@ struct ModelExpressionChecker {
     if name == "I" { return TypedExpression(node: .input, dimension: .current) }
     if name == "t" { return TypedExpression(node: .time, dimension: .time) }
     let known = states + parameters.map(\.name) + ["I", "t"]
-    throw failure("unknown name '\(name)' in model \(modelName)", span,
-                  hint: closestName(to: name, among: known).map { "did you mean '\($0)'?" }
-                    ?? "declare it as a parameter: params \(name): …")
+    throw failure(
+      "unknown name '\(name)' in model \(modelName)", span,
+      hint: closestName(to: name, among: known).map { "did you mean '\($0)'?" }
+        ?? "declare it as a parameter: params \(name): …")
   }
 
   /// The expression as an engine node with its dimension; the first mismatch, inner parts first, is the error.
@@ -86,7 +87,8 @@ struct ModelExpressionChecker {
 
   /// The two sides of the comparison `a op b` (the `on` condition), which must agree in units.
   func compared(_ op: BinaryOperator, _ a: Expr, _ b: Expr, in expr: Expr) throws
-    -> (left: EquationNode, right: EquationNode) {
+    -> (left: EquationNode, right: EquationNode)
+  {
     let (x, y) = (try typed(a), try typed(b))
     try requireSameUnits(op, x, y, expr)
     return (x.node, y.node)
@@ -95,8 +97,9 @@ struct ModelExpressionChecker {
   private func requireSameUnits(_ op: BinaryOperator, _ x: TypedExpression, _ y: TypedExpression, _ expr: Expr) throws {
     guard x.dimension != y.dimension else { return }
     let verb = op == .add ? "add" : op == .subtract ? "subtract" : "compare"
-    throw failure("cannot \(verb) \(words(x.dimension)) and \(words(y.dimension))", expr.span,
-                  hint: UnitHints.hint(x.dimension, y.dimension))
+    throw failure(
+      "cannot \(verb) \(words(x.dimension)) and \(words(y.dimension))", expr.span,
+      hint: UnitHints.hint(x.dimension, y.dimension))
   }
 
   /// `base ^ exponent`: the exponent a plain number written out, at most 12 in size, and whole
@@ -140,8 +143,9 @@ struct ModelExpressionChecker {
       return TypedExpression(node: node, dimension: Dimension(exponents: halves))
     default:
       guard d.isDimensionless else {
-        throw failure("\(name) needs a plain number, but this is \(words(d))", arguments[0].value.span,
-                      hint: "divide by a unit first, e.g. \(name)((v - V_T) / Delta_T)")
+        throw failure(
+          "\(name) needs a plain number, but this is \(words(d))", arguments[0].value.span,
+          hint: "divide by a unit first, e.g. \(name)((v - V_T) / Delta_T)")
       }
       return TypedExpression(node: node, dimension: .none)
     }

@@ -24,8 +24,9 @@ extension ModelExpressionChecker {
       }
     }
     for equation in declaration.equations where stateDimensions[equation.state] == nil {
-      throw failure("cannot tell the unit of '\(equation.state)'", equation.stateSpan,
-                    hint: "give it a starting value with its unit: init \(equation.state): 0mV")
+      throw failure(
+        "cannot tell the unit of '\(equation.state)'", equation.stateSpan,
+        hint: "give it a starting value with its unit: init \(equation.state): 0mV")
     }
     return partners
   }
@@ -50,7 +51,8 @@ extension ModelExpressionChecker {
       case .divide: return da.flatMap { x in db.map { x / $0 } }
       case .power:
         guard let da, case .number(let q) = b.kind, abs(q.value) <= Self.largestExponent,
-              let n = Int32(checking: q.value) else { return nil }
+          let n = Int32(checking: q.value)
+        else { return nil }
         return da.power(n)
       default: return nil
       }

@@ -10,7 +10,9 @@ public struct NeuronModel {
 
   /// The model written out as a call with every parameter: `lif(tau: 10 ms, …)`.
   var described: String {
-    var parts = kind.parameters.map { "\($0.name): \(Quantity(values[$0.name] ?? $0.defaultValue, $0.dimension).formatted)" }
+    var parts = kind.parameters.map {
+      "\($0.name): \(Quantity(values[$0.name] ?? $0.defaultValue, $0.dimension).formatted)"
+    }
     if kind.methods.count > 1 { parts.append("method: \(method.rawValue)") }
     return "\(kind.name)(\(parts.joined(separator: ", ")))"
   }
@@ -57,7 +59,10 @@ public struct ModelKind: Sendable {
   var makeGroup: @Sendable (_ values: [String: Double], _ method: IntegrationMethod, _ count: Int) -> any NeuronGroup
   /// The time constants a step must resolve (named, in seconds) for given values and method; a
   /// time step above a fifth of the smallest is a warning before a run. Empty where any step is stable.
-  var timeScales: @Sendable (_ values: [String: Double], _ method: IntegrationMethod) -> [(name: String, value: Double)] = { _, _ in [] }
+  var timeScales:
+    @Sendable (_ values: [String: Double], _ method: IntegrationMethod) -> [(name: String, value: Double)] = { _, _ in
+      []
+    }
 
   func parameter(_ name: String) -> ModelParameter? { parameters.first { $0.name == name } }
   func preset(_ name: String) -> ModelPreset? { presets.first { $0.name == name } }
@@ -72,7 +77,9 @@ public struct ModelKind: Sendable {
 
 /// Checks that every value is finite (the least a model asks).
 func finiteValues(_ values: [String: Double]) -> String? {
-  for (name, value) in values.sorted(by: { $0.key < $1.key }) where !value.isFinite { return "\(name) must be a finite number" }
+  for (name, value) in values.sorted(by: { $0.key < $1.key }) where !value.isFinite {
+    return "\(name) must be a finite number"
+  }
   return nil
 }
 

@@ -22,12 +22,14 @@ extension ModelParameter {
   func unitHint(forPlainNumber x: Double) -> String {
     let written = "\(name): \(formatNumber(x))\(unit)"
     if typical != nil, unitScale != 1, factorOutside(x * unitScale) > 1, factorOutside(x) == 1,
-       let base = UnitTable.baseUnit(for: dimension) {
+      let base = UnitTable.baseUnit(for: dimension)
+    {
       return "add a unit: \(name): \(literal(x)) if \(formatNumber(x)) was in \(base.symbol), or \(written)"
     }
     let note = unitNote.map { " (\($0))" } ?? ""
     if unit.hasPrefix("/") {
-      return "add a unit: \(written)\(note); \(formatNumber(x))\(unit) is \(Quantity(x * unitScale, dimension).formatted)"
+      return
+        "add a unit: \(written)\(note); \(formatNumber(x))\(unit) is \(Quantity(x * unitScale, dimension).formatted)"
     }
     return "add a unit: \(written)\(note)"
   }
@@ -51,9 +53,12 @@ extension ModelParameter {
   /// when a power of a thousand brings it inside, the likely slip of unit prefix.
   func rangeWarning(for value: Double) -> (message: String, hint: String)? {
     guard let typical, !isPlausible(value) else { return nil }
-    let range = "\(Quantity(typical.lowerBound, dimension).formatted) to \(Quantity(typical.upperBound, dimension).formatted)"
+    let range =
+      "\(Quantity(typical.lowerBound, dimension).formatted) to \(Quantity(typical.upperBound, dimension).formatted)"
     let message = "\(name) is \(Quantity(value, dimension).formatted), far outside its usual range (\(range))"
-    let slips = dimension.isDimensionless ? [] : [1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9, 1e12, 1e-12].map { value * $0 }.filter { factorOutside($0) == 1 }
+    let slips =
+      dimension.isDimensionless
+      ? [] : [1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9, 1e12, 1e-12].map { value * $0 }.filter { factorOutside($0) == 1 }
     if let likely = slips.first {
       return (message, "a slip of unit prefix? did you mean \(name): \(literal(likely))?")
     }

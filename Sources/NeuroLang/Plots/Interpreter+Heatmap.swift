@@ -17,8 +17,9 @@ extension Interpreter {
   func heatmapFigure(_ argument: CallArgument) throws -> Figure {
     let expr = argument.expr
     guard case .list(let rows) = argument.value, !rows.isEmpty else {
-      throw failure("heatmap needs a matrix: a list of lists of numbers", at: expr.span,
-                    hint: "heatmap weights(exc[0..29], exc[0..29])")
+      throw failure(
+        "heatmap needs a matrix: a list of lists of numbers", at: expr.span,
+        hint: "heatmap weights(exc[0..29], exc[0..29])")
     }
     var dimension: Dimension? = nil
     let matrix = try rows.map { row -> [Double] in
@@ -36,8 +37,10 @@ extension Interpreter {
     let scaled = matrix.map { $0.map { $0 / unit.scale } }
     var (rowLabel, columnLabel) = ("row", "column")
     if case .call(let callee, let arguments) = expr.kind, case .name("weights") = callee.kind, arguments.count == 2 {
-      (rowLabel, columnLabel) = ("presynaptic \(source.text(arguments[0].value.span))",
-                                 "postsynaptic \(source.text(arguments[1].value.span))")
+      (rowLabel, columnLabel) = (
+        "presynaptic \(source.text(arguments[0].value.span))",
+        "postsynaptic \(source.text(arguments[1].value.span))"
+      )
     }
     let size = "\(matrix.count) × \(matrix.map(\.count).max() ?? 0)"
     return Figure(Heatmap(scaled, unit: unit.symbol), title: size, x: Axis(columnLabel), y: Axis(rowLabel))

@@ -17,8 +17,9 @@ extension Interpreter {
   func histogramFigure(_ values: CallArgument, _ options: [CallArgument]) throws -> Figure {
     let value = values.value
     guard case .list(let items) = value else {
-      throw failure("hist needs a list of numbers, found \(value.describedKind)", at: values.span,
-                    hint: "hist isi(exc)")
+      throw failure(
+        "hist needs a list of numbers, found \(value.describedKind)", at: values.span,
+        hint: "hist isi(exc)")
     }
     let quantities = try items.map { item -> Quantity in
       guard case .quantity(let q) = item else {
@@ -35,7 +36,8 @@ extension Interpreter {
     var bins: Int? = nil
     for option in options {
       guard option.label == "bins", case .quantity(let q) = option.value, q.dimension.isDimensionless,
-            q.value >= 1, q.value <= 200, let count = Int(checking: q.value), Double(count) == q.value else {
+        q.value >= 1, q.value <= 200, let count = Int(checking: q.value), Double(count) == q.value
+      else {
         throw failure("hist takes bins: a whole number from 1 to 200", at: option.span, hint: "hist xs, bins: 20")
       }
       bins = count

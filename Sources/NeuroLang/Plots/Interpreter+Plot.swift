@@ -38,44 +38,54 @@ extension Interpreter {
         guard case .trace(let t) = try neuronMember(handle, "v", span) else { continue }
         traces.append(t)
       default:
-        throw failure("plot needs a recorded trace such as n.v, or a record of lists, found \(value.describedKind)",
-                      at: span)
+        throw failure(
+          "plot needs a recorded trace such as n.v, or a record of lists, found \(value.describedKind)",
+          at: span)
       }
       if let first = traces.first, let last = traces.last, first.dimension != last.dimension {
-        throw failure("cannot plot \(last.dimension.word) on the same axis as \(first.dimension.word)", at: span,
-                      hint: "plot them one at a time")
+        throw failure(
+          "cannot plot \(last.dimension.word) on the same axis as \(first.dimension.word)", at: span,
+          hint: "plot them one at a time")
       }
     }
     guard traces.contains(where: { $0.trace.values.count > 1 }) else {
-      throw failure("nothing has been recorded yet", at: items[0].span.through(items[items.count - 1].span),
-                    hint: "run the simulation first: run 100ms")
+      throw failure(
+        "nothing has been recorded yet", at: items[0].span.through(items[items.count - 1].span),
+        hint: "run the simulation first: run 100ms")
     }
     let lines = traces.map { t in
-      Line(name: t.label, xs: t.trace.values.indices.map { t.trace.time(at: $0) }, ys: t.trace.values,
-           markers: t.spikeTimes)
+      Line(
+        name: t.label, xs: t.trace.values.indices.map { t.trace.time(at: $0) }, ys: t.trace.values,
+        markers: t.spikeTimes)
     }
     let title = traces.map(\.label).joined(separator: ", ") + " — \(traces[0].dimension.word)"
-    return try figure(lines, x: ("time", .time), y: traces[0].dimension, title: title, from: from, to: to,
-                      window: items[0].span)
+    return try figure(
+      lines, x: ("time", .time), y: traces[0].dimension, title: title, from: from, to: to,
+      window: items[0].span)
   }
 
   /// `plot fi_curve(…)`: the first list of a record on the x axis, the others against it.
   private func plotRecord(_ record: Record, _ span: Span, from: CallArgument?, to: CallArgument?) throws -> Figure {
     let columns = try record.fields.map { field -> (String, [Quantity]) in
       guard case .list(let items) = field.value else {
-        throw failure("to plot a record, every field must be a list; '\(field.name)' is \(field.value.describedKind)",
-                      at: span)
+        throw failure(
+          "to plot a record, every field must be a list; '\(field.name)' is \(field.value.describedKind)",
+          at: span)
       }
-      return (field.name, try items.map { item in
-        guard case .quantity(let q) = item else {
-          throw failure("'\(field.name)' holds \(item.describedKind); only numbers can be plotted", at: span)
+      return (
+        field.name,
+        try items.map { item in
+          guard case .quantity(let q) = item else {
+            throw failure("'\(field.name)' holds \(item.describedKind); only numbers can be plotted", at: span)
+          }
+          return q
         }
-        return q
-      })
+      )
     }
     guard columns.count >= 2, let x = columns.first, x.1.count > 1 else {
-      throw failure("to plot a record it needs two lists of at least two values: x, then y", at: span,
-                    hint: "plot {I: currents, rate: rates}")
+      throw failure(
+        "to plot a record it needs two lists of at least two values: x, then y", at: span,
+        hint: "plot {I: currents, rate: rates}")
     }
     let xDimension = x.1[0].dimension
     let yDimension = columns[1].1.first?.dimension ?? .none
@@ -94,8 +104,10 @@ extension Interpreter {
   }
 
   /// Lines in SI units to a figure in the units that read best, inside the window asked for.
-  private func figure(_ lines: [Line], x: (name: String, dimension: Dimension), y: Dimension, title: String,
-                      from: CallArgument?, to: CallArgument?, window: Span) throws -> Figure {
+  private func figure(
+    _ lines: [Line], x: (name: String, dimension: Dimension), y: Dimension, title: String,
+    from: CallArgument?, to: CallArgument?, window: Span
+  ) throws -> Figure {
     let allX = lines.flatMap(\.xs)
     let start = try from.map { try axisValue($0, x.dimension, "'from'") } ?? allX.min() ?? 0
     let end = try to.map { try axisValue($0, x.dimension, "'to'") } ?? allX.max() ?? 0
@@ -107,26 +119,32 @@ extension Interpreter {
     let yUnit = Table.commonUnit(visibleY.map { Quantity($0, y) })
     let xUnit = Table.commonUnit([Quantity(start, x.dimension), Quantity(end, x.dimension)])
     let series = lines.map { line in
-      PlotSeries(name: line.name, xs: line.xs.map { $0 / xUnit.scale }, ys: line.ys.map { $0 / yUnit.scale },
-                 markers: line.markers.map { $0 / xUnit.scale })
+      PlotSeries(
+        name: line.name, xs: line.xs.map { $0 / xUnit.scale }, ys: line.ys.map { $0 / yUnit.scale },
+        markers: line.markers.map { $0 / xUnit.scale })
     }
-    return Figure(LinePlot(series), title: title,
-                  x: Axis(x.name, unit: x.dimension.isDimensionless ? "" : xUnit.symbol,
-                          range: (start / xUnit.scale)...(end / xUnit.scale)),
-                  y: Axis(y.word, unit: y.isDimensionless ? "" : yUnit.symbol))
+    return Figure(
+      LinePlot(series), title: title,
+      x: Axis(
+        x.name, unit: x.dimension.isDimensionless ? "" : xUnit.symbol,
+        range: (start / xUnit.scale)...(end / xUnit.scale)),
+      y: Axis(y.word, unit: y.isDimensionless ? "" : yUnit.symbol))
   }
 
   /// Refuses a window that misses one of the lines entirely, saying what the line covers.
-  private func checkWindowHoldsEveryLine(_ lines: [Line], _ start: Double, _ end: Double, _ dimension: Dimension,
-                                         window: Span) throws {
+  private func checkWindowHoldsEveryLine(
+    _ lines: [Line], _ start: Double, _ end: Double, _ dimension: Dimension,
+    window: Span
+  ) throws {
     for line in lines where !line.xs.contains(where: { $0 >= start && $0 <= end }) {
       let shown = "\(Quantity(start, dimension).formatted) to \(Quantity(end, dimension).formatted)"
       guard let first = line.xs.min(), let last = line.xs.max() else {
         throw failure("\(line.name) has nothing to plot", at: window)
       }
       let covered = "\(Quantity(first, dimension).formatted) to \(Quantity(last, dimension).formatted)"
-      throw failure("\(line.name) has no samples from \(shown); it covers \(covered)",
-                    at: window, hint: "choose a window inside what was recorded, or run longer")
+      throw failure(
+        "\(line.name) has no samples from \(shown); it covers \(covered)",
+        at: window, hint: "choose a window inside what was recorded, or run longer")
     }
   }
 

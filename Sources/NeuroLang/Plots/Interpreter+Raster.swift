@@ -30,8 +30,9 @@ extension Interpreter {
       if t >= start && t <= end { spikes.append(Spike(time: t * 1e3, neuron: Double(neuron))) }
     }
     let neurons = Double(handle.range.lowerBound)...Double(max(handle.range.lowerBound, handle.range.upperBound - 1))
-    return Figure(RasterPlot(spikes), title: "\(handle.label): \(spikes.count) spikes",
-                  x: Axis("time", unit: "ms", range: (start * 1e3)...(end * 1e3)),
-                  y: Axis("neuron index", range: neurons))
+    return Figure(
+      RasterPlot(spikes), title: "\(handle.label): \(spikes.count) spikes",
+      x: Axis("time", unit: "ms", range: (start * 1e3)...(end * 1e3)),
+      y: Axis("neuron index", range: neurons))
   }
 }

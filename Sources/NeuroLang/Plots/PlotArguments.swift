@@ -4,7 +4,9 @@ import NeuroPlot
 extension CallContext {
   /// The positional arguments (at least one) and the named ones, each name one of `labels` and given once
   /// (nil `labels`: any, for the caller to check).
-  func plotArguments(_ name: String, _ labels: [String]?, usage: String) throws -> ([CallArgument], [String: CallArgument]) {
+  func plotArguments(_ name: String, _ labels: [String]?, usage: String) throws -> (
+    [CallArgument], [String: CallArgument]
+  ) {
     var named: [String: CallArgument] = [:]
     for argument in arguments {
       guard let label = argument.label else { continue }
@@ -23,11 +25,13 @@ extension CallContext {
   }
 
   /// The one thing to draw, with the named arguments.
-  func plotArgument(_ name: String, _ labels: [String]?, usage: String) throws -> (CallArgument, [String: CallArgument]) {
+  func plotArgument(_ name: String, _ labels: [String]?, usage: String) throws -> (CallArgument, [String: CallArgument])
+  {
     let (positional, named) = try plotArguments(name, labels, usage: usage)
     guard positional.count == 1 else {
-      throw failure("\(name) draws one thing, found \(positional.count)", at: positional[1].span,
-                    hint: "write \(usage)")
+      throw failure(
+        "\(name) draws one thing, found \(positional.count)", at: positional[1].span,
+        hint: "write \(usage)")
     }
     return (positional[0], named)
   }

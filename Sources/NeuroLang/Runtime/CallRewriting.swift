@@ -37,6 +37,8 @@ func writtenUnit(of expr: Expr, in source: Source) -> String? {
   if case .unary(_, let operand) = inner.kind { inner = operand }
   guard case .number(let q) = inner.kind, !q.dimension.isDimensionless else { return nil }
   let text = source.text(inner.span)
-  let unit = text.drop { $0.isNumber || $0 == "." || $0 == "_" || $0 == " " || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }
+  let unit = text.drop {
+    $0.isNumber || $0 == "." || $0 == "_" || $0 == " " || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-"
+  }
   return unit.isEmpty ? nil : String(unit)
 }

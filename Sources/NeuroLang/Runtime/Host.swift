@@ -19,9 +19,11 @@ public struct Host {
   /// without asking: set it while running code the user did not write (a lesson from elsewhere).
   public var confirmWrite: ((String) -> Bool)? = nil
 
-  public init(write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
-              shouldStop: @escaping () -> Bool = { false }, plot: PlotSettings = PlotSettings(),
-              libraryPaths: [String] = []) {
+  public init(
+    write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
+    shouldStop: @escaping () -> Bool = { false }, plot: PlotSettings = PlotSettings(),
+    libraryPaths: [String] = []
+  ) {
     self.write = write
     self.report = report
     self.shouldStop = shouldStop

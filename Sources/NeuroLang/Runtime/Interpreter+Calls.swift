@@ -6,10 +6,12 @@ extension Interpreter {
     case .builtin(let function):
       try function.checkShape?(arguments, self)
       let evaluated = try arguments.map { argument in
-        CallArgument(label: argument.label, labelSpan: argument.labelSpan,
-                     value: try argumentValue(argument, words: function.wordParameters), expr: argument.value)
+        CallArgument(
+          label: argument.label, labelSpan: argument.labelSpan,
+          value: try argumentValue(argument, words: function.wordParameters), expr: argument.value)
       }
-      return try function.call(CallContext(interpreter: self, arguments: evaluated, span: expr, calleeSpan: calleeExpr.span))
+      return try function.call(
+        CallContext(interpreter: self, arguments: evaluated, span: expr, calleeSpan: calleeExpr.span))
     case .function(let function):
       return try call(function, arguments, expr)
     default:
@@ -19,7 +21,9 @@ extension Interpreter {
 
   /// An argument's value; a bare name given to a word parameter (`preset: chattering`) is that word.
   private func argumentValue(_ argument: Argument, words: Set<String>) throws -> Value {
-    if let label = argument.label, words.contains(label), case .name(let word) = argument.value.kind { return .string(word) }
+    if let label = argument.label, words.contains(label), case .name(let word) = argument.value.kind {
+      return .string(word)
+    }
     return try evaluate(argument.value)
   }
 
@@ -34,17 +38,19 @@ extension Interpreter {
     for argument in arguments {
       if let label = argument.label, let labelSpan = argument.labelSpan {
         guard parameterNames.contains(label) else {
-          throw failure("\(declaration.name) has no parameter '\(label)'", at: labelSpan,
-                        hint: closestName(to: label, among: parameterNames).map { "did you mean '\($0)'?" }
-                          ?? "its parameters are \(parameterNames.joined(separator: ", "))")
+          throw failure(
+            "\(declaration.name) has no parameter '\(label)'", at: labelSpan,
+            hint: closestName(to: label, among: parameterNames).map { "did you mean '\($0)'?" }
+              ?? "its parameters are \(parameterNames.joined(separator: ", "))")
         }
         guard bound[label] == nil else { throw failure("'\(label)' is given twice", at: labelSpan) }
         bound[label] = try evaluate(argument.value)
         parameters.append(label)
       } else {
         guard position < parameterNames.count else {
-          throw failure("\(declaration.name) takes \(parameterNames.count) arguments, found \(arguments.count)",
-                        at: argument.value.span, hint: "\(declaration.name)(\(parameterNames.joined(separator: ", ")))")
+          throw failure(
+            "\(declaration.name) takes \(parameterNames.count) arguments, found \(arguments.count)",
+            at: argument.value.span, hint: "\(declaration.name)(\(parameterNames.joined(separator: ", ")))")
         }
         guard bound[parameterNames[position]] == nil else {
           throw failure("'\(parameterNames[position])' is given twice", at: argument.value.span)
@@ -55,14 +61,17 @@ extension Interpreter {
       }
     }
     guard callDepth < Interpreter.maximumCallDepth else {
-      throw failure("calls nested deeper than \(Interpreter.maximumCallDepth) (endless recursion?)", at: expr.span,
-                    hint: "a recursive function needs a case that returns without calling itself")
+      throw failure(
+        "calls nested deeper than \(Interpreter.maximumCallDepth) (endless recursion?)", at: expr.span,
+        hint: "a recursive function needs a case that returns without calling itself")
     }
     let callerSource = source
     do {
       return try runBody(function, bound, expr)
-    } catch let inner as Diagnostic where inner.kind == .runtime && inner.source?.name == function.source.name
-      && function.source.name != callerSource.name {
+    } catch let inner as Diagnostic
+      where inner.kind == .runtime && inner.source?.name == function.source.name
+      && function.source.name != callerSource.name
+    {
       throw failureAtCall(inner, function, arguments, parameters, bound, expr, in: callerSource)
     }
   }
@@ -105,8 +114,10 @@ extension Interpreter {
   /// An error inside a function of another file (an imported library), reported at the student's call:
   /// the inner message, where in the library it happened, and, when an argument is a plain number,
   /// the call with the unit the function's documented example uses there.
-  private func failureAtCall(_ inner: Diagnostic, _ function: UserFunction, _ arguments: [Argument],
-                             _ parameters: [String], _ bound: [String: Value], _ expr: Expr, in callerSource: Source) -> Diagnostic {
+  private func failureAtCall(
+    _ inner: Diagnostic, _ function: UserFunction, _ arguments: [Argument],
+    _ parameters: [String], _ bound: [String: Value], _ expr: Expr, in callerSource: Source
+  ) -> Diagnostic {
     let declaration = function.declaration
     let file = function.source.name.split(separator: "/").last.map(String.init) ?? function.source.name
     let place = inner.span.map { "\(file):\($0.start.line):\($0.start.column)" } ?? file
@@ -119,7 +130,9 @@ extension Interpreter {
       if case .quantity(let q)? = bound[parameter] { return q.dimension.isDimensionless }
       return false
     }.map { (index: $0.offset, parameter: $0.element) }
-    guard !plain.isEmpty else { return Diagnostic(.runtime, message, at: expr.span, in: callerSource, hint: inner.hint) }
+    guard !plain.isEmpty else {
+      return Diagnostic(.runtime, message, at: expr.span, in: callerSource, hint: inner.hint)
+    }
     let example = declaration.documentation.flatMap(documentedExample)
     let units = example.map { exampleUnits($0, parameterNames) } ?? [:]
     let rewriting = CallRewriting(source: callerSource, callee: callerSource.text(callee.span), arguments: arguments)
@@ -127,10 +140,12 @@ extension Interpreter {
     let isPlain = plain.count == 1 ? "is a plain number" : "are plain numbers"
     var hint = "\(numbers) \(isPlain) and probably need\(plain.count == 1 ? "s" : "") a unit"
     if plain.contains(where: { units[$0.parameter] != nil }) {
-      hint += ": " + rewriting.rewritten { i, argument in
-        guard let entry = plain.first(where: { $0.index == i }), let unit = units[entry.parameter] else { return nil }
-        return (argument.label.map { "\($0): " } ?? "") + rewriting.valueText(argument) + unit
-      }
+      hint +=
+        ": "
+        + rewriting.rewritten { i, argument in
+          guard let entry = plain.first(where: { $0.index == i }), let unit = units[entry.parameter] else { return nil }
+          return (argument.label.map { "\($0): " } ?? "") + rewriting.valueText(argument) + unit
+        }
       hint += example.map { " (example: \($0))" } ?? ""
     } else if let example {
       // The example writes no unit where the plain number stands: it wants something else there.
@@ -150,7 +165,8 @@ extension Interpreter {
   private func exampleUnits(_ example: String, _ parameterNames: [String]) -> [String: String] {
     let source = Source(name: "<example>", text: example)
     guard case .expression(let expr)? = Parser.parse(source).statements.first?.kind,
-          case .call(_, let arguments) = expr.kind else { return [:] }
+      case .call(_, let arguments) = expr.kind
+    else { return [:] }
     var units: [String: String] = [:]
     var position = 0
     for argument in arguments {

@@ -10,7 +10,9 @@ extension Interpreter {
     if case .neuron(var handle) = object {
       let i = try wholeIndex(index, indexExpr)
       guard i >= 0, i < handle.range.count else {
-        throw failure("\(handle.label) has \(handle.range.count) neurons, indices 0 to \(handle.range.count - 1)", at: indexExpr.span)
+        throw failure(
+          "\(handle.label) has \(handle.range.count) neurons, indices 0 to \(handle.range.count - 1)",
+          at: indexExpr.span)
       }
       handle.range = (handle.range.lowerBound + i)..<(handle.range.lowerBound + i + 1)
       return .neuron(handle)
@@ -18,8 +20,9 @@ extension Interpreter {
     if case .trace(let t) = object, case .quantity(let q) = index, q.dimension == .time {
       let i = Int(clampingToSteps: (q.value - t.trace.start) / t.trace.dt)
       guard i >= 0, i < t.trace.values.count else {
-        throw failure("\(q.formatted) is outside the recording (\(Quantity(t.trace.start, .time).formatted) to \(Quantity(t.trace.end, .time).formatted))",
-                      at: indexExpr.span)
+        throw failure(
+          "\(q.formatted) is outside the recording (\(Quantity(t.trace.start, .time).formatted) to \(Quantity(t.trace.end, .time).formatted))",
+          at: indexExpr.span)
       }
       return .quantity(Quantity(t.trace.values[i], t.dimension))
     }
@@ -33,8 +36,9 @@ extension Interpreter {
     }
     let i = try wholeIndex(index, indexExpr)
     guard i >= 0, i < count else {
-      throw failure("index \(i) is outside the \(object.describedKind.replacing("a ", with: "")) (\(count) items, indices 0 to \(count - 1))",
-                    at: indexExpr.span)
+      throw failure(
+        "index \(i) is outside the \(object.describedKind.replacing("a ", with: "")) (\(count) items, indices 0 to \(count - 1))",
+        at: indexExpr.span)
     }
     switch object {
     case .list(let items): return items[i]
@@ -58,7 +62,8 @@ extension Interpreter {
 
   func wholeIndex(_ value: Value, _ expr: Expr) throws -> Int {
     guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e15,
-          let index = Int(checking: q.value) else {
+      let index = Int(checking: q.value)
+    else {
       throw failure("an index must be a whole number, found \(value.describedKind)", at: expr.span)
     }
     return index
@@ -71,7 +76,9 @@ extension Interpreter {
       let lower = try fromExpr.map { try wholeIndex(try evaluate($0), $0) } ?? 0
       let upper = try toExpr.map { try wholeIndex(try evaluate($0), $0) } ?? handle.range.count - 1
       guard lower >= 0, upper < handle.range.count, lower <= upper else {
-        throw failure("the slice \(lower)..\(upper) is outside \(handle.label)'s neurons 0..\(handle.range.count - 1)", at: expr.span)
+        throw failure(
+          "the slice \(lower)..\(upper) is outside \(handle.label)'s neurons 0..\(handle.range.count - 1)",
+          at: expr.span)
       }
       handle.range = (handle.range.lowerBound + lower)..<(handle.range.lowerBound + upper + 1)
       return .neuron(handle)
@@ -114,18 +121,23 @@ extension Interpreter {
     if let stepExpr {
       step = try quantity(stepExpr, "a range's step")
       guard step.dimension == from.dimension else {
-        throw failure("the step must be a \(from.dimension.word) like the ends, not \(step.describedKind)", at: stepExpr.span,
-                      hint: Value.quantity(step).writtenWithUnit(from.dimension).map { "add a unit: step \($0)" })
+        throw failure(
+          "the step must be a \(from.dimension.word) like the ends, not \(step.describedKind)", at: stepExpr.span,
+          hint: Value.quantity(step).writtenWithUnit(from.dimension).map { "add a unit: step \($0)" })
       }
     } else {
       guard from.dimension.isDimensionless else {
-        throw failure("a range of \(from.dimension.word)s needs a step", at: expr.span,
-                      hint: "for example: \(from.formatted.replacing(" ", with: "")) to \(to.formatted.replacing(" ", with: "")) step 1\(from.dimension.naturalSymbol)")
+        throw failure(
+          "a range of \(from.dimension.word)s needs a step", at: expr.span,
+          hint:
+            "for example: \(from.formatted.replacing(" ", with: "")) to \(to.formatted.replacing(" ", with: "")) step 1\(from.dimension.naturalSymbol)"
+        )
       }
       step = Quantity(to.value >= from.value ? 1 : -1)
     }
     guard step.value != 0, (to.value - from.value) * step.value >= 0 || to.value == from.value else {
-      throw failure("a step of \(step.formatted) never gets from \(from.formatted) to \(to.formatted)", at: (stepExpr ?? expr).span)
+      throw failure(
+        "a step of \(step.formatted) never gets from \(from.formatted) to \(to.formatted)", at: (stepExpr ?? expr).span)
     }
     let count = ((to.value - from.value) / step.value * (1 + 1e-12)).rounded(.down) + 1
     guard count <= 10_000_000, let whole = Int(checking: count) else {
@@ -153,8 +165,9 @@ extension Interpreter {
       return .list(try items.map { try convert($0, unit, unitText, keepsUnit, valueSpan, unitSpan) })
     case .quantity(var q):
       guard q.dimension == unit.dimension else {
-        throw failure("cannot express \(q.describedKind) in \(unitText), a unit of \(unit.dimension.word)", at: valueSpan,
-                      hint: UnitHints.hint(q.dimension, unit.dimension))
+        throw failure(
+          "cannot express \(q.describedKind) in \(unitText), a unit of \(unit.dimension.word)", at: valueSpan,
+          hint: UnitHints.hint(q.dimension, unit.dimension))
       }
       if !keepsUnit { return .quantity(Quantity(q.value / unit.scale)) }
       q.displayUnit = unit

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import FoundationEssentials
 import NeuroEngine
@@ -14,7 +14,9 @@ extension Interpreter {
     evaluationDepth += 1
     defer { evaluationDepth -= 1 }
     guard evaluationDepth <= Self.maximumEvaluationDepth else {
-      throw failure("expressions and calls nested too deeply to evaluate (more than \(Self.maximumEvaluationDepth) levels)", at: expr.span)
+      throw failure(
+        "expressions and calls nested too deeply to evaluate (more than \(Self.maximumEvaluationDepth) levels)",
+        at: expr.span)
     }
     switch expr.kind {
     case .number(let q): return .quantity(q)
@@ -37,14 +39,16 @@ extension Interpreter {
     case .index(let object, let index): return try subscriptValue(object, index)
     case .slice(let object, let from, let to): return try slice(object, from, to, expr)
     case .interpolation(let parts):
-      return .string(try parts.map { part in
-        switch part {
-        case .text(let text): return text
-        case .expression(let e): return text(of: try evaluate(e), quoted: false)
-        }
-      }.joined())
+      return .string(
+        try parts.map { part in
+          switch part {
+          case .text(let text): return text
+          case .expression(let e): return text(of: try evaluate(e), quoted: false)
+          }
+        }.joined())
     case .record(let fields):
-      return try checkNesting(.record(Record(fields: try fields.map { ($0.name, try evaluate($0.value)) })), at: expr.span)
+      return try checkNesting(
+        .record(Record(fields: try fields.map { ($0.name, try evaluate($0.value)) })), at: expr.span)
     case .range(let from, let to, let step): return try range(from, to, step, expr)
     case .convert(let inner, let unit, let unitText, let unitSpan, let keepsUnit):
       return try convert(try evaluate(inner), unit, unitText, keepsUnit, inner.span, unitSpan)
@@ -56,7 +60,8 @@ extension Interpreter {
   /// (`0.02/ms`, `1/s`); a variable of the same name (a user's `s`) comes first.
   private func divisor(_ right: Expr) throws -> Value {
     if case .name(let name) = right.kind, scope.lookup(name) == nil, name != "dt", Builtins.all[name] == nil,
-       let unit = UnitTable.unit(named: name) {
+      let unit = UnitTable.unit(named: name)
+    {
       return .quantity(Quantity(1, unit: unit))
     }
     return try evaluate(right)
@@ -148,8 +153,9 @@ extension Interpreter {
     switch op {
     case .add, .subtract, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
       guard x.dimension == y.dimension else {
-        throw failure("cannot \(verb(op)) \(x.describedKind) and \(y.describedKind)", at: expr.span,
-                      hint: UnitHints.hint(x.dimension, y.dimension))
+        throw failure(
+          "cannot \(verb(op)) \(x.describedKind) and \(y.describedKind)", at: expr.span,
+          hint: UnitHints.hint(x.dimension, y.dimension))
       }
       switch op {
       case .add: return .quantity(Quantity(x.value + y.value, x.dimension))
@@ -179,8 +185,9 @@ extension Interpreter {
     }
     if x.dimension.isDimensionless { return try checked(Quantity(Glibc.pow(x.value, y.value)), expr) }
     guard y.value == y.value.rounded(), abs(y.value) <= 12, let n = Int32(checking: y.value) else {
-      throw failure("\(x.dimension.word) can only be raised to a whole power up to 12, not \(formatNumber(y.value))",
-                    at: right.span, hint: "units have whole-number exponents: write x ^ 2, not x ^ 0.5")
+      throw failure(
+        "\(x.dimension.word) can only be raised to a whole power up to 12, not \(formatNumber(y.value))",
+        at: right.span, hint: "units have whole-number exponents: write x ^ 2, not x ^ 0.5")
     }
     return try checked(Quantity(Glibc.pow(x.value, y.value), x.dimension.power(n)), expr)
   }
@@ -220,9 +227,10 @@ extension Interpreter {
     case .record(let record):
       guard let value = record[name] else {
         let names = record.fields.map(\.name)
-        throw failure("the record has no field '\(name)'", at: nameSpan,
-                      hint: closestName(to: name, among: names).map { "did you mean '\($0)'?" }
-                        ?? "its fields are \(names.joined(separator: ", "))")
+        throw failure(
+          "the record has no field '\(name)'", at: nameSpan,
+          hint: closestName(to: name, among: names).map { "did you mean '\($0)'?" }
+            ?? "its fields are \(names.joined(separator: ", "))")
       }
       return value
     default:
@@ -232,7 +240,8 @@ extension Interpreter {
 
   func unknownMember(_ name: String, of kind: ModelKind, at span: Span) -> Diagnostic {
     let names = kind.parameters.map(\.name) + kind.variables.map(\.name)
-    let hint = closestName(to: name, among: names).map { "did you mean '\($0)'?" }
+    let hint =
+      closestName(to: name, among: names).map { "did you mean '\($0)'?" }
       ?? "a \(kind.name) neuron has \(names.joined(separator: ", "))"
     return failure("a \(kind.name) neuron has no '\(name)'", at: span, hint: hint)
   }

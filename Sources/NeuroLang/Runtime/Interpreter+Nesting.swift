@@ -8,8 +8,9 @@ extension Interpreter {
   func checkNesting(_ value: Value, at span: Span) throws -> Value {
     var depths: [UnsafeRawPointer: Int] = [:]
     guard Self.nesting(of: value, &depths) <= Self.maximumValueNesting else {
-      throw failure("lists and records nested more than \(Self.maximumValueNesting) levels deep", at: span,
-                    hint: "keep data flat: a list of records, or a table")
+      throw failure(
+        "lists and records nested more than \(Self.maximumValueNesting) levels deep", at: span,
+        hint: "keep data flat: a list of records, or a table")
     }
     return value
   }

@@ -89,7 +89,9 @@ public final class Interpreter {
 
   /// Every name a user can type now: definitions, built-ins, models, keywords.
   public var knownNames: [String] {
-    globals.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Keyword.allCases.map(\.rawValue) + ["dt", "now"]
+    globals.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Keyword.allCases.map(\.rawValue) + [
+      "dt", "now",
+    ]
   }
 
   /// A runtime error at a span of the current source.
@@ -128,8 +130,10 @@ public final class Interpreter {
     case .reset:
       world.simulation.reset()
     case .plot(let traces, let from, let to):
-      show(try lineFigure(traces.map { try plotArgument($0) }, from: from.map { try plotArgument($0) },
-                             to: to.map { try plotArgument($0) }))
+      show(
+        try lineFigure(
+          traces.map { try plotArgument($0) }, from: from.map { try plotArgument($0) },
+          to: to.map { try plotArgument($0) }))
     case .print(let exprs):
       let values = try exprs.map(evaluate)
       host.write(values.map { text(of: $0, quoted: false) }.joined(separator: " ") + "\n")
@@ -185,16 +189,22 @@ public final class Interpreter {
     case .record(let target):
       try record(target)
     case .raster(let target, let from, let to):
-      show(try rasterFigure(try plotArgument(target), from: from.map { try plotArgument($0) },
-                               to: to.map { try plotArgument($0) }))
+      show(
+        try rasterFigure(
+          try plotArgument(target), from: from.map { try plotArgument($0) },
+          to: to.map { try plotArgument($0) }))
     case .heatmap(let expr):
       show(try heatmapFigure(try plotArgument(expr)))
     case .histogram(let valuesExpr, let options):
-      show(try histogramFigure(try plotArgument(valuesExpr),
-                                 options.map { try plotArgument($0.value, label: $0.label, labelSpan: $0.labelSpan) }))
+      show(
+        try histogramFigure(
+          try plotArgument(valuesExpr),
+          options.map { try plotArgument($0.value, label: $0.label, labelSpan: $0.labelSpan) }))
     case .seed(let expr):
       let value = try evaluate(expr)
-      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), let seed = Int64(checking: q.value) else {
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(),
+        let seed = Int64(checking: q.value)
+      else {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
       world.random = RandomSource(seed: UInt64(bitPattern: seed))
@@ -214,8 +224,9 @@ public final class Interpreter {
     case .trace(let t): items = t.trace.values.map { .quantity(Quantity($0, t.dimension)) }
     case .string(let s): items = s.map { .string(String($0)) }
     default:
-      throw failure("cannot loop over \(sequence.describedKind)", at: sequenceExpr.span,
-                    hint: "loop over a list, a range (1 to 10) or range(n)")
+      throw failure(
+        "cannot loop over \(sequence.describedKind)", at: sequenceExpr.span,
+        hint: "loop over a list, a range (1 to 10) or range(n)")
     }
     for item in items {
       try checkInterrupt(at: sequenceExpr.span)
@@ -241,24 +252,28 @@ public final class Interpreter {
   func condition(_ expr: Expr, _ keyword: String) throws -> Bool {
     let value = try evaluate(expr)
     guard case .bool(let b) = value else {
-      throw failure("'\(keyword)' needs true or false, found \(value.describedKind)", at: expr.span,
-                    hint: "compare to make a condition: x > 0mV")
+      throw failure(
+        "'\(keyword)' needs true or false, found \(value.describedKind)", at: expr.span,
+        hint: "compare to make a condition: x > 0mV")
     }
     return b
   }
 
   func checkDefinable(_ name: String, at span: Span) throws {
     if name == "dt" {
-      throw failure("'dt' is the simulation's time step and cannot be redefined", at: span,
-                    hint: "set it with: dt = 0.05ms")
+      throw failure(
+        "'dt' is the simulation's time step and cannot be redefined", at: span,
+        hint: "set it with: dt = 0.05ms")
     }
     if name == "now" {
-      throw failure("'now' is the simulated time and cannot be redefined", at: span,
-                    hint: "it moves with 'run'; 'reset' takes it back to 0 ms")
+      throw failure(
+        "'now' is the simulated time and cannot be redefined", at: span,
+        hint: "it moves with 'run'; 'reset' takes it back to 0 ms")
     }
     if Builtins.all[name] != nil || ModelKind.all[name] != nil {
-      throw failure("'\(name)' is a built-in function and cannot be redefined", at: span,
-                    hint: "choose another name")
+      throw failure(
+        "'\(name)' is a built-in function and cannot be redefined", at: span,
+        hint: "choose another name")
     }
   }
 
@@ -283,23 +298,28 @@ public final class Interpreter {
     var callee = "this"
     if case .call(let calleeExpr, _) = valueExpr.kind, case .name(let function) = calleeExpr.kind { callee = function }
     if case .append = valueExpr.kind { callee = "append" }
-    let hint = callee == "append"
+    let hint =
+      callee == "append"
       ? "append changes the list in place: write append(xs, v) on its own line, then use xs"
       : "a function gives a value with 'return'"
-    throw failure("\(callee == "this" ? "this" : "\(callee)(…)") gives no value for '\(name)' to hold", at: valueExpr.span, hint: hint)
+    throw failure(
+      "\(callee == "this" ? "this" : "\(callee)(…)") gives no value for '\(name)' to hold", at: valueExpr.span,
+      hint: hint)
   }
 
   private func setTimeStep(_ value: Value, at span: Span) throws {
     guard case .quantity(let q) = value, q.dimension == .time else {
-      throw failure("the time step must be a time, not \(value.describedKind)", at: span,
-                    hint: value.writtenWithUnit(.time).map { "add a unit: dt = \($0)" } ?? "dt = 0.05ms")
+      throw failure(
+        "the time step must be a time, not \(value.describedKind)", at: span,
+        hint: value.writtenWithUnit(.time).map { "add a unit: dt = \($0)" } ?? "dt = 0.05ms")
     }
     guard q.value >= 1e-6, q.value <= 1e-2 else {
       throw failure("the time step must be between 1 µs and 10 ms, not \(q.formatted)", at: span)
     }
     guard world.simulation.setTimeStep(q.value) else {
-      throw failure("the time step can only change at t = 0 (now t = \(Quantity(world.simulation.time, .time).formatted))",
-                    at: span, hint: "write 'reset' first to go back to t = 0")
+      throw failure(
+        "the time step can only change at t = 0 (now t = \(Quantity(world.simulation.time, .time).formatted))",
+        at: span, hint: "write 'reset' first to go back to t = 0")
     }
   }
 
@@ -319,7 +339,8 @@ public final class Interpreter {
       guard let model = world.models[handle.group] else { return value.shown }
       let count = spikeTimes(of: handle).count
       let time = Quantity(world.simulation.recordedDuration(handle.group), .time).formatted
-      let what = handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
+      let what =
+        handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
       return "\(what) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
     case .list(let items):
       let unit = sharedUnit(items)
@@ -327,7 +348,9 @@ public final class Interpreter {
         guard let unit, case .quantity(let q) = item else { return nested(item) }
         return formatNumber(q.value / unit.scale) + " " + unit.symbol
       }
-      guard items.count > Self.longestListShownWhole else { return "[" + items.map(shown).joined(separator: ", ") + "]" }
+      guard items.count > Self.longestListShownWhole else {
+        return "[" + items.map(shown).joined(separator: ", ") + "]"
+      }
       let head = items.prefix(10).map(shown), tail = items.suffix(3).map(shown)
       return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(items.count) values)"
     case .record(let r): return "{" + r.fields.map { "\($0.name): \(nested($0.value))" }.joined(separator: ", ") + "}"

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import FoundationEssentials
 
@@ -40,12 +40,14 @@ enum LargeStack {
     guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
     let context = Unmanaged.passRetained(box).toOpaque()
     var thread = pthread_t()
-    let created = pthread_create(&thread, &attributes, { context in
-      guard let context else { return nil }
-      pthread_setspecific(LargeStack.marker, context)
-      Unmanaged<Runnable>.fromOpaque(context).takeRetainedValue().runOnce()
-      return nil
-    }, context)
+    let created = pthread_create(
+      &thread, &attributes,
+      { context in
+        guard let context else { return nil }
+        pthread_setspecific(LargeStack.marker, context)
+        Unmanaged<Runnable>.fromOpaque(context).takeRetainedValue().runOnce()
+        return nil
+      }, context)
     guard created == 0 else {
       Unmanaged<Runnable>.fromOpaque(context).release()
       return false

@@ -121,7 +121,8 @@ extension Value {
     case .neuron(let n): return n.isPopulation ? "population \(n.label) (\(n.range.count) neurons)" : "neuron \(n.name)"
     case .trace(let t): return t.summary
     case .builtin(let b): return "function \(b.name)(\(b.signature))"
-    case .function(let f): return "function \(f.declaration.name)(\(f.declaration.parameters.map(\.name).joined(separator: ", ")))"
+    case .function(let f):
+      return "function \(f.declaration.name)(\(f.declaration.parameters.map(\.name).joined(separator: ", ")))"
     case .record(let r): return "{" + r.fields.map { "\($0.name): \($0.value.shown)" }.joined(separator: ", ") + "}"
     case .table(let t): return t.rendered
     case .nothing: return ""
@@ -138,6 +139,7 @@ extension TraceValue {
     let start = Quantity(trace.start, .time).formatted, end = Quantity(trace.end, .time).formatted
     guard let lo = values.min(), let hi = values.max() else { return "trace \(label): empty" }
     let samples = values.count == 1 ? "1 sample" : "\(values.count) samples"
-    return "trace \(label): \(samples) from \(start) to \(end), min \(Quantity(lo, dimension).formatted), max \(Quantity(hi, dimension).formatted)"
+    return
+      "trace \(label): \(samples) from \(start) to \(end), min \(Quantity(lo, dimension).formatted), max \(Quantity(hi, dimension).formatted)"
   }
 }

@@ -53,7 +53,8 @@ public enum InputCompleteness: Equatable, Sendable {
       return Diagnostic(.syntax, "the input was left unfinished", in: source, hint: "two empty lines start afresh")
     }
     let text = source.text(bracket.span)
-    return Diagnostic(.syntax, "'\(text)' is never closed", at: bracket.span, in: source,
-                      hint: "two empty lines dropped this input; type it again with its '\(closers[bracket.kind] ?? "")'")
+    return Diagnostic(
+      .syntax, "'\(text)' is never closed", at: bracket.span, in: source,
+      hint: "two empty lines dropped this input; type it again with its '\(closers[bracket.kind] ?? "")'")
   }
 }

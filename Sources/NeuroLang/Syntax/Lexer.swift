@@ -17,7 +17,10 @@ public struct Lexer {
   public private(set) var diagnostics: [Diagnostic] = []
   /// At most this many errors are shown for one line; the rest are counted in one last note.
   static let errorsShownPerLine = 10
-  private var errorsOnLine = (line: 0, shown: 0, hidden: 0, span: Span(start: SourceLocation(offset: 0, line: 1, column: 1), end: SourceLocation(offset: 0, line: 1, column: 1)))
+  private var errorsOnLine = (
+    line: 0, shown: 0, hidden: 0,
+    span: Span(start: SourceLocation(offset: 0, line: 1, column: 1), end: SourceLocation(offset: 0, line: 1, column: 1))
+  )
 
   public init(_ source: Source) {
     self.source = source
@@ -106,12 +109,24 @@ public struct Lexer {
     advance()
     let kind: Token.Kind?
     switch c {
-    case "(": bracketDepth += 1; kind = .leftParen
-    case ")": bracketDepth = max(0, bracketDepth - 1); kind = .rightParen
-    case "[": bracketDepth += 1; kind = .leftBracket
-    case "]": bracketDepth = max(0, bracketDepth - 1); kind = .rightBracket
-    case "{": braceDepth += 1; kind = .leftBrace
-    case "}": braceDepth = max(0, braceDepth - 1); kind = .rightBrace
+    case "(":
+      bracketDepth += 1
+      kind = .leftParen
+    case ")":
+      bracketDepth = max(0, bracketDepth - 1)
+      kind = .rightParen
+    case "[":
+      bracketDepth += 1
+      kind = .leftBracket
+    case "]":
+      bracketDepth = max(0, bracketDepth - 1)
+      kind = .rightBracket
+    case "{":
+      braceDepth += 1
+      kind = .leftBrace
+    case "}":
+      braceDepth = max(0, braceDepth - 1)
+      kind = .rightBrace
     case ",": kind = .comma
     case ":": kind = .colon
     case ".": kind = match(".") ? .dotDot : .dot
@@ -141,7 +156,10 @@ public struct Lexer {
     var i = index + 1
     while i < endIndex, chars[i] == " " || chars[i] == "\t" { i += 1 }
     var word = ""
-    while i < endIndex, isIdentifierPart(chars[i]) { word.append(chars[i]); i += 1 }
+    while i < endIndex, isIdentifierPart(chars[i]) {
+      word.append(chars[i])
+      i += 1
+    }
     guard let keyword = Keyword(rawValue: word) else { return false }
     return Parser.keywordStatements[keyword] != nil
   }
@@ -172,7 +190,10 @@ public struct Lexer {
       if isDigit(peek()) || signed {
         text.append("e")
         advance()
-        if signed, let sign = current { text.append(sign); advance() }
+        if signed, let sign = current {
+          text.append(sign)
+          advance()
+        }
         appendDigits(to: &text)
       }
     }
@@ -244,7 +265,8 @@ public struct Lexer {
     if current == "\"" {
       advance()
     } else if !brokenInterpolation {
-      report("unterminated string", Span(start: start, end: location), hint: "close the string with \" on the same line")
+      report(
+        "unterminated string", Span(start: start, end: location), hint: "close the string with \" on the same line")
     }
     let span = Span(start: start, end: location)
     if segments.isEmpty { return Token(.string(text), span) }
@@ -264,8 +286,9 @@ public struct Lexer {
     case "}": text.append("}")
     default:
       advance()
-      report("unknown escape in string", Span(start: escapeStart, end: location),
-             hint: "strings know \\n, \\t, \\\", \\\\, \\{ and \\}")
+      report(
+        "unknown escape in string", Span(start: escapeStart, end: location),
+        hint: "strings know \\n, \\t, \\\", \\\\, \\{ and \\}")
       return
     }
     advance()
@@ -288,8 +311,9 @@ public struct Lexer {
       if c == "\"" { break }
       advance()
     }
-    report("unterminated '{' in string", Span(start: open, end: location),
-           hint: "close the expression with '}', or write {{ for a literal brace")
+    report(
+      "unterminated '{' in string", Span(start: open, end: location),
+      hint: "close the expression with '}', or write {{ for a literal brace")
     return nil
   }
 
@@ -311,12 +335,16 @@ public struct Lexer {
   private mutating func reportHiddenErrors() {
     guard errorsOnLine.hidden > 0 else { return }
     let n = errorsOnLine.hidden
-    diagnostics.append(Diagnostic(.syntax, "… and \(n) more \(n == 1 ? "error" : "errors") on this line", at: errorsOnLine.span, in: source))
+    diagnostics.append(
+      Diagnostic(
+        .syntax, "… and \(n) more \(n == 1 ? "error" : "errors") on this line", at: errorsOnLine.span, in: source))
     errorsOnLine.hidden = 0
   }
 
   private func unexpectedCharacterMessage(_ c: Character) -> String {
-    let printable = c.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory != .control }
+    let printable = c.unicodeScalars.allSatisfy {
+      $0.properties.isAlphabetic || $0.properties.generalCategory != .control
+    }
     if printable { return "unexpected character '\(c)'" }
     let code = c.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? "?"
     return "unexpected character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)"

@@ -83,22 +83,26 @@ extension Parser {
       let keepsUnit = advance().kind == .keyword(.as)
       let unitStart = current.span
       guard case .identifier(let name) = current.kind, var unit = UnitTable.unit(named: name) else {
-        throw error("expected a unit after '\(keepsUnit ? "as" : "in")', found \(current.kind.describedForHumans)", at: current,
-                    hint: "for example: x in mV, or x as ms")
+        throw error(
+          "expected a unit after '\(keepsUnit ? "as" : "in")', found \(current.kind.describedForHumans)", at: current,
+          hint: "for example: x in mV, or x as ms")
       }
       advance()
       var text = name
       if check(.slash), case .identifier(let denominatorName) = tokens[min(position + 1, tokens.count - 1)].kind,
-         let denominator = UnitTable.unit(named: denominatorName) {
+        let denominator = UnitTable.unit(named: denominatorName)
+      {
         advance()
         advance()
-        unit = Unit(symbol: unit.symbol + "/" + denominator.symbol, scale: unit.scale / denominator.scale,
-                    dimension: unit.dimension / denominator.dimension)
+        unit = Unit(
+          symbol: unit.symbol + "/" + denominator.symbol, scale: unit.scale / denominator.scale,
+          dimension: unit.dimension / denominator.dimension)
         text += "/" + denominatorName
       }
       let unitSpan = unitStart.through(previous.span)
-      expr = Expr(kind: .convert(expr, unit: unit, unitText: text, unitSpan: unitSpan, keepsUnit: keepsUnit),
-                  span: expr.span.through(unitSpan))
+      expr = Expr(
+        kind: .convert(expr, unit: unit, unitText: text, unitSpan: unitSpan, keepsUnit: keepsUnit),
+        span: expr.span.through(unitSpan))
     }
     return expr
   }
@@ -270,8 +274,9 @@ extension Parser {
       advance()
       return Expr(kind: .name(Keyword.plot.rawValue), span: token.span)
     case .keyword(let keyword):
-      throw error("expected an expression, found '\(keyword.rawValue)'", at: token,
-                  hint: keywordHint(keyword))
+      throw error(
+        "expected an expression, found '\(keyword.rawValue)'", at: token,
+        hint: keywordHint(keyword))
     default:
       throw error("expected an expression, found \(token.kind.describedForHumans)", at: token)
     }
@@ -307,7 +312,8 @@ extension Parser {
       case .code(let start, let endOffset):
         var inner = Parser(source, lexer: Lexer(source, from: start, to: endOffset))
         if inner.check(.endOfInput) {
-          throw error("empty {} in a string", span: Span(start: start, end: start), hint: "write {{}} for literal braces")
+          throw error(
+            "empty {} in a string", span: Span(start: start, end: start), hint: "write {{}} for literal braces")
         }
         do {
           let expr = try inner.parseNestedExpression()
@@ -337,8 +343,9 @@ extension Parser {
   private mutating func expectClosing(_ kind: Token.Kind, _ symbol: String, opened open: Token) throws {
     if match(kind) { return }
     let at = "\(open.span.start.line):\(open.span.start.column)"
-    throw error("expected '\(symbol)' to close '\(open.kind.symbol)' opened at \(at), found \(current.kind.describedForHumans)",
-                at: current, hint: spacedUnitHint)
+    throw error(
+      "expected '\(symbol)' to close '\(open.kind.symbol)' opened at \(at), found \(current.kind.describedForHumans)",
+      at: current, hint: spacedUnitHint)
   }
 
   private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr {

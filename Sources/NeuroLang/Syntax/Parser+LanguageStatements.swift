@@ -67,7 +67,9 @@ extension Parser {
   mutating func parseBreakOrContinue() throws -> StmtKind {
     let isBreak = current.kind == .keyword(.break)
     if loopDepth == 0 {
-      throw error("'\(isBreak ? "break" : "continue")' outside a loop", at: current, hint: "it belongs inside for … { } or while … { }")
+      throw error(
+        "'\(isBreak ? "break" : "continue")' outside a loop", at: current,
+        hint: "it belongs inside for … { } or while … { }")
     }
     advance()
     return isBreak ? .breakLoop : .continueLoop

@@ -13,7 +13,9 @@ extension Parser {
       skipSeparators()
       if match(.rightBrace) { break }
       if check(.endOfInput) {
-        throw error("expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column), found end of input", at: current)
+        throw error(
+          "expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column), found end of input",
+          at: current)
       }
       do {
         try parseModelClause(&declaration)
@@ -26,14 +28,17 @@ extension Parser {
     }
     if failedClauses { throw Abandon() }
     if declaration.equations.isEmpty {
-      throw error("the model '\(name)' has no equation", span: nameSpan, hint: "write one line per state variable: dv/dt = …")
+      throw error(
+        "the model '\(name)' has no equation", span: nameSpan, hint: "write one line per state variable: dv/dt = …")
     }
     return declaration
   }
 
   private mutating func parseModelClause(_ declaration: inout ModelDeclaration) throws {
     guard case .identifier(let word) = current.kind else {
-      throw error("expected an equation (dv/dt = …), on, params, init, method or refractory, found \(current.kind.describedForHumans)", at: current)
+      throw error(
+        "expected an equation (dv/dt = …), on, params, init, method or refractory, found \(current.kind.describedForHumans)",
+        at: current)
     }
     let next = tokens[min(position + 1, tokens.count - 1)].kind
     let afterNext = tokens[min(position + 2, tokens.count - 1)].kind
@@ -60,7 +65,11 @@ extension Parser {
         if match(.rightBrace) { break }
         let (state, stateSpan) = try expectIdentifier("a state variable to reset")
         let increment: Bool
-        if match(.equal) { increment = false } else if match(.plusEqual) { increment = true } else {
+        if match(.equal) {
+          increment = false
+        } else if match(.plusEqual) {
+          increment = true
+        } else {
           throw error("expected '=' or '+=' after '\(state)'", at: current)
         }
         declaration.resets.append((state, stateSpan, increment, try parseExpression()))
@@ -85,7 +94,8 @@ extension Parser {
       _ = match(.colon)
       declaration.refractory = try parseExpression()
     default:
-      throw error("expected an equation (dv/dt = …), on, params, init, method or refractory, found '\(word)'", at: previous)
+      throw error(
+        "expected an equation (dv/dt = …), on, params, init, method or refractory, found '\(word)'", at: previous)
     }
   }
 }

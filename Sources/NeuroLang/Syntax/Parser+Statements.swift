@@ -12,10 +12,13 @@ extension Parser {
       kind = call
     } else if case .keyword(let keyword) = current.kind, let parse = Parser.keywordStatements[keyword] {
       kind = try parse(&self, start)
-    } else if case .identifier(let word) = current.kind, let (fits, parse) = Parser.contextualStatements[word], fits(self) {
+    } else if case .identifier(let word) = current.kind, let (fits, parse) = Parser.contextualStatements[word],
+      fits(self)
+    {
       kind = try parse(&self, start)
     } else if check(.else) {
-      throw error("'else' without an 'if'", at: current, hint: "'else' goes on the same line as the '}' before it: } else {")
+      throw error(
+        "'else' without an 'if'", at: current, hint: "'else' goes on the same line as the '}' before it: } else {")
     } else {
       kind = try parseExpressionOrAssignment()
     }
@@ -58,14 +61,25 @@ extension Parser {
   /// Statement words that are not reserved: each starts its statement only when the tokens after
   /// it fit (`connect a -> b`, `population exc[10] = …`), so that the word can still name a value.
   static let contextualStatements: [String: (fits: @Sendable (Parser) -> Bool, parse: StatementParser)] = [
-    "population": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .leftBracket }, { p, _ in try p.parsePopulation() }),
+    "population": (
+      { p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .leftBracket }, { p, _ in try p.parsePopulation() }
+    ),
     "input": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .equal }, { p, _ in try p.parseInput() }),
     "connect": ({ p in p.isIdentifier(at: 1) && p.statementHasArrow }, { p, _ in try p.parseConnect() }),
     "record": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseRecord() }),
-    "hist": ({ p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen }, { p, _ in try p.parseHistogram() }),
-    "heatmap": ({ p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen }, { p, _ in try p.parseHeatmap() }),
+    "hist": (
+      { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
+      { p, _ in try p.parseHistogram() }
+    ),
+    "heatmap": (
+      { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
+      { p, _ in try p.parseHeatmap() }
+    ),
     "raster": ({ p in p.isIdentifier(at: 1) }, { p, _ in try p.parseRaster() }),
-    "model": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .leftBrace }, { p, start in try p.parseModelStatement(start) }),
+    "model": (
+      { p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .leftBrace },
+      { p, start in try p.parseModelStatement(start) }
+    ),
     "event": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseEvent() }),
   ]
 
@@ -82,8 +96,11 @@ extension Parser {
       throw error("'from' must come before 'to'", at: current, hint: "from 20ms to 60ms")
     }
     if check(.for) || check(.to) {
-      throw error(allowingLength ? "give either 'to' (an end time) or 'for' (a duration), not both" : "expected the end of the line, found \(current.kind.describedForHumans)",
-                  at: current, hint: allowingLength ? "inject n 1nA from 20ms for 40ms" : nil)
+      throw error(
+        allowingLength
+          ? "give either 'to' (an end time) or 'for' (a duration), not both"
+          : "expected the end of the line, found \(current.kind.describedForHumans)",
+        at: current, hint: allowingLength ? "inject n 1nA from 20ms for 40ms" : nil)
     }
     return window
   }
@@ -98,9 +115,10 @@ extension Parser {
     case .member(let object, let member, let memberSpan):
       return .assignMember(object: object, member: member, memberSpan: memberSpan, value: try parseExpression())
     default:
-      throw error("cannot assign to this expression", span: target.span,
-                  hint: equalToken.span.start.line == target.span.start.line
-                    ? "to compare, write '=='; to define a name, write 'let x = …'" : nil)
+      throw error(
+        "cannot assign to this expression", span: target.span,
+        hint: equalToken.span.start.line == target.span.start.line
+          ? "to compare, write '=='; to define a name, write 'let x = …'" : nil)
     }
   }
 }
@@ -113,8 +131,9 @@ extension Parser {
     try expect(.leftBrace, "'{' after \(what)", hint: "a block reads: \(what) { … }")
     guard nesting < Self.maximumNesting else {
       gaveUp = true
-      throw error("blocks nested too deeply (more than \(Self.maximumNesting) levels)", at: open,
-                  hint: "move the inner blocks into a function")
+      throw error(
+        "blocks nested too deeply (more than \(Self.maximumNesting) levels)", at: open,
+        hint: "move the inner blocks into a function")
     }
     blockDepth += 1
     nesting += 1
@@ -127,7 +146,9 @@ extension Parser {
       skipSeparators()
       if match(.rightBrace) { return statements }
       if check(.endOfInput) {
-        throw error("expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column), found end of input", at: current)
+        throw error(
+          "expected '}' to close '{' opened at \(open.span.start.line):\(open.span.start.column), found end of input",
+          at: current)
       }
       do {
         let statement = try parseStatement()
@@ -152,14 +173,17 @@ extension Parser {
       }
       let defaultValue = match(.colon) ? try parseExpression() : nil
       if defaultValue == nil, parameters.last?.defaultValue != nil {
-        throw error("a parameter without a default cannot follow one with a default", span: span,
-                    hint: "put '\(parameter)' before the parameters that have defaults")
+        throw error(
+          "a parameter without a default cannot follow one with a default", span: span,
+          hint: "put '\(parameter)' before the parameters that have defaults")
       }
       parameters.append(Parameter(name: parameter, span: span, defaultValue: defaultValue))
       if !match(.comma) { break }
     }
     if !match(.rightParen) {
-      throw error("expected ')' to close '(' opened at \(open.span.start.line):\(open.span.start.column), found \(current.kind.describedForHumans)", at: current)
+      throw error(
+        "expected ')' to close '(' opened at \(open.span.start.line):\(open.span.start.column), found \(current.kind.describedForHumans)",
+        at: current)
     }
     let savedLoops = loopDepth
     loopDepth = 0
@@ -169,8 +193,9 @@ extension Parser {
       loopDepth = savedLoops
     }
     let body = try parseBlock(after: "fn \(name)(…)")
-    return .function(FunctionDeclaration(
-      name: name, nameSpan: nameSpan, parameters: parameters, body: body, documentation: documentation(above: start)))
+    return .function(
+      FunctionDeclaration(
+        name: name, nameSpan: nameSpan, parameters: parameters, body: body, documentation: documentation(above: start)))
   }
 
   /// The `##` comment lines right above a line, joined.

@@ -90,9 +90,10 @@ extension Parser {
     if argument.label == "rule", case .name(let word) = argument.value.kind {
       form = .word(word)
     } else if argument.label == "weight" || argument.label == "delay",
-              case .call(let callee, let arguments) = argument.value.kind, case .name(let name) = callee.kind,
-              let distribution = ConnectOption.Distribution(rawValue: name),
-              arguments.count == 2, arguments.allSatisfy({ $0.label == nil }) {
+      case .call(let callee, let arguments) = argument.value.kind, case .name(let name) = callee.kind,
+      let distribution = ConnectOption.Distribution(rawValue: name),
+      arguments.count == 2, arguments.allSatisfy({ $0.label == nil })
+    {
       form = .draw(distribution, arguments[0].value, arguments[1].value)
     }
     return ConnectOption(label: argument.label, labelSpan: argument.labelSpan, value: argument.value, form: form)
@@ -142,9 +143,12 @@ extension Parser {
       let restStart = check(.equal) ? current.span.end.column : current.span.start.column
       let line = source.line(current.span.start.line)
       let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-      let rest = String(line.dropFirst(max(0, restStart - 1)).prefix { $0 != "#" }.drop(while: blank).reversed().drop(while: blank).reversed())
+      let rest = String(
+        line.dropFirst(max(0, restStart - 1)).prefix { $0 != "#" }.drop(while: blank).reversed().drop(while: blank)
+          .reversed())
       let hint = rest.isEmpty ? "event n.g_exc += 5nS at 20ms" : "event \(source.text(target.span)) += \(rest)"
-      throw error("expected '+=' after the state variable, found \(current.kind.describedForHumans)", at: current, hint: hint)
+      throw error(
+        "expected '+=' after the state variable, found \(current.kind.describedForHumans)", at: current, hint: hint)
     }
     advance()
     let amount = try parseExpressionStoppingAtIn()
@@ -152,8 +156,9 @@ extension Parser {
       return .event(target: target, amount: amount, times: [], delay: try parseExpression())
     } else {
       guard case .identifier("at") = current.kind else {
-        throw error("expected 'at' and the times of the event (or 'in' and a time from now), found \(current.kind.describedForHumans)",
-                    at: current, hint: "event n.g_exc += 5nS at 20ms, 60ms")
+        throw error(
+          "expected 'at' and the times of the event (or 'in' and a time from now), found \(current.kind.describedForHumans)",
+          at: current, hint: "event n.g_exc += 5nS at 20ms, 60ms")
       }
       advance()
       var times = [try parseExpression()]

@@ -57,8 +57,9 @@ public struct Parser {
   mutating func nested<T>(_ parse: (inout Parser) throws -> T) throws -> T {
     guard nesting < Self.maximumNesting else {
       gaveUp = true
-      throw error("nested too deeply (more than \(Self.maximumNesting) levels)", at: current,
-                  hint: "give the inner parts names with let")
+      throw error(
+        "nested too deeply (more than \(Self.maximumNesting) levels)", at: current,
+        hint: "give the inner parts names with let")
     }
     nesting += 1
     defer { nesting -= 1 }
@@ -69,8 +70,9 @@ public struct Parser {
   mutating func countOperator() throws {
     operatorsInStatement += 1
     guard operatorsInStatement <= Self.maximumOperators else {
-      throw error("this statement is too long (more than \(Self.maximumOperators) operators)", at: current,
-                  hint: "split it over several lines with let, or use sum() on a list")
+      throw error(
+        "this statement is too long (more than \(Self.maximumOperators) operators)", at: current,
+        hint: "split it over several lines with let, or use sum() on a list")
     }
   }
 
@@ -186,7 +188,8 @@ public struct Parser {
   /// The hint for a unit name written after a number with a space between (`10 ms`), wherever it stops the parse.
   var spacedUnitHint: String? {
     guard position >= 1, case .identifier(let name) = current.kind, UnitTable.unit(named: name) != nil,
-          case .number = previous.kind else { return nil }
+      case .number = previous.kind
+    else { return nil }
     return "write the unit right after the number, without a space: \(source.text(previous.span))\(name)"
   }
 

@@ -59,7 +59,8 @@ public struct Span: Hashable, Sendable {
 
   /// The smallest span covering both.
   public func through(_ other: Span) -> Span {
-    Span(start: start.offset <= other.start.offset ? start : other.start,
-         end: end.offset >= other.end.offset ? end : other.end)
+    Span(
+      start: start.offset <= other.start.offset ? start : other.start,
+      end: end.offset >= other.end.offset ? end : other.end)
   }
 }

@@ -14,12 +14,15 @@ extension Interpreter {
     var draws: [String: Draw] = [:]
     for argument in arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else {
-        throw failure("connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
+        throw failure(
+          "connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
       }
       let known = ["p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree"]
       guard known.contains(label) else {
-        throw failure("connect has no option '\(label)'", at: labelSpan,
-                      hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" } ?? "its options are \(known.joined(separator: ", "))")
+        throw failure(
+          "connect has no option '\(label)'", at: labelSpan,
+          hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" }
+            ?? "its options are \(known.joined(separator: ", "))")
       }
       switch argument.form {
       case .word(let rule):
@@ -36,17 +39,23 @@ extension Interpreter {
     let rule = try connectionRule(options, pre: pre, post: post, at: span)
     let channel = try synapticChannel(options, at: span)
     var weight = Draw.constant(0)
-    if let (value, _) = options["weight"], case .quantity(let q) = value { weight = draws["weight"] ?? .constant(q.value) }
-    let delay = try options["delay"].map { value, delaySpan -> Draw in
-      guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
-        throw failure("delay must be a time that is not negative", at: delaySpan, hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
-      }
-      guard q.value <= Self.longestDelay else {
-        throw failure("a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike can wait",
-                      at: delaySpan, hint: "delay: 1ms")
-      }
-      return draws["delay"] ?? .constant(q.value)
-    } ?? .constant(0)
+    if let (value, _) = options["weight"], case .quantity(let q) = value {
+      weight = draws["weight"] ?? .constant(q.value)
+    }
+    let delay =
+      try options["delay"].map { value, delaySpan -> Draw in
+        guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+          throw failure(
+            "delay must be a time that is not negative", at: delaySpan,
+            hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
+        }
+        guard q.value <= Self.longestDelay else {
+          throw failure(
+            "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike can wait",
+            at: delaySpan, hint: "delay: 1ms")
+        }
+        return draws["delay"] ?? .constant(q.value)
+      } ?? .constant(0)
     var allowSelf = true
     if let (value, selfSpan) = options["self"] {
       guard case .bool(let b) = value else { throw failure("self must be true or false", at: selfSpan) }
@@ -54,29 +63,34 @@ extension Interpreter {
     }
     let expected = Projection.expectedSynapses(rule, pre: pre.range.count, post: post.range.count)
     let bytesEach = 4.0 + (draws["weight"] == nil ? 0 : 4) + (draws["delay"] == nil ? 0 : 2)
-    let delayQueue = draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / world.simulation.dt) + 1) * Double(post.groupSize) * 8
+    let delayQueue =
+      draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / world.simulation.dt) + 1) * Double(post.groupSize) * 8
     let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue
     // While the rows are built the target list grows by doubling: twice its size at the peak.
     guard world.fits(2 * bytes) else {
-      throw failure("these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
-                    at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
+      throw failure(
+        "these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
+        at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }
     let started = host.wallClock?()
-    guard let made = world.simulation.connect(
-      pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
-      delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random)
+    guard
+      let made = world.simulation.connect(
+        pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
+        delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random)
     else {
       let kind = world.models[post.group]?.kind.name ?? "this"
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
     }
-    let perSynapse = world.simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
+    let perSynapse =
+      world.simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
     let elapsed = started.flatMap { start in host.wallClock.map { $0() - start } }
     let timing = elapsed.map { " · \(seconds($0)) of wall time · \(perSynapse) bytes per synapse" } ?? ""
     host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
   }
 
   /// `uniform(a, b)` or `normal(mean, sd)` written as a connect option: a draw per synapse.
-  private func synapseDraw(_ distribution: ConnectOption.Distribution, _ first: Expr, _ second: Expr, _ span: Span) throws
+  private func synapseDraw(_ distribution: ConnectOption.Distribution, _ first: Expr, _ second: Expr, _ span: Span)
+    throws
     -> (Draw, Dimension)
   {
     let name = distribution.rawValue
@@ -99,7 +113,8 @@ extension Interpreter {
     }
   }
 
-  private func connectionRule(_ options: [String: (Value, Span)], pre: NeuronHandle, post: NeuronHandle, at span: Span) throws
+  private func connectionRule(_ options: [String: (Value, Span)], pre: NeuronHandle, post: NeuronHandle, at span: Span)
+    throws
     -> Projection.Rule
   {
     var rules: [Projection.Rule] = []
@@ -111,7 +126,8 @@ extension Interpreter {
     }
     for key in ["in_degree", "out_degree"] {
       guard let (value, degreeSpan) = options[key] else { continue }
-      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 0 else {
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 0
+      else {
         throw failure("\(key) is a whole number of synapses", at: degreeSpan)
       }
       let limit = key == "in_degree" ? pre.range.count : post.range.count
@@ -122,13 +138,16 @@ extension Interpreter {
     }
     if let (value, ruleSpan) = options["rule"] {
       guard case .string(let name) = value, ["all_to_all", "one_to_one"].contains(name) else {
-        throw failure("unknown connection rule", at: ruleSpan, hint: "rule: all_to_all or rule: one_to_one (or p:, in_degree:, out_degree:)")
+        throw failure(
+          "unknown connection rule", at: ruleSpan,
+          hint: "rule: all_to_all or rule: one_to_one (or p:, in_degree:, out_degree:)")
       }
       rules.append(name == "all_to_all" ? .allToAll : .oneToOne)
     }
     guard rules.count == 1, let rule = rules.first else {
-      throw failure(rules.isEmpty ? "connect needs a rule" : "connect takes one rule, found \(rules.count)", at: span,
-                    hint: "p: 0.02 (probability), in_degree: 80, out_degree: 80, rule: all_to_all or rule: one_to_one")
+      throw failure(
+        rules.isEmpty ? "connect needs a rule" : "connect takes one rule, found \(rules.count)", at: span,
+        hint: "p: 0.02 (probability), in_degree: 80, out_degree: 80, rule: all_to_all or rule: one_to_one")
     }
     return rule
   }
@@ -137,7 +156,9 @@ extension Interpreter {
   /// current in voltage units), a current decays with tau_syn, a conductance also needs E_rev.
   private func synapticChannel(_ options: [String: (Value, Span)], at span: Span) throws -> SynapticChannel {
     guard let (weightValue, weightSpan) = options["weight"] else {
-      throw failure("connect needs a weight", at: span, hint: "weight: 1.62mV (a jump of v), 50pA (a current) or 5nS (a conductance)")
+      throw failure(
+        "connect needs a weight", at: span,
+        hint: "weight: 1.62mV (a jump of v), 50pA (a current) or 5nS (a conductance)")
     }
     guard case .quantity(let weight) = weightValue else {
       throw failure("weight must be a number with a unit, found \(weightValue.describedKind)", at: weightSpan)
@@ -145,7 +166,8 @@ extension Interpreter {
     var tau: Double? = nil
     if let (value, tauSpan) = options["tau_syn"] {
       guard case .quantity(let q) = value, q.dimension == .time, q.value > 0 else {
-        throw failure("tau_syn must be a positive time", at: tauSpan, hint: optionHint(value, .time, "tau_syn", or: "tau_syn: 5ms"))
+        throw failure(
+          "tau_syn must be a positive time", at: tauSpan, hint: optionHint(value, .time, "tau_syn", or: "tau_syn: 5ms"))
       }
       tau = q.value
     }
@@ -156,15 +178,19 @@ extension Interpreter {
       return SynapticChannel(kind: .current, tau: tau ?? 5e-3)
     case .conductance:
       guard let (value, reversalSpan) = options["E_rev"] else {
-        throw failure("a conductance synapse needs its reversal potential", at: weightSpan, hint: "E_rev: 0mV (excitatory) or E_rev: -80mV (inhibitory)")
+        throw failure(
+          "a conductance synapse needs its reversal potential", at: weightSpan,
+          hint: "E_rev: 0mV (excitatory) or E_rev: -80mV (inhibitory)")
       }
       guard case .quantity(let q) = value, q.dimension == .voltage else {
-        throw failure("E_rev must be a voltage", at: reversalSpan, hint: optionHint(value, .voltage, "E_rev", or: "E_rev: 0mV"))
+        throw failure(
+          "E_rev must be a voltage", at: reversalSpan, hint: optionHint(value, .voltage, "E_rev", or: "E_rev: 0mV"))
       }
       return SynapticChannel(kind: .conductance(reversal: q.value), tau: tau ?? 5e-3)
     default:
-      throw failure("a weight must be a voltage (mV), a current (pA) or a conductance (nS), not \(weight.describedKind)",
-                    at: weightSpan)
+      throw failure(
+        "a weight must be a voltage (mV), a current (pA) or a conductance (nS), not \(weight.describedKind)",
+        at: weightSpan)
     }
   }
 

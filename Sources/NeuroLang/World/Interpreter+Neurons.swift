@@ -8,31 +8,39 @@ extension Interpreter {
     try refusePoissonOutsideInput(name, modelExpr)
     let value = try evaluate(modelExpr)
     guard case .model(let model) = value else {
-      throw failure("a neuron needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span,
-                    hint: "neuron \(name) = lif(tau: 10ms)")
+      throw failure(
+        "a neuron needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span,
+        hint: "neuron \(name) = lif(tau: 10ms)")
     }
     _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: 1), model: model)
   }
 
   /// `n.v`, `n.tau`: a neuron's recorded variable or a parameter of its model.
   func neuronMember(_ handle: NeuronHandle, _ name: String, _ nameSpan: Span) throws -> Value {
-    guard let model = world.models[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: nameSpan) }
+    guard let model = world.models[handle.group] else {
+      throw failure("\(handle.name) is no longer a neuron", at: nameSpan)
+    }
     if let variable = model.kind.variables.first(where: { $0.name == name }) {
       if !handle.isPopulation, let trace = world.simulation.trace(handle.group, variable: name) {
-        return .trace(TraceValue(label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
-                                 spikeTimes: spikeTimes(of: handle)))
+        return .trace(
+          TraceValue(
+            label: "\(handle.name).\(name)", trace: trace, dimension: variable.dimension,
+            spikeTimes: spikeTimes(of: handle)))
       }
       // A population: the traces recorded of its neurons.
       let traces = handle.range.compactMap { i -> Value? in
         guard let trace = world.simulation.trace(handle.group, variable: name, neuron: i) else { return nil }
         var one = handle
         one.range = i..<(i + 1)
-        return .trace(TraceValue(label: "\(handle.name)[\(i)].\(name)", trace: trace, dimension: variable.dimension,
-                                 spikeTimes: spikeTimes(of: one)))
+        return .trace(
+          TraceValue(
+            label: "\(handle.name)[\(i)].\(name)", trace: trace, dimension: variable.dimension,
+            spikeTimes: spikeTimes(of: one)))
       }
       guard !traces.isEmpty else {
-        throw failure("nothing is recorded of \(handle.label).\(name)", at: nameSpan,
-                      hint: "record it before running: record \(handle.name).\(name)[0..9]")
+        throw failure(
+          "nothing is recorded of \(handle.label).\(name)", at: nameSpan,
+          hint: "record it before running: record \(handle.name).\(name)[0..9]")
       }
       return handle.range.count == 1 ? traces[0] : .list(traces)
     }
@@ -43,27 +51,33 @@ extension Interpreter {
   }
 
   /// `exc.v = uniform(-60mV, -50mV, 3200)` or `exc.v = -65mV`: the state of each neuron, also its value after reset.
-  private func setState(_ handle: NeuronHandle, _ variable: (name: String, dimension: Dimension, meaning: String),
-                        _ value: Value, _ span: Span) throws {
+  private func setState(
+    _ handle: NeuronHandle, _ variable: (name: String, dimension: Dimension, meaning: String),
+    _ value: Value, _ span: Span
+  ) throws {
     var values: [Double] = []
     func check(_ item: Value) throws -> Double {
       guard case .quantity(let q) = item, q.dimension == variable.dimension else {
-        throw failure("\(variable.name) is \(variable.dimension.isDimensionless ? "a plain number" : "a \(variable.dimension.word)"), found \(item.describedKind)", at: span)
+        throw failure(
+          "\(variable.name) is \(variable.dimension.isDimensionless ? "a plain number" : "a \(variable.dimension.word)"), found \(item.describedKind)",
+          at: span)
       }
       return q.value
     }
     switch value {
     case .list(let items):
       guard items.count == handle.range.count else {
-        throw failure("\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values", at: span,
-                      hint: "uniform(-60mV, -50mV, \(handle.range.count)) draws one value per neuron")
+        throw failure(
+          "\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values", at: span,
+          hint: "uniform(-60mV, -50mV, \(handle.range.count)) draws one value per neuron")
       }
       values = try items.map(check)
     default:
       values = Array(repeating: try check(value), count: handle.range.count)
     }
     guard world.simulation.setValues(handle.group, variable: variable.name, values: values, at: handle.range) else {
-      throw failure("\(variable.name) of \(world.models[handle.group]?.kind.name ?? "this") neurons cannot be set yet", at: span)
+      throw failure(
+        "\(variable.name) of \(world.models[handle.group]?.kind.name ?? "this") neurons cannot be set yet", at: span)
     }
   }
 
@@ -73,7 +87,9 @@ extension Interpreter {
     var model: NeuronModel
     switch object {
     case .neuron(let handle):
-      guard let m = world.models[handle.group] else { throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span) }
+      guard let m = world.models[handle.group] else {
+        throw failure("\(handle.name) is no longer a neuron", at: objectExpr.span)
+      }
       model = m
     case .model(let m):
       guard case .name = objectExpr.kind else {
@@ -96,11 +112,14 @@ extension Interpreter {
       let values: [Double]
       if case .list(let items) = value {
         guard items.count == handle.range.count else {
-          throw failure("\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values", at: valueExpr.span)
+          throw failure(
+            "\(handle.label) has \(handle.range.count) neurons but the list has \(items.count) values",
+            at: valueExpr.span)
         }
         values = try items.map { try Builtins.checkParameter(parameter, $0, valueExpr.span, context) }
       } else if handle.range != 0..<handle.groupSize {
-        values = Array(repeating: try Builtins.checkParameter(parameter, value, valueExpr.span, context), count: handle.range.count)
+        values = Array(
+          repeating: try Builtins.checkParameter(parameter, value, valueExpr.span, context), count: handle.range.count)
       } else {
         values = []
       }
@@ -108,7 +127,8 @@ extension Interpreter {
         var accepted = false
         world.simulation.modify(handle.group) { accepted = $0.setParameterValues(values, of: member, at: handle.range) }
         guard accepted else {
-          throw failure("\(member) cannot differ between neurons (only v_rest, v_th, v_reset and R of lif can)", at: memberSpan)
+          throw failure(
+            "\(member) cannot differ between neurons (only v_rest, v_th, v_reset and R of lif can)", at: memberSpan)
         }
         return
       }

@@ -15,19 +15,24 @@ extension Interpreter {
   func definePopulation(_ name: String, _ nameSpan: Span, _ sizeExpr: Expr, _ modelExpr: Expr) throws {
     try refusePoissonOutsideInput(name, modelExpr)
     let sizeValue = try evaluate(sizeExpr)
-    guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1 else {
-      throw failure("a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
+    guard case .quantity(let q) = sizeValue, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 1
+    else {
+      throw failure(
+        "a population's size must be a whole number of neurons, found \(sizeValue.describedKind)", at: sizeExpr.span)
     }
     guard q.value <= 10_000_000, let size = Int(checking: q.value) else {
-      throw failure("\(formatNumber(q.value)) neurons is more than this machine can simulate (10 million at most)", at: sizeExpr.span)
+      throw failure(
+        "\(formatNumber(q.value)) neurons is more than this machine can simulate (10 million at most)",
+        at: sizeExpr.span)
     }
     let value = try evaluate(modelExpr)
     guard case .model(var model) = value else {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
     guard world.fits(Double(size) * MemoryBudget.bytesPerNeuron) else {
-      throw failure("\(size) more neurons would need about \(formatBytes(Double(size) * MemoryBudget.bytesPerNeuron)) next to the \(formatBytes(world.bytesHeld)) the world holds",
-                    at: sizeExpr.span, hint: "\(MemoryBudget.described); reset, or use fewer neurons")
+      throw failure(
+        "\(size) more neurons would need about \(formatBytes(Double(size) * MemoryBudget.bytesPerNeuron)) next to the \(formatBytes(world.bytesHeld)) the world holds",
+        at: sizeExpr.span, hint: "\(MemoryBudget.described); reset, or use fewer neurons")
     }
     if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }
     _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: size), model: model)
@@ -39,12 +44,15 @@ extension Interpreter {
       return try defineSpikeTimes(name, nameSpan, arguments, source)
     }
     guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
-      throw failure("an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
+      throw failure(
+        "an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
     }
     if let positional = arguments.dropFirst().first(where: { $0.label == nil }), case .name(let kindName) = callee.kind,
-       let kind = ModelKind.all[kindName] {
-      throw failure("\(kindName) takes named parameters after the number of sources", at: positional.value.span,
-                    hint: inputRewrite(name, kind, arguments).map { "write \($0)" } ?? "input noise = poisson(1000, rate: 10Hz)")
+      let kind = ModelKind.all[kindName]
+    {
+      throw failure(
+        "\(kindName) takes named parameters after the number of sources", at: positional.value.span,
+        hint: inputRewrite(name, kind, arguments).map { "write \($0)" } ?? "input noise = poisson(1000, rate: 10Hz)")
     }
     let model = Expr(kind: .call(callee: callee, arguments: Array(arguments.dropFirst())), span: source.span)
     try definePopulation(name, nameSpan, first.value, model)
@@ -52,14 +60,17 @@ extension Interpreter {
 
   /// `input stim = spike_times([10ms, 50ms])`, or a list of lists for several sources.
   private func defineSpikeTimes(_ name: String, _ nameSpan: Span, _ arguments: [Argument], _ source: Expr) throws {
-    guard arguments.count == 1, arguments[0].label == nil, case .list(let items) = try evaluate(arguments[0].value) else {
-      throw failure("spike_times needs a list of times, or a list of lists (one per source)", at: source.span,
-                    hint: "input stim = spike_times([10ms, 50ms])")
+    guard arguments.count == 1, arguments[0].label == nil, case .list(let items) = try evaluate(arguments[0].value)
+    else {
+      throw failure(
+        "spike_times needs a list of times, or a list of lists (one per source)", at: source.span,
+        hint: "input stim = spike_times([10ms, 50ms])")
     }
     func times(_ list: [Value]) throws -> [Double] {
       try list.map { item in
         guard case .quantity(let q) = item, q.dimension == .time, q.value >= 0 else {
-          throw failure("spike times must be times that are not negative, found \(item.describedKind)", at: arguments[0].value.span)
+          throw failure(
+            "spike times must be times that are not negative, found \(item.describedKind)", at: arguments[0].value.span)
         }
         return q.value
       }.sorted()
@@ -76,9 +87,12 @@ extension Interpreter {
       trains = [try times(items)]
     }
     if let first = trains.flatMap({ $0 }).min() {
-      try checkNotPast(first, "its first spike would come", at: arguments[0].value.span, fix: "add the clock (now) to each time")
+      try checkNotPast(
+        first, "its first spike would come", at: arguments[0].value.span, fix: "add the clock (now) to each time")
     }
-    _ = try defineGroup(name, at: nameSpan, SpikeTimesGroup(times: trains), model: NeuronModel(kind: .spikeTimes, values: [:], method: .exact))
+    _ = try defineGroup(
+      name, at: nameSpan, SpikeTimesGroup(times: trains),
+      model: NeuronModel(kind: .spikeTimes, values: [:], method: .exact))
   }
 
   /// The neurons an expression names (a neuron, a population, or a slice of one).
@@ -116,8 +130,9 @@ extension Interpreter {
     let chosen = indices.map { $0.clamped(to: 0..<handle.range.count) } ?? 0..<handle.range.count
     let neuronsToRecord = chosen.map { handle.range.lowerBound + $0 }
     guard neuronsToRecord.count <= 10_000 else {
-      throw failure("recording \(neuronsToRecord.count) neurons every step would take too much memory", at: targetExpr.span,
-                    hint: "record a slice: \(handle.name).\(variable)[0..99]")
+      throw failure(
+        "recording \(neuronsToRecord.count) neurons every step would take too much memory", at: targetExpr.span,
+        hint: "record a slice: \(handle.name).\(variable)[0..99]")
     }
     guard world.simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
       throw failure("\(handle.name) has no state variable '\(variable)'", at: variableSpan)
@@ -135,7 +150,8 @@ extension Interpreter {
   /// values labelled; nil when a value fits no parameter.
   func inputRewrite(_ name: String, _ kind: ModelKind, _ arguments: [Argument]) -> String? {
     guard let count = arguments.first, count.label == nil,
-          let rest = labelledArguments(kind, Array(arguments.dropFirst())) else { return nil }
+      let rest = labelledArguments(kind, Array(arguments.dropFirst()))
+    else { return nil }
     return "input \(name) = \(kind.name)(\(([source.text(count.value.span)] + rest).joined(separator: ", ")))"
   }
 
@@ -169,8 +185,11 @@ extension Interpreter {
   /// they are an input, their number first.
   func refusePoissonOutsideInput(_ name: String, _ expr: Expr) throws {
     guard case .call(let callee, let arguments) = expr.kind, case .name(let kindName) = callee.kind,
-          kindName == ModelKind.poisson.name, let first = arguments.first, first.label == nil else { return }
-    throw failure("poisson sources are an input, made with 'input' and their number first", at: expr.span,
-                  hint: inputRewrite(name, ModelKind.poisson, arguments).map { "write \($0)" } ?? "input \(name) = poisson(100, rate: 10Hz)")
+      kindName == ModelKind.poisson.name, let first = arguments.first, first.label == nil
+    else { return }
+    throw failure(
+      "poisson sources are an input, made with 'input' and their number first", at: expr.span,
+      hint: inputRewrite(name, ModelKind.poisson, arguments).map { "write \($0)" }
+        ?? "input \(name) = poisson(100, rate: 10Hz)")
   }
 }

@@ -12,21 +12,27 @@ extension Interpreter {
     let dt = world.simulation.dt
     let exactSteps = duration / dt
     guard exactSteps >= 0.5 else {
-      throw failure("\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
-                    at: durationExpr.span)
+      throw failure(
+        "\(Quantity(duration, .time).formatted) is shorter than one time step (\(Quantity(dt, .time).formatted))",
+        at: durationExpr.span)
     }
     guard exactSteps <= 1e9 else {
-      throw failure("\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of \(Quantity(dt, .time).formatted); at most a billion in one run",
-                    at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
+      throw failure(
+        "\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of \(Quantity(dt, .time).formatted); at most a billion in one run",
+        at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let bytes = world.simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
     guard world.fits(bytes) else {
-      throw failure("recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
-                    at: durationExpr.span, hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
+      throw failure(
+        "recording \(Quantity(duration, .time).formatted) would need about \(formatBytes(bytes)) of memory",
+        at: durationExpr.span,
+        hint: "\(MemoryBudget.described); run a shorter time, or use a larger time step (dt = 1ms)")
     }
     if bytes > 1e9 {
-      warn("recording \(Quantity(duration, .time).formatted) will take about \(formatBytes(bytes)) of memory", at: durationExpr.span,
-           hint: "Ctrl-C stops the run and keeps what has run; plot a window of it: plot n.v from 0ms to 100ms")
+      warn(
+        "recording \(Quantity(duration, .time).formatted) will take about \(formatBytes(bytes)) of memory",
+        at: durationExpr.span,
+        hint: "Ctrl-C stops the run and keeps what has run; plot a window of it: plot n.v from 0ms to 100ms")
     }
     let steps = Int(clampingToSteps: exactSteps)
     let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
@@ -42,11 +48,15 @@ extension Interpreter {
     case .completed:
       summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
     case .interrupted:
-      summary = "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+      summary =
+        "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
     case .spikeLimitReached:
-      throw failure("the run stopped at t = \(Quantity(world.simulation.time, .time).formatted): its \(formatNumber(Double(world.simulation.recordedSpikes))) spikes fill the memory the world may use",
-                    at: durationExpr.span,
-                    hint: "\(MemoryBudget.described); fewer neurons, lower rates or a shorter run record fewer spikes (reset clears them)")
+      throw failure(
+        "the run stopped at t = \(Quantity(world.simulation.time, .time).formatted): its \(formatNumber(Double(world.simulation.recordedSpikes))) spikes fill the memory the world may use",
+        at: durationExpr.span,
+        hint:
+          "\(MemoryBudget.described); fewer neurons, lower rates or a shorter run record fewer spikes (reset clears them)"
+      )
     case .diverged(let group, let variable, let neuron, let time):
       let name = world.names[group] ?? "a neuron"
       let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
@@ -75,6 +85,9 @@ extension Interpreter {
 func formatBytes(_ bytes: Double) -> String {
   let units = ["bytes", "kB", "MB", "GB", "TB", "PB"]
   var value = bytes, i = 0
-  while value >= 1000, i < units.count - 1 { value /= 1000; i += 1 }
+  while value >= 1000, i < units.count - 1 {
+    value /= 1000
+    i += 1
+  }
   return "\(formatNumber(value, significantDigits: 3)) \(units[i])"
 }

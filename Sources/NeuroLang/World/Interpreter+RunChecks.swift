@@ -21,8 +21,9 @@ extension Interpreter {
       let suggestion = Self.roundStep(atMost: limit)
       var hint = "set dt = \(suggestion) at t = 0"
       if model.kind.methods.contains(.exact), model.method != .exact { hint += ", or integrate exactly: method: exact" }
-      warn("dt = \(Quantity(dt, .time).formatted) is too coarse for \(name): \(smallest.name) is \(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it",
-           at: span, hint: hint)
+      warn(
+        "dt = \(Quantity(dt, .time).formatted) is too coarse for \(name): \(smallest.name) is \(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it",
+        at: span, hint: hint)
     }
   }
 
@@ -46,9 +47,11 @@ extension Interpreter {
       let always = counts.values.filter { $0 >= steps }.count
       guard always > 0 else { continue }
       let name = world.names[group] ?? "a neuron"
-      let who = world.simulation.group(group).count == 1 ? name : "\(always) \(always == 1 ? "neuron" : "neurons") of \(name)"
-      warn("\(who) fired on every one of the \(steps) steps: the time step is too coarse for the model, or the input drives v past threshold within each step",
-           at: span, hint: "try a smaller time step, a refractory period (t_ref), or a smaller input")
+      let who =
+        world.simulation.group(group).count == 1 ? name : "\(always) \(always == 1 ? "neuron" : "neurons") of \(name)"
+      warn(
+        "\(who) fired on every one of the \(steps) steps: the time step is too coarse for the model, or the input drives v past threshold within each step",
+        at: span, hint: "try a smaller time step, a refractory period (t_ref), or a smaller input")
     }
   }
 
@@ -74,8 +77,12 @@ extension Interpreter {
         }
         guard abs(worst) > Self.largestPlausibleVoltage else { continue }
         let reached = worst.isFinite ? "reached \(Quantity(worst, .voltage).formatted)" : "overflowed to infinity"
-        warn("\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the integration overshot",
-             at: span, hint: "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = \(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off")
+        warn(
+          "\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the integration overshot",
+          at: span,
+          hint:
+            "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = \(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off"
+        )
       }
       world.simulation.modify(group) { $0.clearLargestWithinSpikeSteps() }
     }

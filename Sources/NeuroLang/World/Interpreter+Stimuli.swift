@@ -7,8 +7,9 @@ extension Interpreter {
   func inject(_ targetExpr: Expr, _ amountExpr: Expr, window: TimeWindow) throws {
     let target = try evaluate(targetExpr)
     guard case .neuron(let handle) = target, world.models[handle.group] != nil else {
-      throw failure("inject needs a neuron, found \(target.describedKind)", at: targetExpr.span,
-                    hint: "make one first: neuron n = lif()")
+      throw failure(
+        "inject needs a neuron, found \(target.describedKind)", at: targetExpr.span,
+        hint: "make one first: neuron n = lif()")
     }
     let amount = try evaluate(amountExpr)
     var shape = StepCurrent.Shape.constant
@@ -22,7 +23,9 @@ extension Interpreter {
     default:
       var hint = "inject n 2.5nA"
       if case .quantity(let q) = amount, q.dimension.isDimensionless { hint = "add a unit: \(formatNumber(q.value))nA" }
-      if case .quantity(let q) = amount, q.dimension == .voltage { hint = "a voltage over a resistance is a current: V / R" }
+      if case .quantity(let q) = amount, q.dimension == .voltage {
+        hint = "a voltage over a resistance is a current: V / R"
+      }
       throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
     }
     // Without 'from' a current starts now, and says so, so that after 'reset' it replays from then.
@@ -37,14 +40,16 @@ extension Interpreter {
     }
     if let start, let from = window.from {
       let length = end.map { Quantity($0 - start, .time).formatted.replacing(" ", with: "") }
-      try checkNotPast(start, "this current would start", at: from.span,
-                       fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
+      try checkNotPast(
+        start, "this current would start", at: from.span,
+        fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
     } else if let end, let to = window.to {
       try checkNotPast(end, "this current would end", at: to.span, fix: "'for' a duration starts it now")
     }
     if let start, let end, !(start < end) {
-      throw failure("the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
-                    at: (window.to ?? window.length ?? amountExpr).span)
+      throw failure(
+        "the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
+        at: (window.to ?? window.length ?? amountExpr).span)
     }
     if case .ramp = shape, end == nil {
       throw failure("a ramp needs the time it ends", at: amountExpr.span, hint: "inject n ramp(0nA, 2nA) for 100ms")
@@ -67,20 +72,23 @@ extension Interpreter {
     }
     guard let state = model.kind.variable(variable) else {
       let names = model.kind.variables.map(\.name)
-      throw failure("a \(model.kind.name) neuron has no state variable '\(variable)'", at: variableSpan,
-                    hint: closestName(to: variable, among: names).map { "did you mean '\($0)'?" }
-                      ?? "its state variables are \(names.joined(separator: ", "))")
+      throw failure(
+        "a \(model.kind.name) neuron has no state variable '\(variable)'", at: variableSpan,
+        hint: closestName(to: variable, among: names).map { "did you mean '\($0)'?" }
+          ?? "its state variables are \(names.joined(separator: ", "))")
     }
     let amount = try quantity(amountExpr, "an event")
     guard amount.dimension == state.dimension else {
-      throw failure("\(variable) is \(state.dimension.isDimensionless ? "a plain number" : "a \(state.dimension.word)"), but the event adds \(amount.describedKind)",
-                    at: amountExpr.span)
+      throw failure(
+        "\(variable) is \(state.dimension.isDimensionless ? "a plain number" : "a \(state.dimension.word)"), but the event adds \(amount.describedKind)",
+        at: amountExpr.span)
     }
     var times: [Double] = []
     if let delay {
       let wait = try time(delay, "'in'")
       guard wait >= 0 else {
-        throw failure("'in' needs a time from now that is not negative, not \(Quantity(wait, .time).formatted)", at: delay.span)
+        throw failure(
+          "'in' needs a time from now that is not negative, not \(Quantity(wait, .time).formatted)", at: delay.span)
       }
       times.append(world.now + wait)
     }
@@ -98,8 +106,9 @@ extension Interpreter {
       }
       for time in here {
         let ahead = Quantity(time, .time).formatted
-        try checkNotPast(time, "this event would happen", at: expr.span,
-                         fix: "'in \(ahead.replacing(" ", with: ""))' schedules it \(ahead) from now")
+        try checkNotPast(
+          time, "this event would happen", at: expr.span,
+          fix: "'in \(ahead.replacing(" ", with: ""))' schedules it \(ahead) from now")
       }
       times += here
     }

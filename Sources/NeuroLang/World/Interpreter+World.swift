@@ -6,7 +6,9 @@ import NeuroUnits
 extension Interpreter {
   /// Puts a group into the world under `name`. A neuron, population or input that had the
   /// name before is replaced with everything that hung on it, and one line says what went.
-  func defineGroup(_ name: String, at nameSpan: Span, _ group: any NeuronGroup, model: NeuronModel) throws -> NeuronHandle {
+  func defineGroup(_ name: String, at nameSpan: Span, _ group: any NeuronGroup, model: NeuronModel) throws
+    -> NeuronHandle
+  {
     try checkDefinable(name, at: nameSpan)
     var dropped: Simulation.Removal? = nil
     if case .neuron(let old) = scope.lookup(name), world.models[old.group] != nil {
@@ -22,14 +24,17 @@ extension Interpreter {
   /// Refuses a neuron value whose group a later definition replaced.
   func checkLive(_ handle: NeuronHandle, at span: Span) throws {
     guard world.models[handle.group] == nil else { return }
-    throw failure("this is the \(handle.label) that a later definition replaced", at: span,
-                  hint: "use the name again to get the new one: \(handle.name)")
+    throw failure(
+      "this is the \(handle.label) that a later definition replaced", at: span,
+      hint: "use the name again to get the new one: \(handle.name)")
   }
 
   private func describe(_ removal: Simulation.Removal) -> String? {
-    let parts = [(removal.currents, "injection", "injections"), (removal.events, "event", "events"),
-                 (removal.connections, "connection", "connections"), (removal.recordings, "recording", "recordings")]
-      .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+    let parts = [
+      (removal.currents, "injection", "injections"), (removal.events, "event", "events"),
+      (removal.connections, "connection", "connections"), (removal.recordings, "recording", "recordings"),
+    ]
+    .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
     guard let last = parts.last else { return nil }
     let listed = parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
     return "its " + listed
@@ -39,8 +44,9 @@ extension Interpreter {
   func checkNotPast(_ time: Double, _ what: String, at span: Span, fix: String) throws {
     let now = world.now
     guard time < now - world.simulation.dt / 2 else { return }
-    throw failure("\(what) at \(Quantity(time, .time).formatted), but the clock already stands at t = \(Quantity(now, .time).formatted)",
-                  at: span, hint: "times count from t = 0; \(fix), or write 'reset' to go back to t = 0")
+    throw failure(
+      "\(what) at \(Quantity(time, .time).formatted), but the clock already stands at t = \(Quantity(now, .time).formatted)",
+      at: span, hint: "times count from t = 0; \(fix), or write 'reset' to go back to t = 0")
   }
 
   /// The stimuli on a neuron as lines, numbered in the order `clear_stimuli(n, k)` takes:
@@ -74,6 +80,8 @@ extension Interpreter {
   /// Says so when a new stimulus repeats one already there (kept, say, by `reset`): the two add up.
   func noteRepeatedStimulus(on handle: NeuronHandle, isRepeat: Bool) {
     guard isRepeat else { return }
-    host.write("note: \(handle.label) already had this stimulus, so now it gets it twice; stimuli(\(handle.name)) lists them, clear_stimuli(\(handle.name), k) removes the k-th\n")
+    host.write(
+      "note: \(handle.label) already had this stimulus, so now it gets it twice; stimuli(\(handle.name)) lists them, clear_stimuli(\(handle.name), k) removes the k-th\n"
+    )
   }
 }
