@@ -7,7 +7,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -static-executable -Xlinker -ltinfo
 BIN := .build/release/neuro
 
-.PHONY: deps release run test fuzz fuzz-long bench bench-models install clean
+.PHONY: deps release run test format fuzz fuzz-long bench bench-models install clean
 # `make fuzz`: FUZZ_COUNT inputs through the release binary (crashes and hangs go to fuzz-findings/).
 FUZZ_COUNT ?= 100000
 FUZZ_LONG_COUNT ?= 1000000
@@ -25,6 +25,8 @@ run: release
 	@$(BIN)
 
 test: deps
+	@# Formatting as .swift-format says (the formatter ships with the toolchain): `make format` fixes it.
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@# A short seeded fuzz round through the debug binary: at most 90 s, fails on any crash.
@@ -38,6 +40,10 @@ fuzz: release
 fuzz-long: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz
 	.build/release/NeuroFuzz --in-process 1 --count $(FUZZ_LONG_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 4
+
+# `make format`: every Swift file formatted as .swift-format says.
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons $(PREFIX)/share/neuro/examples

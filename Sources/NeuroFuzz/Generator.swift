@@ -30,12 +30,17 @@ enum Generator {
     switch r.below(6) {
     case 0:
       return
-        "\(expression(&r, depth: depth + 1)) \(r.pick(["+", "-", "*", "/", "^", "<", "==", "and", "in mV", "to"])) \(expression(&r, depth: depth + 1))"
+        "\(expression(&r, depth: depth + 1)) \(r.pick(["+", "-", "*", "/", "^", "<", "==", "and", "in mV", "to"])) "
+        + "\(expression(&r, depth: depth + 1))"
     case 1: return "-\(expression(&r, depth: depth + 1))"
     case 2: return "(\(expression(&r, depth: depth + 1)))"
     case 3:
-      return
-        "\(r.pick(["mean", "sum", "range", "len", "rate", "isi", "cv", "psth", "spikes", "sqrt", "exp", "fi_curve", "simulate", "table", "max", "sort"]))(\(expression(&r, depth: depth + 1))\(r.chance(50) ? ", bin: \(number(&r))" : ""))"
+      let functions = [
+        "mean", "sum", "range", "len", "rate", "isi", "cv", "psth", "spikes", "sqrt", "exp", "fi_curve", "simulate",
+        "table", "max", "sort",
+      ]
+      let function = r.pick(functions), argument = expression(&r, depth: depth + 1)
+      return "\(function)(\(argument)\(r.chance(50) ? ", bin: \(number(&r))" : ""))"
     case 4: return "[\(expression(&r, depth: depth + 1)), \(expression(&r, depth: depth + 1))]"
     default: return "xs[\(expression(&r, depth: depth + 1))]"
     }
@@ -50,7 +55,8 @@ enum Generator {
     case 1: return "population a[\(r.chance(50) ? number(&r) : String(r.below(50) + 1))] = \(r.pick(models))()"
     case 2:
       return
-        "connect \(r.pick(["a", "n"])) -> \(r.pick(["a", "n"])) with \(r.pick(["p", "in_degree", "out_degree"])): \(number(&r)), weight: \(number(&r)), delay: \(number(&r))"
+        "connect \(r.pick(["a", "n"])) -> \(r.pick(["a", "n"])) with \(r.pick(["p", "in_degree", "out_degree"])): "
+        + "\(number(&r)), weight: \(number(&r)), delay: \(number(&r))"
     case 3: return "run \(number(&r))"
     case 4: return "inject n \(number(&r)) from \(number(&r)) to \(number(&r))"
     case 5: return "plot n.v from \(number(&r)) to \(number(&r))"
@@ -61,7 +67,8 @@ enum Generator {
     case 10: return "import \"\(r.pick(["a", "x", "", "../x"]))\""
     case 11:
       return
-        "model m {\n  dv/dt = (\(r.pick(["-v", "v^\(number(&r))", "v*\(number(&r))"])) + \(number(&r))) / \(number(&r))\n  init v: \(number(&r))\n  on v > \(number(&r)) { v = \(number(&r)) }\n}"
+        "model m {\n  dv/dt = (\(r.pick(["-v", "v^\(number(&r))", "v*\(number(&r))"])) + \(number(&r))) / "
+        + "\(number(&r))\n  init v: \(number(&r))\n  on v > \(number(&r)) { v = \(number(&r)) }\n}"
     case 12: return "let xs = \(e(&r))"
     case 13: return "print \(e(&r))"
     case 14: return "dt = \(number(&r))"

@@ -45,7 +45,8 @@ enum InProcessRound {
     let total = counts.values.reduce(0, +)
     let seconds = Date().timeIntervalSince(start)
     say(
-      "neuro-fuzz: \(total) inputs in \(Int(saturating: seconds)) s (\(Int(saturating: Double(total) / max(seconds, 1e-9))) per second), in process"
+      "neuro-fuzz: \(total) inputs in \(Int(saturating: seconds)) s "
+        + "(\(Int(saturating: Double(total) / max(seconds, 1e-9))) per second), in process"
     )
     for (category, n) in counts.sorted(by: { $0.key < $1.key }) { say("  \(category): \(n)") }
     return counts.keys.contains { $0.hasPrefix("crash") } ? 1 : 0
@@ -79,7 +80,8 @@ enum InProcessRound {
       done += 1
       if done % 20_000 == 0 {
         say(
-          "job \(job): \(done) inputs, \(Int(saturating: Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })"
+          "job \(job): \(done) inputs, \(Int(saturating: Double(done) / Date().timeIntervalSince(start))) per "
+            + "second: \(counts.sorted { $0.key < $1.key })"
         )
       }
       index += settings.jobs

@@ -63,7 +63,8 @@ if let folder = options["replay"] {
 
 if options["in-process"] == "1" {
   say(
-    "neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB, in process"
+    "neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, "
+      + "memory \(memoryKiB / 1024) MB, in process"
   )
   let settings = InProcessRound.Settings(
     count: count, seed: seed, jobs: jobs, timeout: timeout, memoryKiB: memoryKiB, budget: budget,
@@ -84,7 +85,8 @@ else {
   exit(70)
 }
 say(
-  "neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, memory \(memoryKiB / 1024) MB"
+  "neuro-fuzz: \(count) inputs, seed \(seed), \(seeds.count) seed scripts, \(jobs) jobs, timeout \(timeout) s, "
+    + "memory \(memoryKiB / 1024) MB"
 )
 
 let lock = NSLock()
@@ -124,7 +126,8 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
     done += 1
     if done % 1000 == 0 {
       say(
-        "\(done) inputs, \(String(format: "%.1f", Double(done) / Date().timeIntervalSince(start))) per second: \(counts.sorted { $0.key < $1.key })"
+        "\(done) inputs, \(String(format: "%.1f", Double(done) / Date().timeIntervalSince(start))) per second: "
+          + "\(counts.sorted { $0.key < $1.key })"
       )
     }
     lock.unlock()
@@ -135,7 +138,8 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
 try? FileManager.default.removeItem(atPath: scratch)
 let seconds = Date().timeIntervalSince(start)
 say(
-  "neuro-fuzz: \(done) inputs in \(String(format: "%.0f", seconds)) s (\(String(format: "%.1f", Double(done) / seconds)) per second)"
+  "neuro-fuzz: \(done) inputs in \(String(format: "%.0f", seconds)) s "
+    + "(\(String(format: "%.1f", Double(done) / seconds)) per second)"
 )
 for (category, n) in counts.sorted(by: { $0.key < $1.key }) { say("  \(category): \(n)") }
 let strictHangs = options["strict-hangs"] == "1"

@@ -33,7 +33,8 @@ extension REPL {
       let total = lesson.exercises.count
       let done = min(total, progress.doneCount(lesson: entry.id))
       Output.out(
-        "\(String(repeating: " ", count: max(0, 3 - String(entry.number).count)))\(entry.number)  \(lesson.title)  (\(done)/\(total) exercises done)\n"
+        "\(String(repeating: " ", count: max(0, 3 - String(entry.number).count)))\(entry.number)  \(lesson.title)  "
+          + "(\(done)/\(total) exercises done)\n"
       )
     }
     return ExitCode.success
@@ -135,7 +136,8 @@ extension REPL {
     say(
       "\n" + bold("Lesson \(active.entry.number) complete.") + " "
         + (next.map {
-          ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists them all; or keep exploring here."
+          ":next starts lesson \($0.number), :lesson \(active.entry.number) reads this one again, :lessons lists "
+            + "them all; or keep exploring here."
         }
           ?? "That was the last lesson. :lessons lists them all; or keep exploring here."))
     finishedLesson = (active.entry, next?.number)

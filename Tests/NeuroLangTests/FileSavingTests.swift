@@ -84,7 +84,8 @@ import Testing
 
   @Test func aDeviceNodeIsNeverReplaced() throws {
     let path = folder + "/null"
-    guard mknod(path, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 else { return }  // the null device (1, 3); needs root, skipped otherwise
+    // The null device (1, 3); making it needs root: skipped otherwise.
+    guard mknod(path, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 else { return }
     #expect(save(to: "null").first?.contains("not a regular file") == true)
     var info = stat()
     #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)

@@ -40,8 +40,10 @@ enum LessonFiles {
           collected.append("the example at line \(line) failed")
         }
         if let failed = interpreter.firstFailing(claims) {
+          let reason = failed.error.map { " (\($0))" } ?? ""
           collected.append(
-            "line \(failed.check.line): the text claims '\(failed.check.message)', but \(failed.check.expression) is not true\(failed.error.map { " (\($0))" } ?? "")"
+            "line \(failed.check.line): the text claims '\(failed.check.message)', "
+              + "but \(failed.check.expression) is not true\(reason)"
           )
         }
       }
@@ -72,20 +74,16 @@ enum LessonFiles {
         #expect(other.firstFailing(exercise.checks) != nil, "'\(exercise.title)' accepts the wrong answer:\n\(wrong)")
         other.executeQuietly(exercise.solution, name: "solution after a wrong answer")
         let after = other.firstFailing(exercise.checks)
-        #expect(
-          after == nil,
-          "'\(exercise.title)' rejects its solution after the wrong answer was tried: \(after.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")"
-        )
+        let why = after.map { "\($0.check.expression): \($0.error ?? "false")" } ?? ""
+        #expect(after == nil, "'\(exercise.title)' rejects its solution after the wrong answer was tried: \(why)")
       }
       var solutionErrors: [String] = []
       interpreter.host.report = { solutionErrors.append($0.rendered()) }
       interpreter.execute(Source(name: "solution", text: exercise.solution))
       #expect(solutionErrors.isEmpty, "the solution of '\(exercise.title)' fails:\n\(solutionErrors.joined())")
       let failure = interpreter.firstFailing(exercise.checks)
-      #expect(
-        failure == nil,
-        "'\(exercise.title)' rejects its solution: \(failure.map { "\($0.check.expression): \($0.error ?? "false")" } ?? "")"
-      )
+      let why = failure.map { "\($0.check.expression): \($0.error ?? "false")" } ?? ""
+      #expect(failure == nil, "'\(exercise.title)' rejects its solution: \(why)")
     }
   }
 

@@ -14,7 +14,8 @@ extension Builtins {
     Builtin(
       name: "cv", signature: "neurons, or a list of intervals",
       summary:
-        "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))"
+        "the coefficient of variation (std / mean; 0 regular, about 1 Poisson): of each neuron's interspike "
+        + "intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))"
     ) { c in
       try c.expectPositional(1, "cv", "cv(exc)")
       if case .list(let items) = try c.value(0) { return try intervalsCV(items, c) }
@@ -118,7 +119,8 @@ extension Builtins {
     let most = trains.map(\.count).max() ?? 0
     let fired = "fired \(most == 1 ? "once" : "\(most) times")"
     let general =
-      "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer run"
+      "a CV needs at least three spikes of one neuron, and the most any \(fired): use a stronger current or a longer "
+      + "run"
     let simulation = c.interpreter.world.simulation
     guard case .neuron(let handle)? = try? c.value(0), let rheobase = simulation.group(handle.group).rheobase,
       !simulation.receivesSynapses(handle.group)
@@ -130,8 +132,10 @@ extension Builtins {
     let total = currents.reduce(0) { $0 + $1.amplitude }
     guard total < rheobase else { return general }
     return
-      "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, \(Quantity(rheobase, .current).formatted) "
-      + "((v_th - v_rest) / R): it never fires, however long it runs; inject more than \(Quantity(rheobase, .current).formatted)"
+      "\(handle.label)'s current, \(Quantity(total, .current).formatted), is below its rheobase, "
+      + "\(Quantity(rheobase, .current).formatted) "
+      + "((v_th - v_rest) / R): it never fires, however long it runs; inject more than "
+      + "\(Quantity(rheobase, .current).formatted)"
   }
 
   /// The CV of a list of intervals; a warning when the list rises like spike times.
@@ -206,7 +210,8 @@ extension Builtins {
     let count = span / bin
     guard count <= 10_000_000 else {
       throw c.failure(
-        "a bin of \(Quantity(bin, .time).formatted) over \(Quantity(span, .time).formatted) makes \(formatNumber(count)) bins; at most 10 million",
+        "a bin of \(Quantity(bin, .time).formatted) over \(Quantity(span, .time).formatted) makes "
+          + "\(formatNumber(count)) bins; at most 10 million",
         hint: "use a larger bin, such as bin: 1ms")
     }
   }
@@ -245,7 +250,8 @@ extension Builtins {
     Builtin(
       name: "weights", signature: "pre, post",
       summary:
-        "the summed weights from each pre neuron (rows) to each post neuron (columns), for small networks: heatmap weights(a, b)"
+        "the summed weights from each pre neuron (rows) to each post neuron (columns), for small networks: heatmap "
+        + "weights(a, b)"
     ) { c in
       try c.expectPositional(2, "weights", "weights(a, b)")
       guard case .neuron(let pre) = try c.value(0), case .neuron(let post) = try c.value(1) else {

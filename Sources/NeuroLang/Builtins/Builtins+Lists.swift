@@ -130,7 +130,8 @@ extension Builtins {
       let whole = Int(checking: q.value)
     else {
       throw c.failure(
-        "\(name) needs a whole number here, found \(q.dimension.isDimensionless ? formatNumber(q.value) : q.describedKind)",
+        "\(name) needs a whole number here, found "
+          + "\(q.dimension.isDimensionless ? formatNumber(q.value) : q.describedKind)",
         at: c.arguments[i].span)
     }
     return whole

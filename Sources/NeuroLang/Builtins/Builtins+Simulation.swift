@@ -7,7 +7,8 @@ extension Builtins {
     Builtin(
       name: "simulate", signature: "model, current, duration: 1s",
       summary:
-        "runs one neuron of a model under a constant current in a simulation of its own; gives {rate, spikes, v}; with a list of currents, a population of one neuron per current, giving {rate: [...]}"
+        "runs one neuron of a model under a constant current in a simulation of its own; gives {rate, spikes, v}; "
+        + "with a list of currents, a population of one neuron per current, giving {rate: [...]}"
     ) { c in
       var arguments = c.arguments
       var durationArgument: CallArgument? = nil

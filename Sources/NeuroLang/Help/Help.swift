@@ -13,7 +13,8 @@ public enum Help {
     for kind in ModelKind.all.values {
       if let p = kind.parameter(topic) {
         return
-          "\(p.name) — \(kind.name) parameter: \(p.meaning), a \(p.dimension.word) (default \(Quantity(p.defaultValue, p.dimension).formatted))\n"
+          "\(p.name) — \(kind.name) parameter: \(p.meaning), a \(p.dimension.word) (default "
+          + "\(Quantity(p.defaultValue, p.dimension).formatted))\n"
       }
     }
     return nil
@@ -51,7 +52,8 @@ public enum Help {
       text += "example:  neuron n = \(kind.name)(preset: \(example.name))\n"
     } else if let first = kind.parameters.first {
       text +=
-        "example:  neuron n = \(kind.name)(\(first.name): \(Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")))\n"
+        "example:  neuron n = \(kind.name)(\(first.name): "
+        + "\(Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")))\n"
     }
     return text
   }
@@ -156,22 +158,28 @@ public enum Help {
     """,
     "if": "if CONDITION { … } else if CONDITION { … } else { … }   (else on the same line as the })\n",
     "for":
-      "for NAME in LIST { … }   over a list, a range (0nA to 1nA step 0.25nA), range(n), a trace or a string; break and continue work inside\n",
+      "for NAME in LIST { … }   over a list, a range (0nA to 1nA step 0.25nA), range(n), a trace or a string; break "
+      + "and continue work inside\n",
     "while": "while CONDITION { … }   repeats while true; Ctrl-C stops a loop that never ends\n",
     "return": "return VALUE   ends a function with a value (return alone gives nothing)\n",
     "break": "break   leaves the innermost for or while; continue goes on with its next round\n",
     "continue": "continue   goes on with the next round of the innermost for or while\n",
     "seed": "seed 42   makes random, uniform, normal, poisson inputs and random connections repeat exactly\n",
     "save":
-      "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written whole or not at all, keeping the file's permissions; a link is written through to its file; a folder, a device, a FIFO or a read-only file is refused; ~/ is the home folder\n",
+      "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written "
+      + "whole or not at all, keeping the file's permissions; a link is written through to its file; a folder, a "
+      + "device, a FIFO or a read-only file is refused; ~/ is the home folder\n",
     "load":
-      "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; d.time\n",
+      "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; "
+      + "d.time\n",
     "in": "x in mV   the plain number of millivolts in x; x as mV keeps the quantity but prints it in mV\n",
     "as": "x as mV   the quantity, printed in millivolts; x in mV gives the plain number\n",
     "append":
-      "append(xs, v)   adds v to the end of the list held in xs, in place; it gives no value: let xs = []; append(xs, 1)\n",
+      "append(xs, v)   adds v to the end of the list held in xs, in place; it gives no value: let xs = []; "
+      + "append(xs, 1)\n",
     "table":
-      "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of lists\n",
+      "table(I: currents, rate: rates)   lists side by side, units in the header; table(record) for a record of "
+      + "lists\n",
     "heatmap": """
     heatmap MATRIX   a list of lists of numbers as shaded cells: heatmap weights(exc[0..29], exc[0..29])
       heatmap(MATRIX) is the same figure as a value (:help figures)
@@ -199,13 +207,16 @@ public enum Help {
 
     """,
     "reset": """
-    reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared. It keeps the neurons, populations and inputs, their currents and events, connections, what is recorded, dt and every name, so run replays the same experiment.
+    reset    rewinds the clock to t = 0: every neuron back at its initial state, recordings and spikes cleared. It \
+    keeps the neurons, populations and inputs, their currents and events, connections, what is recorded, dt and every \
+    name, so run replays the same experiment.
     :reset   (REPL) starts over: a fresh world (t = 0, dt = 0.1 ms, nothing simulated) and no names.
 
     """,
     "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
     "stimuli":
-      "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, clear_stimuli(n, k) the k-th\n",
+      "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, "
+      + "clear_stimuli(n, k) the k-th\n",
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """
     plot TRACE [, TRACE …] [from T1] [to T2]

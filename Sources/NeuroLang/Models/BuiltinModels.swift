@@ -31,7 +31,9 @@ extension ModelKind {
     EngineField("C", \.capacitance, .capacitance, "membrane capacitance", unit: "nF", typical: 5e-12...10e-9),
     EngineField("g_leak", \.leak, .conductance, "leak conductance", unit: "µS", typical: 0.5e-9...1e-6),
     EngineField(
-      "V_rest", \.restingPotential, .voltage, "resting (leak reversal) potential", unit: "mV", typical: -100e-3...50e-3),
+      "V_rest", \.restingPotential, .voltage,
+      "resting (leak reversal) "
+        + "potential", unit: "mV", typical: -100e-3...50e-3),
     EngineField(
       "V_exc", \.excitatoryReversal, .voltage, "excitatory reversal potential", unit: "mV", typical: -100e-3...50e-3),
     EngineField(
@@ -111,7 +113,8 @@ extension ModelKind {
   static let lif = ModelKind(
     name: "lif",
     summary:
-      "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
+      "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of "
+      + "the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
     parameters: lifFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential")],
     methods: [.exact, .euler],
@@ -134,7 +137,8 @@ extension ModelKind {
   static let conductance = ModelKind(
     name: "cond",
     summary:
-      "conductance-based neuron: C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I; event n.g_exc += 5nS at 20ms adds a decaying synaptic conductance",
+      "conductance-based neuron: C dV/dt = -g_leak (V - V_rest) + g_exc (V_exc - V) + g_inh (V_inh - V) + I_ext + I; "
+      + "event n.g_exc += 5nS at 20ms adds a decaying synaptic conductance",
     parameters: conductanceFields.modelParameters(),
     variables: [
       ("v", .voltage, "membrane potential"), ("g_exc", .conductance, "excitatory conductance"),
@@ -162,7 +166,8 @@ extension ModelKind {
   static let izhikevich = ModelKind(
     name: "izhikevich",
     summary:
-      "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 mV: v = c, u += d",
+      "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 "
+      + "mV: v = c, u += d",
     parameters: izhikevichFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("u", .voltage, "recovery variable")],
     methods: [.euler],
@@ -187,7 +192,8 @@ extension ModelKind {
   static let adex = ModelKind(
     name: "adex",
     summary:
-      "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
+      "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T "
+      + "exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
     parameters: adexFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("w", .current, "adaptation current")],
     methods: [.euler],
@@ -233,7 +239,8 @@ extension ModelKind {
   static let hodgkinHuxley = ModelKind(
     name: "hh",
     summary:
-      "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with gates m, h, n; rests at -65 mV",
+      "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with "
+      + "gates m, h, n; rests at -65 mV",
     parameters: hodgkinHuxleyFields.modelParameters(),
     variables: [
       ("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),

@@ -21,7 +21,8 @@ extension Interpreter {
       let i = Int(clampingToSteps: (q.value - t.trace.start) / t.trace.dt)
       guard i >= 0, i < t.trace.values.count else {
         throw failure(
-          "\(q.formatted) is outside the recording (\(Quantity(t.trace.start, .time).formatted) to \(Quantity(t.trace.end, .time).formatted))",
+          "\(q.formatted) is outside the recording (\(Quantity(t.trace.start, .time).formatted) to "
+            + "\(Quantity(t.trace.end, .time).formatted))",
           at: indexExpr.span)
       }
       return .quantity(Quantity(t.trace.values[i], t.dimension))
@@ -37,7 +38,8 @@ extension Interpreter {
     let i = try wholeIndex(index, indexExpr)
     guard i >= 0, i < count else {
       throw failure(
-        "index \(i) is outside the \(object.describedKind.replacing("a ", with: "")) (\(count) items, indices 0 to \(count - 1))",
+        "index \(i) is outside the \(object.describedKind.replacing("a ", with: "")) (\(count) items, indices 0 to "
+          + "\(count - 1))",
         at: indexExpr.span)
     }
     switch object {
@@ -130,7 +132,8 @@ extension Interpreter {
         throw failure(
           "a range of \(from.dimension.word)s needs a step", at: expr.span,
           hint:
-            "for example: \(from.formatted.replacing(" ", with: "")) to \(to.formatted.replacing(" ", with: "")) step 1\(from.dimension.naturalSymbol)"
+            "for example: \(from.formatted.replacing(" ", with: "")) to \(to.formatted.replacing(" ", with: "")) "
+            + "step 1\(from.dimension.naturalSymbol)"
         )
       }
       step = Quantity(to.value >= from.value ? 1 : -1)

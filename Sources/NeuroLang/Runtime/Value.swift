@@ -140,6 +140,7 @@ extension TraceValue {
     guard let lo = values.min(), let hi = values.max() else { return "trace \(label): empty" }
     let samples = values.count == 1 ? "1 sample" : "\(values.count) samples"
     return
-      "trace \(label): \(samples) from \(start) to \(end), min \(Quantity(lo, dimension).formatted), max \(Quantity(hi, dimension).formatted)"
+      "trace \(label): \(samples) from \(start) to \(end), min \(Quantity(lo, dimension).formatted), max "
+      + "\(Quantity(hi, dimension).formatted)"
   }
 }

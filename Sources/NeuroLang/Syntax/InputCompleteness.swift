@@ -20,7 +20,8 @@ public enum InputCompleteness: Equatable, Sendable {
   public enum Step: Sendable {
     /// Read another line.
     case waitForMore
-    /// Run the lines: they are complete, or end in an empty line outside brackets (the error then says what is missing).
+    /// Run the lines: they are complete, or end in an empty line outside brackets (the error then
+    /// says what is missing).
     case run
     /// Two empty lines in a row inside an unclosed bracket: report it, drop the lines, start fresh.
     case abandon(Diagnostic)

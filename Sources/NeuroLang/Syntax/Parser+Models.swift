@@ -37,7 +37,8 @@ extension Parser {
   private mutating func parseModelClause(_ declaration: inout ModelDeclaration) throws {
     guard case .identifier(let word) = current.kind else {
       throw error(
-        "expected an equation (dv/dt = …), on, params, init, method or refractory, found \(current.kind.describedForHumans)",
+        "expected an equation (dv/dt = …), on, params, init, method or refractory, found "
+          + "\(current.kind.describedForHumans)",
         at: current)
     }
     let next = tokens[min(position + 1, tokens.count - 1)].kind

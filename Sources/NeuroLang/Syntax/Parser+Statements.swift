@@ -182,7 +182,8 @@ extension Parser {
     }
     if !match(.rightParen) {
       throw error(
-        "expected ')' to close '(' opened at \(open.span.start.line):\(open.span.start.column), found \(current.kind.describedForHumans)",
+        "expected ')' to close '(' opened at \(open.span.start.line):\(open.span.start.column), found "
+          + "\(current.kind.describedForHumans)",
         at: current)
     }
     let savedLoops = loopDepth

@@ -157,7 +157,8 @@ extension Parser {
     } else {
       guard case .identifier("at") = current.kind else {
         throw error(
-          "expected 'at' and the times of the event (or 'in' and a time from now), found \(current.kind.describedForHumans)",
+          "expected 'at' and the times of the event (or 'in' and a time from now), found "
+            + "\(current.kind.describedForHumans)",
           at: current, hint: "event n.g_exc += 5nS at 20ms, 60ms")
       }
       advance()

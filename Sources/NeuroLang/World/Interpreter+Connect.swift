@@ -51,7 +51,8 @@ extension Interpreter {
         }
         guard q.value <= Self.longestDelay else {
           throw failure(
-            "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike can wait",
+            "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike "
+              + "can wait",
             at: delaySpan, hint: "delay: 1ms")
         }
         return draws["delay"] ?? .constant(q.value)
@@ -69,7 +70,8 @@ extension Interpreter {
     // While the rows are built the target list grows by doubling: twice its size at the peak.
     guard world.fits(2 * bytes) else {
       throw failure(
-        "these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) synapses)",
+        "these synapses would need about \(formatBytes(bytes)) of memory (\(formatNumber(expected.rounded())) "
+          + "synapses)",
         at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }
     let started = host.wallClock?()

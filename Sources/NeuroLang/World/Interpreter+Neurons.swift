@@ -59,7 +59,9 @@ extension Interpreter {
     func check(_ item: Value) throws -> Double {
       guard case .quantity(let q) = item, q.dimension == variable.dimension else {
         throw failure(
-          "\(variable.name) is \(variable.dimension.isDimensionless ? "a plain number" : "a \(variable.dimension.word)"), found \(item.describedKind)",
+          "\(variable.name) is "
+            + "\(variable.dimension.isDimensionless ? "a plain number" : "a \(variable.dimension.word)"), found "
+            + "\(item.describedKind)",
           at: span)
       }
       return q.value

@@ -31,7 +31,8 @@ extension Interpreter {
     }
     guard world.fits(Double(size) * MemoryBudget.bytesPerNeuron) else {
       throw failure(
-        "\(size) more neurons would need about \(formatBytes(Double(size) * MemoryBudget.bytesPerNeuron)) next to the \(formatBytes(world.bytesHeld)) the world holds",
+        "\(size) more neurons would need about \(formatBytes(Double(size) * MemoryBudget.bytesPerNeuron)) next to "
+          + "the \(formatBytes(world.bytesHeld)) the world holds",
         at: sizeExpr.span, hint: "\(MemoryBudget.described); reset, or use fewer neurons")
     }
     if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }

@@ -18,7 +18,8 @@ extension Interpreter {
     }
     guard exactSteps <= 1e9 else {
       throw failure(
-        "\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of \(Quantity(dt, .time).formatted); at most a billion in one run",
+        "\(Quantity(duration, .time).formatted) is \(formatNumber(exactSteps.rounded())) steps of "
+          + "\(Quantity(dt, .time).formatted); at most a billion in one run",
         at: durationExpr.span, hint: "run a shorter time, or use a larger time step (dt = 1ms)")
     }
     let bytes = world.simulation.recordingBytes(forSteps: Int(clampingToSteps: exactSteps))
@@ -49,13 +50,16 @@ extension Interpreter {
       summary = "ran \(ranTime) (\(ran) \(ran == 1 ? "step" : "steps") of \(Quantity(dt, .time).formatted))"
     case .interrupted:
       summary =
-        "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) steps)"
+        "interrupted at t = \(Quantity(world.simulation.time, .time).formatted) after \(ranTime) (\(ran) of \(steps) "
+        + "steps)"
     case .spikeLimitReached:
       throw failure(
-        "the run stopped at t = \(Quantity(world.simulation.time, .time).formatted): its \(formatNumber(Double(world.simulation.recordedSpikes))) spikes fill the memory the world may use",
+        "the run stopped at t = \(Quantity(world.simulation.time, .time).formatted): its "
+          + "\(formatNumber(Double(world.simulation.recordedSpikes))) spikes fill the memory the world may use",
         at: durationExpr.span,
         hint:
-          "\(MemoryBudget.described); fewer neurons, lower rates or a shorter run record fewer spikes (reset clears them)"
+          "\(MemoryBudget.described); fewer neurons, lower rates or a shorter run record fewer spikes (reset clears "
+          + "them)"
       )
     case .diverged(let group, let variable, let neuron, let time):
       let name = world.names[group] ?? "a neuron"

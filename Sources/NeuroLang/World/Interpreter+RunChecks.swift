@@ -22,7 +22,8 @@ extension Interpreter {
       var hint = "set dt = \(suggestion) at t = 0"
       if model.kind.methods.contains(.exact), model.method != .exact { hint += ", or integrate exactly: method: exact" }
       warn(
-        "dt = \(Quantity(dt, .time).formatted) is too coarse for \(name): \(smallest.name) is \(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it",
+        "dt = \(Quantity(dt, .time).formatted) is too coarse for \(name): \(smallest.name) is "
+          + "\(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it",
         at: span, hint: hint)
     }
   }
@@ -50,7 +51,8 @@ extension Interpreter {
       let who =
         world.simulation.group(group).count == 1 ? name : "\(always) \(always == 1 ? "neuron" : "neurons") of \(name)"
       warn(
-        "\(who) fired on every one of the \(steps) steps: the time step is too coarse for the model, or the input drives v past threshold within each step",
+        "\(who) fired on every one of the \(steps) steps: the time step is too coarse for the model, or the input "
+          + "drives v past threshold within each step",
         at: span, hint: "try a smaller time step, a refractory period (t_ref), or a smaller input")
     }
   }
@@ -78,10 +80,12 @@ extension Interpreter {
         guard abs(worst) > Self.largestPlausibleVoltage else { continue }
         let reached = worst.isFinite ? "reached \(Quantity(worst, .voltage).formatted)" : "overflowed to infinity"
         warn(
-          "\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the integration overshot",
+          "\(variable.name) of \(name) \(reached) within a step, beyond the ±200 mV any membrane stays in: the "
+            + "integration overshot",
           at: span,
           hint:
-            "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = \(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off"
+            "a runaway term (an exponential) needs a lower spike cut-off (on v > …), a smaller time step (dt = "
+            + "\(Self.roundStep(atMost: dt / 10))), or method euler, whose step has no stages past the cut-off"
         )
       }
       world.simulation.modify(group) { $0.clearLargestWithinSpikeSteps() }

@@ -48,7 +48,8 @@ extension Interpreter {
     }
     if let start, let end, !(start < end) {
       throw failure(
-        "the current must end after it starts (from \(Quantity(start, .time).formatted) to \(Quantity(end, .time).formatted))",
+        "the current must end after it starts (from \(Quantity(start, .time).formatted) to "
+          + "\(Quantity(end, .time).formatted))",
         at: (window.to ?? window.length ?? amountExpr).span)
     }
     if case .ramp = shape, end == nil {
@@ -80,7 +81,8 @@ extension Interpreter {
     let amount = try quantity(amountExpr, "an event")
     guard amount.dimension == state.dimension else {
       throw failure(
-        "\(variable) is \(state.dimension.isDimensionless ? "a plain number" : "a \(state.dimension.word)"), but the event adds \(amount.describedKind)",
+        "\(variable) is \(state.dimension.isDimensionless ? "a plain number" : "a \(state.dimension.word)"), but the "
+          + "event adds \(amount.describedKind)",
         at: amountExpr.span)
     }
     var times: [Double] = []

@@ -45,7 +45,8 @@ extension Interpreter {
     let now = world.now
     guard time < now - world.simulation.dt / 2 else { return }
     throw failure(
-      "\(what) at \(Quantity(time, .time).formatted), but the clock already stands at t = \(Quantity(now, .time).formatted)",
+      "\(what) at \(Quantity(time, .time).formatted), but the clock already stands at t = "
+        + "\(Quantity(now, .time).formatted)",
       at: span, hint: "times count from t = 0; \(fix), or write 'reset' to go back to t = 0")
   }
 
@@ -81,7 +82,8 @@ extension Interpreter {
   func noteRepeatedStimulus(on handle: NeuronHandle, isRepeat: Bool) {
     guard isRepeat else { return }
     host.write(
-      "note: \(handle.label) already had this stimulus, so now it gets it twice; stimuli(\(handle.name)) lists them, clear_stimuli(\(handle.name), k) removes the k-th\n"
+      "note: \(handle.label) already had this stimulus, so now it gets it twice; stimuli(\(handle.name)) lists them, "
+        + "clear_stimuli(\(handle.name), k) removes the k-th\n"
     )
   }
 }
