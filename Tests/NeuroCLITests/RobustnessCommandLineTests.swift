@@ -34,38 +34,35 @@ import Testing
 
 /// Under a small address-space cap (`ulimit -v`) the large interpreter stack cannot be had: a smaller one is used.
 @Suite struct AddressSpaceCapTests {
-  @Test func aScriptRunsUnderATightMemoryCap() throws {
-    let script = try temporaryScript("print 1 + 1\n")
+  /// Runs a script under `ulimit -v kilobytes`: its exit status, output and errors.
+  private func run(_ code: String, underCap kilobytes: Int) throws -> (status: Int32, stdout: String, stderr: String) {
+    let script = try temporaryScript(code)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "ulimit -v 400000; exec \"$0\" \"$1\"", NeuroBinary.path, script.path]
-    let output = Pipe()
+    process.arguments = ["-c", "ulimit -v \(kilobytes); exec \"$0\" \"$1\"", NeuroBinary.path, script.path]
+    let (output, errors) = (Pipe(), Pipe())
     process.standardOutput = output
-    try process.run()
-    let deadline = Date().addingTimeInterval(20)
-    while process.isRunning, Date() < deadline { usleep(10_000) }
-    if process.isRunning { process.terminate() }
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "2\n")
-  }
-
-  /// Spikes fill memory as a run goes on: the run stops with a diagnostic when they would pass the
-  /// world's share (half the address space here), never an allocation failure.
-  @Test func spikesThatWouldFillMemoryStopTheRunWithADiagnostic() throws {
-    let script = try temporaryScript("population a[100000] = poisson(rate: 5000Hz)\nrun 10s\n")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" \"$1\"", NeuroBinary.path, script.path]
-    let errors = Pipe()
     process.standardError = errors
     try process.run()
     let deadline = Date().addingTimeInterval(60)
     while process.isRunning, Date() < deadline { usleep(10_000) }
     if process.isRunning { process.terminate() }
     process.waitUntilExit()
-    #expect(process.terminationStatus == 70)
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    #expect(text.contains("spikes fill the memory the world may use"))
+    let text = { (pipe: Pipe) in String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+    return (process.terminationStatus, text(output), text(errors))
+  }
+
+  @Test func aScriptRunsUnderATightMemoryCap() throws {
+    let result = try run("print 1 + 1\n", underCap: 400_000)
+    #expect(result.status == 0)
+    #expect(result.stdout == "2\n")
+  }
+
+  /// Spikes fill memory as a run goes on: the run stops with a diagnostic when they would pass the
+  /// world's share (half the address space here), never an allocation failure.
+  @Test func spikesThatWouldFillMemoryStopTheRunWithADiagnostic() throws {
+    let result = try run("population a[100000] = poisson(rate: 5000Hz)\nrun 10s\n", underCap: 1_500_000)
+    #expect(result.status == 70)
+    #expect(result.stderr.contains("spikes fill the memory the world may use"))
   }
 }
