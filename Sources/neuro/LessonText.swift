@@ -1,4 +1,3 @@
-import FoundationEssentials
 import NeuroLang
 
 /// A lesson's prose as the terminal shows it: paragraphs refilled to the terminal's width (the

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import NeuroLang
 
 /// Lessons that come with neuro are trusted. A lesson from the `NEURO_LESSONS` folder is a program

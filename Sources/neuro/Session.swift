@@ -80,14 +80,14 @@ enum Session {
     paths.append(FilePaths.standardized(FilePaths.joined(folder, "../share/neuro/\(name)")))
     for _ in 0..<5 {
       let candidate = FilePaths.joined(folder, name)
-      if FileManager.default.fileExists(atPath: FilePaths.joined(candidate, marker ?? "")),
-        FileManager.default.fileExists(atPath: FilePaths.joined(folder, "Package.swift"))
+      if FilePaths.exists(FilePaths.joined(candidate, marker ?? "")),
+        FilePaths.exists(FilePaths.joined(folder, "Package.swift"))
       {
         paths.append(candidate)
         break
       }
       folder = FilePaths.folder(of: folder)
     }
-    return paths.filter { FileManager.default.fileExists(atPath: $0) }
+    return paths.filter(FilePaths.exists)
   }
 }

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import NeuroUnits
 
 /// Columns of numbers with units as comma-separated text: a header `time (ms),v (mV)`

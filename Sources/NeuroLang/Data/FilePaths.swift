@@ -1,4 +1,8 @@
-import FoundationEssentials
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// File names taken apart and put together in plain Swift: the folder part, the name, `~`,
 /// `.` and `..`. (NSString's path methods trap on some short names on Linux.)
@@ -25,7 +29,7 @@ public enum FilePaths {
   }
 
   /// `~` and `~/…` in the user's home folder; other paths unchanged.
-  public static func expandingTilde(_ path: String, home: String? = ProcessInfo.processInfo.environment["HOME"])
+  public static func expandingTilde(_ path: String, home: String? = getenv("HOME").map { String(cString: $0) })
     -> String
   {
     guard let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") else { return path }
@@ -33,7 +37,7 @@ public enum FilePaths {
   }
 
   /// The absolute path with `.`, `..` and repeated slashes resolved as text (links are not followed).
-  public static func standardized(_ path: String, in current: String = FileManager.default.currentDirectoryPath)
+  public static func standardized(_ path: String, in current: String = FilePaths.currentFolder)
     -> String
   {
     let absolute = path.hasPrefix("/") ? path : joined(current, path)
@@ -47,6 +51,17 @@ public enum FilePaths {
     }
     return "/" + parts.joined(separator: "/")
   }
+
+  /// The process's working folder ("." when it cannot be told).
+  public static var currentFolder: String {
+    guard let folder = getcwd(nil, 0) else { return "." }
+    defer { free(folder) }
+    return String(cString: folder)
+  }
+
+  /// True when something (a file, a folder, a link to one) is at `path`; asks the C library, not
+  /// FileManager, whose first use costs a program's start-up.
+  public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
   private static func trimmingTrailingSlashes(_ path: String) -> String {
     var path = Substring(path)

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import NeuroUnits
 
 /// `save VALUE to "file.csv"` and `load "file.csv"`.

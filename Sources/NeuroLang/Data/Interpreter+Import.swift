@@ -3,7 +3,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FoundationEssentials
 
 /// `import "name"`: runs a `.neuro` file from the importing file's folder or the
 /// library folders, once per session.
@@ -12,7 +11,7 @@ extension Interpreter {
     let fileName = path.hasSuffix(".neuro") ? path : path + ".neuro"
     let folders = importFolders()
     let candidates = fileName.hasPrefix("/") ? [fileName] : folders.map { FilePaths.joined($0, fileName) }
-    guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+    guard let found = candidates.first(where: FilePaths.exists) else {
       throw failure(
         "cannot find '\(fileName)' to import", at: span,
         hint: "looked in " + (fileName.hasPrefix("/") ? fileName : folders.joined(separator: ", ")))
@@ -39,10 +38,10 @@ extension Interpreter {
 
   private func importFolders() -> [String] {
     var folders: [String] = []
-    if FileManager.default.fileExists(atPath: source.name) {
+    if FilePaths.exists(source.name) {
       folders.append(FilePaths.folder(of: source.name))
     } else {
-      folders.append(FileManager.default.currentDirectoryPath)
+      folders.append(FilePaths.currentFolder)
     }
     return folders.map { $0.isEmpty ? "." : $0 } + host.libraryPaths
   }
@@ -55,20 +54,31 @@ public struct SourceFileError: Error, CustomStringConvertible {
 
 /// Reads a `.neuro` file as UTF-8 text, or says why it cannot.
 public func readSourceFile(_ path: String) throws -> String {
-  var isDirectory: Bool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw SourceFileError(description: "cannot open '\(path)': no such file")
-  }
-  if isDirectory { throw SourceFileError(description: "'\(path)' is a folder, not a file") }
   var info = stat()
-  if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+  guard stat(path, &info) == 0 else { throw SourceFileError(description: "cannot open '\(path)': no such file") }
+  if info.st_mode & S_IFMT == S_IFDIR { throw SourceFileError(description: "'\(path)' is a folder, not a file") }
+  if info.st_mode & S_IFMT != S_IFREG {
     throw SourceFileError(description: "cannot read '\(path)': it is not a regular file (a device, FIFO or socket)")
   }
-  guard let data = FileManager.default.contents(atPath: path) else {
+  guard let bytes = readWholeFile(path) else {
     throw SourceFileError(description: "cannot read '\(path)': permission denied or unreadable")
   }
-  guard let text = String(data: data, encoding: .utf8) else {
+  guard let text = String(validating: bytes, as: UTF8.self) else {
     throw SourceFileError(description: "'\(path)' is not UTF-8 text")
   }
   return text
+}
+
+/// The bytes of a regular file, read with the C library (FileManager's first use costs start-up); nil
+/// when it cannot be opened or read.
+private func readWholeFile(_ path: String) -> [UInt8]? {
+  guard let file = fopen(path, "rb") else { return nil }
+  defer { fclose(file) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 65_536)
+  while true {
+    let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+    bytes.append(contentsOf: chunk[0..<count])
+    if count < chunk.count { return ferror(file) == 0 ? bytes : nil }
+  }
 }

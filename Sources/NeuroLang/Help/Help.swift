@@ -1,4 +1,3 @@
-import FoundationEssentials
 import NeuroUnits
 
 /// The text behind `:help` and `:help TOPIC`: language topics, built-in

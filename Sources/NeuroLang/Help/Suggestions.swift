@@ -3,7 +3,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FoundationEssentials
 import NeuroUnits
 
 /// "Did you mean": the closest known name, by rustc's rule: a case-insensitive

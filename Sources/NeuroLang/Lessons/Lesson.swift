@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// A guided lesson, read from a Markdown file a teacher writes: prose, ```neuro
 /// examples that run as they are shown, each optionally followed by an ```expect block
 /// (claims the prose makes about it, checked by the test suite, never shown), and

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import NeuroUnits
 
 /// Advice on a built-in model's parameter values, from its table entry: the unit to add to a

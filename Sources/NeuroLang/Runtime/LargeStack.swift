@@ -3,7 +3,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FoundationEssentials
 
 /// Runs parsing and evaluation on a thread with a large stack: the parser's nesting limit and the
 /// evaluator's depth limit then hold on any caller's thread (test threads have 512 KiB).

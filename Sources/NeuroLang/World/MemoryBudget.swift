@@ -3,7 +3,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FoundationEssentials
 import NeuroEngine
 import NeuroUnits
 
@@ -13,7 +12,7 @@ enum MemoryBudget {
   /// Half of the physical memory (the rest is for the system, the session's values and plots),
   /// and at most half of the address space the process may use (`ulimit -v`).
   static let limit: Double = {
-    var physical = Double(ProcessInfo.processInfo.physicalMemory) / 2
+    var physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) / 2
     var addressSpace = rlimit()
     if getrlimit(Int32(RLIMIT_AS.rawValue), &addressSpace) == 0, addressSpace.rlim_cur != rlim_t.max {
       physical = min(physical, Double(addressSpace.rlim_cur) / 2)
