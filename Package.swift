@@ -8,7 +8,10 @@ let package = Package(
   ],
   targets: [
     .target(name: "NeuroUnits"),
-    .target(name: "NeuroEngine", dependencies: ["NeuroUnits"]),
+    // The engine is optimised in debug builds too: the tests simulate networks and whole lessons.
+    .target(
+      name: "NeuroEngine", dependencies: ["NeuroUnits"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "NeuroPlot", dependencies: ["NeuroUnits"]),
     .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
     .systemLibrary(
@@ -19,8 +22,8 @@ let package = Package(
     .executableTarget(
       name: "neuro", dependencies: ["NeuroLang", "CReadline"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
-    // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
     .executableTarget(name: "NeuroFuzz", dependencies: ["NeuroLang", "NeuroEngine", "NeuroUnits"]),
+    // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
     .executableTarget(name: "ModelCost", dependencies: ["NeuroLang", "NeuroEngine"], path: "benchmarks/ModelCost"),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),

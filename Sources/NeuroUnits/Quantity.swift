@@ -3,7 +3,12 @@ public struct Quantity: Hashable, Sendable {
   public var value: Double
   public var dimension: Dimension
   /// The unit to print in (`x as mV`); nil chooses a prefix by size. Not part of equality.
-  public var displayUnit: Unit? = nil
+  public var displayUnit: Unit? {
+    get { displayUnitBox?.unit }
+    set { displayUnitBox = newValue.map(UnitBox.init) }
+  }
+  /// Kept boxed: a list of a million numbers then holds a pointer each, not a whole unit.
+  private var displayUnitBox: UnitBox? = nil
 
   public static func == (a: Quantity, b: Quantity) -> Bool { a.value == b.value && a.dimension == b.dimension }
 
@@ -35,4 +40,10 @@ public struct Quantity: Hashable, Sendable {
   }
 
   public static prefix func - (a: Quantity) -> Quantity { Quantity(-a.value, a.dimension) }
+}
+
+/// A unit on the heap, so that a quantity stays small.
+private final class UnitBox: Sendable {
+  let unit: Unit
+  init(_ unit: Unit) { self.unit = unit }
 }

@@ -9,7 +9,7 @@ extension Builtins {
     ) { c in
       try c.expectPositional(1, "isi", "isi(exc)")
       let trains = try spikeTrains(c, 0, "isi").trains
-      return .list(SpikeAnalysis.intervals(trains).map { .quantity(Quantity($0, .time)) })
+      return try c.interpreter.numberList(SpikeAnalysis.intervals(trains), .time, at: c.span.span)
     },
     Builtin(
       name: "cv", signature: "neurons, or a list of intervals",

@@ -23,7 +23,7 @@ enum Builtins {
   ) { c in
     try c.expectPositional(1, "spikes", "spikes(n)")
     let n = try c.neuron(0, for: "spikes")
-    return .list(c.interpreter.spikeTimes(of: n).map { .quantity(Quantity($0, .time)) })
+    return try c.interpreter.numberList(c.interpreter.spikeTimes(of: n), .time, at: c.span.span)
   }
 
   static let spikeCount = Builtin(

@@ -51,6 +51,18 @@ extension Interpreter {
   }
 
   /// A value that must be a whole, plain number (an index).
+  /// Numbers from the engine (spike times, intervals) as a list of quantities, refused with a diagnostic
+  /// when the list would not fit in the memory the world may use.
+  func numberList(_ values: [Double], _ dimension: Dimension, at span: Span) throws -> Value {
+    let bytes = World.bytes(ofList: values.count)
+    guard world.fits(bytes) else {
+      throw failure(
+        "a list of \(formatNumber(Double(values.count))) numbers would need about \(formatBytes(bytes)) of memory",
+        at: span, hint: "\(MemoryBudget.described); ask for fewer neurons (a slice such as p[0..99]) or a shorter run")
+    }
+    return .list(values.map { .quantity(Quantity($0, dimension)) })
+  }
+
   /// `append(xs, v)`: the list held in `name` with `v` at its end, in place; gives no value.
   func append(_ itemExpr: Expr, to name: String, at nameSpan: Span, _ expr: Expr) throws -> Value {
     let held = try lookup(name, at: nameSpan)

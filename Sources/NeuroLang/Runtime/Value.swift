@@ -2,7 +2,8 @@ import NeuroEngine
 import NeuroPlot
 import NeuroUnits
 
-/// Every value a neuro program computes with.
+/// Every value a neuro program computes with. The cases with large payloads are `indirect` (boxed),
+/// so that a list item costs what a number does, not what the largest case would.
 public enum Value {
   /// A number, with or without a unit.
   case quantity(Quantity)
@@ -10,25 +11,25 @@ public enum Value {
   case string(String)
   case list([Value])
   /// A neuron model with its parameters, e.g. the result of `lif(tau: 10ms)`.
-  case model(NeuronModel)
+  indirect case model(NeuronModel)
   /// A neuron in the simulation.
-  case neuron(NeuronHandle)
+  indirect case neuron(NeuronHandle)
   /// A recorded variable of a neuron, e.g. `n.v`.
-  case trace(TraceValue)
+  indirect case trace(TraceValue)
   /// A built-in function.
-  case builtin(Builtin)
+  indirect case builtin(Builtin)
   /// A function written in neuro.
-  case function(UserFunction)
+  indirect case function(UserFunction)
   /// Named values: `{currents: …, rates: …}`.
-  case record(Record)
+  indirect case record(Record)
   /// Columns printed side by side, from `table(…)`.
-  case table(Table)
+  indirect case table(Table)
   /// What a statement-like call returns (`append`); the REPL prints nothing for it.
   case nothing
   /// A current that changes in time, for `inject`: `ramp(0nA, 2nA)`, `sine(1nA, 10Hz)`, `noise(1nA, 0.5nA)`.
-  case waveform(Waveform)
+  indirect case waveform(Waveform)
   /// A figure from `plot(…)`, `raster(…)`, `hist(…)` or `heatmap(…)`, drawn when shown.
-  case figure(Figure)
+  indirect case figure(Figure)
 }
 
 /// A current's shape and size (A), before it is injected.

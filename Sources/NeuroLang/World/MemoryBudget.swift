@@ -10,12 +10,14 @@ import NeuroUnits
 /// come from user numbers are checked against it before anything is allocated.
 enum MemoryBudget {
   /// Half of the physical memory (the rest is for the system, the session's values and plots),
-  /// and at most half of the address space the process may use (`ulimit -v`).
+  /// and at most half of the address space the process may use (`ulimit -v`) once the interpreter's
+  /// stack and the program with its allocator's reservations (256 MB, generously) are left out.
   static let limit: Double = {
     var physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) / 2
     var addressSpace = rlimit()
     if getrlimit(Int32(RLIMIT_AS.rawValue), &addressSpace) == 0, addressSpace.rlim_cur != rlim_t.max {
-      physical = min(physical, Double(addressSpace.rlim_cur) / 2)
+      let programAndStack = Double(LargeStack.reservedStack) + 256e6
+      physical = min(physical, max(0, Double(addressSpace.rlim_cur) - programAndStack) / 2)
     }
     return physical
   }()
@@ -43,6 +45,9 @@ extension World {
     let room = (MemoryBudget.limit - bytesHeld) / Double(2 * Simulation.bytesPerRecordedSpike)
     return simulation.recordedSpikes + Int(saturating: max(0, room))
   }
+
+  /// Bytes a list of `count` values takes.
+  static func bytes(ofList count: Int) -> Double { Double(count) * Double(MemoryLayout<Value>.stride) }
 
   /// How many spikes a simulation of its own (`simulate`) may record beside this world.
   var spikeRoomForAnotherSimulation: Int { spikeRoom - simulation.recordedSpikes }
