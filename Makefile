@@ -29,8 +29,10 @@ test: deps
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@# A short seeded fuzz round through the debug binary: at most 90 s, fails on any crash.
-	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 2500 --seed 1 --budget 90 --timeout 10 --jobs 2 --out .build/fuzz-findings
+	@# Two short seeded fuzz rounds that fail on any crash: 2000 inputs through the linked interpreter
+	@# (forked copies), then 300 through the debug binary, a fifth of them typed into its REPL.
+	.build/debug/NeuroFuzz --in-process 1 --count 2000 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
+	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 300 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
 
 fuzz: release
 	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz

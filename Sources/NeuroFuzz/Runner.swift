@@ -18,8 +18,9 @@ enum Outcome: Hashable {
   }
 }
 
-/// Runs neuro on one input in its own folder (its cwd and HOME, so saves land there), with a
-/// wall-clock timeout and a cap on virtual memory: as a script, or typed into the REPL line by line.
+/// Runs neuro on one input in its own folder (its cwd and HOME, so saves land there), with a timeout
+/// of processor time (`ulimit -t`; a wall-clock one at ten times it catches an input that waits
+/// without working) and a cap on virtual memory: as a script, or typed into the REPL line by line.
 struct Runner {
   let binary: String
   var timeout: Double
@@ -39,7 +40,10 @@ struct Runner {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = [
-      "-c", "ulimit -v \(memoryKiB); exec \"$0\" \(viaREPL ? "< input.neuro" : "input.neuro")", binary,
+      "-c",
+      "ulimit -v \(memoryKiB); ulimit -t \(Int(saturating: timeout, rounding: .up)); "
+        + "exec \"$0\" \(viaREPL ? "< input.neuro" : "input.neuro")",
+      binary,
     ]
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.environment = ["HOME": folder, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "SWIFT_BACKTRACE": "enable=no"]
@@ -47,7 +51,7 @@ struct Runner {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return .crash("spawn") }
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = Date().addingTimeInterval(10 * timeout)
     while process.isRunning {
       if Date() > deadline {
         kill(process.processIdentifier, SIGKILL)
@@ -56,7 +60,10 @@ struct Runner {
       }
       usleep(2_000)
     }
-    if process.terminationReason == .uncaughtSignal { return .crash("signal\(process.terminationStatus)") }
+    if process.terminationReason == .uncaughtSignal {
+      return process.terminationStatus == SIGXCPU || process.terminationStatus == SIGKILL
+        ? .hang : .crash("signal\(process.terminationStatus)")
+    }
     return Self.diagnosedExitCodes.contains(process.terminationStatus)
       ? .ok : .crash("exit\(process.terminationStatus)")
   }
