@@ -21,9 +21,10 @@ enum Terminal {
   static var supportsUnicode: Bool {
     for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
       if let value = environment(name), !value.isEmpty {
-        // ASCII lower case by hand: lowercased() would load Unicode's case tables at start-up.
-        let lowered = String(decoding: value.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-        return lowered.contains("utf-8") || lowered.contains("utf8")
+        // Bytes, ASCII lower case by hand: lowercased() and contains(_:) on strings would load
+        // Unicode's tables and the string algorithms at start-up.
+        let lowered = value.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        return lowered.contains(subsequence: Array("utf-8".utf8)) || lowered.contains(subsequence: Array("utf8".utf8))
       }
     }
     return true
@@ -87,5 +88,13 @@ enum Output {
       }
     }
     return result
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// True when `part` occurs in these bytes.
+  fileprivate func contains(subsequence part: [UInt8]) -> Bool {
+    guard part.count <= count else { return false }
+    return (0...(count - part.count)).contains { start in self[start..<(start + part.count)].elementsEqual(part) }
   }
 }
