@@ -7,7 +7,9 @@ let package = Package(
     .executable(name: "neuro", targets: ["neuro"])
   ],
   targets: [
-    .target(name: "NeuroUnits"),
+    // printf's %g for numbers, called directly (NeuroUnits' formatNumber).
+    .target(name: "CNumberFormat"),
+    .target(name: "NeuroUnits", dependencies: ["CNumberFormat"]),
     // The engine is optimised in debug builds too: the tests simulate networks and whole lessons.
     .target(
       name: "NeuroEngine", dependencies: ["NeuroUnits"],
