@@ -98,7 +98,11 @@ struct REPL {
     case "q", "quit", "exit":
       return false
     case "h", "help":
-      if let text = REPLHelp.topics[argument] ?? interpreter.help(for: argument) {
+      // A name defined in the session is the student's own: its help comes before the REPL's topics.
+      let definedHere = interpreter.definitions.contains { $0.name == argument }
+      let replTopic = definedHere ? nil : REPLHelp.topics[argument]
+      let text = replTopic ?? interpreter.help(for: argument)
+      if let text {
         Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
         let close = Help.suggestions(for: argument, among: Array(REPLHelp.topics.keys))

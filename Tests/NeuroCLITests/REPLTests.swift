@@ -131,6 +131,9 @@ import Testing
     try terminal.waitFor("stops a running simulation")
     terminal.type(":help lesons\r")
     try terminal.waitFor("did you mean 'lessons'")
+    terminal.type("## Mine.\rfn repl() { return 1 }\r")
+    terminal.type(":help repl\r")
+    try terminal.waitFor("repl()")
     terminal.type(":quit\r")
     #expect(try terminal.waitForExit() == 0)
   }

@@ -11,6 +11,8 @@ import Testing
   @Test func listsDefinitionsForVars() {
     let s = session("let b = 2mV\nlet a = [1, 2]\nfn f(x, y) { return x }")
     #expect(s.variableListing == ["a = [1, 2]", "b = 2 mV", "f(x, y)  function"])
+    let figure = session("let g = hist([1, 2, 3])")
+    #expect(figure.variableListing == ["g = histogram \"3 values — count\""])
   }
 
   @Test func helpCoversBuiltinsModelsParametersAndUserFunctions() {

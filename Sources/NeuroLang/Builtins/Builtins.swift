@@ -9,6 +9,10 @@ import NeuroUnits
 /// The functions every program can call.
 enum Builtins {
   /// Every built-in function by name.
+  /// Names written like calls that are forms of their own (`append(xs, v)` names the list it changes):
+  /// not values, never redefined, offered by completion and "did you mean" like the built-ins.
+  static let forms: Set<String> = ["append"]
+
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
       + simulation + analysis + currents + connectivity + stimuli + plots)
@@ -110,12 +114,8 @@ enum Builtins {
   private static func buildModel(_ kind: ModelKind, _ c: CallContext) throws -> Value {
     var values: [String: Double] = [:]
     var method = kind.methods[0]
-    var seen: Set<String> = []
     for argument in c.arguments {
-      guard let label = argument.label, let labelSpan = argument.labelSpan else { continue }
-      guard seen.insert(label).inserted else {
-        throw c.failure("'\(label)' is given twice", at: labelSpan)
-      }
+      guard let label = argument.label else { continue }
       if label == "method" {
         method = try integrationMethod(argument, kind, c)
         continue
@@ -127,13 +127,7 @@ enum Builtins {
         }
         continue
       }
-      guard let parameter = kind.parameter(label) else {
-        let names = kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]
-        throw c.failure(
-          "\(kind.name) has no parameter '\(label)'", at: labelSpan,
-          hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" }
-            ?? "its parameters are \(names.joined(separator: ", "))")
-      }
+      guard let parameter = kind.parameter(label) else { continue }  // refused by requireNamed
       values[label] = try checkParameter(parameter, argument.value, argument.span, c)
     }
     for parameter in kind.parameters where values[parameter.name] == nil {
@@ -143,9 +137,26 @@ enum Builtins {
     return .model(NeuronModel(kind: kind, values: values, method: method))
   }
 
-  /// A model takes named values only: `lif(10ms)` is refused before anything is evaluated, with the
-  /// call written back labelled (`lif(tau: 10ms)`), or `izhikevich(preset: chattering)` for a preset's name.
+  /// A model takes named values only, each of its own parameters once: `lif(10ms)`, `lif(foo: 1)` and
+  /// `lif(tau: 1ms, tau: 2ms)` are refused before anything is evaluated, with the call written back
+  /// labelled (`lif(tau: 10ms)`), `izhikevich(preset: chattering)` for a preset's name, or the closest name.
   private static func requireNamed(_ kind: ModelKind, _ arguments: [Argument], _ interpreter: Interpreter) throws {
+    var seen: Set<String> = []
+    for argument in arguments {
+      guard let label = argument.label, let labelSpan = argument.labelSpan else { continue }
+      guard seen.insert(label).inserted else {
+        throw interpreter.failure("'\(label)' is given twice", at: labelSpan)
+      }
+      let names = kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]
+      guard names.contains(label) else {
+        throw interpreter.failure(
+          "\(kind.name) has no parameter '\(label)'", at: labelSpan,
+          hint: label == "preset"
+            ? "\(kind.name) has no presets; give its parameters: \(names.joined(separator: ", "))"
+            : closestName(to: label, among: names).map { "did you mean '\($0)'?" }
+              ?? "its parameters are \(names.joined(separator: ", "))")
+      }
+    }
     guard let argument = arguments.first(where: { $0.label == nil }) else { return }
     var hint: String
     if case .name(let word) = argument.value.kind, kind.preset(word) != nil {

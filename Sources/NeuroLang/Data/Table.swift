@@ -52,8 +52,9 @@ public struct Table {
 
   /// One unit for a whole column, chosen by its largest magnitude (or a unit given with `as`).
   static func commonUnit(_ quantities: [Quantity]) -> Unit {
-    if let unit = quantities.first?.displayUnit { return unit }
-    let dimension = quantities[0].dimension
+    guard let first = quantities.first else { return Unit(symbol: "", scale: 1, dimension: .none) }
+    if let unit = first.displayUnit { return unit }
+    let dimension = first.dimension
     let biggest = quantities.map { abs($0.value) }.filter(\.isFinite).max() ?? 0
     guard let display = DisplayUnit.forDimension(dimension) else {
       return Unit(symbol: dimension.siSymbol, scale: 1, dimension: dimension)

@@ -59,6 +59,8 @@ extension Interpreter {
         return "\(name)(\(f.declaration.parameters.map(\.name).joined(separator: ", ")))  function"
       case .neuron:
         return text(of: value, quoted: true)
+      case .figure:
+        return "\(name) = \(value.shown)"  // named, not drawn: one line per definition
       default:
         return "\(name) = \(text(of: value, quoted: true))"
       }

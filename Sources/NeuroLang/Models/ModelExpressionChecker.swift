@@ -11,8 +11,10 @@ struct TypedExpression {
 /// its dimension together, and every mismatch (units of a sum or comparison, an exponent, a
 /// function's argument, an unknown name) is an error at the sub-expression that has it.
 struct ModelExpressionChecker {
-  /// The largest exponent, in size, that a model may write (as the language's own `^`).
+  /// The largest exponent, in size, on a quantity with a unit (its unit's powers stay small).
   static let largestExponent = 12.0
+  /// The largest exponent, in size, on a plain number (a steep Hill term: `(x / k)^20`).
+  static let largestPlainExponent = 1000.0
 
   let modelName: String
   let states: [String]
@@ -102,17 +104,17 @@ struct ModelExpressionChecker {
       hint: UnitHints.hint(x.dimension, y.dimension))
   }
 
-  /// `base ^ exponent`: the exponent a plain number written out, at most 12 in size, and whole
-  /// unless the base is plain.
+  /// `base ^ exponent`: the exponent a plain number written out; on a plain base at most 1000 in size,
+  /// on a quantity with a unit whole and at most 12.
   private func power(_ base: TypedExpression, _ exponent: Expr) throws -> TypedExpression {
     guard case .number(let q) = exponent.kind, q.dimension.isDimensionless else {
       throw failure("an exponent in a model must be a plain number written out", exponent.span, hint: "v^2")
     }
     let node = EquationNode.power(base.node, q.value)
     if base.dimension.isDimensionless {
-      guard abs(q.value) <= Self.largestExponent else {
+      guard abs(q.value) <= Self.largestPlainExponent else {
         let written = interpreter.source.text(exponent.span)
-        throw failure("an exponent in a model must lie between -12 and 12, not \(written)", exponent.span)
+        throw failure("an exponent in a model must lie between -1000 and 1000, not \(written)", exponent.span)
       }
       return TypedExpression(node: node, dimension: .none)
     }

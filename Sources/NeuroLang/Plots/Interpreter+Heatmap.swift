@@ -33,6 +33,16 @@ extension Interpreter {
         return q.value
       }
     }
+    guard matrix.contains(where: { !$0.isEmpty }) else {
+      throw failure(
+        "heatmap needs a matrix with numbers in it; these rows are empty", at: expr.span,
+        hint: "heatmap weights(exc[0..29], exc[0..29])")
+    }
+    if let short = matrix.first(where: { $0.count != matrix[0].count }) {
+      throw failure(
+        "heatmap needs rows of one length: the first has \(matrix[0].count) numbers, another \(short.count)",
+        at: expr.span)
+    }
     let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, dimension ?? .none) })
     let scaled = matrix.map { $0.map { $0 / unit.scale } }
     var (rowLabel, columnLabel) = ("row", "column")

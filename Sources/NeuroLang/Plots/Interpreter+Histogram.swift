@@ -7,7 +7,7 @@ extension Builtins {
     name: "hist", signature: "list [, bins: N]",
     summary: "a histogram figure of a list of numbers in their unit, drawn when shown: hist(isi(exc), bins: 20)"
   ) { c in
-    let (values, _) = try c.plotArgument("hist", nil, usage: "hist(xs, bins: 20)")
+    let (values, _) = try c.plotArgument("hist", ["bins"], usage: "hist(xs, bins: 20)")
     return .figure(try c.interpreter.histogramFigure(values, c.arguments.filter { $0.label != nil }))
   }
 }

@@ -112,6 +112,12 @@ extension Interpreter {
     let start = try from.map { try axisValue($0, x.dimension, "'from'") } ?? allX.min() ?? 0
     let end = try to.map { try axisValue($0, x.dimension, "'to'") } ?? allX.max() ?? 0
     guard start < end else {
+      if to == nil, let from, let last = allX.max() {
+        let (shown, covered) = (Quantity(start, x.dimension).formatted, Quantity(last, x.dimension).formatted)
+        throw failure(
+          "the window would start at \(shown), but what is plotted ends at \(covered)", at: from.span,
+          hint: "choose a start inside what was recorded, or run longer")
+      }
       throw failure("the plot window must end after it starts", at: to?.span ?? from?.span ?? window)
     }
     try checkWindowHoldsEveryLine(lines, start, end, x.dimension, window: to?.span ?? from?.span ?? window)

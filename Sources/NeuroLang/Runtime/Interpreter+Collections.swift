@@ -50,7 +50,6 @@ extension Interpreter {
     }
   }
 
-  /// A value that must be a whole, plain number (an index).
   /// Numbers from the engine (spike times, intervals) as a list of quantities, refused with a diagnostic
   /// when the list would not fit in the memory the world may use.
   func numberList(_ values: [Double], _ dimension: Dimension, at span: Span) throws -> Value {
@@ -74,6 +73,7 @@ extension Interpreter {
     return .nothing
   }
 
+  /// A value that must be a whole, plain number (an index).
   func wholeIndex(_ value: Value, _ expr: Expr) throws -> Int {
     guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), abs(q.value) < 1e15,
       let index = Int(checking: q.value)

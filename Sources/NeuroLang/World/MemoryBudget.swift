@@ -11,15 +11,17 @@ import NeuroUnits
 enum MemoryBudget {
   /// Half of the physical memory (the rest is for the system, the session's values and plots),
   /// and at most half of the address space the process may use (`ulimit -v`) once the interpreter's
-  /// stack and the program with its allocator's reservations (256 MB, generously) are left out.
+  /// stack (at most a quarter of it) and the program with its allocator's reservations (a quarter of
+  /// it, at most 256 MB) are left out.
   static let limit: Double = {
-    var physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) / 2
+    let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) / 2
     var addressSpace = rlimit()
-    if getrlimit(Int32(RLIMIT_AS.rawValue), &addressSpace) == 0, addressSpace.rlim_cur != rlim_t.max {
-      let programAndStack = Double(LargeStack.reservedStack) + 256e6
-      physical = min(physical, max(0, Double(addressSpace.rlim_cur) - programAndStack) / 2)
+    guard getrlimit(Int32(RLIMIT_AS.rawValue), &addressSpace) == 0, addressSpace.rlim_cur != rlim_t.max else {
+      return physical
     }
-    return physical
+    let cap = Double(addressSpace.rlim_cur)
+    let programAndStack = Double(LargeStack.reservedStack) + min(256e6, cap / 4)
+    return min(physical, max(0, cap - programAndStack) / 2)
   }()
   /// A generous figure for one neuron's state arrays, inputs and spike bookkeeping.
   static let bytesPerNeuron = 256.0
