@@ -16,10 +16,11 @@ public struct Histogram: FigureContent, Equatable {
     guard let low = finite.min(), let high = finite.max() else { return nil }
     let binCount = max(1, bins ?? max(5, min(40, Int(saturating: Double(finite.count).squareRoot()))))
     let ticks = Ticks(covering: low, high, count: 6)
-    let span = max(ticks.high - ticks.low, 1e-300)
+    // Halves throughout: the span of values near ±1e308 would overflow.
+    let halfSpan = max(ticks.high / 2 - ticks.low / 2, 1e-300)
     var counts = [Int](repeating: 0, count: binCount)
     for x in finite {
-      let bin = Int(saturating: (x - ticks.low) / span * Double(binCount), rounding: .towardZero)
+      let bin = Int(saturating: (x / 2 - ticks.low / 2) / halfSpan * Double(binCount), rounding: .towardZero)
       counts[max(0, min(binCount - 1, bin))] += 1
     }
     self.counts = counts
@@ -53,8 +54,10 @@ public struct Histogram: FigureContent, Equatable {
     let yLabels = zip(yTicks.values, labels).map { value, label in
       (min(rows - 1, max(0, rows - 1 - Int(saturating: value / yTicks.high * Double(rows), rounding: .down))), label)
     }
-    let span = max(binRange.upperBound - binRange.lowerBound, 1e-300)
-    let column = { (x: Double) in Int(saturating: (x - binRange.lowerBound) / span * Double(columns - 1)) }
+    let halfSpan = max(binRange.upperBound / 2 - binRange.lowerBound / 2, 1e-300)
+    let column = { (x: Double) in
+      Int(saturating: (x / 2 - binRange.lowerBound / 2) / halfSpan * Double(columns - 1))
+    }
     return PlotArea(rows: cells, columns: columns, yLabels: yLabels, xTicks: placedTicks(xTicks.values, column: column))
   }
 }

@@ -124,6 +124,13 @@ func lines(_ text: String) -> [String] {
     #expect(retitled != Self.figures[2])
     #expect(Self.figures.map(\.kind) == ["line plot", "raster", "histogram", "heatmap", "dot row"])
   }
+
+  /// Values near the ends of the doubles still fall in their own bins (their span would overflow).
+  @Test func extremeValuesAreBinnedWithoutOverflow() throws {
+    let histogram = try #require(Histogram([1e308, -1e308, 0], bins: 4))
+    #expect(histogram.counts.reduce(0, +) == 3)
+    #expect(histogram.counts.first == 1 && histogram.counts.last == 1)
+  }
 }
 
 extension Figure: CustomTestStringConvertible {
