@@ -134,7 +134,13 @@ public final class Interpreter {
           to: to.map { try plotArgument($0) }))
     case .print(let exprs):
       let values = try exprs.map(evaluate)
-      host.write(values.map { text(of: $0, quoted: false) }.joined(separator: " ") + "\n")
+      // A figure after other values starts on a line of its own: its frame needs the whole width.
+      var line = ""
+      for (i, value) in values.enumerated() {
+        if i > 0, case .figure = value { line += "\n" } else if i > 0 { line += " " }
+        line += text(of: value, quoted: false)
+      }
+      host.write(line + "\n")
     case .importFile(let path):
       try importFile(path, at: statement.span)
     case .expression(let expr):
