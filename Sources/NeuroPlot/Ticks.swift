@@ -48,9 +48,10 @@ public struct Ticks: Equatable, Sendable {
     return nice * magnitude
   }
 
-  /// A tick's label, without float noise (`0.30000000000000004` prints as `0.3`).
-  public static func label(_ value: Double, significantDigits: Int = 5) -> String {
-    formatNumber(abs(value) < 1e-12 ? 0 : value, significantDigits: significantDigits)
+  /// A tick's label, without float noise (`0.30000000000000004` prints as `0.3`; a value within `zero`
+  /// of 0, the noise of a sum that should be 0, prints as `0`).
+  public static func label(_ value: Double, significantDigits: Int = 5, zero: Double = 1e-12) -> String {
+    formatNumber(abs(value) < zero ? 0 : value, significantDigits: significantDigits)
   }
 
   /// The labels of ticks, with as many digits as it takes for each to read as its own value (a trace that
@@ -58,13 +59,15 @@ public struct Ticks: Equatable, Sendable {
   public static func labels(_ values: [Double]) -> [String] {
     let gaps = zip(values, values.dropFirst()).map { abs($1 - $0) }.filter { $0 > 0 }
     let tolerance = (gaps.min() ?? 0) * 0.01
+    // Zero is what lies far closer to 0 than the ticks to each other (a window of 1e-12 ms keeps its ticks).
+    let zero = min(1e-12, (gaps.min() ?? 1) * 1e-6)
     func readable(_ labels: [String]) -> Bool {
       Set(labels).count == labels.count
         && zip(labels, values).allSatisfy { label, value in Double(label).map { abs($0 - value) <= tolerance } ?? true }
     }
-    var labels = values.map { label($0) }
+    var labels = values.map { label($0, zero: zero) }
     for digits in 6...15 where !readable(labels) {
-      labels = values.map { label($0, significantDigits: digits) }
+      labels = values.map { label($0, significantDigits: digits, zero: zero) }
     }
     return labels
   }

@@ -47,4 +47,12 @@ import Testing
       #expect(ticks.values.allSatisfy { $0 >= ticks.low && $0 <= ticks.high }, "\(low)…\(high)")
     }
   }
+
+  /// Ticks of a tiny window keep their own labels: only what is far closer to 0 than the ticks'
+  /// spacing prints as 0.
+  @Test func aTinyWindowKeepsItsLabels() {
+    let ticks = Ticks(within: 0, 1e-12, count: 6)
+    #expect(Ticks.labels(ticks.values) == ["0", "2e-13", "4e-13", "6e-13", "8e-13", "1e-12"])
+    #expect(Ticks.labels([-0.1, 1e-17, 0.1]) == ["-0.1", "0", "0.1"])
+  }
 }
