@@ -41,6 +41,24 @@ import Testing
     #expect(saved.contains("print x"))
   }
 
+  /// Drawing a large network's synapses stops on Ctrl-C too, adding none; the session goes on.
+  @Test func ctrlCStopsALongConnectAndAddsNothing() throws {
+    let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
+    try terminal.waitFor("neuro> ")
+    terminal.type("population p[40000] = lif()\r")
+    try terminal.waitFor("neuro> ")
+    terminal.type("connect p -> p with p: 0.5, weight: 0.1mV\r")
+    Thread.sleep(forTimeInterval: 0.7)
+    terminal.type("\u{03}")
+    try terminal.waitFor("connect interrupted: no synapses were made")
+    try terminal.waitFor("neuro> ")
+    terminal.type("connections()\r")
+    try terminal.waitFor("no connections yet")
+    try terminal.waitFor("neuro> ")
+    terminal.type("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
   @Test func ctrlCStopsALongRunAndKeepsTheSession() throws {
     let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))
     try terminal.waitFor("neuro> ")

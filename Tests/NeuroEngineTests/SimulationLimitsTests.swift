@@ -15,3 +15,25 @@ import Testing
     #expect(simulation.recordedSpikes == 160)
   }
 }
+
+/// Drawing synapses stops when asked, adding nothing: no projection, no channel on the target group.
+@Suite struct InterruptedConnectTests {
+  @Test func aStoppedConnectAddsNothing() {
+    let simulation = Simulation()
+    let group = simulation.add(LIFGroup(count: 5000, parameters: LIFParameters()))
+    var random = RandomSource(seed: 1)
+    let outcome = simulation.connect(
+      pre: group, preRange: 0..<5000, post: group, postRange: 0..<5000,
+      channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1e-4), delay: .constant(0),
+      rule: .probability(0.1), allowSelf: true, random: &random, shouldStop: { true })
+    #expect(outcome == .interrupted)
+    #expect(simulation.allProjections.isEmpty)
+    #expect(simulation.group(group).variableNames == ["v"])
+    let made = simulation.connect(
+      pre: group, preRange: 0..<10, post: group, postRange: 0..<10,
+      channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1e-4), delay: .constant(0),
+      rule: .allToAll, allowSelf: true, random: &random, shouldStop: { false })
+    #expect(made == .made(100))
+    #expect(simulation.group(group).variableNames == ["v", "s0"])
+  }
+}

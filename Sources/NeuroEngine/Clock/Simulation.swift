@@ -50,13 +50,40 @@ public final class Simulation {
     weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
     random: inout RandomSource
   ) -> Int? {
-    guard let index = slots[post.index].group.addChannel(channel) else { return nil }
-    let projection = Projection(
-      pre: pre, preRange: preRange, post: post, postRange: postRange, channel: index,
-      weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, random: &random)
+    let outcome = connect(
+      pre: pre, preRange: preRange, post: post, postRange: postRange, channel: channel, weight: weight, delay: delay,
+      rule: rule, allowSelf: allowSelf, random: &random, shouldStop: { false })
+    if case .made(let count) = outcome { return count }
+    return nil
+  }
+
+  /// What `connect` did: made synapses, found a group that cannot receive them, or was stopped.
+  public enum ConnectOutcome: Equatable, Sendable {
+    case made(Int)
+    case cannotReceive
+    /// Stopped on request while the synapses were drawn: nothing was added.
+    case interrupted
+  }
+
+  /// Connects as above; `shouldStop` is asked every thousand presynaptic (or postsynaptic) neurons, and
+  /// when it says yes nothing is added.
+  public func connect(
+    pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
+    weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
+    random: inout RandomSource, shouldStop: () -> Bool
+  ) -> ConnectOutcome {
+    var probe = slots[post.index].group  // a copy: only asked whether it takes a channel
+    guard probe.addChannel(channel) != nil else { return .cannotReceive }
+    guard
+      var projection = Projection(
+        pre: pre, preRange: preRange, post: post, postRange: postRange, channel: 0,
+        weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, random: &random, shouldStop: shouldStop)
+    else { return .interrupted }
+    guard let index = slots[post.index].group.addChannel(channel) else { return .cannotReceive }
+    projection.channel = index
     projections.append(projection)
     delayQueues.append([])
-    return projection.synapseCount
+    return .made(projection.synapseCount)
   }
 
   /// Every projection made so far.

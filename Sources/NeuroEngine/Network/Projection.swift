@@ -15,7 +15,7 @@ public struct Projection: Sendable {
   public let preRange: Range<Int>
   public let post: GroupID
   public let postRange: Range<Int>
-  public let channel: Int
+  public internal(set) var channel: Int
   public let weight: Double
   /// Per-synapse weights, when drawn from a distribution.
   let weights: [Float]?
@@ -63,10 +63,13 @@ public struct Projection: Sendable {
     }
   }
 
-  public init(
+  /// Draws the synapses of `rule`; nil when `shouldStop` says yes (asked every thousand rows).
+  public init?(
     pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Draw,
-    delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource
+    delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource,
+    shouldStop: () -> Bool = { false }
   ) {
+    func stopping(_ row: Int) -> Bool { row % 1000 == 999 && shouldStop() }
     self.pre = pre
     self.preRange = preRange
     self.post = post
@@ -87,6 +90,7 @@ public struct Projection: Sendable {
         min(1 << 24, Int(saturating: p * Double(preRange.count) * Double(postRange.count) * 1.05)) + 16)
       let logOfMiss = p < 1 ? log1p(-p) : -Double.infinity
       for (r, i) in preRange.enumerated() {
+        if stopping(r) { return nil }
         rows[r] = targets.count
         guard p > 0 else { continue }
         var j = postRange.lowerBound - 1
@@ -99,6 +103,7 @@ public struct Projection: Sendable {
       }
     case .allToAll:
       for (r, i) in preRange.enumerated() {
+        if stopping(r) { return nil }
         rows[r] = targets.count
         for j in postRange where allowed(i, j) { targets.append(Int32(j)) }
       }
@@ -110,6 +115,7 @@ public struct Projection: Sendable {
       }
     case .outDegree(let k):
       for (r, i) in preRange.enumerated() {
+        if stopping(r) { return nil }
         rows[r] = targets.count
         var chosen = Set<Int>()
         let candidates = postRange.filter { allowed(i, $0) }
@@ -123,6 +129,7 @@ public struct Projection: Sendable {
     case .inDegree(let k):
       var sources = [[Int32]](repeating: [], count: preRange.count)
       for j in postRange {
+        if stopping(j - postRange.lowerBound) { return nil }
         let candidates = preRange.filter { allowed($0, j) }
         var chosen = Set<Int>()
         while chosen.count < min(k, candidates.count) {

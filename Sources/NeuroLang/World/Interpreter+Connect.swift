@@ -75,13 +75,18 @@ extension Interpreter {
         at: span, hint: "\(MemoryBudget.described); use a smaller connection probability or fewer neurons")
     }
     let started = host.wallClock?()
-    guard
-      let made = world.simulation.connect(
-        pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
-        delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random)
-    else {
+    let outcome = world.simulation.connect(
+      pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
+      delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random, shouldStop: host.shouldStop)
+    let made: Int
+    switch outcome {
+    case .made(let count): made = count
+    case .cannotReceive:
       let kind = world.models[post.group]?.kind.name ?? "this"
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
+    case .interrupted:
+      throw failure(
+        "connect interrupted: no synapses were made", at: span, hint: "a smaller p or fewer neurons draws faster")
     }
     let perSynapse =
       world.simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
