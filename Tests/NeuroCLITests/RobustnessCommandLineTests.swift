@@ -65,13 +65,4 @@ import Testing
     #expect(result.status == 70)
     #expect(result.stderr.contains("spikes fill the memory the world may use"))
   }
-
-  /// A list of every spike of a large population is refused with the size it would need when it would
-  /// not fit beside the world, never an allocation failure.
-  @Test func aListThatWouldNotFitIsRefused() throws {
-    let code = "seed 7\ninput p = poisson(20000, rate: 100Hz)\nrun 2s\nlet xs = spikes(p)\n"
-    let result = try run(code, underCap: 1_000_000)
-    #expect(result.status == 70)
-    #expect(result.stderr.contains("a list of 4005072 numbers would need about 256 MB of memory"))
-  }
 }

@@ -18,7 +18,7 @@ extension Builtins {
         + "intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))"
     ) { c in
       try c.expectPositional(1, "cv", "cv(exc)")
-      if case .list(let items) = try c.value(0) { return try intervalsCV(items, c) }
+      if case .list(let items) = try c.value(0) { return try intervalsCV(items.values, c) }
       let trains = try spikeTrains(c, 0, "cv").trains
       guard let cv = SpikeAnalysis.meanCoefficientOfVariation(trains) else {
         throw c.failure("no neuron has fired three times, so there is no CV yet", hint: fewSpikesHint(c, trains))

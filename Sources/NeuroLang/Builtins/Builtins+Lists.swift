@@ -54,7 +54,7 @@ extension Builtins {
       let bounds = try c.arguments.indices.map { try wholeNumber(c, $0, "range") }
       let (start, end) = bounds.count == 1 ? (0, bounds[0]) : (bounds[0], bounds[1])
       guard end - start <= 10_000_000 else { throw c.failure("range holds at most 10 million numbers") }
-      return .list(start < end ? (start..<end).map { .quantity(Quantity(Double($0))) } : [])
+      return .list(ValueList(numbers: start < end ? (start..<end).map(Double.init) : [], dimension: .none))
     },
     Builtin(
       name: "linspace", signature: "start, end, count",
@@ -69,8 +69,8 @@ extension Builtins {
       guard n >= 2, n <= 10_000_000 else {
         throw c.failure("linspace needs a count from 2 to 10 million", at: c.arguments[2].span)
       }
-      return .list(
-        (0..<n).map { .quantity(Quantity(a.value + (b.value - a.value) * Double($0) / Double(n - 1), a.dimension)) })
+      let values = (0..<n).map { a.value + (b.value - a.value) * Double($0) / Double(n - 1) }
+      return .list(ValueList(numbers: values, dimension: a.dimension))
     },
     Builtin(
       name: "table", signature: "columns…",
@@ -145,7 +145,7 @@ extension Builtins {
           throw c.failure(
             "the field '\(field.name)' is \(field.value.describedKind), not a list", at: c.arguments[0].span)
         }
-        columns.append((field.name, items))
+        columns.append((field.name, items.values))
       }
     } else {
       for (i, argument) in c.arguments.enumerated() {
@@ -160,7 +160,7 @@ extension Builtins {
         } else {
           name = "column \(i + 1)"
         }
-        columns.append((name, items))
+        columns.append((name, items.values))
       }
     }
     guard let first = columns.first else {

@@ -39,8 +39,8 @@ extension Builtins {
     guard n >= 0, n <= 10_000_000 else {
       throw c.failure("\(name) draws at most 10 million values", at: c.arguments[2].span)
     }
-    return .list(
-      (0..<n).map { _ in .quantity(Quantity(sample(&c.interpreter.world.random, a.value, b.value), a.dimension)) })
+    let draws = (0..<n).map { _ in sample(&c.interpreter.world.random, a.value, b.value) }
+    return .list(ValueList(numbers: draws, dimension: a.dimension))
   }
 }
 

@@ -24,7 +24,7 @@ extension Builtins {
       }
       let duration = try durationArgument.map { try c.interpreter.time($0.value, at: $0.span, "duration") } ?? 1
       if case .list(let items) = try inner.value(1) {
-        return try simulatePopulation(model, items, duration: duration, c, arguments[1].span)
+        return try simulatePopulation(model, items.values, duration: duration, c, arguments[1].span)
       }
       let current = try inner.quantity(1, for: "simulate")
       guard current.dimension == .current else {

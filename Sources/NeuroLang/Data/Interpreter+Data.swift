@@ -54,7 +54,7 @@ extension Interpreter {
         (name, t.trace.values.map { Quantity($0, t.dimension) }),
       ])
     case .list(let items):
-      let values = try numbers(items, "the list", expr)
+      let values = try numbers(items.values, "the list", expr)
       let name = values.first.map { $0.dimension.isDimensionless ? "value" : $0.dimension.word } ?? "value"
       return CSVColumns(columns: [(name, values)])
     case .record(let record):
@@ -65,7 +65,7 @@ extension Interpreter {
               "the field '\(field.name)' is \(field.value.describedKind); only lists of numbers can be saved",
               at: expr.span)
           }
-          return (field.name, try numbers(items, "'\(field.name)'", expr))
+          return (field.name, try numbers(items.values, "'\(field.name)'", expr))
         })
     case .table(let table):
       return CSVColumns(columns: try table.columns.map { ($0.name, try numbers($0.values, "'\($0.name)'", expr)) })

@@ -53,13 +53,13 @@ extension Interpreter {
   /// Numbers from the engine (spike times, intervals) as a list of quantities, refused with a diagnostic
   /// when the list would not fit in the memory the world may use.
   func numberList(_ values: [Double], _ dimension: Dimension, at span: Span) throws -> Value {
-    let bytes = World.bytes(ofList: values.count)
+    let bytes = World.bytes(ofNumbers: values.count)
     guard world.fits(bytes) else {
       throw failure(
         "a list of \(formatNumber(Double(values.count))) numbers would need about \(formatBytes(bytes)) of memory",
         at: span, hint: "\(MemoryBudget.described); ask for fewer neurons (a slice such as p[0..99]) or a shorter run")
     }
-    return .list(values.map { .quantity(Quantity($0, dimension)) })
+    return .list(ValueList(numbers: values, dimension: dimension))
   }
 
   /// `append(xs, v)`: the list held in `name` with `v` at its end, in place; gives no value.

@@ -18,14 +18,12 @@ extension Interpreter {
   /// How deep lists and records go in `value`. A list shared many times over (`append(xs, xs)`
   /// again and again) is measured once, by the address of its storage.
   private static func nesting(of value: Value, _ depths: inout [UnsafeRawPointer: Int]) -> Int {
-    let children: [Value]
     switch value {
-    case .list(let items): children = items
-    case .record(let record): children = record.fields.map(\.value)
+    case .list: break
+    case .record(let record): return 1 + record.fields.reduce(0) { max($0, nesting(of: $1.value, &depths)) }
     default: return 0
     }
-    guard case .list(let items) = value else { return 1 + children.reduce(0) { max($0, nesting(of: $1, &depths)) } }
-    guard let key = items.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) else { return 1 }
+    guard case .list(let items) = value, !items.holdsOnlyNumbers, let key = items.storageAddress else { return 1 }
     if let known = depths[key] { return known }
     let depth = 1 + items.reduce(0) { max($0, nesting(of: $1, &depths)) }
     depths[key] = depth

@@ -224,7 +224,7 @@ public final class Interpreter {
     let sequence = try evaluate(sequenceExpr)
     let items: [Value]
     switch sequence {
-    case .list(let values): items = values
+    case .list(let values): items = values.values
     case .trace(let t): items = t.trace.values.map { .quantity(Quantity($0, t.dimension)) }
     case .string(let s): items = s.map { .string(String($0)) }
     default:
@@ -371,7 +371,7 @@ public final class Interpreter {
 
 extension Interpreter {
   /// One unit for a list of quantities of one dimension, so that it reads `[0 nA, 0.5 nA, 1 nA]`.
-  func sharedUnit(_ items: [Value]) -> NeuroUnits.Unit? {
+  func sharedUnit(_ items: some Collection<Value>) -> NeuroUnits.Unit? {
     var quantities: [Quantity] = []
     for item in items {
       guard case .quantity(let q) = item, !q.dimension.isDimensionless, q.displayUnit == nil else { return nil }

@@ -9,7 +9,7 @@ public enum Value {
   case quantity(Quantity)
   case bool(Bool)
   case string(String)
-  case list([Value])
+  case list(ValueList)
   /// A neuron model with its parameters, e.g. the result of `lif(tau: 10ms)`.
   indirect case model(NeuronModel)
   /// A neuron in the simulation.

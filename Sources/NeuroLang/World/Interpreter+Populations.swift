@@ -67,7 +67,7 @@ extension Interpreter {
         "spike_times needs a list of times, or a list of lists (one per source)", at: source.span,
         hint: "input stim = spike_times([10ms, 50ms])")
     }
-    func times(_ list: [Value]) throws -> [Double] {
+    func times(_ list: some Collection<Value>) throws -> [Double] {
       try list.map { item in
         guard case .quantity(let q) = item, q.dimension == .time, q.value >= 0 else {
           throw failure(

@@ -48,8 +48,8 @@ extension World {
     return simulation.recordedSpikes + Int(saturating: max(0, room))
   }
 
-  /// Bytes a list of `count` values takes.
-  static func bytes(ofList count: Int) -> Double { Double(count) * Double(MemoryLayout<Value>.stride) }
+  /// Bytes a list of `count` numbers of one dimension takes (they are kept as plain doubles).
+  static func bytes(ofNumbers count: Int) -> Double { Double(count) * Double(MemoryLayout<Double>.stride) }
 
   /// How many spikes a simulation of its own (`simulate`) may record beside this world.
   var spikeRoomForAnotherSimulation: Int { spikeRoom - simulation.recordedSpikes }
