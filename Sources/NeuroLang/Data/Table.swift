@@ -54,8 +54,12 @@ public struct Table {
   static func commonUnit(_ quantities: [Quantity]) -> Unit {
     guard let first = quantities.first else { return Unit(symbol: "", scale: 1, dimension: .none) }
     if let unit = first.displayUnit { return unit }
-    let dimension = first.dimension
-    let biggest = quantities.map { abs($0.value) }.filter(\.isFinite).max() ?? 0
+    return commonUnit(quantities.map(\.value), first.dimension)
+  }
+
+  /// One unit for numbers (SI) of one dimension, chosen by their largest magnitude.
+  static func commonUnit(_ values: [Double], _ dimension: Dimension) -> Unit {
+    let biggest = values.lazy.map { abs($0) }.filter(\.isFinite).max() ?? 0
     guard let display = DisplayUnit.forDimension(dimension) else {
       return Unit(symbol: dimension.siSymbol, scale: 1, dimension: dimension)
     }

@@ -21,17 +21,22 @@ extension Interpreter {
         "hist needs a list of numbers, found \(value.describedKind)", at: values.span,
         hint: "hist isi(exc)")
     }
-    let quantities = try items.map { item -> Quantity in
-      guard case .quantity(let q) = item else {
-        throw failure("hist needs numbers, and the list holds \(item.describedKind)", at: values.span)
+    guard !items.isEmpty else { throw failure("the list is empty: nothing to count", at: values.span) }
+    // Compact numbers are read as they are kept; other lists item by item.
+    let (numbers, dimension, shownIn): ([Double], Dimension, NeuroUnits.Unit?)
+    if let compact = items.numbers {
+      (numbers, dimension, shownIn) = (compact.values, compact.dimension, nil)
+    } else {
+      let quantities = try items.map { item -> Quantity in
+        guard case .quantity(let q) = item else {
+          throw failure("hist needs numbers, and the list holds \(item.describedKind)", at: values.span)
+        }
+        return q
       }
-      return q
-    }
-    guard let first = quantities.first else {
-      throw failure("the list is empty: nothing to count", at: values.span)
-    }
-    guard quantities.allSatisfy({ $0.dimension == first.dimension }) else {
-      throw failure("hist needs values of one kind", at: values.span)
+      guard quantities.allSatisfy({ $0.dimension == quantities[0].dimension }) else {
+        throw failure("hist needs values of one kind", at: values.span)
+      }
+      (numbers, dimension, shownIn) = (quantities.map(\.value), quantities[0].dimension, quantities[0].displayUnit)
     }
     var bins: Int? = nil
     for option in options {
@@ -42,11 +47,11 @@ extension Interpreter {
       }
       bins = count
     }
-    let unit = Table.commonUnit(quantities)
-    guard let histogram = Histogram(quantities.map { $0.value / unit.scale }, bins: bins) else {
+    let unit = shownIn ?? Table.commonUnit(numbers, dimension)
+    guard let histogram = Histogram(numbers.map { $0 / unit.scale }, bins: bins) else {
       throw failure("the list holds no finite numbers: nothing to count", at: values.span)
     }
-    let x = first.dimension.isDimensionless ? Axis("value") : Axis(first.dimension.word, unit: unit.symbol)
-    return Figure(histogram, title: "\(quantities.count) values — count", x: x, y: Axis("count"))
+    let x = dimension.isDimensionless ? Axis("value") : Axis(dimension.word, unit: unit.symbol)
+    return Figure(histogram, title: "\(numbers.count) values — count", x: x, y: Axis("count"))
   }
 }

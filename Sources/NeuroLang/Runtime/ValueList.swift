@@ -49,6 +49,12 @@ public struct ValueList: RandomAccessCollection, RangeReplaceableCollection {
     }
   }
 
+  /// The numbers (SI) and their dimension when the items are kept compactly.
+  var numbers: (values: [Double], dimension: Dimension)? {
+    guard case .numbers(let values, let dimension) = storage else { return nil }
+    return (values, dimension)
+  }
+
   /// True when the items are numbers kept compactly (so none is a list or a record).
   var holdsOnlyNumbers: Bool {
     if case .numbers = storage { return true }
