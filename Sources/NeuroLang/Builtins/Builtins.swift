@@ -8,11 +8,14 @@ import NeuroUnits
 
 /// The functions every program can call.
 enum Builtins {
-  /// Every built-in function by name.
   /// Names written like calls that are forms of their own (`append(xs, v)` names the list it changes):
   /// not values, never redefined, offered by completion and "did you mean" like the built-ins.
   static let forms: Set<String> = ["append"]
 
+  /// Every name the language defines itself (functions, models, forms): never redefined by a user.
+  static let reservedNames: Set<String> = Set(all.keys).union(ModelKind.all.keys).union(forms)
+
+  /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
       + simulation + analysis + currents + connectivity + stimuli + plots)
@@ -103,7 +106,7 @@ enum Builtins {
     signature += ", method: " + kind.methods.map(\.rawValue).joined(separator: "|")
     return Builtin(
       name: kind.name, signature: signature, summary: kind.summary,
-      parameterNames: kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"],
+      parameterNames: kind.callParameterNames,
       wordParameters: kind.presets.isEmpty ? ["method"] : ["preset", "method"],
       checkShape: { arguments, interpreter in try requireNamed(kind, arguments, interpreter) }
     ) { c in
@@ -142,12 +145,12 @@ enum Builtins {
   /// labelled (`lif(tau: 10ms)`), `izhikevich(preset: chattering)` for a preset's name, or the closest name.
   private static func requireNamed(_ kind: ModelKind, _ arguments: [Argument], _ interpreter: Interpreter) throws {
     var seen: Set<String> = []
+    let names = kind.callParameterNames
     for argument in arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else { continue }
       guard seen.insert(label).inserted else {
         throw interpreter.failure("'\(label)' is given twice", at: labelSpan)
       }
-      let names = kind.parameters.map(\.name) + (kind.presets.isEmpty ? [] : ["preset"]) + ["method"]
       guard names.contains(label) else {
         throw interpreter.failure(
           "\(kind.name) has no parameter '\(label)'", at: labelSpan,

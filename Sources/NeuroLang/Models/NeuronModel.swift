@@ -64,6 +64,9 @@ public struct ModelKind: Sendable {
       []
     }
 
+  /// The names its call takes as `name: value`: its parameters, `preset` when it has presets, and `method`.
+  var callParameterNames: [String] { parameters.map(\.name) + (presets.isEmpty ? [] : ["preset"]) + ["method"] }
+
   func parameter(_ name: String) -> ModelParameter? { parameters.first { $0.name == name } }
   func preset(_ name: String) -> ModelPreset? { presets.first { $0.name == name } }
   func variable(_ name: String) -> (name: String, dimension: Dimension, meaning: String)? {

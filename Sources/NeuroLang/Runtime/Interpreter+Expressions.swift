@@ -75,9 +75,7 @@ extension Interpreter {
     if Builtins.forms.contains(name) {
       throw failure("\(name) is written with its arguments: \(name)(xs, v) adds v to the list xs", at: span)
     }
-    let known =
-      scope.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Array(Builtins.forms)
-      + ["dt", "now"]
+    let known = scope.visibleNames + Array(Builtins.reservedNames) + ["dt", "now"]
     var hint = closestName(to: name, among: known).map { "did you mean '\($0)'?" }
     if hint == nil, UnitTable.unit(named: name) != nil {
       hint = "a unit goes right after a number: 1\(name)"

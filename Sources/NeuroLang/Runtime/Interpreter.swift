@@ -88,8 +88,7 @@ public final class Interpreter {
 
   /// Every name a user can type now: definitions, built-ins, models, keywords.
   public var knownNames: [String] {
-    globals.visibleNames + Array(Builtins.all.keys) + Array(ModelKind.all.keys) + Array(Builtins.forms)
-      + Keyword.allCases.map(\.rawValue) + ["dt", "now"]
+    globals.visibleNames + Array(Builtins.reservedNames) + Keyword.allCases.map(\.rawValue) + ["dt", "now"]
   }
 
   /// A runtime error at a span of the current source.
@@ -274,7 +273,7 @@ public final class Interpreter {
         "'now' is the simulated time and cannot be redefined", at: span,
         hint: "it moves with 'run'; 'reset' takes it back to 0 ms")
     }
-    if Builtins.all[name] != nil || ModelKind.all[name] != nil || Builtins.forms.contains(name) {
+    if Builtins.reservedNames.contains(name) {
       throw failure(
         "'\(name)' is a built-in function and cannot be redefined", at: span,
         hint: "choose another name")
