@@ -33,7 +33,7 @@ import Testing
       pre: group, preRange: 0..<10, post: group, postRange: 0..<10,
       channel: SynapticChannel(kind: .voltage, tau: 5e-3), weight: .constant(1e-4), delay: .constant(0),
       rule: .allToAll, allowSelf: true, random: &random, shouldStop: { false })
-    #expect(made == .made(100))
+    #expect(made == .made(ConnectionID(index: 0), 100))
     #expect(simulation.group(group).variableNames == ["v", "s0"])
   }
 }

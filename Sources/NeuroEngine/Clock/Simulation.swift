@@ -3,6 +3,11 @@ public struct GroupID: Hashable, Sendable {
   public let index: Int
 }
 
+/// Identifies a connection (a projection) for as long as it exists.
+public struct ConnectionID: Hashable, Sendable {
+  public let index: Int
+}
+
 /// How a call to `run` ended.
 public enum RunOutcome: Equatable, Sendable {
   case completed
@@ -40,6 +45,9 @@ public final class Simulation {
   private var projections: [Projection] = []
   /// For projections with per-synapse delays: post values waiting, one array per step ahead.
   private var delayQueues: [[[Double]]] = []
+  private var connectionsMade = 0
+  /// Weights recorded over time, by connection.
+  private var weightRecordings: [ConnectionID: WeightRecording] = [:]
 
   public init() {}
 
@@ -47,19 +55,20 @@ public final class Simulation {
   /// post group's model takes no synapses.
   public func connect(
     pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
-    weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
+    weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool, plasticity: Plasticity? = nil,
     random: inout RandomSource
   ) -> Int? {
     let outcome = connect(
       pre: pre, preRange: preRange, post: post, postRange: postRange, channel: channel, weight: weight, delay: delay,
-      rule: rule, allowSelf: allowSelf, random: &random, shouldStop: { false })
-    if case .made(let count) = outcome { return count }
+      rule: rule, allowSelf: allowSelf, plasticity: plasticity, random: &random, shouldStop: { false })
+    if case .made(_, let count) = outcome { return count }
     return nil
   }
 
   /// What `connect` did: made synapses, found a group that cannot receive them, or was stopped.
   public enum ConnectOutcome: Equatable, Sendable {
-    case made(Int)
+    /// The connection and its number of synapses.
+    case made(ConnectionID, Int)
     case cannotReceive
     /// Stopped on request while the synapses were drawn: nothing was added.
     case interrupted
@@ -69,7 +78,7 @@ public final class Simulation {
   /// when it says yes nothing is added.
   public func connect(
     pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: SynapticChannel,
-    weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool,
+    weight: Draw, delay: Draw, rule: Projection.Rule, allowSelf: Bool, plasticity: Plasticity? = nil,
     random: inout RandomSource, shouldStop: () -> Bool
   ) -> ConnectOutcome {
     var probe = slots[post.index].group  // a copy: only asked whether it takes a channel
@@ -77,13 +86,38 @@ public final class Simulation {
     guard
       var projection = Projection(
         pre: pre, preRange: preRange, post: post, postRange: postRange, channel: 0,
-        weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, random: &random, shouldStop: shouldStop)
+        weight: weight, delay: delay, dt: dt, rule: rule, allowSelf: allowSelf, plasticity: plasticity,
+        random: &random, shouldStop: shouldStop)
     else { return .interrupted }
     guard let index = slots[post.index].group.addChannel(channel) else { return .cannotReceive }
     projection.channel = index
+    projection.id = ConnectionID(index: connectionsMade)
+    connectionsMade += 1
     projections.append(projection)
     delayQueues.append([])
-    return .made(projection.synapseCount)
+    return .made(projection.id, projection.synapseCount)
+  }
+
+  /// The projection of a connection, while it exists.
+  public func projection(_ id: ConnectionID) -> Projection? { projections.first { $0.id == id } }
+
+  /// Records the weights of some synapses of a connection (indices in `synapseWeights` order) from now on.
+  public func recordWeights(of id: ConnectionID, synapses: [Int]) -> Bool {
+    guard let projection = projection(id), synapses.allSatisfy({ projection.synapseCount > $0 && $0 >= 0 }) else {
+      return false
+    }
+    weightRecordings[id] = WeightRecording(synapses: synapses, startStep: stepIndex)
+    weightRecordings[id]?.sample(projection)
+    return true
+  }
+
+  /// The synapses of a connection whose weights are recorded.
+  public func recordedSynapses(of id: ConnectionID) -> [Int] { weightRecordings[id]?.synapses ?? [] }
+
+  /// The recorded weight of one synapse of a connection (its index in `synapseWeights` order).
+  public func weightTrace(of id: ConnectionID, synapse: Int) -> Trace? {
+    guard let recording = weightRecordings[id], let k = recording.synapses.firstIndex(of: synapse) else { return nil }
+    return Trace(start: Double(recording.startStep) * dt, dt: dt, values: recording.samples[k])
   }
 
   /// Every projection made so far.
@@ -132,10 +166,13 @@ public final class Simulation {
   public func remove(_ id: GroupID) -> Removal {
     let slot = slots[id.index]
     let kept = projections.indices.filter { projections[$0].pre != id && projections[$0].post != id }
-    let removal = Removal(
+    var removal = Removal(
       currents: slot.currents.count, events: slot.events.reduce(0) { $0 + $1.times.count },
       connections: projections.count - kept.count,
       recordings: slot.group.count > 1 ? slot.recorded.count : 0)
+    let removedIDs = projections.indices.filter { !kept.contains($0) }.map { projections[$0].id }
+    removal.recordings += removedIDs.filter { weightRecordings[$0] != nil }.count
+    for id in removedIDs { weightRecordings[id] = nil }
     projections = kept.map { projections[$0] }
     delayQueues = kept.map { delayQueues[$0] }
     slots[id.index] = Slot(group: RemovedGroup(), startStep: stepIndex)
@@ -191,7 +228,9 @@ public final class Simulation {
 
   /// Bytes the recordings would grow by over `steps` more steps.
   public func recordingBytes(forSteps steps: Int) -> Double {
-    let perStep = slots.reduce(0) { $0 + $1.recorded.values.reduce(0) { $0 + $1.count } }
+    let perStep =
+      slots.reduce(0) { $0 + $1.recorded.values.reduce(0) { $0 + $1.count } }
+      + weightRecordings.values.reduce(0) { $0 + $1.synapses.count }
     return Double(perStep) * Double(steps) * Double(MemoryLayout<Double>.size)
   }
 
@@ -217,6 +256,10 @@ public final class Simulation {
       }
     }
     var firedByGroup = [[Int]](repeating: [], count: slots.count)
+    let learning = projections.indices.filter { projections[$0].plasticity?.stdp != nil }
+    let recordedWeights = projections.indices.compactMap { p in
+      weightRecordings[projections[p].id] == nil ? nil : (projections[p].id, p)
+    }
     let activeRanges = slots.map { slot in
       slot.currents.filter(\.isUniformConstant).map { ($0.amplitude, $0.activeSteps(dt: dt)) }
     }
@@ -288,9 +331,22 @@ public final class Simulation {
         }
         let due = projections[p].due(firedByGroup[projections[p].pre.index], step: k)
         guard !due.isEmpty else { continue }
+        if projections[p].plastic != nil {
+          var projection = projections[p]
+          projections[p].plastic = nil  // the state moves into the copy rather than being copied
+          slots[projection.post.index].group.accumulate(channel: projection.channel) {
+            projection.deliverPlastic(due, step: k + 1, dt: dt, into: $0)
+          }
+          projections[p] = projection
+          continue
+        }
         let projection = projections[p]
         slots[projection.post.index].group.accumulate(channel: projection.channel) { projection.deliver(due, into: $0) }
       }
+      for p in learning where !firedByGroup[projections[p].post.index].isEmpty {
+        projections[p].postsynapticSpikes(firedByGroup[projections[p].post.index], step: k + 1, dt: dt)
+      }
+      for (id, p) in recordedWeights { weightRecordings[id]?.sample(projections[p]) }
       stepIndex += 1
       if spikesRecorded > spikeLimit { return .spikeLimitReached }
       // Small simulations are checked every step (the time of a divergence then is exact), large ones every 100th.
@@ -313,6 +369,12 @@ public final class Simulation {
     stepIndex = 0
     for p in projections.indices { projections[p].clearPending() }
     for p in delayQueues.indices { delayQueues[p] = [] }
+    for p in projections.indices {
+      let id = projections[p].id
+      guard let synapses = weightRecordings[id]?.synapses else { continue }
+      weightRecordings[id] = WeightRecording(synapses: synapses, startStep: 0)
+      weightRecordings[id]?.sample(projections[p])
+    }
     for i in slots.indices {
       slots[i].group.resetState()
       let (events, recorded) = (slots[i].events, slots[i].recorded)
@@ -343,6 +405,23 @@ public final class Simulation {
   /// The time (s) since a group's recording began.
   public func recordedDuration(_ id: GroupID) -> Double {
     Double(stepIndex - slots[id.index].startStep) * dt
+  }
+}
+
+/// The weights of some synapses of a connection, one sample a step from `startStep` on.
+private struct WeightRecording {
+  var synapses: [Int]
+  var startStep: Int
+  var samples: [[Double]]
+
+  init(synapses: [Int], startStep: Int) {
+    self.synapses = synapses
+    self.startStep = startStep
+    samples = Array(repeating: [], count: synapses.count)
+  }
+
+  mutating func sample(_ projection: Projection) {
+    for (k, s) in synapses.enumerated() { samples[k].append(projection.weight(at: s)) }
   }
 }
 

@@ -2,8 +2,22 @@
 extension Projection {
   /// The mean weight of its synapses (the one weight when all share it).
   public var meanWeight: Double {
-    guard let weights else { return weight }
-    return weights.isEmpty ? 0 : weights.reduce(0) { $0 + Double($1) } / Double(weights.count)
+    guard weights != nil || plastic != nil else { return weight }
+    return targets.isEmpty ? 0 : (0..<targets.count).reduce(0) { $0 + weight(at: $1) } / Double(targets.count)
+  }
+
+  /// The weight of every synapse now, row by row (presynaptic neuron, then target).
+  public var synapseWeights: [Double] { (0..<targets.count).map(weight(at:)) }
+
+  /// The presynaptic and postsynaptic neuron (indices in their groups) of every synapse, in the order of
+  /// `synapseWeights`.
+  public var synapseEnds: (pre: [Int], post: [Int]) {
+    var pre: [Int] = []
+    pre.reserveCapacity(targets.count)
+    for r in 0..<(rowStart.count - 1) {
+      pre += repeatElement(preRange.lowerBound + r, count: rowStart[r + 1] - rowStart[r])
+    }
+    return (pre, targets.map { Int($0) })
   }
 
   /// The number of its synapses onto each neuron of `range` of the post group.
@@ -31,7 +45,7 @@ extension Projection {
       for s in rowStart[row]..<rowStart[row + 1] {
         let j = Int(targets[s])
         guard post.contains(j) else { continue }
-        matrix[i - pre.lowerBound][j - post.lowerBound] += weights.map { Double($0[s]) } ?? weight
+        matrix[i - pre.lowerBound][j - post.lowerBound] += weight(at: s)
       }
     }
   }
@@ -53,14 +67,23 @@ extension Simulation {
   }
 
   /// The summed weights from each neuron of `preRange` (rows) to each of `postRange` (columns), over
-  /// every projection between the two groups, and the channel kind of the first such projection.
+  /// every projection between the two groups.
   public func weightMatrix(from pre: GroupID, _ preRange: Range<Int>, to post: GroupID, _ postRange: Range<Int>)
-    -> (weights: [[Double]], kind: SynapticChannel.Kind?)
+    -> [[Double]]
   {
     var matrix = [[Double]](repeating: [Double](repeating: 0, count: postRange.count), count: preRange.count)
-    let between = allProjections.filter { $0.pre == pre && $0.post == post }
-    for projection in between { projection.addWeights(from: preRange, to: postRange, into: &matrix) }
-    return (matrix, between.first.flatMap(channelKind(of:)))
+    for projection in allProjections where projection.pre == pre && projection.post == post {
+      projection.addWeights(from: preRange, to: postRange, into: &matrix)
+    }
+    return matrix
+  }
+
+  /// The weights of one projection, from each neuron of its pre range (rows) to each of its post range (columns).
+  public func weightMatrix(of projection: Projection) -> [[Double]] {
+    var matrix = [[Double]](
+      repeating: [Double](repeating: 0, count: projection.postRange.count), count: projection.preRange.count)
+    projection.addWeights(from: projection.preRange, to: projection.postRange, into: &matrix)
+    return matrix
   }
 
   /// The kind of channel a projection feeds (what its weights are), or nil when its group has none.

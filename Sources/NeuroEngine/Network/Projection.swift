@@ -9,8 +9,11 @@ import NeuroUnits
 /// in compressed rows (CSR): for each presynaptic neuron, the indices of its targets. Every
 /// synapse adds its weight to a channel of its target, `delaySteps` steps after the spike.
 /// Weights and delays are one value for all synapses, or drawn per synapse (weights as
-/// 4-byte floats, delays as 2-byte step counts).
+/// 4-byte floats, delays as 2-byte step counts). A plastic projection keeps its weights, which
+/// change as it runs, in `plastic` (8-byte doubles).
 public struct Projection: Sendable {
+  /// Names the projection for as long as it exists, whatever is removed around it.
+  public internal(set) var id = ConnectionID(index: -1)
   public let pre: GroupID
   public let preRange: Range<Int>
   public let post: GroupID
@@ -31,12 +34,18 @@ public struct Projection: Sendable {
   let targets: [Int32]
   /// Spikes waiting for their delay: slot `step % delaySteps`.
   var pending: [[Int]]
+  /// The weights, traces and short-term state of a plastic projection.
+  var plastic: PlasticSynapses?
+
+  /// The rules its synapses follow, when plastic.
+  public var plasticity: Plasticity? { plastic?.rules }
 
   public var synapseCount: Int { targets.count }
 
   /// Bytes the connectivity takes per synapse (targets, row starts and the delay queue).
   public var bytesPerSynapse: Double {
-    let bytes = targets.count * (MemoryLayout<Int32>.size + perSynapseExtras) + rowStart.count * MemoryLayout<Int>.size
+    let extras = perSynapseExtras + (plastic?.rules.bytesPerSynapse ?? 0)
+    let bytes = targets.count * (MemoryLayout<Int32>.size + extras) + rowStart.count * MemoryLayout<Int>.size
     return Double(bytes) / Double(max(1, targets.count))
   }
 
@@ -63,11 +72,12 @@ public struct Projection: Sendable {
     }
   }
 
-  /// Draws the synapses of `rule`; nil when `shouldStop` says yes (asked every thousand rows).
+  /// Draws the synapses of `rule`; nil when `shouldStop` says yes (asked every thousand rows). A
+  /// plastic projection takes one delay for all its synapses.
   public init?(
     pre: GroupID, preRange: Range<Int>, post: GroupID, postRange: Range<Int>, channel: Int, weight: Draw,
-    delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, random: inout RandomSource,
-    shouldStop: () -> Bool = { false }
+    delay: Draw, dt: Double, rule: Rule, allowSelf: Bool, plasticity: Plasticity? = nil,
+    random: inout RandomSource, shouldStop: () -> Bool = { false }
   ) {
     func stopping(_ row: Int) -> Bool { row % 1000 == 999 && shouldStop() }
     self.pre = pre
@@ -147,12 +157,21 @@ public struct Projection: Sendable {
     rows[preRange.count] = targets.count
     rowStart = rows
     self.targets = targets
-    if weight.constantValue == nil {
+    if let plasticity {
+      // Under STDP weights live within [0, w_max]: drawn ones start there too.
+      let (lowest, highest) = plasticity.stdp.map { (0, $0.maxWeight) } ?? (-Double.infinity, Double.infinity)
+      let drawn = (0..<targets.count).map { _ in
+        min(highest, max(lowest, weight.constantValue ?? weight.sample(&random)))
+      }
+      plastic = PlasticSynapses(
+        rules: plasticity, weights: drawn, rowStart: rows, targets: targets, postRange: postRange)
+      weights = nil
+    } else if weight.constantValue == nil {
       weights = (0..<targets.count).map { _ in Float(weight.sample(&random)) }
     } else {
       weights = nil
     }
-    if delay.constantValue == nil {
+    if delay.constantValue == nil && plasticity == nil {
       synapseDelays = (0..<targets.count).map { _ in
         UInt16(clamping: max(1, Int(clampingToSteps: delay.sample(&random) / dt)))
       }
@@ -186,8 +205,34 @@ public struct Projection: Sendable {
     }
   }
 
+  /// Empties the queue; a plastic projection returns to the weights it had at t = 0.
   mutating func clearPending() {
     for i in pending.indices { pending[i] = [] }
+    plastic?.reset()
+  }
+
+  /// Delivers the spikes due now through plastic synapses and applies their presynaptic side of plasticity.
+  mutating func deliverPlastic(_ due: [Int], step: Int, dt: Double, into values: UnsafeMutableBufferPointer<Double>) {
+    let lower = preRange.lowerBound
+    let rows = due.compactMap { preRange.contains($0) ? $0 - lower : nil }
+    guard !rows.isEmpty else { return }
+    plastic?.deliver(
+      rows: rows, step: step, dt: dt, rowStart: rowStart, targets: targets, postLower: postRange.lowerBound,
+      into: values)
+  }
+
+  /// Applies the postsynaptic side of STDP for these neurons of the post group, which fired in `step`.
+  mutating func postsynapticSpikes(_ fired: [Int], step: Int, dt: Double) {
+    guard plastic?.rules.stdp != nil else { return }
+    let inRange = fired.compactMap { postRange.contains($0) ? $0 - postRange.lowerBound : nil }
+    if !inRange.isEmpty { plastic?.postsynapticSpikes(inRange, step: step, dt: dt) }
+  }
+
+  /// The weight of synapse `s` now.
+  @inline(__always)
+  func weight(at s: Int) -> Double {
+    if let plastic { return plastic.weights[s] }
+    return weights.map { Double($0[s]) } ?? weight
   }
 
   /// Adds the weights of the synapses of these presynaptic neurons into the channel values.
@@ -223,7 +268,7 @@ public struct Projection: Sendable {
       let r = i - lower
       for s in rowStart[r]..<rowStart[r + 1] {
         let slot = (step + Int(delays[s]) - 1) % depth
-        queue[slot][Int(targets[s])] += weights.map { Double($0[s]) } ?? weight
+        queue[slot][Int(targets[s])] += weight(at: s)
       }
     }
     let now = step % depth

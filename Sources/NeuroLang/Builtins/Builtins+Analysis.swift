@@ -248,26 +248,41 @@ extension Builtins {
       try degrees(c, "out_degree", incoming: false)
     },
     Builtin(
-      name: "weights", signature: "pre, post",
+      name: "weights", signature: "pre, post (or a named connection)",
       summary:
         "the summed weights from each pre neuron (rows) to each post neuron (columns), for small networks: heatmap "
-        + "weights(a, b)"
+        + "weights(a, b); weights(syn) for one connection named with let syn = connect …"
     ) { c in
+      if c.arguments.count == 1, case .connection(let connection) = try c.value(0) {
+        let projection = try c.interpreter.liveConnection(connection, at: c.arguments[0].span)
+        return try weightMatrix(c, connection.weightDimension, pre: projection.preRange, post: projection.postRange) {
+          $0.weightMatrix(of: projection)
+        }
+      }
       try c.expectPositional(2, "weights", "weights(a, b)")
       guard case .neuron(let pre) = try c.value(0), case .neuron(let post) = try c.value(1) else {
         throw c.failure("weights needs two groups of neurons", hint: "weights(exc, inh)")
       }
-      guard pre.range.count * post.range.count <= 40_000 else {
-        throw c.failure(
-          "a weight matrix of \(pre.range.count) × \(post.range.count) is too large to show",
-          hint: "take slices: weights(exc[0..49], inh[0..49])")
-      }
       let simulation = c.interpreter.world.simulation
-      let (matrix, kind) = simulation.weightMatrix(from: pre.group, pre.range, to: post.group, post.range)
-      let unit = Interpreter.weightDimension(of: kind)
-      return .list(matrix.map { row in .list(row.map { .quantity(Quantity($0, unit)) }) })
+      let kind = simulation.allProjections.first { $0.pre == pre.group && $0.post == post.group }
+        .flatMap(simulation.channelKind(of:))
+      return try weightMatrix(c, Interpreter.weightDimension(of: kind), pre: pre.range, post: post.range) {
+        $0.weightMatrix(from: pre.group, pre.range, to: post.group, post.range)
+      }
     },
   ]
+
+  /// A weight matrix as a list of rows, refused when too large to show.
+  private static func weightMatrix(
+    _ c: CallContext, _ unit: Dimension, pre: Range<Int>, post: Range<Int>, _ matrix: (Simulation) -> [[Double]]
+  ) throws -> Value {
+    guard pre.count * post.count <= 40_000 else {
+      throw c.failure(
+        "a weight matrix of \(pre.count) × \(post.count) is too large to show",
+        hint: "take slices: weights(exc[0..49], inh[0..49])")
+    }
+    return .list(matrix(c.interpreter.world.simulation).map { row in .list(row.map { .quantity(Quantity($0, unit)) }) })
+  }
 
   private static func degrees(_ c: CallContext, _ name: String, incoming: Bool) throws -> Value {
     try c.expectPositional(1, name, "\(name)(exc)")

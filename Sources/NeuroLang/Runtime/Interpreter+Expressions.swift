@@ -221,6 +221,8 @@ extension Interpreter {
     switch object {
     case .neuron(let handle):
       return try neuronMember(handle, name, nameSpan)
+    case .connection(let handle):
+      return try connectionMember(handle, name, nameSpan)
     case .model(let model):
       guard let parameter = model.kind.parameter(name) else {
         throw unknownMember(name, of: model.kind, at: nameSpan)

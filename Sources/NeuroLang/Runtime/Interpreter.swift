@@ -187,8 +187,8 @@ public final class Interpreter {
       try definePopulation(name, nameSpan, size, model)
     case .input(let name, let nameSpan, let source):
       try defineInput(name, nameSpan, source)
-    case .connect(let pre, let post, let options):
-      try connect(pre, post, options, statement.span)
+    case .connect(let pre, let post, let options, let name):
+      try connect(pre, post, options, name: name, statement.span)
     case .record(let target):
       try record(target)
     case .raster(let target, let from, let to):

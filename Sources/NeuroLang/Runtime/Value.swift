@@ -30,6 +30,10 @@ public enum Value {
   indirect case waveform(Waveform)
   /// A figure from `plot(…)`, `raster(…)`, `hist(…)` or `heatmap(…)`, drawn when shown.
   indirect case figure(Figure)
+  /// A plasticity rule for `connect … plasticity: …`: `stdp(…)`, `stp(…)`.
+  indirect case plasticity(PlasticityRule)
+  /// A connection named by `let syn = connect …`.
+  indirect case connection(ConnectionHandle)
 }
 
 /// A current's shape and size (A), before it is injected.
@@ -101,6 +105,8 @@ extension Value {
     case .nothing: return "nothing"
     case .waveform: return "a current waveform"
     case .figure(let f): return "a \(f.kind) figure"
+    case .plasticity: return "a plasticity rule"
+    case .connection: return "a connection"
     }
   }
 
@@ -129,6 +135,8 @@ extension Value {
     case .nothing: return ""
     case .waveform(let w): return w.described
     case .figure(let f): return "\(f.kind) \"\(f.heading)\""
+    case .plasticity(let rule): return rule.described
+    case .connection(let c): return "connection \(c.name): \(c.label)"
     }
   }
 }

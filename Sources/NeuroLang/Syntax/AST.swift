@@ -149,8 +149,8 @@ public enum StmtKind: Sendable {
   case population(name: String, nameSpan: Span, size: Expr, model: Expr)
   /// `input noise = poisson(1000, rate: 10Hz)`
   case input(name: String, nameSpan: Span, source: Expr)
-  /// `connect exc -> inh with p: 0.02, weight: 1.62mV`
-  case connect(pre: Expr, post: Expr, options: [ConnectOption])
+  /// `connect exc -> inh with p: 0.02, weight: 1.62mV`; `let syn = connect …` also names the connection.
+  case connect(pre: Expr, post: Expr, options: [ConnectOption], name: (String, Span)?)
   /// `record exc.v[0..9]`
   case record(Expr)
   /// `raster exc from 0ms to 200ms`

@@ -5,6 +5,9 @@ extension Parser {
     advance()
     let (name, nameSpan) = try expectIdentifier("a name after 'let'")
     try expect(.equal, "'=' after the name", hint: "a definition reads: let x = 10mV")
+    if case .identifier("connect") = current.kind, statementHasArrow {
+      return try parseConnect(naming: (name, nameSpan))
+    }
     return .define(name: name, nameSpan: nameSpan, value: try parseExpression())
   }
 

@@ -70,8 +70,8 @@ extension Parser {
     return .input(name: name, nameSpan: nameSpan, source: try parseExpression())
   }
 
-  /// `connect a -> b with p: 0.1, weight: 1mV`
-  mutating func parseConnect() throws -> StmtKind {
+  /// `connect a -> b with p: 0.1, weight: 1mV`, after `let syn =` when it is named.
+  mutating func parseConnect(naming name: (String, Span)? = nil) throws -> StmtKind {
     advance()
     let pre = try parsePostfix()
     try expect(.arrow, "'->' between the two groups of neurons", hint: "connect exc -> inh with p: 0.02, weight: 1mV")
@@ -81,7 +81,7 @@ extension Parser {
       advance()
       repeat { options.append(connectOption(try parseArgument())) } while match(.comma)
     }
-    return .connect(pre: pre, post: post, options: options)
+    return .connect(pre: pre, post: post, options: options, name: name)
   }
 
   /// What a connect option is: `rule:` takes a word, `weight:` and `delay:` may be drawn per synapse.

@@ -6,8 +6,12 @@ extension Interpreter {
   /// The longest synaptic delay: a spike waits in a queue of one slot per step.
   static let longestDelay = 10.0
 
-  /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`
-  func connect(_ preExpr: Expr, _ postExpr: Expr, _ arguments: [ConnectOption], _ span: Span) throws {
+  /// `connect exc -> inh with p: 0.02, weight: 1.62mV, tau_syn: 5ms, delay: 1ms`; with a name
+  /// (`let syn = connect …`), the connection is also a value under that name.
+  func connect(
+    _ preExpr: Expr, _ postExpr: Expr, _ arguments: [ConnectOption], name: (String, Span)?, _ span: Span
+  ) throws {
+    if let (name, nameSpan) = name { try checkDefinable(name, at: nameSpan) }
     let pre = try neurons(preExpr, "connect")
     let post = try neurons(postExpr, "connect")
     var options: [String: (Value, Span)] = [:]
@@ -17,7 +21,9 @@ extension Interpreter {
         throw failure(
           "connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
       }
-      let known = ["p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree"]
+      let known = [
+        "p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree", "plasticity",
+      ]
       guard known.contains(label) else {
         throw failure(
           "connect has no option '\(label)'", at: labelSpan,
@@ -62,8 +68,12 @@ extension Interpreter {
       guard case .bool(let b) = value else { throw failure("self must be true or false", at: selfSpan) }
       allowSelf = b
     }
+    let plasticity = try options["plasticity"].map { value, ruleSpan in
+      try connectionPlasticity(value, at: ruleSpan, channel: channel, weight: weight, delayDrawn: draws["delay"] != nil)
+    }
     let expected = Projection.expectedSynapses(rule, pre: pre.range.count, post: post.range.count)
-    let bytesEach = 4.0 + (draws["weight"] == nil ? 0 : 4) + (draws["delay"] == nil ? 0 : 2)
+    let weightBytes = plasticity.map { Double($0.bytesPerSynapse) } ?? (draws["weight"] == nil ? 0 : 4)
+    let bytesEach = 4.0 + weightBytes + (draws["delay"] == nil ? 0 : 2)
     let delayQueue =
       draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / world.simulation.dt) + 1) * Double(post.groupSize) * 8
     let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue
@@ -77,10 +87,20 @@ extension Interpreter {
     let started = host.wallClock?()
     let outcome = world.simulation.connect(
       pre: pre.group, preRange: pre.range, post: post.group, postRange: post.range, channel: channel, weight: weight,
-      delay: delay, rule: rule, allowSelf: allowSelf, random: &world.random, shouldStop: host.shouldStop)
+      delay: delay, rule: rule, allowSelf: allowSelf, plasticity: plasticity, random: &world.random,
+      shouldStop: host.shouldStop)
     let made: Int
     switch outcome {
-    case .made(let count): made = count
+    case .made(let id, let count):
+      made = count
+      if let (name, _) = name {
+        scope.define(
+          name,
+          .connection(
+            ConnectionHandle(
+              name: name, id: id, label: "\(pre.label) -> \(post.label)",
+              weightDimension: Self.weightDimension(of: channel.kind))))
+      }
     case .cannotReceive:
       let kind = world.models[post.group]?.kind.name ?? "this"
       throw failure("\(kind) neurons cannot receive synapses yet; connect onto lif neurons", at: postExpr.span)
@@ -92,7 +112,10 @@ extension Interpreter {
       world.simulation.allProjections.last.map { formatNumber($0.bytesPerSynapse, significantDigits: 3) } ?? "0"
     let elapsed = started.flatMap { start in host.wallClock.map { $0() - start } }
     let timing = elapsed.map { " · \(seconds($0)) of wall time · \(perSynapse) bytes per synapse" } ?? ""
-    host.write("connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(timing)\n")
+    let learning = [plasticity?.stdp.map { _ in "stdp" }, plasticity?.shortTerm.map { _ in "stp" }].compactMap { $0 }
+    let plastic = learning.isEmpty ? "" : ", plastic (\(learning.joined(separator: ", ")))"
+    host.write(
+      "connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(plastic)\(timing)\n")
   }
 
   /// `uniform(a, b)` or `normal(mean, sd)` written as a connect option: a draw per synapse.

@@ -110,7 +110,8 @@ extension Interpreter {
     return handle
   }
 
-  /// `record exc.v[0..9]`: from now on, keep that variable of those neurons.
+  /// `record exc.v[0..9]`: from now on, keep that variable of those neurons (`record syn.w[0..9]`:
+  /// those weights of a connection).
   func record(_ targetExpr: Expr) throws {
     var target = targetExpr
     var indices: Range<Int>? = nil
@@ -127,7 +128,14 @@ extension Interpreter {
     guard case .member(let objectExpr, let variable, let variableSpan) = target.kind else {
       throw failure("record needs a state variable of neurons, such as exc.v[0..9]", at: targetExpr.span)
     }
-    let handle = try neurons(objectExpr, "record")
+    let object = try evaluate(objectExpr)
+    if case .connection(let connection) = object {
+      guard variable == "w" else {
+        throw failure("a connection records its weights: \(connection.name).w", at: variableSpan)
+      }
+      return try recordWeights(connection, indices: indices, variableSpan: variableSpan, at: targetExpr.span)
+    }
+    let handle = try neurons(object, at: objectExpr.span, "record")
     let chosen = indices.map { $0.clamped(to: 0..<handle.range.count) } ?? 0..<handle.range.count
     let neuronsToRecord = chosen.map { handle.range.lowerBound + $0 }
     guard neuronsToRecord.count <= 10_000 else {
