@@ -331,17 +331,15 @@ public final class Simulation {
         }
         let due = projections[p].due(firedByGroup[projections[p].pre.index], step: k)
         guard !due.isEmpty else { continue }
+        // The projection is used in place: a copy would retain each of its arrays, every step.
+        let (post, channel, dt) = (projections[p].post.index, projections[p].channel, dt)
         if projections[p].plastic != nil {
-          var projection = projections[p]
-          projections[p].plastic = nil  // the state moves into the copy rather than being copied
-          slots[projection.post.index].group.accumulate(channel: projection.channel) {
-            projection.deliverPlastic(due, step: k + 1, dt: dt, into: $0)
+          slots[post].group.accumulate(channel: channel) {
+            self.projections[p].deliverPlastic(due, step: k + 1, dt: dt, into: $0)
           }
-          projections[p] = projection
-          continue
+        } else {
+          slots[post].group.accumulate(channel: channel) { self.projections[p].deliver(due, into: $0) }
         }
-        let projection = projections[p]
-        slots[projection.post.index].group.accumulate(channel: projection.channel) { projection.deliver(due, into: $0) }
       }
       for p in learning where !firedByGroup[projections[p].post.index].isEmpty {
         projections[p].postsynapticSpikes(firedByGroup[projections[p].post.index], step: k + 1, dt: dt)

@@ -213,19 +213,14 @@ public struct Projection: Sendable {
 
   /// Delivers the spikes due now through plastic synapses and applies their presynaptic side of plasticity.
   mutating func deliverPlastic(_ due: [Int], step: Int, dt: Double, into values: UnsafeMutableBufferPointer<Double>) {
-    let lower = preRange.lowerBound
-    let rows = due.compactMap { preRange.contains($0) ? $0 - lower : nil }
-    guard !rows.isEmpty else { return }
     plastic?.deliver(
-      rows: rows, step: step, dt: dt, rowStart: rowStart, targets: targets, postLower: postRange.lowerBound,
-      into: values)
+      due, lower: preRange.lowerBound, step: step, dt: dt, rowStart: rowStart, targets: targets,
+      postLower: postRange.lowerBound, into: values)
   }
 
   /// Applies the postsynaptic side of STDP for these neurons of the post group, which fired in `step`.
   mutating func postsynapticSpikes(_ fired: [Int], step: Int, dt: Double) {
-    guard plastic?.rules.stdp != nil else { return }
-    let inRange = fired.compactMap { postRange.contains($0) ? $0 - postRange.lowerBound : nil }
-    if !inRange.isEmpty { plastic?.postsynapticSpikes(inRange, step: step, dt: dt) }
+    plastic?.postsynapticSpikes(fired, lower: postRange.lowerBound, step: step, dt: dt)
   }
 
   /// The weight of synapse `s` now.

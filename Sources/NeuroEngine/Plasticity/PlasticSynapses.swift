@@ -37,6 +37,10 @@ struct PlasticSynapses: Sendable {
   private let columnStart: [Int]
   private let columnSynapses: [Int32]
   private let columnRows: [Int32]
+  /// exp(−k·dt/τ) for a trace k steps old, up to where it falls below 1e-18 (then computed).
+  private var preDecay: [Double] = []
+  private var postDecay: [Double] = []
+  private var decayDt = 0.0
 
   init(rules: Plasticity, weights: [Double], rowStart: [Int], targets: [Int32], postRange: Range<Int>) {
     self.rules = rules
@@ -87,13 +91,34 @@ struct PlasticSynapses: Sendable {
     }
   }
 
-  /// Delivers the spikes of presynaptic rows `rows` that arrive in step `step` (at its end), then
-  /// applies their side of STDP: weights first reach their targets, then change.
+  /// The tables of trace decay for time step `dt`.
+  private mutating func prepareDecay(dt: Double) {
+    guard dt != decayDt, let stdp = rules.stdp else { return }
+    decayDt = dt
+    func table(_ tau: Double) -> [Double] {
+      let length = Int(clampingToSteps: min(65_536, (41.5 * tau / dt).rounded(.up)))
+      return (0..<max(1, length)).map { exp(-Double($0) * dt / tau) }
+    }
+    preDecay = table(stdp.tauPotentiation)
+    postDecay = table(stdp.tauDepression)
+  }
+
+  @inline(__always)
+  private func decay(_ table: [Double], age: Int, dt: Double, tau: Double) -> Double {
+    age < table.count ? table[age] : exp(-Double(age) * dt / tau)
+  }
+
+  /// Delivers the spikes of the neurons `fired` (of the pre group; those outside rows `lower…` are not
+  /// its) that arrive in step `step` (at its end), then applies their side of STDP: weights first
+  /// reach their targets, then change.
   mutating func deliver(
-    rows: [Int], step: Int, dt: Double, rowStart: [Int], targets: [Int32], postLower: Int,
+    _ fired: [Int], lower: Int, step: Int, dt: Double, rowStart: [Int], targets: [Int32], postLower: Int,
     into values: UnsafeMutableBufferPointer<Double>
   ) {
-    for r in rows {
+    prepareDecay(dt: dt)
+    let rows = rowStart.count - 1
+    for i in fired where i >= lower && i - lower < rows {
+      let r = i - lower
       var scale = 1.0
       if let stp = rules.shortTerm {
         scale = stp.spike(&shortTerm[r], elapsed: Double(step - shortTermStep[r]) * dt)
@@ -103,24 +128,29 @@ struct PlasticSynapses: Sendable {
       guard let stdp = rules.stdp else { continue }
       for s in rowStart[r]..<rowStart[r + 1] {
         let j = Int(targets[s]) - postLower
-        let trace = postTrace[j] * exp(-Double(step - postStep[j]) * dt / stdp.tauDepression)
+        let trace = postTrace[j] * decay(postDecay, age: step - postStep[j], dt: dt, tau: stdp.tauDepression)
         weights[s] = stdp.depressed(weights[s], postTrace: trace)
       }
-      preTrace[r] = stdp.traceAfterSpike(preTrace[r] * exp(-Double(step - preStep[r]) * dt / stdp.tauPotentiation))
+      let decayed = preTrace[r] * decay(preDecay, age: step - preStep[r], dt: dt, tau: stdp.tauPotentiation)
+      preTrace[r] = stdp.traceAfterSpike(decayed)
       preStep[r] = step
     }
   }
 
-  /// Applies the postsynaptic side of STDP for the post neurons (indices in the post range) that fired in `step`.
-  mutating func postsynapticSpikes(_ fired: [Int], step: Int, dt: Double) {
+  /// Applies the postsynaptic side of STDP for the neurons `fired` of the post group (those outside
+  /// `lower…` are not its) that fired in `step`.
+  mutating func postsynapticSpikes(_ fired: [Int], lower: Int, step: Int, dt: Double) {
     guard let stdp = rules.stdp else { return }
-    for j in fired {
+    prepareDecay(dt: dt)
+    for i in fired where i >= lower && i - lower < postTrace.count {
+      let j = i - lower
       for c in columnStart[j]..<columnStart[j + 1] {
         let r = Int(columnRows[c]), s = Int(columnSynapses[c])
-        let trace = preTrace[r] * exp(-Double(step - preStep[r]) * dt / stdp.tauPotentiation)
+        let trace = preTrace[r] * decay(preDecay, age: step - preStep[r], dt: dt, tau: stdp.tauPotentiation)
         weights[s] = stdp.potentiated(weights[s], preTrace: trace)
       }
-      postTrace[j] = stdp.traceAfterSpike(postTrace[j] * exp(-Double(step - postStep[j]) * dt / stdp.tauDepression))
+      let decayed = postTrace[j] * decay(postDecay, age: step - postStep[j], dt: dt, tau: stdp.tauDepression)
+      postTrace[j] = stdp.traceAfterSpike(decayed)
       postStep[j] = step
     }
   }

@@ -174,8 +174,8 @@ extension Builtins {
   static let stdpWindow = Builtin(
     name: "stdp_window", signature: "stdp rule, from: -100ms, to: 100ms, w: w_max/2",
     summary:
-      "the learning window: the weight change of one pairing against delta_t = t_post − t_pre, as a trace "
-      + "(plot stdp_window(rule))",
+      "the learning window: the weight change dw of one pairing against delta_t = t_post − t_pre, as a record "
+      + "{delta_t, dw} (plot stdp_window(rule))",
     parameterNames: ["from", "to", "w"]
   ) { c in
     let (rule, parameters, options) = try ruleAndOptions(
@@ -186,15 +186,14 @@ extension Builtins {
       throw c.failure("the window needs from before to, at most 100 s apart", hint: "from: -100ms, to: 100ms")
     }
     let start = try startWeight(options["w"], rule, parameters, c)
-    let samples = 401
-    let step = (to - from) / Double(samples - 1)
-    let changes = (0..<samples).map { k in
-      rule.pairingChange(lag: from + Double(k) * step, pairs: 1, period: 1, weight: start)
-    }
-    return .trace(
-      TraceValue(
-        label: "Δw against Δt = t_post − t_pre", trace: Trace(start: from, dt: step, values: changes),
-        dimension: parameters.maxWeight.dimension, spikeTimes: []))
+    // Both sides of Δt = 0 are sampled: the window jumps there.
+    let lags = (0..<401).map { from + Double($0) * (to - from) / 400 }
+    let changes = lags.map { rule.pairingChange(lag: $0, pairs: 1, period: 1, weight: start) }
+    return .record(
+      Record(fields: [
+        ("delta_t", .list(ValueList(numbers: lags, dimension: .time))),
+        ("dw", .list(ValueList(numbers: changes, dimension: parameters.maxWeight.dimension))),
+      ]))
   }
 
   /// The named arguments of a call that takes only those, by the name each spelling stands for.

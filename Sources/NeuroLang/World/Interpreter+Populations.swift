@@ -44,6 +44,15 @@ extension Interpreter {
     if case .call(let callee, let arguments) = source.kind, case .name("spike_times") = callee.kind {
       return try defineSpikeTimes(name, nameSpan, arguments, source)
     }
+    if case .call(let callee, _) = source.kind, case .name(let kindName) = callee.kind, ModelKind.all[kindName] == nil,
+      scope.lookup(kindName) == nil
+    {
+      let sources = ["poisson", "spike_times"]
+      throw failure(
+        "there is no source called '\(kindName)'", at: callee.span,
+        hint: closestName(to: kindName, among: sources).map { "did you mean '\($0)'?" }
+          ?? "input noise = poisson(1000, rate: 10Hz) or input stim = spike_times([10ms, 50ms])")
+    }
     guard case .call(let callee, let arguments) = source.kind, let first = arguments.first, first.label == nil else {
       throw failure(
         "an input is a source with its size first", at: source.span, hint: "input noise = poisson(1000, rate: 10Hz)")
