@@ -9,8 +9,13 @@
 /// another, form a single sequence of trials, and the gap to the next spike in it is geometric. The
 /// numbers are those of the coin flips (each trial succeeds independently with the same probability),
 /// and a step costs what its spikes cost.
+///
+/// With a `correlation` c > 0 the sources share a mother train at rate/c, and each source keeps each
+/// of its spikes with probability c: each is still Poisson at `rate`, and the spike counts of any two
+/// are correlated with coefficient c (the multiple interaction process of Kuhn, Aertsen & Rotter 2003).
 public struct PoissonGroup: NeuronGroup {
   public var rate: Double
+  public var correlation: Double
   public let count: Int
   private var random: RandomSource
   private var seed: UInt64
@@ -20,9 +25,10 @@ public struct PoissonGroup: NeuronGroup {
   /// Trials from the first source of the coming step to the next spike.
   private var gap = 0
 
-  public init(count: Int, rate: Double, seed: UInt64) {
+  public init(count: Int, rate: Double, correlation: Double = 0, seed: UInt64) {
     self.count = count
     self.rate = rate
+    self.correlation = correlation
     self.seed = seed
     random = RandomSource(seed: seed)
   }
@@ -31,6 +37,8 @@ public struct PoissonGroup: NeuronGroup {
   public mutating func takeParameters(of other: any NeuronGroup) -> Bool {
     guard let other = other as? PoissonGroup else { return false }
     rate = other.rate
+    correlation = other.correlation
+    probability = -1
     return true
   }
 
@@ -40,7 +48,7 @@ public struct PoissonGroup: NeuronGroup {
   /// A new probability draws a new gap (the trials have no memory); the same one keeps the gap, so
   /// that two runs give the spikes of one run as long.
   public mutating func prepare(dt: Double) {
-    let p = min(1, max(0, rate * dt))
+    let p = min(1, max(0, correlation > 0 ? rate / correlation * dt : rate * dt))
     guard p != probability else { return }
     probability = p
     logOfMiss = log1p(-p)
@@ -55,6 +63,16 @@ public struct PoissonGroup: NeuronGroup {
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
+    if correlation > 0 {
+      // One trial a step, the mother's; a spike of hers is each source's with probability c.
+      if gap == 0 {
+        for i in 0..<count where random.uniform() < correlation { spikes.append(i) }
+        gap = nextGap()
+      } else if gap != Int.max {
+        gap -= 1
+      }
+      return
+    }
     while gap < count {
       spikes.append(gap)
       let next = nextGap()

@@ -23,6 +23,35 @@ extension Builtins {
       let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
       return .quantity(Quantity(variance.squareRoot(), dimension))
     },
+    Builtin(
+      name: "fraction", signature: "list, below: x, above: x",
+      summary:
+        "the fraction of a list's (or trace's) values below x, above x, or between the two: "
+        + "fraction(syn.w, below: 0.1 * w_max)",
+      parameterNames: ["below", "above"]
+    ) { c in
+      let bounds = c.arguments.filter { $0.label != nil }
+      guard !bounds.isEmpty, bounds.allSatisfy({ $0.label == "below" || $0.label == "above" }) else {
+        let stray = bounds.first { $0.label != "below" && $0.label != "above" }
+        throw c.failure(
+          "fraction needs below:, above: or both", at: stray?.span,
+          hint: "fraction(xs, below: 1mV), fraction(xs, above: 2mV)")
+      }
+      let (values, dimension) = try numbers(c.keeping(c.arguments.filter { $0.label == nil }), "fraction")
+      func bound(_ label: String) throws -> Double? {
+        guard let argument = bounds.first(where: { $0.label == label }) else { return nil }
+        guard case .quantity(let q) = argument.value, q.dimension == dimension else {
+          throw c.failure(
+            "\(label) must be \(dimension.isDimensionless ? "a plain number" : dimension.word) like the values, found "
+              + argument.value.describedKind,
+            at: argument.span)
+        }
+        return q.value
+      }
+      let (below, above) = (try bound("below") ?? .infinity, try bound("above") ?? -.infinity)
+      let inside = values.reduce(0) { $0 + ($1 < below && $1 > above ? 1 : 0) }
+      return .quantity(Quantity(Double(inside) / Double(values.count)))
+    },
   ]
 
   static let rounding: [Builtin] = [

@@ -219,13 +219,26 @@ extension ModelKind {
   /// Independent Poisson spike sources (inputs for networks).
   static let poisson = ModelKind(
     name: "poisson",
-    summary: "Poisson spike sources: each fires independently at `rate` (population noise[1000] = poisson(rate: 10Hz))",
-    parameters: [p("rate", .frequency, 10, "firing rate of each source", unit: "Hz", typical: 0...1000)],
+    summary:
+      "Poisson spike sources, each firing at `rate` (input noise = poisson(1000, rate: 10Hz)); independent, or with "
+      + "`correlation` c the spike counts of any two correlate with coefficient c (they share a mother train at "
+      + "rate/c and each keeps her spikes with probability c: Kuhn, Aertsen & Rotter 2003)",
+    parameters: [
+      p("rate", .frequency, 10, "firing rate of each source", unit: "Hz", typical: 0...1000),
+      p("correlation", .none, 0, "correlation between any two sources (0: independent)", typical: 0...0.5),
+    ],
     variables: [],
     methods: [.exact],
-    validate: { values in (values["rate"] ?? 0) < 0 ? "rate cannot be negative" : finiteValues(values) },
+    validate: { values in
+      if (values["rate"] ?? 0) < 0 { return "rate cannot be negative" }
+      let c = values["correlation"] ?? 0
+      if !(c >= 0 && c <= 1) { return "correlation is a number from 0 to 1" }
+      return finiteValues(values)
+    },
     makeGroup: { values, _, count in
-      PoissonGroup(count: count, rate: values["rate"] ?? 0, seed: UInt64(saturating: values["seed"] ?? 1))
+      PoissonGroup(
+        count: count, rate: values["rate"] ?? 0, correlation: values["correlation"] ?? 0,
+        seed: UInt64(saturating: values["seed"] ?? 1))
     })
 
   /// Sources firing at given times (made by `input stim = spike_times([…])`, not called directly).

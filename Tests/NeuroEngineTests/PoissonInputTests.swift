@@ -1,0 +1,74 @@
+import Testing
+
+@testable import NeuroEngine
+
+/// Poisson inputs drawn as gaps between spikes keep the statistics of one coin flip per source per step:
+/// the rate, Poisson counts (variance equal to the mean), independence, or the correlation asked for.
+@Suite struct PoissonInputTests {
+  /// Spike counts of each source in bins of `binSteps` steps.
+  private func counts(_ group: PoissonGroup, steps: Int, binSteps: Int) -> [[Double]] {
+    let simulation = Simulation()
+    let id = simulation.add(group)
+    #expect(simulation.run(steps: steps) == .completed)
+    let (spikeSteps, neurons) = simulation.spikes(id)
+    var counts = [[Double]](repeating: [Double](repeating: 0, count: steps / binSteps), count: group.count)
+    for (step, neuron) in zip(spikeSteps, neurons) {
+      counts[neuron][min(steps / binSteps - 1, (step - 1) / binSteps)] += 1
+    }
+    return counts
+  }
+
+  private func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+  private func variance(_ xs: [Double]) -> Double {
+    let m = mean(xs)
+    return xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)
+  }
+
+  /// 200 sources at 20 Hz for 20 s (dt 0.1 ms): 80 000 spikes expected, a standard deviation of 283.
+  @Test func independentSourcesFireAtTheirRateWithPoissonCounts() {
+    let binned = counts(PoissonGroup(count: 200, rate: 20, seed: 5), steps: 200_000, binSteps: 2000)
+    let total = binned.reduce(0) { $0 + $1.reduce(0, +) }
+    #expect(abs(total - 80_000) < 4 * 283, "\(total)")
+    // Counts in 200 ms bins: mean 4, variance 4 (Fano factor 1; over 20 000 bins its error is about 0.01).
+    let all = binned.flatMap { $0 }
+    #expect(abs(variance(all) / mean(all) - 1) < 0.05)
+    // Two sources are independent: their counts correlate by 0 ± 0.1 (100 bins).
+    let r = correlation(binned[0], binned[1])
+    #expect(abs(r) < 0.35, "\(r)")
+  }
+
+  /// Correlation c = 0.2: each source still at its rate, pairs of sources correlate with coefficient c.
+  @Test func correlatedSourcesShareSpikes() {
+    let binned = counts(PoissonGroup(count: 20, rate: 20, correlation: 0.2, seed: 9), steps: 400_000, binSteps: 500)
+    let total = binned.reduce(0) { $0 + $1.reduce(0, +) }
+    // 16 000 spikes expected; shared spikes make the total vary more: sd ≈ √(16 000 · (1 + 19 · 0.2)) ≈ 277.
+    #expect(abs(total - 16_000) < 4 * 277, "\(total)")
+    var pairs: [Double] = []
+    for i in 0..<20 {
+      for j in (i + 1)..<20 { pairs.append(correlation(binned[i], binned[j])) }
+    }
+    // 800 bins of 50 ms: each pair's coefficient has an error of about 0.035; their mean of 190 far less.
+    #expect(abs(mean(pairs) - 0.2) < 0.03, "\(mean(pairs))")
+  }
+
+  @Test func twoRunsGiveTheSpikesOfOneAsLong() {
+    let whole = Simulation(), split = Simulation()
+    let a = whole.add(PoissonGroup(count: 50, rate: 40, seed: 3))
+    let b = split.add(PoissonGroup(count: 50, rate: 40, seed: 3))
+    _ = whole.run(steps: 5000)
+    _ = split.run(steps: 2000)
+    _ = split.run(steps: 3000)
+    #expect(whole.spikes(a).steps == split.spikes(b).steps && whole.spikes(a).neurons == split.spikes(b).neurons)
+  }
+
+  private func correlation(_ x: [Double], _ y: [Double]) -> Double {
+    let (mx, my) = (mean(x), mean(y))
+    var sxy = 0.0, sxx = 0.0, syy = 0.0
+    for (a, b) in zip(x, y) {
+      sxy += (a - mx) * (b - my)
+      sxx += (a - mx) * (a - mx)
+      syy += (b - my) * (b - my)
+    }
+    return sxy / (sxx * syy).squareRoot()
+  }
+}
