@@ -67,10 +67,11 @@ public enum Help {
       spikes(n)                          when it fired
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
-                  population  connect  input  record  raster  hist  heatmap  figures
+                  population  connect  input  record  raster  hist  heatmap  figures  plasticity
     models:       lif  cond  izhikevich  adex  hh  poisson  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
-                  simulate  table  len  range  linspace  min  max  sum  mean  std  random  uniform  normal
+                  stdp  stp  pairing  stdp_window  weights
+                  simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 
     """
@@ -139,13 +140,16 @@ public enum Help {
     """,
     "connect": """
     connect PRE -> POST with RULE, weight: W [, tau_syn: T] [, E_rev: E] [, delay: D] [, self: false]
+                                        [, plasticity: RULE]
       RULE: p: 0.02 (each pair with probability p), in_degree: 80, out_degree: 80,
             rule: all_to_all, rule: one_to_one
       weight 1.62mV            v jumps by 1.62 mV (a delta synapse)
       weight 1.62mV, tau_syn   a current in voltage units that decays (the CUBA benchmark)
       weight 50pA, tau_syn     a current that decays
       weight 6nS, E_rev: 0mV   a conductance that decays (tau_syn, default 5 ms)
+      weight uniform(0mV, 1mV) one weight drawn for each synapse (normal(mean, sd) too; delay as well)
     Spikes act from the next step on (or after delay). connections() lists every pathway.
+    let syn = connect …   names the connection: syn.w, record syn.w[0..9] (:help plasticity)
 
     """,
     "fn": """
@@ -189,8 +193,42 @@ public enum Help {
       hist(LIST, bins: N) is the same figure as a value (:help figures)
 
     """,
-    "input": "input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from\n",
-    "record": "record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)\n",
+    "input": """
+    input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from
+      poisson(N, rate: 10Hz, correlation: 0.1)   any two share spikes: their counts correlate by 0.1
+    input NAME = spike_times([10ms, 50ms])      a source firing at those times ([[…], […]] for several)
+
+    """,
+    "record": """
+    record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)
+    record syn.w[0..9]   keep those weights of a named connection, one sample a step: syn.w_recorded
+
+    """,
+    "plasticity": """
+    connect … plasticity: stdp(…)   spike-timing-dependent plasticity: spikes
+    Δt = t_post − t_pre apart change a weight by
+      a_ltp·exp(−Δt/tau_ltp) when Δt ≥ 0, −a_ltd·exp(Δt/tau_ltd) when Δt < 0
+      stdp(a_ltp: 0.01, a_ltd: 0.0105, tau_ltp: 20ms, tau_ltd: 20ms, w_max: 1mV)
+      a_ltp, a_ltd   plain numbers are fractions of w_max; or in the weight's
+                     unit (10µV); a_plus, a_minus, tau_plus, tau_minus too
+      pairing:       all_to_all (every pre with every post spike) or nearest
+      update:        additive, or multiplicative (potentiation × (1 − w/w_max),
+                     depression × w/w_max)
+      Weights stay within [0, w_max]; spikes in one step count as Δt = 0.
+    connect … plasticity: stp(U: 0.5, tau_rec: 800ms, tau_facil: 0ms)
+      Tsodyks–Markram short-term plasticity: a spike delivers weight · u · x;
+      presets depressing and facilitating; [stdp(…), stp(…)] for both.
+    pairing(rule, 10ms, pairs: 60, rate: 20Hz)   Δw of a pairing protocol
+    plot stdp_window(rule)                       the learning window
+    let syn = connect …   a named connection:
+      syn.w            every weight now: hist syn.w, save syn.w to "w.csv"
+      syn.pre, .post   the neurons at the ends of each synapse
+      weights(syn)     the matrix: heatmap weights(syn)
+      record syn.w[0..9], then plot syn.w_recorded   weights over time
+    reset returns plastic weights to those drawn at connect.
+    examples/song2000.neuro: competition among 1000 inputs (Song et al. 2000).
+
+    """,
     "raster": """
     raster POP [from T1] [to T2]   a dot for every spike: time across, neuron up
       raster(POP, from: T1, to: T2) is the same figure as a value (:help figures)
