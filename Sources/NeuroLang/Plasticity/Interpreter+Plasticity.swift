@@ -88,6 +88,12 @@ extension Interpreter {
   /// `syn.w_recorded` (the weights `record syn.w[…]` kept).
   func connectionMember(_ handle: ConnectionHandle, _ name: String, _ nameSpan: Span) throws -> Value {
     let projection = try liveConnection(handle, at: nameSpan)
+    if ["w", "pre", "post"].contains(name), !world.fits(Double(projection.synapseCount) * 16) {
+      throw failure(
+        "a list of all \(formatNumber(Double(projection.synapseCount))) synapses of \(handle.name) would not fit in "
+          + "memory",
+        at: nameSpan, hint: MemoryBudget.described)
+    }
     switch name {
     case "w":
       return .list(ValueList(numbers: projection.synapseWeights, dimension: handle.weightDimension))
