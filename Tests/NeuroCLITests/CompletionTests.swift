@@ -25,6 +25,18 @@ import Testing
     #expect(Completion.candidates(of: "t_m", lineBeforeWord: "neuron n = lif(tau: ", in: s) == ["t_max"])
   }
 
+  @Test func completesTheWordsOfPlasticityRules() {
+    let s = session()
+    #expect(Completion.candidates(of: "ne", lineBeforeWord: "let r = stdp(w_max: 1mV, pairing: ", in: s) == ["nearest"])
+    #expect(
+      Completion.candidates(of: "", lineBeforeWord: "let r = stdp(update: ", in: s) == ["additive", "multiplicative"])
+    #expect(
+      Completion.candidates(of: "", lineBeforeWord: "plasticity: stp(preset: ", in: s) == [
+        "depressing", "facilitating",
+      ])
+    #expect(Completion.candidates(of: "tau_l", lineBeforeWord: "let r = stdp(", in: s) == ["tau_ltd:", "tau_ltp:"])
+  }
+
   @Test func completesNamesKeywordsAndBuiltins() {
     let s = session("let alpha = 1\nfn analyse(x) { return x }")
     #expect(Completion.candidates(of: "al", lineBeforeWord: "", in: s) == ["alpha"])

@@ -9,14 +9,16 @@ public struct Builtin: Sendable {
   public var summary: String
   /// Names it takes as `name: value`, for completion.
   public var parameterNames: [String] = []
-  /// Named parameters that take a word, not a value: `preset: chattering` reads the bare name as "chattering".
-  var wordParameters: Set<String> = []
+  /// Named parameters that take a word, not a value, with the words they accept: `preset: chattering`
+  /// reads the bare name as "chattering".
+  var wordParameters: [String: [String]] = [:]
   /// Checks the call as written before any argument is evaluated (a model takes only named values).
   var checkShape: (@Sendable ([Argument], Interpreter) throws -> Void)?
   var body: @Sendable (CallContext) throws -> Value
 
   init(
-    name: String, signature: String, summary: String, parameterNames: [String] = [], wordParameters: Set<String> = [],
+    name: String, signature: String, summary: String, parameterNames: [String] = [],
+    wordParameters: [String: [String]] = [:],
     checkShape: (@Sendable ([Argument], Interpreter) throws -> Void)? = nil,
     body: @escaping @Sendable (CallContext) throws -> Value
   ) {

@@ -22,7 +22,9 @@ extension Builtins {
       + "weight by a_ltp·exp(−Δt/tau_ltp) (Δt ≥ 0) or −a_ltd·exp(Δt/tau_ltd) (Δt < 0); a_ltp and a_ltd in the "
       + "weight's unit, or plain numbers as fractions of w_max; weights stay in [0, w_max]",
     parameterNames: ["a_ltp", "a_ltd", "tau_ltp", "tau_ltd", "w_max", "pairing", "update"],
-    wordParameters: ["pairing", "update"]
+    wordParameters: [
+      "pairing": STDPRule.Pairing.allCases.map(\.rawValue), "update": STDPRule.Update.allCases.map(\.rawValue),
+    ]
   ) { c in
     let named = try namedOnly(c, "stdp", spellings: stdpSpellings, usage: "stdp(w_max: 1mV)")
     guard let wMaxArgument = named["w_max"] else {
@@ -95,7 +97,7 @@ extension Builtins {
       "Tsodyks–Markram short-term plasticity for connect … plasticity: …: each spike releases a fraction u·x of the "
       + "resources x (u jumps by U·(1 − u)); x recovers with tau_rec, u decays with tau_facil; a spike delivers "
       + "its weight times u·x",
-    parameterNames: ["U", "tau_rec", "tau_facil", "preset"], wordParameters: ["preset"]
+    parameterNames: ["U", "tau_rec", "tau_facil", "preset"], wordParameters: ["preset": stpPresets.keys.sorted()]
   ) { c in
     let spellings = ["U": "U", "tau_rec": "tau_rec", "tau_facil": "tau_facil", "preset": "preset"]
     let named = try namedOnly(c, "stp", spellings: spellings, usage: "stp(U: 0.5, tau_rec: 800ms)")

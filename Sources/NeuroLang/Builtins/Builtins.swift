@@ -107,7 +107,9 @@ enum Builtins {
     return Builtin(
       name: kind.name, signature: signature, summary: kind.summary,
       parameterNames: kind.callParameterNames,
-      wordParameters: kind.presets.isEmpty ? ["method"] : ["preset", "method"],
+      wordParameters: ["method": kind.methods.map(\.rawValue)].merging(
+        kind.presets.isEmpty ? [:] : ["preset": kind.presets.map(\.name)]
+      ) { a, _ in a },
       checkShape: { arguments, interpreter in try requireNamed(kind, arguments, interpreter) }
     ) { c in
       try buildModel(kind, c)

@@ -79,13 +79,10 @@ extension Interpreter {
   /// True when a call of `name` takes only named values (a model), so other names make no sense there.
   public func takesOnlyNamedValues(_ name: String) -> Bool { ModelKind.all[name] != nil }
 
-  /// The words a word parameter accepts (`preset:` and `method:` of a model), for completion; nil otherwise.
+  /// The words a word parameter accepts (`preset:` and `method:` of a model, `pairing:` of stdp), for
+  /// completion; nil otherwise.
   public func words(forParameter label: String, ofCall name: String) -> [String]? {
-    guard let kind = ModelKind.all[name] else { return nil }
-    switch label {
-    case "preset": return kind.presets.isEmpty ? nil : kind.presets.map(\.name)
-    case "method": return kind.methods.map(\.rawValue)
-    default: return nil
-    }
+    if let kind = ModelKind.all[name] { return Builtins.modelConstructor(kind).wordParameters[label] }
+    return Builtins.all[name]?.wordParameters[label]
   }
 }

@@ -20,8 +20,8 @@ extension Interpreter {
   }
 
   /// An argument's value; a bare name given to a word parameter (`preset: chattering`) is that word.
-  private func argumentValue(_ argument: Argument, words: Set<String>) throws -> Value {
-    if let label = argument.label, words.contains(label), case .name(let word) = argument.value.kind {
+  private func argumentValue(_ argument: Argument, words: [String: [String]]) throws -> Value {
+    if let label = argument.label, words[label] != nil, case .name(let word) = argument.value.kind {
       return .string(word)
     }
     return try evaluate(argument.value)
