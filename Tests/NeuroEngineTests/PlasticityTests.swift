@@ -135,3 +135,35 @@ import Testing
     for (jump, wanted) in zip(jumps, expected) { #expect(relativeError(jump, wanted) < 1e-6, "\(jumps)") }
   }
 }
+
+/// A spike reaches its synapses `delay` after it (rounded to whole steps) and its target feels it
+/// from the next step on: the same for one delay for all and for delays drawn per synapse.
+@Suite struct SynapticDelayTests {
+  /// The time at which a delta synapse first moves v, for a source firing at 10 ms.
+  private func firstEffect(delay: Draw) -> Double? {
+    let simulation = Simulation()
+    let pre = simulation.add(SpikeTimesGroup(times: [[0.01]]))
+    let post = simulation.add(LIFGroup(count: 1, parameters: LIFParameters()))
+    var random = RandomSource(seed: 1)
+    _ = simulation.connect(
+      pre: pre, preRange: 0..<1, post: post, postRange: 0..<1, channel: SynapticChannel(kind: .jump, tau: 1),
+      weight: .constant(1e-3), delay: delay, rule: .allToAll, allowSelf: true, random: &random)
+    _ = simulation.run(steps: 300)
+    guard let trace = simulation.trace(post, variable: "v") else { return nil }
+    return trace.values.firstIndex { $0 > -70e-3 + 1e-6 }.map { trace.time(at: $0) }
+  }
+
+  @Test func delaysCountFromTheSpikeInWholeSteps() {
+    for steps in [0, 1, 2, 15] {
+      let d = Double(steps) * 1e-4
+      let expected = 0.01 + d + 1e-4
+      for delay in [Draw.constant(d), .uniform(d, d)] {
+        guard let first = firstEffect(delay: delay) else {
+          Issue.record("no effect")
+          continue
+        }
+        #expect(abs(first - expected) < 1e-9, "\(delay): \(first) against \(expected)")
+      }
+    }
+  }
+}

@@ -72,3 +72,14 @@ import Testing
     return sxy / (sxx * syy).squareRoot()
   }
 }
+
+extension PoissonInputTests {
+  /// A weak correlation at a high rate needs a mother train that fires most steps: the rate stays right.
+  @Test func weakCorrelationAtAHighRateKeepsTheRate() {
+    let simulation = Simulation()
+    let id = simulation.add(PoissonGroup(count: 50, rate: 100, correlation: 0.001, seed: 4))
+    _ = simulation.run(steps: 20_000)
+    // 50 sources × 100 Hz × 2 s = 10 000 spikes, sd about 100.
+    #expect(abs(Double(simulation.spikes(id).steps.count) - 10_000) < 500)
+  }
+}

@@ -64,9 +64,9 @@ import Testing
       delay: .uniform(3e-3, 3e-3), rule: .allToAll, allowSelf: true, random: &random)
     _ = simulation.run(steps: 60)
     let v = try #require(simulation.trace(target, variable: "v")).values
-    // The spike is at 1 ms (the end of its step); 3 ms later, in the step that ends at 4 ms
-    // (sample 40), v has jumped by the weight.
-    #expect(v[39] == -70e-3)
-    #expect(abs(v[40] - (-68e-3)) < 1e-9)
+    // The spike is at 1 ms (the end of its step); it reaches the synapse 3 ms later, at the end of the
+    // step that ends at 4 ms, and v has jumped by the weight in the step after (sample 41), as in Brian2.
+    #expect(v[40] == -70e-3)
+    #expect(abs(v[41] - (-68e-3)) < 1e-9)
   }
 }

@@ -6,6 +6,12 @@ extension Projection {
     return targets.isEmpty ? 0 : (0..<targets.count).reduce(0) { $0 + weight(at: $1) } / Double(targets.count)
   }
 
+  /// Bytes it holds: its synapses, row starts, delay queue and plastic state.
+  public var bytesHeld: Double {
+    Double(synapseCount) * bytesPerSynapse + Double(delaySteps) * 8
+      + Double(plasticity?.bytesPerProjection(pre: preRange.count, post: postRange.count) ?? 0)
+  }
+
   /// The weight of every synapse now, row by row (presynaptic neuron, then target).
   public var synapseWeights: [Double] { (0..<targets.count).map(weight(at:)) }
 

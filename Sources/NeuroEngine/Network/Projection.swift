@@ -7,7 +7,8 @@ import NeuroUnits
 
 /// Synapses from a range of one group's neurons to a range of another's (or the same), stored
 /// in compressed rows (CSR): for each presynaptic neuron, the indices of its targets. Every
-/// synapse adds its weight to a channel of its target, `delaySteps` steps after the spike.
+/// synapse adds its weight to a channel of its target when the spike arrives, `delaySteps` steps after
+/// it (the step it fired in when 0), and the target feels it from the next step on.
 /// Weights and delays are one value for all synapses, or drawn per synapse (weights as
 /// 4-byte floats, delays as 2-byte step counts). A plastic projection keeps its weights, which
 /// change as it runs, in `plastic` (8-byte doubles).
@@ -32,7 +33,7 @@ public struct Projection: Sendable {
   let rowStart: [Int]
   /// Postsynaptic neurons, as indices in the post group.
   let targets: [Int32]
-  /// Spikes waiting for their delay: slot `step % delaySteps`.
+  /// Spikes waiting for their delay: slot `step % delaySteps` (none when the delay is 0).
   var pending: [[Int]]
   /// The weights, traces and short-term state of a plastic projection.
   var plastic: PlasticSynapses?
@@ -88,8 +89,8 @@ public struct Projection: Sendable {
     self.weight = weight.constantValue ?? 0
     self.delay = delay.constantValue ?? delay.upperBound
     delayDt = dt
-    delaySteps = 1
-    pending = [[]]
+    delaySteps = 0
+    pending = []
     let sameGroup = pre == post
     func allowed(_ i: Int, _ j: Int) -> Bool { allowSelf || !sameGroup || i != j }
     var rows = [Int](repeating: 0, count: preRange.count + 1)
@@ -173,7 +174,7 @@ public struct Projection: Sendable {
     }
     if delay.constantValue == nil && plasticity == nil {
       synapseDelays = (0..<targets.count).map { _ in
-        UInt16(clamping: max(1, Int(clampingToSteps: delay.sample(&random) / dt)))
+        UInt16(clamping: max(0, Int(clampingToSteps: delay.sample(&random) / dt)))
       }
     } else {
       synapseDelays = nil
@@ -185,20 +186,20 @@ public struct Projection: Sendable {
 
   /// Takes this step's spikes of the pre group and gives back those whose delay is over now.
   mutating func due(_ fired: [Int], step: Int) -> [Int] {
-    if delaySteps == 1 { return fired }
+    if delaySteps == 0 { return fired }
     let slot = step % delaySteps
     let ready = pending[slot]
     pending[slot] = fired
     return ready
   }
 
-  /// Turns the delay into steps (at least one: a spike acts from the next step on) and empties the queue.
+  /// Turns the delay into whole steps (0: delivered in the step of the spike) and empties the queue.
   mutating func prepare(dt: Double) {
     if let delays = synapseDelays, dt != delayDt {
-      synapseDelays = delays.map { UInt16(clamping: max(1, Int(clampingToSteps: Double($0) * delayDt / dt))) }
+      synapseDelays = delays.map { UInt16(clamping: max(0, Int(clampingToSteps: Double($0) * delayDt / dt))) }
       delayDt = dt
     }
-    let steps = max(1, Int(clampingToSteps: delay / dt))
+    let steps = max(0, Int(clampingToSteps: delay / dt))
     if steps != delaySteps || pending.count != steps {
       delaySteps = steps
       pending = Array(repeating: [], count: steps)
@@ -262,7 +263,7 @@ public struct Projection: Sendable {
     for i in fired where preRange.contains(i) {
       let r = i - lower
       for s in rowStart[r]..<rowStart[r + 1] {
-        let slot = (step + Int(delays[s]) - 1) % depth
+        let slot = (step + Int(delays[s])) % depth
         queue[slot][Int(targets[s])] += weight(at: s)
       }
     }

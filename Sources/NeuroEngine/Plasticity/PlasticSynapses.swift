@@ -16,7 +16,15 @@ public struct Plasticity: Sendable, Equatable {
 
   /// Bytes each synapse needs beyond its target: its weight now and at t = 0, and its place in the
   /// postsynaptic index.
-  public var bytesPerSynapse: Int { stdp == nil ? 4 : 24 }
+  public var bytesPerSynapse: Int { stdp == nil ? 16 : 24 }
+
+  /// Bytes a projection needs whatever its synapses: traces and short-term state per neuron, the
+  /// postsynaptic index's row starts and the two tables of trace decay.
+  public func bytesPerProjection(pre: Int, post: Int) -> Int {
+    let shortTermBytes = shortTerm == nil ? 0 : 24 * pre
+    guard stdp != nil else { return shortTermBytes }
+    return shortTermBytes + 16 * pre + 24 * post + 2 * PlasticSynapses.longestDecayTable * 8
+  }
 }
 
 /// The changing part of a plastic projection: one weight per synapse (and the weights to return to at
@@ -37,6 +45,8 @@ struct PlasticSynapses: Sendable {
   private let columnStart: [Int]
   private let columnSynapses: [Int32]
   private let columnRows: [Int32]
+  /// The most entries a table of trace decay holds (older traces decay by exp).
+  static let longestDecayTable = 4096
   /// exp(−k·dt/τ) for a trace k steps old, up to where it falls below 1e-18 (then computed).
   private var preDecay: [Double] = []
   private var postDecay: [Double] = []
@@ -96,7 +106,7 @@ struct PlasticSynapses: Sendable {
     guard dt != decayDt, let stdp = rules.stdp else { return }
     decayDt = dt
     func table(_ tau: Double) -> [Double] {
-      let length = Int(clampingToSteps: min(65_536, (41.5 * tau / dt).rounded(.up)))
+      let length = Int(clampingToSteps: min(Double(Self.longestDecayTable), (41.5 * tau / dt).rounded(.up)))
       return (0..<max(1, length)).map { exp(-Double($0) * dt / tau) }
     }
     preDecay = table(stdp.tauPotentiation)

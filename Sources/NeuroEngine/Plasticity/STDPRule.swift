@@ -8,7 +8,8 @@
 /// weight by Δw = A_LTP·exp(−Δt/τ_LTP) when Δt ≥ 0 and Δw = −A_LTD·exp(Δt/τ_LTD) when Δt < 0.
 /// Each neuron keeps a trace of its spikes that decays with its τ; a postsynaptic spike adds A_LTP
 /// times the presynaptic trace, a presynaptic spike takes A_LTD times the postsynaptic trace.
-/// Weights stay within [0, w_max].
+/// Weights stay within [0, w_max]. With a synaptic delay the presynaptic side acts when the spike
+/// arrives (t_pre is the arrival), as Brian2's delayed on_pre does.
 public struct STDPRule: Sendable, Equatable {
   /// Which spikes pair with which.
   public enum Pairing: String, Sendable, CaseIterable {

@@ -9,7 +9,8 @@
 /// resources is released (the synapse delivers its weight times u·x) and x loses it; between spikes
 /// x recovers to 1 with τ_rec and u decays to 0 with τ_facil (with τ_facil = 0 it is U at every spike).
 /// So the n-th spike of a train delivers u_n·R_n with u_{n+1} = U + u_n(1 − U)e^{−Δ/τ_facil} and
-/// R_{n+1} = 1 + (R_n − u_n R_n − 1)e^{−Δ/τ_rec} (Markram, Wang & Tsodyks 1998).
+/// R_{n+1} = 1 + (R_n − u_n R_n − 1)e^{−Δ/τ_rec}: the model of Tsodyks, Pawelzik & Markram (1998), the
+/// recursion as Maass & Markram (2002) write it.
 public struct ShortTermRule: Sendable, Equatable {
   public var release: Double
   public var tauRecovery: Double

@@ -37,6 +37,9 @@ extension Builtins {
           "fraction needs below:, above: or both", at: stray?.span,
           hint: "fraction(xs, below: 1mV), fraction(xs, above: 2mV)")
       }
+      if let repeated = bounds.dropFirst().first(where: { b in bounds.filter { $0.label == b.label }.count > 1 }) {
+        throw c.failure("\(repeated.label ?? "a bound") is given twice", at: repeated.labelSpan ?? repeated.span)
+      }
       let (values, dimension) = try numbers(c.keeping(c.arguments.filter { $0.label == nil }), "fraction")
       func bound(_ label: String) throws -> Double? {
         guard let argument = bounds.first(where: { $0.label == label }) else { return nil }

@@ -31,8 +31,15 @@ extension Builtins {
       throw c.failure(
         "stdp needs w_max, the largest weight a synapse may reach", hint: "stdp(w_max: 1mV), in the weight's unit")
     }
-    guard case .quantity(let wMax) = wMaxArgument.value, wMax.value > 0, wMax.value.isFinite,
-      [Dimension.voltage, .current, .conductance].contains(wMax.dimension)
+    let weightDimensions: [Dimension] = [.voltage, .current, .conductance]
+    if case .quantity(let wMax) = wMaxArgument.value, weightDimensions.contains(wMax.dimension),
+      !(wMax.value > 0 && wMax.value.isFinite)
+    {
+      throw c.failure(
+        "w_max must be above 0, found \(wMax.formatted)", at: wMaxArgument.span,
+        hint: "w_max: 1\(wMax.dimension.naturalSymbol)")
+    }
+    guard case .quantity(let wMax) = wMaxArgument.value, wMax.value > 0, weightDimensions.contains(wMax.dimension)
     else {
       throw c.failure(
         "w_max must be a positive weight: a voltage (mV), a current (pA) or a conductance (nS), found "
@@ -50,12 +57,12 @@ extension Builtins {
           at: argument.span, hint: "\(name): \(formatNumber(fallback))")
       }
       guard a.value >= 0 else {
+        let written = Quantity(-a.value, a.dimension).formatted.filter { $0 != " " }
         throw c.failure(
           "\(name) is the size of a change and cannot be negative",
           at: argument.span,
           hint: name == "a_ltd"
-            ? "depression is Δw = −a_ltd·exp(Δt/tau_ltd): write a_ltd: \(formatNumber(-a.value))\(a.displaySymbol)"
-            : "\(name): \(formatNumber(-a.value))\(a.displaySymbol)")
+            ? "depression is Δw = −a_ltd·exp(Δt/tau_ltd): write a_ltd: \(written)" : "\(name): \(written)")
       }
       return a
     }
@@ -85,7 +92,8 @@ extension Builtins {
       ))
   }
 
-  /// Typical values of the two kinds of cortical synapse (Markram, Wang & Tsodyks 1998).
+  /// Typical values of the two kinds of cortical synapse: depressing between pyramidal cells, facilitating
+  /// onto some interneurons (Markram, Wang & Tsodyks 1998).
   private static let stpPresets: [String: ShortTermRule] = [
     "depressing": ShortTermRule(release: 0.5, tauRecovery: 0.8, tauFacilitation: 0),
     "facilitating": ShortTermRule(release: 0.1, tauRecovery: 0.1, tauFacilitation: 1),
@@ -162,6 +170,11 @@ extension Builtins {
         }
         return 1 / q.value
       } ?? 1
+    guard Double(pairs) * period + Swift.abs(lag) <= 1e5 else {
+      throw c.failure(
+        "this protocol would last \(Quantity(Double(pairs) * period, .time).formatted): pairing works up to a day",
+        hint: "fewer pairs or a higher rate")
+    }
     guard pairs == 1 || Swift.abs(lag) < period else {
       throw c.failure(
         "the spikes of one pairing are \(Quantity(Swift.abs(lag), .time).formatted) apart, longer than the "
@@ -184,8 +197,8 @@ extension Builtins {
       c, "stdp_window", allowed: ["from", "to", "w"], positional: 1, usage: "stdp_window(rule)")
     let from = try options["from"].map { try c.interpreter.time($0.value, at: $0.span, "from") } ?? -0.1
     let to = try options["to"].map { try c.interpreter.time($0.value, at: $0.span, "to") } ?? 0.1
-    guard from < to, to - from <= 100 else {
-      throw c.failure("the window needs from before to, at most 100 s apart", hint: "from: -100ms, to: 100ms")
+    guard from < to, to - from <= 100, Swift.abs(from) <= 100, Swift.abs(to) <= 100 else {
+      throw c.failure("the window needs from before to, both within ±100 s", hint: "from: -100ms, to: 100ms")
     }
     let start = try startWeight(options["w"], rule, parameters, c)
     // Both sides of Δt = 0 are sampled: the window jumps there.
@@ -232,8 +245,10 @@ extension Builtins {
         "\(name) takes \(positional == 1 ? "a rule" : "a rule and delta_t") first", hint: "write \(usage)")
     }
     guard case .plasticity(.stdp(let parameters)) = c.arguments[0].value else {
+      var found = c.arguments[0].value.describedKind
+      if case .plasticity(.shortTerm) = c.arguments[0].value { found = "an stp rule (short-term plasticity)" }
       throw c.failure(
-        "\(name) needs an stdp rule, found \(c.arguments[0].value.describedKind)", at: c.arguments[0].span,
+        "\(name) needs an stdp rule, found \(found)", at: c.arguments[0].span,
         hint: "let rule = stdp(w_max: 1mV), then \(usage)")
     }
     let options = try namedOnly(

@@ -148,7 +148,8 @@ public enum Help {
       weight 50pA, tau_syn     a current that decays
       weight 6nS, E_rev: 0mV   a conductance that decays (tau_syn, default 5 ms)
       weight uniform(0mV, 1mV) one weight drawn for each synapse (normal(mean, sd) too; delay as well)
-    Spikes act from the next step on (or after delay). connections() lists every pathway.
+    A spike reaches its synapses delay after it (whole steps) and acts from the next step on.
+    connections() lists every pathway.
     let syn = connect …   names the connection: syn.w, record syn.w[0..9] (:help plasticity)
 
     """,
@@ -214,7 +215,8 @@ public enum Help {
       pairing:       all_to_all (every pre with every post spike) or nearest
       update:        additive, or multiplicative (potentiation × (1 − w/w_max),
                      depression × w/w_max)
-      Weights stay within [0, w_max]; spikes in one step count as Δt = 0.
+      Weights stay within [0, w_max]; spikes in one step count as Δt = 0; with
+      a delay, t_pre is when the spike arrives.
     connect … plasticity: stp(U: 0.5, tau_rec: 800ms, tau_facil: 0ms)
       Tsodyks–Markram short-term plasticity: a spike delivers weight · u · x;
       presets depressing and facilitating; [stdp(…), stp(…)] for both.
@@ -222,7 +224,7 @@ public enum Help {
     plot stdp_window(rule)                       the learning window
     let syn = connect …   a named connection:
       syn.w            every weight now: hist syn.w, save syn.w to "w.csv"
-      syn.pre, .post   the neurons at the ends of each synapse
+      syn.pre, .post   the neurons at the ends of each synapse (their indices)
       weights(syn)     the matrix: heatmap weights(syn)
       record syn.w[0..9], then plot syn.w_recorded   weights over time
     reset returns plastic weights to those drawn at connect.

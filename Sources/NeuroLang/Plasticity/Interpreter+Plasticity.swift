@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import NeuroEngine
 import NeuroUnits
 
@@ -55,12 +60,22 @@ extension Interpreter {
       }
     }
     let rule = parameters.rule
-    // Drawn from a normal distribution, weights are cut at the bounds (the engine clips them).
     var (lowest, highest) = (0.0, 0.0)
     switch weight {
     case .constant(let w): (lowest, highest) = (w, w)
     case .uniform(let a, let b): (lowest, highest) = (min(a, b), max(a, b))
-    case .normal: (lowest, highest) = (0, 0)
+    case .normal(let mean, let sd):
+      // Drawn from a normal distribution, weights beyond the bounds are cut to them (the engine clips):
+      // the mean must lie within, and a warning says how many would be cut when that is more than 5 %.
+      (lowest, highest) = (mean, mean)
+      let sigma = Swift.abs(sd) * 2.squareRoot()
+      let cut = sigma > 0 ? (erfc(mean / sigma) + erfc((rule.maxWeight - mean) / sigma)) / 2 : 0
+      if cut > 0.05, mean >= 0, mean <= rule.maxWeight {
+        warn(
+          "about \(formatNumber((cut * 100).rounded())) % of these weights fall outside [0, w_max] and start at a "
+            + "bound",
+          at: span, hint: "a smaller sd, or weight: uniform(0\(dimension.naturalSymbol), …)")
+      }
     }
     guard lowest >= 0, highest <= rule.maxWeight * (1 + 1e-12) else {
       let bound = Quantity(rule.maxWeight, dimension).formatted
@@ -98,10 +113,9 @@ extension Interpreter {
     case "w":
       return .list(ValueList(numbers: projection.synapseWeights, dimension: handle.weightDimension))
     case "pre", "post":
+      // Indices in their groups, as pop[i] takes them.
       let ends = projection.synapseEnds
-      let indices = name == "pre" ? ends.pre.map { $0 - projection.preRange.lowerBound } : ends.post
-      let lower = name == "pre" ? 0 : projection.postRange.lowerBound
-      return .list(ValueList(numbers: indices.map { Double($0 - lower) }, dimension: .none))
+      return .list(ValueList(numbers: (name == "pre" ? ends.pre : ends.post).map(Double.init), dimension: .none))
     case "w_recorded":
       let synapses = world.simulation.recordedSynapses(of: handle.id)
       let traces = synapses.compactMap { s -> Value? in
@@ -128,11 +142,14 @@ extension Interpreter {
   /// `record syn.w[0..9]`: from now on, keep the weights of those synapses, one sample a step.
   func recordWeights(_ handle: ConnectionHandle, indices: Range<Int>?, variableSpan: Span, at span: Span) throws {
     let projection = try liveConnection(handle, at: span)
+    guard projection.synapseCount > 0 else {
+      throw failure("\(handle.name) has no synapses: there are no weights to record", at: span)
+    }
     let chosen = (indices ?? 0..<projection.synapseCount).clamped(to: 0..<projection.synapseCount)
     guard !chosen.isEmpty else {
       throw failure(
         "\(handle.name) has \(projection.synapseCount) synapses: no weight in that range", at: span,
-        hint: "record \(handle.name).w[0..\(max(0, min(9, projection.synapseCount - 1)))]")
+        hint: "record \(handle.name).w[0..\(min(9, projection.synapseCount - 1))]")
     }
     guard chosen.count <= 1000 else {
       throw failure(

@@ -11,7 +11,14 @@ extension Interpreter {
   func connect(
     _ preExpr: Expr, _ postExpr: Expr, _ arguments: [ConnectOption], name: (String, Span)?, _ span: Span
   ) throws {
-    if let (name, nameSpan) = name { try checkDefinable(name, at: nameSpan) }
+    if let (name, nameSpan) = name {
+      try checkDefinable(name, at: nameSpan)
+      if case .neuron(let held) = scope.lookup(name), world.models[held.group] != nil {
+        throw failure(
+          "'\(name)' is \(held.isPopulation ? "a population" : "a neuron"); a connection needs a name of its own",
+          at: nameSpan, hint: "let syn = connect …")
+      }
+    }
     let pre = try neurons(preExpr, "connect")
     let post = try neurons(postExpr, "connect")
     var options: [String: (Value, Span)] = [:]
@@ -76,7 +83,8 @@ extension Interpreter {
     let bytesEach = 4.0 + weightBytes + (draws["delay"] == nil ? 0 : 2)
     let delayQueue =
       draws["delay"] == nil ? 0 : (min(65_536, delay.upperBound / world.simulation.dt) + 1) * Double(post.groupSize) * 8
-    let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue
+    let plasticBytes = Double(plasticity?.bytesPerProjection(pre: pre.range.count, post: post.range.count) ?? 0)
+    let bytes = expected * bytesEach + Double(pre.range.count) * 8 + delayQueue + plasticBytes
     // While the rows are built the target list grows by doubling: twice its size at the peak.
     guard world.fits(2 * bytes) else {
       throw failure(

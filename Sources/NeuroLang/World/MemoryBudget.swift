@@ -34,9 +34,7 @@ extension World {
   /// Bytes the world holds now: neurons, synapses and their delay queues, and the recordings so far.
   var bytesHeld: Double {
     let neurons = order.reduce(0.0) { $0 + Double(simulation.group($1).count) } * MemoryBudget.bytesPerNeuron
-    let synapses = simulation.allProjections.reduce(0.0) { total, p in
-      total + Double(p.synapseCount) * p.bytesPerSynapse + Double(p.delaySteps) * 8
-    }
+    let synapses = simulation.allProjections.reduce(0.0) { $0 + $1.bytesHeld }
     let spikes = Double(simulation.recordedSpikes * Simulation.bytesPerRecordedSpike)
     return neurons + synapses + simulation.recordingBytes(forSteps: simulation.stepIndex) + spikes
   }
