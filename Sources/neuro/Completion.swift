@@ -54,8 +54,22 @@ enum Completion {
         let labels = names.map { $0 + ":" }
         candidates = session.takesOnlyNamedValues(callee) ? labels : labels + candidates
       }
+    } else if isConnectOption(lineBeforeWord) {
+      candidates = Interpreter.connectOptions.map { $0 + ":" }
+    } else if lineBeforeWord.hasSuffix("rule: ") && isConnectOption(lineBeforeWord, allowingValue: true) {
+      candidates = ["all_to_all", "one_to_one"]
     }
     return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
+  }
+
+  /// True where a `connect … with` option's name is being typed: after `with` or a comma that follows it
+  /// (or, `allowingValue`, anywhere after `with`).
+  private static func isConnectOption(_ line: String, allowingValue: Bool = false) -> Bool {
+    guard let with = line.firstRange(of: " with "), line.contains("connect "), line.contains("->") else {
+      return false
+    }
+    let after = String(line[with.upperBound...]).trimmed()
+    return allowingValue || after.isEmpty || after.hasSuffix(",")
   }
 
   /// The name before the innermost `(` not yet closed: `lif` in `neuron n = lif(tau: 10ms, `.

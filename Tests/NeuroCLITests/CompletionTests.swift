@@ -25,6 +25,15 @@ import Testing
     #expect(Completion.candidates(of: "t_m", lineBeforeWord: "neuron n = lif(tau: ", in: s) == ["t_max"])
   }
 
+  @Test func completesTheOptionsOfConnect() {
+    let s = session()
+    #expect(Completion.candidates(of: "pla", lineBeforeWord: "connect a -> b with ", in: s) == ["plasticity:"])
+    #expect(
+      Completion.candidates(of: "we", lineBeforeWord: "let syn = connect a -> b with p: 0.1, ", in: s) == ["weight:"])
+    #expect(Completion.candidates(of: "o", lineBeforeWord: "connect a -> b with rule: ", in: s) == ["one_to_one"])
+    #expect(Completion.candidates(of: "we", lineBeforeWord: "print ", in: s) == ["weights"])
+  }
+
   @Test func completesTheWordsOfPlasticityRules() {
     let s = session()
     #expect(Completion.candidates(of: "ne", lineBeforeWord: "let r = stdp(w_max: 1mV, pairing: ", in: s) == ["nearest"])

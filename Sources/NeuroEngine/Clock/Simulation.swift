@@ -98,6 +98,14 @@ public final class Simulation {
     return .made(projection.id, projection.synapseCount)
   }
 
+  /// Takes a connection out (its synapses and recorded weights); its channel stays on the target, idle.
+  public func removeConnection(_ id: ConnectionID) {
+    guard let p = projections.firstIndex(where: { $0.id == id }) else { return }
+    projections.remove(at: p)
+    delayQueues.remove(at: p)
+    weightRecordings[id] = nil
+  }
+
   /// The projection of a connection, while it exists.
   public func projection(_ id: ConnectionID) -> Projection? { projections.first { $0.id == id } }
 

@@ -77,19 +77,28 @@ extension Builtins {
       guard let argument = named[name] else { return fallback }
       let choices = Choice.allCases.map(\.rawValue)
       guard case .string(let written) = argument.value, let choice = Choice(rawValue: written) else {
+        var guess: String? = nil
+        if case .string(let written) = argument.value { guess = closestName(to: written, among: choices) }
         throw c.failure(
           "\(name) is one of \(choices.joined(separator: ", "))", at: argument.span,
-          hint: "\(name): \(fallback.rawValue)")
+          hint: guess.map { "did you mean '\($0)'?" } ?? "\(name): \(fallback.rawValue)")
       }
       return choice
     }
-    return .plasticity(
-      .stdp(
-        STDPParameters(
-          potentiation: try amount("a_ltp", 0.01), depression: try amount("a_ltd", 0.0105),
-          tauPotentiation: try tau("tau_ltp"), tauDepression: try tau("tau_ltd"), maxWeight: wMax,
-          pairing: try word("pairing", STDPRule.Pairing.allToAll), update: try word("update", STDPRule.Update.additive))
-      ))
+    let parameters = STDPParameters(
+      potentiation: try amount("a_ltp", 0.01), depression: try amount("a_ltd", 0.0105),
+      tauPotentiation: try tau("tau_ltp"), tauDepression: try tau("tau_ltd"), maxWeight: wMax,
+      pairing: try word("pairing", STDPRule.Pairing.allToAll), update: try word("update", STDPRule.Update.additive))
+    let rule = parameters.rule
+    for (name, size) in [("a_ltp", rule.potentiation), ("a_ltd", rule.depression)] where size > wMax.value / 2 {
+      if let argument = named[name] {
+        c.interpreter.warn(
+          "\(name) is \(formatNumber(size / wMax.value, significantDigits: 3)) × w_max: one pairing moves a weight "
+            + "across half its range or more",
+          at: argument.span, hint: "STDP amounts are usually 0.5 % to 5 % of w_max: \(name): 0.01")
+      }
+    }
+    return .plasticity(.stdp(parameters))
   }
 
   /// Typical values of the two kinds of cortical synapse: depressing between pyramidal cells, facilitating
@@ -102,9 +111,9 @@ extension Builtins {
   static let stp = Builtin(
     name: "stp", signature: "U: 0.5, tau_rec: 800ms, tau_facil: 0ms, preset: depressing|facilitating",
     summary:
-      "Tsodyks–Markram short-term plasticity for connect … plasticity: …: each spike releases a fraction u·x of the "
-      + "resources x (u jumps by U·(1 − u)); x recovers with tau_rec, u decays with tau_facil; a spike delivers "
-      + "its weight times u·x",
+      "Tsodyks–Markram short-term plasticity for connect … plasticity: …: each spike releases the fraction u of "
+      + "the resources x left (u first jumps by U·(1 − u)); x recovers with tau_rec, u decays with tau_facil; a "
+      + "spike delivers its weight times u·x",
     parameterNames: ["U", "tau_rec", "tau_facil", "preset"], wordParameters: ["preset": stpPresets.keys.sorted()]
   ) { c in
     let spellings = ["U": "U", "tau_rec": "tau_rec", "tau_facil": "tau_facil", "preset": "preset"]
@@ -112,8 +121,11 @@ extension Builtins {
     var rule = stpPresets["depressing"] ?? ShortTermRule(release: 0.5, tauRecovery: 0.8, tauFacilitation: 0)
     if let argument = named["preset"] {
       guard case .string(let name) = argument.value, let preset = stpPresets[name] else {
+        var guess: String? = nil
+        if case .string(let name) = argument.value { guess = closestName(to: name, among: stpPresets.keys.sorted()) }
         throw c.failure(
-          "stp has the presets depressing and facilitating", at: argument.span, hint: "stp(preset: depressing)")
+          "stp has the presets depressing and facilitating", at: argument.span,
+          hint: guess.map { "did you mean '\($0)'?" } ?? "stp(preset: depressing)")
       }
       rule = preset
     }
@@ -154,8 +166,8 @@ extension Builtins {
     let lag = try c.interpreter.time(c.arguments[1].value, at: c.arguments[1].span, "pairing")
     let pairs =
       try options["pairs"].map { argument -> Int in
-        guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, let n = Int(checking: q.value),
-          n >= 1, n <= 100_000
+        guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value == q.value.rounded(),
+          let n = Int(checking: q.value), n >= 1, n <= 100_000
         else {
           throw c.failure("pairs is a whole number from 1 to 100000", at: argument.span, hint: "pairs: 60")
         }
@@ -177,9 +189,9 @@ extension Builtins {
     }
     guard pairs == 1 || Swift.abs(lag) < period else {
       throw c.failure(
-        "the spikes of one pairing are \(Quantity(Swift.abs(lag), .time).formatted) apart, longer than the "
+        "the spikes of one pairing are \(Quantity(Swift.abs(lag), .time).formatted) apart, no less than the "
           + "\(Quantity(period, .time).formatted) between pairings",
-        hint: "a lower rate, or a shorter delta_t")
+        at: options["rate"]?.span ?? c.arguments[1].span, hint: "a lower rate, or a shorter delta_t")
     }
     let start = try startWeight(options["w"], rule, parameters, c)
     let change = rule.pairingChange(lag: lag, pairs: pairs, period: period, weight: start)

@@ -145,11 +145,13 @@ extension Interpreter {
     guard projection.synapseCount > 0 else {
       throw failure("\(handle.name) has no synapses: there are no weights to record", at: span)
     }
-    let chosen = (indices ?? 0..<projection.synapseCount).clamped(to: 0..<projection.synapseCount)
-    guard !chosen.isEmpty else {
+    let chosen = indices ?? 0..<projection.synapseCount
+    guard chosen.upperBound <= projection.synapseCount, !chosen.isEmpty else {
       throw failure(
-        "\(handle.name) has \(projection.synapseCount) synapses: no weight in that range", at: span,
-        hint: "record \(handle.name).w[0..\(min(9, projection.synapseCount - 1))]")
+        projection.synapseCount == 1
+          ? "\(handle.name) has 1 synapse, numbered 0"
+          : "\(handle.name) has \(projection.synapseCount) synapses, numbered 0 to \(projection.synapseCount - 1)",
+        at: span, hint: "record \(handle.name).w[0..\(min(9, projection.synapseCount - 1))]")
     }
     guard chosen.count <= 1000 else {
       throw failure(

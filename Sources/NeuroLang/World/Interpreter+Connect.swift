@@ -3,6 +3,11 @@ import NeuroUnits
 
 /// `connect`: synapses between groups of neurons, their rule, kind, weights and delays.
 extension Interpreter {
+  /// The options `connect … with` takes.
+  public static let connectOptions = [
+    "p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree", "plasticity",
+  ]
+
   /// The longest synaptic delay: a spike waits in a queue of one slot per step.
   static let longestDelay = 10.0
 
@@ -28,9 +33,7 @@ extension Interpreter {
         throw failure(
           "connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
       }
-      let known = [
-        "p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree", "plasticity",
-      ]
+      let known = Self.connectOptions
       guard known.contains(label) else {
         throw failure(
           "connect has no option '\(label)'", at: labelSpan,
@@ -98,10 +101,17 @@ extension Interpreter {
       delay: delay, rule: rule, allowSelf: allowSelf, plasticity: plasticity, random: &world.random,
       shouldStop: host.shouldStop)
     let made: Int
+    var replacedNote = ""
     switch outcome {
     case .made(let id, let count):
       made = count
       if let (name, _) = name {
+        // The name's earlier connection gives way to this one, as a redefined neuron does.
+        if case .connection(let old) = scope.lookup(name), let replaced = world.simulation.projection(old.id) {
+          world.simulation.removeConnection(old.id)
+          let synapses = replaced.synapseCount == 1 ? "1 synapse" : "\(replaced.synapseCount) synapses"
+          replacedNote = "\(name) replaced; its old connection (\(old.label), \(synapses)) went\n"
+        }
         scope.define(
           name,
           .connection(
@@ -123,7 +133,8 @@ extension Interpreter {
     let learning = [plasticity?.stdp.map { _ in "stdp" }, plasticity?.shortTerm.map { _ in "stp" }].compactMap { $0 }
     let plastic = learning.isEmpty ? "" : ", plastic (\(learning.joined(separator: ", ")))"
     host.write(
-      "connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(plastic)\(timing)\n")
+      "connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(plastic)\(timing)\n"
+        + replacedNote)
   }
 
   /// `uniform(a, b)` or `normal(mean, sd)` written as a connect option: a draw per synapse.
