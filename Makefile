@@ -7,7 +7,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -static-executable -Xlinker -ltinfo
 BIN := .build/release/neuro
 
-.PHONY: deps release run test format fuzz fuzz-long bench bench-models install clean
+.PHONY: deps release run test format fuzz fuzz-long bench bench-models bench-learn install clean
 # `make fuzz`: FUZZ_COUNT inputs through the release binary (crashes and hangs go to fuzz-findings/).
 FUZZ_COUNT ?= 100000
 FUZZ_LONG_COUNT ?= 1000000
@@ -59,6 +59,10 @@ bench: release bench-models
 
 bench-models: deps
 	$(SWIFT) run $(RELEASE_FLAGS) ModelCost
+
+# `make bench-learn`: the digits network's fit, timed in one process (benchmarks/LearnCost).
+bench-learn: deps
+	$(SWIFT) run $(RELEASE_FLAGS) LearnCost
 
 clean:
 	rm -rf .build

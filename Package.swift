@@ -15,7 +15,11 @@ let package = Package(
       name: "NeuroEngine", dependencies: ["NeuroUnits"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "NeuroPlot", dependencies: ["NeuroUnits"]),
-    .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot"]),
+    // Artificial neural networks: optimised in debug builds too (the tests train on the digits).
+    .target(
+      name: "NeuroLearn", dependencies: ["NeuroUnits", "NeuroEngine"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    .target(name: "NeuroLang", dependencies: ["NeuroUnits", "NeuroEngine", "NeuroPlot", "NeuroLearn"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
@@ -27,9 +31,13 @@ let package = Package(
     .executableTarget(name: "NeuroFuzz", dependencies: ["NeuroLang", "NeuroEngine", "NeuroUnits"]),
     // `make bench-models`: the cost of each model per neuron per step (benchmarks/).
     .executableTarget(name: "ModelCost", dependencies: ["NeuroLang", "NeuroEngine"], path: "benchmarks/ModelCost"),
+    // `make bench-learn`: the fits of the network benchmarks, timed in one process.
+    .executableTarget(
+      name: "LearnCost", dependencies: ["NeuroLearn", "NeuroEngine", "NeuroUnits"], path: "benchmarks/LearnCost"),
     .testTarget(name: "NeuroUnitsTests", dependencies: ["NeuroUnits"]),
     .testTarget(name: "NeuroEngineTests", dependencies: ["NeuroEngine"]),
     .testTarget(name: "NeuroPlotTests", dependencies: ["NeuroPlot"]),
+    .testTarget(name: "NeuroLearnTests", dependencies: ["NeuroLearn", "NeuroEngine"]),
     .testTarget(name: "NeuroLangTests", dependencies: ["NeuroLang", "NeuroEngine"]),
     .testTarget(name: "NeuroCLITests", dependencies: ["neuro", "NeuroEngine"]),
   ]
