@@ -48,11 +48,13 @@ format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons $(PREFIX)/share/neuro/examples
+	install -d $(PREFIX)/bin $(PREFIX)/share/neuro/stdlib $(PREFIX)/share/neuro/lessons $(PREFIX)/share/neuro/examples \
+		$(PREFIX)/share/neuro/data
 	install -m 755 $(BIN) $(PREFIX)/bin/neuro
 	install -m 644 stdlib/*.neuro $(PREFIX)/share/neuro/stdlib/
 	install -m 644 lessons/*.md $(PREFIX)/share/neuro/lessons/
 	install -m 644 examples/*.neuro $(PREFIX)/share/neuro/examples/
+	install -m 644 data/*.csv data/README.md $(PREFIX)/share/neuro/data/
 
 bench: release bench-models
 	@benchmarks/w1_startup

@@ -25,6 +25,16 @@ enum Session {
       plot: plotSettings(options),
       libraryPaths: libraryPaths())
     var timed = host
+    timed.dataPaths = resourceFolders(named: "data", marker: "iris.csv", override: "NEURO_DATA")
+    if Terminal.outputIsTerminal {
+      // Training progress rewrites one line; an empty text clears it.
+      timed.liveProgress = { text in Output.out("\r\u{1B}[K" + text) }
+      let start = ContinuousClock.now
+      timed.clock = {
+        let (whole, fraction) = (ContinuousClock.now - start).components
+        return Double(whole) + Double(fraction) * 1e-18
+      }
+    }
     if options.timing {
       let start = ContinuousClock.now
       timed.wallClock = {

@@ -224,7 +224,7 @@ extension Builtins {
   }
 
   /// The named arguments of a call that takes only those, by the name each spelling stands for.
-  private static func namedOnly(
+  static func namedOnly(
     _ c: CallContext, _ name: String, spellings: [String: String], usage: String
   ) throws -> [String: CallArgument] {
     var named: [String: CallArgument] = [:]

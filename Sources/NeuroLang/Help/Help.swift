@@ -273,7 +273,8 @@ public enum Help {
 }
 
 extension String {
-  fileprivate func padding(_ width: Int) -> String {
+  /// Padded with spaces to `width` characters (never cut).
+  func padding(_ width: Int) -> String {
     count >= width ? self : self + String(repeating: " ", count: width - count)
   }
 }

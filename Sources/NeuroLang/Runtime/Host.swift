@@ -12,6 +12,13 @@ public struct Host {
   public var plot: PlotSettings
   /// Folders searched by `import "name"` after the importing file's own folder.
   public var libraryPaths: [String]
+  /// Folders holding the data sets shipped with neuro (`dataset("iris")`); `data/` beside a library
+  /// folder is searched too.
+  public var dataPaths: [String] = []
+  /// Shows training progress in place (a terminal line rewritten); nil: one line per epoch only.
+  public var liveProgress: ((String) -> Void)? = nil
+  /// A clock in seconds for the time an epoch took, shown by a host with `liveProgress`.
+  public var clock: (() -> Double)? = nil
   /// A wall clock in seconds, given by a host that wants `run` and `connect` to say how long they
   /// took (`--timing`, for benchmarks); nil: no timing is shown.
   public var wallClock: (() -> Double)? = nil

@@ -189,6 +189,8 @@ public final class Interpreter {
       try defineInput(name, nameSpan, source)
     case .connect(let pre, let post, let options, let name):
       try connect(pre, post, options, name: name, statement.span)
+    case .fit(let network, let data, let options, let name):
+      try fit(network, data, options, name: name, statement.span)
     case .record(let target):
       try record(target)
     case .raster(let target, let from, let to):

@@ -1,4 +1,5 @@
 import NeuroEngine
+import NeuroLearn
 import NeuroPlot
 import NeuroUnits
 
@@ -34,6 +35,14 @@ public enum Value {
   indirect case plasticity(PlasticityRule)
   /// A connection named by `let syn = connect …`.
   indirect case connection(ConnectionHandle)
+  /// An artificial neural network: `sequential(dense(…), …)`.
+  indirect case network(NetworkBox)
+  /// A layer for `sequential`: `dense(32, activation: relu)`.
+  indirect case layer(LayerSpec)
+  /// Samples with features and classes: `dataset("iris")`.
+  indirect case dataset(Dataset)
+  /// An optimizer with its settings: `adam(learning_rate: 0.01)`.
+  indirect case optimizer(Optimizer)
 }
 
 /// A current's shape and size (A), before it is injected.
@@ -107,6 +116,10 @@ extension Value {
     case .figure(let f): return "a \(f.kind) figure"
     case .plasticity: return "a plasticity rule"
     case .connection: return "a connection"
+    case .network: return "a network"
+    case .layer: return "a layer"
+    case .dataset: return "a dataset"
+    case .optimizer: return "an optimizer"
     }
   }
 
@@ -137,6 +150,10 @@ extension Value {
     case .figure(let f): return "\(f.kind) \"\(f.heading)\""
     case .plasticity(let rule): return rule.described
     case .connection(let c): return "connection \(c.name): \(c.label)"
+    case .network(let box): return box.network.described
+    case .layer(let layer): return layer.described
+    case .dataset(let data): return data.described
+    case .optimizer(let optimizer): return optimizer.described
     }
   }
 }

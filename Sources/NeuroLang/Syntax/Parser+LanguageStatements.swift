@@ -8,6 +8,9 @@ extension Parser {
     if case .identifier("connect") = current.kind, statementHasArrow {
       return try parseConnect(naming: (name, nameSpan))
     }
+    if case .identifier("fit") = current.kind, isIdentifier(at: 1), statementHasWord("on") {
+      return try parseFit(naming: (name, nameSpan))
+    }
     return .define(name: name, nameSpan: nameSpan, value: try parseExpression())
   }
 

@@ -66,6 +66,7 @@ extension Parser {
     ),
     "input": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .equal }, { p, _ in try p.parseInput() }),
     "connect": ({ p in p.isIdentifier(at: 1) && p.statementHasArrow }, { p, _ in try p.parseConnect() }),
+    "fit": ({ p in p.isIdentifier(at: 1) && p.statementHasWord("on") }, { p, _ in try p.parseFit() }),
     "record": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseRecord() }),
     "hist": (
       { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
@@ -255,6 +256,19 @@ extension Parser {
     case .newline, .semicolon, .endOfInput, .rightBrace: return true
     default: return false
     }
+  }
+
+  /// True when the word `word` comes before the end of the statement (`fit net on data`).
+  func statementHasWord(_ word: String) -> Bool {
+    var i = position
+    while i < tokens.count {
+      switch tokens[i].kind {
+      case .identifier(let w) where w == word: return true
+      case .newline, .semicolon, .endOfInput: return false
+      default: i += 1
+      }
+    }
+    return false
   }
 
   /// True when `->` comes before the end of the statement (a connect statement).

@@ -99,6 +99,23 @@ extension Parser {
     return ConnectOption(label: argument.label, labelSpan: argument.labelSpan, value: argument.value, form: form)
   }
 
+  /// `fit net on data with loss: categorical_crossentropy, epochs: 20`, after `let h =` when named.
+  mutating func parseFit(naming name: (String, Span)? = nil) throws -> StmtKind {
+    advance()
+    let network = try parsePostfix()
+    guard case .identifier("on") = current.kind else {
+      throw error("expected 'on' and the data after the network", at: current, hint: "fit net on train with epochs: 10")
+    }
+    advance()
+    let data = try parsePostfix()
+    var options: [Argument] = []
+    if case .identifier("with") = current.kind {
+      advance()
+      repeat { options.append(try parseArgument()) } while match(.comma)
+    }
+    return .fit(network: network, data: data, options: options, name: name)
+  }
+
   /// `record exc.v[0..9]`
   mutating func parseRecord() throws -> StmtKind {
     advance()

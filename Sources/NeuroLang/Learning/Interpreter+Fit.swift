@@ -1,0 +1,155 @@
+import NeuroEngine
+import NeuroLearn
+import NeuroUnits
+
+/// `fit net on data with …`: training a network, with a live progress line in a terminal and one line an
+/// epoch, Ctrl-C stopping it with the weights kept, and the history as a record of lists.
+extension Interpreter {
+  /// The options `fit … with` takes.
+  static let fitOptions = ["loss", "optimizer", "epochs", "batch", "validation"]
+
+  func fit(_ networkExpr: Expr, _ dataExpr: Expr, _ arguments: [Argument], name: (String, Span)?, _ span: Span)
+    throws
+  {
+    if let (name, nameSpan) = name { try checkDefinable(name, at: nameSpan) }
+    guard case .network(let net) = try evaluate(networkExpr) else {
+      throw failure(
+        "fit needs a network first", at: networkExpr.span,
+        hint: "let net = sequential(dense(8, input: 2, activation: tanh), dense(1, activation: sigmoid))")
+    }
+    guard case .dataset(let data) = try evaluate(dataExpr) else {
+      throw failure(
+        "fit needs a dataset after 'on'", at: dataExpr.span, hint: "let data = dataset(\"iris\"); fit net on data")
+    }
+    var options = TrainingOptions(
+      loss: net.loss, optimizer: .adam(), epochs: 1, batchSize: 32, validationFraction: 0)
+    for argument in arguments {
+      guard let label = argument.label, let labelSpan = argument.labelSpan else {
+        throw failure("fit takes named options", at: argument.value.span, hint: "fit net on data with epochs: 10")
+      }
+      guard Self.fitOptions.contains(label) else {
+        throw failure(
+          "fit has no option '\(label)'", at: labelSpan,
+          hint: closestName(to: label, among: Self.fitOptions).map { "did you mean '\($0)'?" }
+            ?? "its options are \(Self.fitOptions.joined(separator: ", "))")
+      }
+      try setFitOption(label, argument, &options)
+    }
+    try checkShapes(net.network, data, options.loss, at: span)
+    let total = options.epochs
+    var epoch = 1
+    let history = net.network.fit(
+      data, options, random: &world.random, clock: host.liveProgress == nil ? nil : host.clock,
+      shouldStop: host.shouldStop,
+      progress: { batch, batches, loss in
+        // About fifty updates an epoch at most: a terminal line is not free.
+        guard let live = self.host.liveProgress, batch == batches || batch % max(1, batches / 50) == 0 else { return }
+        let done = batch * 20 / max(1, batches)
+        let bar = String(repeating: "=", count: done) + String(repeating: " ", count: 20 - done)
+        live("epoch \(epoch)/\(total) [\(bar)] \(batch)/\(batches) · loss \(formatNumber(loss, significantDigits: 4))")
+      },
+      onEpoch: { result in
+        epoch += 1
+        net.epochsTrained += 1
+        self.host.liveProgress?("")
+        self.host.write(self.epochLine(result, of: total) + "\n")
+      })
+    net.loss = options.loss
+    if history.interrupted {
+      host.write("fit stopped in epoch \(history.epochs.count) of \(total): the weights reached so far are kept\n")
+    }
+    guard let (name, _) = name else { return }
+    func column(_ values: [Double?]) -> Value {
+      .list(ValueList(numbers: values.map { $0 ?? .nan }, dimension: .none))
+    }
+    var fields: [(String, Value)] = [
+      ("epoch", column(history.epochs.map { Double($0.epoch) })), ("loss", column(history.epochs.map(\.loss))),
+    ]
+    if data.targets == nil { fields.append(("accuracy", column(history.epochs.map(\.accuracy)))) }
+    if options.validationFraction > 0 {
+      fields.append(("val_loss", column(history.epochs.map(\.validationLoss))))
+      if data.targets == nil { fields.append(("val_accuracy", column(history.epochs.map(\.validationAccuracy)))) }
+    }
+    scope.define(name, .record(Record(fields: fields)))
+  }
+
+  /// `epoch 3/10 · loss 0.6931 · accuracy 0.52 · val_loss 0.69 · val_accuracy 0.5 · 12 ms`.
+  private func epochLine(_ result: EpochResult, of total: Int) -> String {
+    func number(_ x: Double) -> String { formatNumber(x, significantDigits: 4) }
+    var parts = ["epoch \(result.epoch)/\(total)", "loss \(number(result.loss))"]
+    if let accuracy = result.accuracy { parts.append("accuracy \(number(accuracy))") }
+    if let loss = result.validationLoss { parts.append("val_loss \(number(loss))") }
+    if let accuracy = result.validationAccuracy { parts.append("val_accuracy \(number(accuracy))") }
+    if let seconds = result.seconds { parts.append(Quantity(seconds, .time).formatted) }
+    return parts.joined(separator: " · ")
+  }
+
+  private func setFitOption(_ label: String, _ argument: Argument, _ options: inout TrainingOptions) throws {
+    let span = argument.value.span
+    switch label {
+    case "loss":
+      guard case .name(let word) = argument.value.kind, let loss = Loss(rawValue: word) else {
+        let words = Loss.allCases.map(\.rawValue)
+        var guess: String? = nil
+        if case .name(let word) = argument.value.kind { guess = closestName(to: word, among: words) }
+        throw failure(
+          "loss is one of \(words.joined(separator: ", "))", at: span,
+          hint: guess.map { "did you mean '\($0)'?" } ?? "loss: binary_crossentropy")
+      }
+      options.loss = loss
+    case "optimizer":
+      if case .name(let word) = argument.value.kind, word == "adam" || word == "sgd", scope.lookup(word) == nil {
+        options.optimizer = word == "adam" ? .adam() : .sgd()
+        return
+      }
+      guard case .optimizer(let optimizer) = try evaluate(argument.value) else {
+        throw failure(
+          "optimizer is adam or sgd, or one with settings", at: span,
+          hint: "optimizer: adam, optimizer: sgd(learning_rate: 0.1, momentum: 0.9)")
+      }
+      options.optimizer = optimizer
+    case "epochs", "batch":
+      let value = try evaluate(argument.value)
+      guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(),
+        let n = Int(checking: q.value), n >= 1, n <= (label == "epochs" ? 100_000 : 1_000_000)
+      else {
+        throw failure(
+          "\(label) is a whole number from 1", at: span, hint: label == "epochs" ? "epochs: 10" : "batch: 32")
+      }
+      if label == "epochs" { options.epochs = n } else { options.batchSize = n }
+    default:
+      guard case .quantity(let q) = try evaluate(argument.value), q.dimension.isDimensionless, q.value >= 0,
+        q.value < 1
+      else {
+        throw failure(
+          "validation is the share held out each epoch, from 0 to below 1", at: span, hint: "validation: 0.2")
+      }
+      options.validationFraction = q.value
+    }
+  }
+
+  /// The network's inputs match the features, and its outputs the classes and the loss.
+  private func checkShapes(_ net: Sequential, _ data: Dataset, _ loss: Loss, at span: Span) throws {
+    guard data.features.columns == net.inputCount else {
+      throw failure(
+        "the network takes \(net.inputCount) inputs, but the data has \(data.features.columns) features", at: span,
+        hint: "the first layer: dense(…, input: \(data.features.columns))")
+    }
+    let classes = data.classNames.count, outputs = net.outputCount
+    if data.targets == nil, outputs != classes, !(outputs == 1 && classes == 2) {
+      throw failure(
+        "the data has \(classes) classes, but the network has \(outputs) outputs", at: span,
+        hint: classes == 2
+          ? "one output with sigmoid (binary_crossentropy), or two with softmax"
+          : "the last layer: dense(\(classes), activation: softmax)")
+    }
+    let last = net.layers.last?.activation ?? .linear
+    if loss == .categoricalCrossentropy, last != .softmax {
+      throw failure(
+        "categorical_crossentropy compares probabilities: the last layer needs activation: softmax", at: span)
+    }
+    if loss == .binaryCrossentropy, last != .sigmoid {
+      throw failure("binary_crossentropy compares probabilities: the last layer needs activation: sigmoid", at: span)
+    }
+  }
+}
