@@ -14,13 +14,16 @@ enum DatasetFiles {
   }
 
   /// The samples of a CSV text; `label` names the class column (the last one when nil). Classes are
-  /// numbered in sorted order (numerically when every class is a number).
+  /// numbered in sorted order (numerically when every class is a number). Read as bytes: a data set
+  /// of thousands of rows loads in milliseconds.
   static func parse(_ text: String, label: String?) throws -> Dataset {
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-    guard let headerLine = lines.first(where: { !$0.isEmpty }) else {
+    let bytes = Array(text.utf8)
+    var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map { $0.last == 13 ? $0.dropLast() : $0 }
+    while let last = lines.last, cells(last).allSatisfy(\.isEmpty) { lines.removeLast() }
+    guard let headerLine = lines.first, !cells(headerLine).allSatisfy(\.isEmpty) else {
       throw ParseError(line: 1, message: "the file is empty; it needs a header row of column names")
     }
-    let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
+    let header = cells(headerLine).map { String(decoding: $0, as: UTF8.self) }
     guard header.count >= 2 else {
       throw ParseError(line: 1, message: "a dataset needs at least one feature column and a label column")
     }
@@ -31,18 +34,21 @@ enum DatasetFiles {
         message: "there is no column '\(labelColumn)'; the columns are \(header.joined(separator: ", "))")
     }
     var values: [Double] = [], names: [String] = []
-    for (number, line) in lines.enumerated().dropFirst() where !line.trimmed().isEmpty {
-      let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
-      guard cells.count == header.count else {
-        throw ParseError(line: number + 1, message: "\(cells.count) cells where the header has \(header.count)")
+    values.reserveCapacity((lines.count - 1) * (header.count - 1))
+    for (lineIndex, line) in lines.enumerated().dropFirst() {
+      let row = cells(line)
+      if row.allSatisfy(\.isEmpty) { continue }
+      guard row.count == header.count else {
+        throw ParseError(line: lineIndex + 1, message: "\(row.count) cells where the header has \(header.count)")
       }
-      for (j, cell) in cells.enumerated() where j != labelIndex {
-        guard let x = Double(cell), x.isFinite else {
-          throw ParseError(line: number + 1, message: "'\(cell)' in column '\(header[j])' is not a number")
+      for (j, cell) in row.enumerated() where j != labelIndex {
+        guard let x = number(cell), x.isFinite else {
+          let written = String(decoding: cell, as: UTF8.self)
+          throw ParseError(line: lineIndex + 1, message: "'\(written)' in column '\(header[j])' is not a number")
         }
         values.append(x)
       }
-      names.append(cells[labelIndex])
+      names.append(String(decoding: row[labelIndex], as: UTF8.self))
     }
     guard !names.isEmpty else { throw ParseError(line: 2, message: "the file has a header but no samples") }
     let numeric = names.allSatisfy { Double($0) != nil }
@@ -52,6 +58,24 @@ enum DatasetFiles {
       features: Matrix(rows: names.count, columns: header.count - 1, values: values),
       labels: names.map { index[$0] ?? 0 }, classNames: classes,
       featureNames: header.enumerated().filter { $0.offset != labelIndex }.map(\.element))
+  }
+
+  /// The cells of a line, split at commas, without the spaces and tabs around them.
+  private static func cells(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    line.split(separator: 44, omittingEmptySubsequences: false).map { cell in
+      var cell = cell
+      while let first = cell.first, first == 32 || first == 9 { cell = cell.dropFirst() }
+      while let last = cell.last, last == 32 || last == 9 { cell = cell.dropLast() }
+      return cell
+    }
+  }
+
+  /// A cell as a number: plain digits fast, anything else as Swift reads it.
+  private static func number(_ cell: ArraySlice<UInt8>) -> Double? {
+    if !cell.isEmpty, cell.count < 16, cell.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+      return Double(cell.reduce(0) { $0 * 10 + Int($1 - 48) })
+    }
+    return Double(String(decoding: cell, as: UTF8.self))
   }
 
   /// XOR: the four corners of the unit square, class 1 where exactly one coordinate is 1.

@@ -6,7 +6,7 @@ import NeuroUnits
 /// epoch, Ctrl-C stopping it with the weights kept, and the history as a record of lists.
 extension Interpreter {
   /// The options `fit … with` takes.
-  static let fitOptions = ["loss", "optimizer", "epochs", "batch", "validation"]
+  static let fitOptions = ["loss", "optimizer", "epochs", "batch", "validation", "quiet"]
 
   func fit(_ networkExpr: Expr, _ dataExpr: Expr, _ arguments: [Argument], name: (String, Span)?, _ span: Span)
     throws
@@ -23,6 +23,7 @@ extension Interpreter {
     }
     var options = TrainingOptions(
       loss: net.loss, optimizer: .adam(), epochs: 1, batchSize: 32, validationFraction: 0)
+    var quiet = false
     for argument in arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else {
         throw failure("fit takes named options", at: argument.value.span, hint: "fit net on data with epochs: 10")
@@ -33,10 +34,18 @@ extension Interpreter {
           hint: closestName(to: label, among: Self.fitOptions).map { "did you mean '\($0)'?" }
             ?? "its options are \(Self.fitOptions.joined(separator: ", "))")
       }
+      if label == "quiet" {
+        guard case .bool(let b) = try evaluate(argument.value) else {
+          throw failure("quiet is true or false", at: argument.value.span, hint: "quiet: true")
+        }
+        quiet = b
+        continue
+      }
       try setFitOption(label, argument, &options)
     }
     try checkShapes(net.network, data, options.loss, at: span)
     let total = options.epochs
+    let started = host.wallClock?()
     var epoch = 1
     let history = net.network.fit(
       data, options, random: &world.random, clock: host.liveProgress == nil ? nil : host.clock,
@@ -52,9 +61,14 @@ extension Interpreter {
         epoch += 1
         net.epochsTrained += 1
         self.host.liveProgress?("")
-        self.host.write(self.epochLine(result, of: total) + "\n")
+        if !quiet { self.host.write(self.epochLine(result, of: total) + "\n") }
       })
     net.loss = options.loss
+    if quiet, let last = history.epochs.last { host.write(epochLine(last, of: total) + "\n") }
+    if let started, let now = host.wallClock?() {
+      let seconds = formatNumber(now - started, significantDigits: 4)
+      host.write("fit: \(history.epochs.count) epochs · \(seconds) s of wall time\n")
+    }
     if history.interrupted {
       host.write("fit stopped in epoch \(history.epochs.count) of \(total): the weights reached so far are kept\n")
     }

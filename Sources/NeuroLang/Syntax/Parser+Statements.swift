@@ -66,7 +66,12 @@ extension Parser {
     ),
     "input": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .equal }, { p, _ in try p.parseInput() }),
     "connect": ({ p in p.isIdentifier(at: 1) && p.statementHasArrow }, { p, _ in try p.parseConnect() }),
-    "fit": ({ p in p.isIdentifier(at: 1) && p.statementHasWord("on") }, { p, _ in try p.parseFit() }),
+    "fit": (
+      { p in
+        !p.atStatementEnd(after: 1) && ![.equal, .leftParen].contains(p.tokenKind(at: 1)) && p.statementHasWord("on")
+      },
+      { p, _ in try p.parseFit() }
+    ),
     "record": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseRecord() }),
     "hist": (
       { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
