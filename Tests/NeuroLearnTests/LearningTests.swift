@@ -102,3 +102,27 @@ import Testing
     #expect(net.accuracy(train) > net.accuracy(test) + 0.05)
   }
 }
+
+extension LearningTests {
+  /// Stopping (Ctrl-C) ends training after the batch in which it was asked, and keeps the weights reached.
+  @Test func stoppingKeepsTheWeightsReached() throws {
+    let iris = try Self.dataset("iris.csv")
+    var random = RandomSource(seed: 2)
+    var net = Sequential(layers: [
+      Dense(inputs: 4, units: 8, activation: .relu, initializer: .glorotUniform, random: &random),
+      Dense(inputs: 8, units: 3, activation: .softmax, initializer: .glorotUniform, random: &random),
+    ])
+    let before = net.layers[0].weights
+    var asked = 0
+    let options = TrainingOptions(
+      loss: .categoricalCrossentropy, optimizer: .adam(), epochs: 50, batchSize: 16, validationFraction: 0)
+    let history = net.fit(
+      iris, options, random: &random,
+      shouldStop: {
+        asked += 1
+        return asked == 12
+      })
+    #expect(history.interrupted && history.epochs.count == 2)
+    #expect(net.layers[0].weights != before)
+  }
+}

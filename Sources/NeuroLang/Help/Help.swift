@@ -67,10 +67,11 @@ public enum Help {
       spikes(n)                          when it fired
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
-                  population  connect  input  record  raster  hist  heatmap  figures  plasticity
+                  population  connect  input  record  raster  hist  heatmap  figures  plasticity  networks
     models:       lif  cond  izhikevich  adex  hh  poisson  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   stdp  stp  pairing  stdp_window  weights
+                  dense  sequential  summary  dataset  split  evaluate  predict  accuracy  confusion
                   simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 
@@ -203,6 +204,24 @@ public enum Help {
     "record": """
     record POP.v[0..9]   keep the trace of v for those neurons (single neurons record everything)
     record syn.w[0..9]   keep those weights of a named connection, one sample a step: syn.w_recorded
+
+    """,
+    "networks": """
+    Artificial neural networks, Keras-style:
+      let net = sequential(dense(32, input: 10, activation: relu), dense(1, activation: sigmoid))
+      summary(net)                       layers, output shapes, parameters
+      let data = dataset("iris")         also "digits", "xor", or "file.csv" (label: "column")
+      let parts = split(data, test: 0.2) {train, test}: stratified, standardised with train's statistics
+      fit net on parts.train with loss: categorical_crossentropy, optimizer: adam, epochs: 20,
+                                  batch: 32, validation: 0.2 [, quiet: true]
+      let h = fit …                      the history: plot h draws the learning curves
+    dense(units, input: n, activation: linear|relu|sigmoid|tanh|softmax, init: glorot_uniform|he_normal)
+    loss: binary_crossentropy (sigmoid), categorical_crossentropy (softmax), mean_squared_error
+    optimizer: adam, sgd, adam(learning_rate: 0.01), sgd(learning_rate: 0.1, momentum: 0.9)
+    evaluate(net, test), accuracy(net, test), predict(net, [x1, x2]), heatmap confusion(net, test)
+    Looking inside: layer_weights(net, 1), heatmap receptive_field(net, 5), activations(net, [0, 1]),
+      heatmap decision_map(net, data) for two features. random_dataset(100, features: 10, classes: 2).
+    Ctrl-C stops fit and keeps the weights reached; the same seed gives the same numbers.
 
     """,
     "plasticity": """
