@@ -39,49 +39,41 @@ extension Matrix {
   /// self · other.
   public func times(_ other: Matrix) -> Matrix {
     precondition(columns == other.rows)
-    var result = Matrix(rows: rows, columns: other.columns)
     let (k, n) = (columns, other.columns)
-    values.withUnsafeBufferPointer { a in
-      other.values.withUnsafeBufferPointer { b in
-        result.values.withUnsafeMutableBufferPointer { c in
-          guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-          // Rows i … i + 3 of the product: Σ_t a[i…i+3, t] · (row t of other), sharing each row's loads.
-          var i = 0
-          while i + 4 <= rows {
-            sumOfScaledRows4(into: c + i * n, width: n, terms: k) { t in
-              (SIMD4(a[i * k + t], a[(i + 1) * k + t], a[(i + 2) * k + t], a[(i + 3) * k + t]), b + t * n)
-            }
-            i += 4
-          }
-          while i < rows {
-            sumOfScaledRows(into: c + i * n, width: n, terms: k) { (a[i * k + $0], b + $0 * n) }
-            i += 1
-          }
-        }
-      }
-    }
-    return result
+    // Row i of the product: Σ_t a[i, t] · (row t of other).
+    return Matrix.sums(rows: rows, width: n, terms: k, of: self, other) { a, i, t in a[i * k + t] }
   }
 
   /// selfᵀ · other (self is rows × columns, other rows × m): a sum over the rows of both.
   public func transposedTimes(_ other: Matrix) -> Matrix {
     precondition(rows == other.rows)
-    var result = Matrix(rows: columns, columns: other.columns)
-    let (k, m) = (columns, other.columns)
-    values.withUnsafeBufferPointer { a in
-      other.values.withUnsafeBufferPointer { b in
+    let k = columns
+    // Row i of the product: Σ_r a[r, i] · (row r of other).
+    return Matrix.sums(rows: k, width: other.columns, terms: rows, of: self, other) { a, i, r in a[r * k + i] }
+  }
+
+  /// The `rows` × `width` matrix whose row i is Σ_t coefficient(a, i, t) · (row t of b): four rows at a
+  /// time, sharing the loads of b's rows, then one at a time.
+  private static func sums(
+    rows: Int, width: Int, terms: Int, of first: Matrix, _ second: Matrix,
+    coefficient: (UnsafePointer<Double>, Int, Int) -> Double
+  ) -> Matrix {
+    var result = Matrix(rows: rows, columns: width)
+    first.values.withUnsafeBufferPointer { a in
+      second.values.withUnsafeBufferPointer { b in
         result.values.withUnsafeMutableBufferPointer { c in
           guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-          // Rows i … i + 3 of the product: Σ_r a[r, i…i+3] · (row r of other).
           var i = 0
-          while i + 4 <= k {
-            sumOfScaledRows4(into: c + i * m, width: m, terms: rows) { r in
-              (UnsafeRawPointer(a + r * k + i).loadUnaligned(as: SIMD4<Double>.self), b + r * m)
+          while i + 4 <= rows {
+            sumOfScaledRows4(into: c + i * width, width: width, terms: terms) { t in
+              let s = SIMD4(
+                coefficient(a, i, t), coefficient(a, i + 1, t), coefficient(a, i + 2, t), coefficient(a, i + 3, t))
+              return (s, b + t * width)
             }
             i += 4
           }
-          while i < k {
-            sumOfScaledRows(into: c + i * m, width: m, terms: rows) { (a[$0 * k + i], b + $0 * m) }
+          while i < rows {
+            sumOfScaledRows(into: c + i * width, width: width, terms: terms) { (coefficient(a, i, $0), b + $0 * width) }
             i += 1
           }
         }
