@@ -56,6 +56,12 @@ enum Completion {
       }
     } else if isConnectOption(lineBeforeWord) {
       candidates = Interpreter.connectOptions.map { $0 + ":" }
+    } else if isFitOption(lineBeforeWord) {
+      candidates = Interpreter.fitOptions.map { $0 + ":" }
+    } else if lineBeforeWord.hasSuffix("loss: "), isFitOption(lineBeforeWord, allowingValue: true) {
+      candidates = Interpreter.lossNames
+    } else if lineBeforeWord.hasSuffix("optimizer: "), isFitOption(lineBeforeWord, allowingValue: true) {
+      candidates = ["adam", "sgd"]
     } else if lineBeforeWord.hasSuffix("rule: ") && isConnectOption(lineBeforeWord, allowingValue: true) {
       candidates = ["all_to_all", "one_to_one"]
     }
@@ -66,6 +72,15 @@ enum Completion {
   /// (or, `allowingValue`, anywhere after `with`).
   private static func isConnectOption(_ line: String, allowingValue: Bool = false) -> Bool {
     guard let with = line.firstRange(of: " with "), line.contains("connect "), line.contains("->") else {
+      return false
+    }
+    let after = String(line[with.upperBound...]).trimmed()
+    return allowingValue || after.isEmpty || after.hasSuffix(",")
+  }
+
+  /// True where a `fit … on … with` option's name is being typed (or, `allowingValue`, anywhere after `with`).
+  private static func isFitOption(_ line: String, allowingValue: Bool = false) -> Bool {
+    guard let with = line.firstRange(of: " with "), line.contains("fit "), line.contains(" on ") else {
       return false
     }
     let after = String(line[with.upperBound...]).trimmed()

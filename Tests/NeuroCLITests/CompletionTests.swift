@@ -34,6 +34,17 @@ import Testing
     #expect(Completion.candidates(of: "we", lineBeforeWord: "print ", in: s) == ["weights"])
   }
 
+  @Test func completesTheOptionsOfFit() {
+    let s = session()
+    #expect(Completion.candidates(of: "ep", lineBeforeWord: "fit net on data with ", in: s) == ["epochs:"])
+    #expect(
+      Completion.candidates(of: "ca", lineBeforeWord: "fit net on data with loss: ", in: s) == [
+        "categorical_crossentropy"
+      ])
+    #expect(
+      Completion.candidates(of: "a", lineBeforeWord: "fit net on data with epochs: 5, optimizer: ", in: s) == ["adam"])
+  }
+
   @Test func completesTheWordsOfPlasticityRules() {
     let s = session()
     #expect(Completion.candidates(of: "ne", lineBeforeWord: "let r = stdp(w_max: 1mV, pairing: ", in: s) == ["nearest"])

@@ -255,7 +255,7 @@ extension Builtins {
       try checkInputs(net, data.features.columns, c, at: c.arguments[1].span)
       return matrixValue(net.network.predict(data.features))
     }
-    let sample = try numbers(c.keeping([c.arguments[1]]), "predict").0
+    let sample = try plainSample(c, "predict")
     try checkInputs(net, sample.count, c, at: c.arguments[1].span)
     let outputs = net.network.predict(Matrix(rows: 1, columns: sample.count, values: sample))
     return .list(ValueList(numbers: outputs.row(0), dimension: .none))
@@ -326,7 +326,7 @@ extension Builtins {
   ) { c in
     try c.expectPositional(2, "activations", "activations(net, [0, 1])")
     let net = try network(c, "activations", usage: "activations(net, [0, 1])")
-    let sample = try numbers(c.keeping([c.arguments[1]]), "activations").0
+    let sample = try plainSample(c, "activations")
     try checkInputs(net, sample.count, c, at: c.arguments[1].span)
     let all = net.network.activations(Matrix(rows: 1, columns: sample.count, values: sample)).dropFirst()
     return .list(ValueList(all.map { .list(ValueList(numbers: $0.row(0), dimension: .none)) }))
@@ -377,6 +377,17 @@ extension Builtins {
     }
     try checkInputs(net, data.features.columns, c, at: c.arguments[1].span)
     return (net, data)
+  }
+
+  /// The second argument as a sample: a list of plain numbers (a network knows no units).
+  private static func plainSample(_ c: CallContext, _ name: String) throws -> [Double] {
+    let (sample, dimension) = try numbers(c.keeping([c.arguments[1]]), name)
+    guard dimension.isDimensionless else {
+      throw c.failure(
+        "a network takes plain numbers, found \(dimension.word) (\(dimension.naturalSymbol))", at: c.arguments[1].span,
+        hint: "divide by the unit first: [v1 / 1mV, v2 / 1mV]")
+    }
+    return sample
   }
 
   private static func checkInputs(_ net: NetworkBox, _ count: Int, _ c: CallContext, at span: Span) throws {

@@ -72,6 +72,7 @@ extension Builtins {
       case .string(let s): return .quantity(Quantity(Double(s.count)))
       case .trace(let t): return .quantity(Quantity(Double(t.trace.values.count)))
       case .record(let r): return .quantity(Quantity(Double(r.fields.count)))
+      case .dataset(let d): return .quantity(Quantity(Double(d.count)))
       default: throw c.failure("len needs a list, found \(value.describedKind)", at: c.arguments[0].span)
       }
     },

@@ -6,7 +6,9 @@ import NeuroUnits
 /// epoch, Ctrl-C stopping it with the weights kept, and the history as a record of lists.
 extension Interpreter {
   /// The options `fit … with` takes.
-  static let fitOptions = ["loss", "optimizer", "epochs", "batch", "validation", "quiet"]
+  public static let fitOptions = ["loss", "optimizer", "epochs", "batch", "validation", "quiet"]
+  /// The losses `fit … loss:` takes.
+  public static let lossNames = Loss.allCases.map(\.rawValue)
 
   func fit(_ networkExpr: Expr, _ dataExpr: Expr, _ arguments: [Argument], name: (String, Span)?, _ span: Span)
     throws
@@ -17,9 +19,13 @@ extension Interpreter {
         "fit needs a network first", at: networkExpr.span,
         hint: "let net = sequential(dense(8, input: 2, activation: tanh), dense(1, activation: sigmoid))")
     }
-    guard case .dataset(let data) = try evaluate(dataExpr) else {
-      throw failure(
-        "fit needs a dataset after 'on'", at: dataExpr.span, hint: "let data = dataset(\"iris\"); fit net on data")
+    let dataValue = try evaluate(dataExpr)
+    guard case .dataset(let data) = dataValue else {
+      var hint = "let data = dataset(\"iris\"); fit net on data"
+      if case .record(let record) = dataValue, case .dataset? = record["train"] {
+        hint = "fit … on \(source.text(dataExpr.span)).train"
+      }
+      throw failure("fit needs a dataset after 'on', found \(dataValue.describedKind)", at: dataExpr.span, hint: hint)
     }
     var options = TrainingOptions(
       loss: net.loss, optimizer: .adam(), epochs: 1, batchSize: 32, validationFraction: 0)
@@ -44,6 +50,18 @@ extension Interpreter {
       try setFitOption(label, argument, &options)
     }
     try checkShapes(net.network, data, options.loss, at: span)
+    if options.validationFraction > 0 {
+      let held = data.classNames.indices.reduce(0) { total, c in
+        let members = data.labels.filter { $0 == c }.count
+        return total + min(members, Int(saturating: Double(members) * options.validationFraction))
+      }
+      guard held > 0, held < data.count else {
+        throw failure(
+          "validation: \(formatNumber(options.validationFraction)) holds out \(held) of \(data.count) samples: "
+            + (held == 0 ? "none to validate on" : "none left to train on"),
+          at: span, hint: "validation: 0.2")
+      }
+    }
     let total = options.epochs
     let started = host.wallClock?()
     var epoch = 1
@@ -94,7 +112,7 @@ extension Interpreter {
     if let accuracy = result.accuracy { parts.append("accuracy \(number(accuracy))") }
     if let loss = result.validationLoss { parts.append("val_loss \(number(loss))") }
     if let accuracy = result.validationAccuracy { parts.append("val_accuracy \(number(accuracy))") }
-    if let seconds = result.seconds { parts.append(Quantity(seconds, .time).formatted) }
+    if let seconds = result.seconds { parts.append("\(formatNumber(seconds * 1e3, significantDigits: 3)) ms") }
     return parts.joined(separator: " · ")
   }
 
@@ -163,7 +181,34 @@ extension Interpreter {
         "categorical_crossentropy compares probabilities: the last layer needs activation: softmax", at: span)
     }
     if loss == .binaryCrossentropy, last != .sigmoid {
-      throw failure("binary_crossentropy compares probabilities: the last layer needs activation: sigmoid", at: span)
+      throw failure(
+        "binary_crossentropy compares probabilities: the last layer needs activation: sigmoid", at: span,
+        hint: last == .softmax ? "for softmax outputs, loss: categorical_crossentropy" : nil)
+    }
+  }
+}
+
+/// What a dataset holds, as values: `data.count`, `data.classes`, `data.labels`, `data.features`.
+extension Interpreter {
+  static let datasetMembers = ["count", "classes", "labels", "features", "feature_names"]
+
+  func datasetMember(_ data: Dataset, _ name: String, _ nameSpan: Span) throws -> Value {
+    switch name {
+    case "count": return .quantity(Quantity(Double(data.count)))
+    case "classes": return .list(ValueList(data.classNames.map { .string($0) }))
+    case "feature_names": return .list(ValueList(data.featureNames.map { .string($0) }))
+    case "labels": return .list(ValueList(numbers: data.labels.map(Double.init), dimension: .none))
+    case "features":
+      guard world.fits(Double(data.features.values.count) * 16) else {
+        throw failure("the features of \(data.count) samples would not fit in memory", at: nameSpan)
+      }
+      return .list(
+        ValueList((0..<data.count).map { .list(ValueList(numbers: data.features.row($0), dimension: .none)) }))
+    default:
+      throw failure(
+        "a dataset has no '\(name)'", at: nameSpan,
+        hint: closestName(to: name, among: Self.datasetMembers).map { "did you mean '\($0)'?" }
+          ?? "a dataset has \(Self.datasetMembers.joined(separator: ", "))")
     }
   }
 }

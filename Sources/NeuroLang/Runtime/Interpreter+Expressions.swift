@@ -223,6 +223,8 @@ extension Interpreter {
       return try neuronMember(handle, name, nameSpan)
     case .connection(let handle):
       return try connectionMember(handle, name, nameSpan)
+    case .dataset(let data):
+      return try datasetMember(data, name, nameSpan)
     case .model(let model):
       guard let parameter = model.kind.parameter(name) else {
         throw unknownMember(name, of: model.kind, at: nameSpan)

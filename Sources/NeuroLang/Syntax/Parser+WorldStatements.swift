@@ -108,6 +108,9 @@ extension Parser {
     }
     advance()
     let data = try parsePostfix()
+    if check(.comma) {
+      throw error("fit's options come after 'with'", at: current, hint: "fit net on data with epochs: 10")
+    }
     var options: [Argument] = []
     if case .identifier("with") = current.kind {
       advance()
