@@ -96,12 +96,16 @@ extension Builtins {
   }
 
   static let dataset = Builtin(
-    name: "dataset", signature: "\"iris\"|\"digits\"|\"xor\"|\"file.csv\", label: \"column\"",
+    name: "dataset", signature: "\"iris\"|\"digits\"|\"xor\"|\"file.csv\", label: \"column\" (or samples, labels: […])",
     summary:
-      "samples with their classes: a data set shipped with neuro (iris, digits, xor) or a CSV file with a header, "
-      + "numeric features and a label column (the last, or label: \"name\")",
-    parameterNames: ["label"]
+      "samples with their classes: a data set shipped with neuro (iris, digits, xor), a CSV file with a header, "
+      + "numeric features and a label column (the last, or label: \"name\"), or your own: "
+      + "dataset([[0, 0], [0, 1], [1, 0], [1, 1]], labels: [0, 0, 0, 1])",
+    parameterNames: ["label", "labels"]
   ) { c in
+    if let first = c.arguments.first, first.label == nil, case .list(let rows) = first.value {
+      return .dataset(try ownDataset(rows.values, c))
+    }
     guard let first = c.arguments.first, first.label == nil, case .string(let name) = first.value else {
       throw c.failure(
         "dataset needs a name or a file", hint: "dataset(\"iris\") or dataset(\"flowers.csv\", label: \"species\")")
@@ -357,6 +361,48 @@ extension Builtins {
         (0..<rows).map { r in
           .list(ValueList(numbers: (0..<columns).map { Double(classes[r * columns + $0]) }, dimension: .none))
         }))
+  }
+
+  /// `dataset([[0, 0], [0, 1]], labels: [0, 1])`: rows of plain numbers, one class per row (whole numbers
+  /// or names).
+  private static func ownDataset(_ rows: [Value], _ c: CallContext) throws -> Dataset {
+    let usage = "dataset([[0, 0], [0, 1], [1, 0], [1, 1]], labels: [0, 0, 0, 1])"
+    guard c.arguments.count == 2, let labelsArgument = c.arguments.last, labelsArgument.label == "labels",
+      case .list(let labelValues) = labelsArgument.value
+    else {
+      throw c.failure("a dataset of your own needs its samples and labels: […]", hint: usage)
+    }
+    var values: [Double] = []
+    var width: Int? = nil
+    for row in rows {
+      guard case .list(let items) = row else {
+        throw c.failure(
+          "each sample is a list of numbers, found \(row.describedKind)", at: c.arguments[0].span, hint: usage)
+      }
+      let numbers = items.values.compactMap { item -> Double? in
+        if case .quantity(let q) = item, q.dimension.isDimensionless, q.value.isFinite { return q.value }
+        return nil
+      }
+      guard numbers.count == items.count, !numbers.isEmpty, width == nil || width == numbers.count else {
+        throw c.failure(
+          "every sample needs the same number of plain numbers", at: c.arguments[0].span, hint: usage)
+      }
+      width = numbers.count
+      values += numbers
+    }
+    let names = labelValues.values.map { value -> String in
+      if case .string(let s) = value { return s }
+      if case .quantity(let q) = value { return formatNumber(q.value) }
+      return value.shown
+    }
+    guard let width, names.count == rows.count else {
+      throw c.failure(
+        "\(rows.count) samples need \(rows.count) labels, found \(names.count)", at: labelsArgument.span, hint: usage)
+    }
+    let (classes, labels) = DatasetFiles.classes(of: names)
+    return Dataset(
+      features: Matrix(rows: rows.count, columns: width, values: values), labels: labels, classNames: classes,
+      featureNames: (0..<width).map { "x\($0)" })
   }
 
   // MARK: checks shared by the functions above

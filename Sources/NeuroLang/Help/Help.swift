@@ -210,7 +210,8 @@ public enum Help {
     Artificial neural networks, Keras-style:
       let net = sequential(dense(32, input: 10, activation: relu), dense(1, activation: sigmoid))
       summary(net)                       layers, output shapes, parameters
-      let data = dataset("iris")         also "digits", "xor", or "file.csv" (label: "column")
+      let data = dataset("iris")         also "digits", "xor", "file.csv" (label: "column"), or your own:
+                                         dataset([[0, 0], [1, 1]], labels: [0, 1])
       let parts = split(data, test: 0.2) {train, test}: stratified, standardised with train's statistics
       fit net on parts.train with loss: categorical_crossentropy, optimizer: adam, epochs: 20,
                                   batch: 32, validation: 0.2 [, quiet: true]

@@ -51,13 +51,19 @@ enum DatasetFiles {
       names.append(String(decoding: row[labelIndex], as: UTF8.self))
     }
     guard !names.isEmpty else { throw ParseError(line: 2, message: "the file has a header but no samples") }
+    let (classes, labels) = classes(of: names)
+    return Dataset(
+      features: Matrix(rows: names.count, columns: header.count - 1, values: values), labels: labels,
+      classNames: classes, featureNames: header.enumerated().filter { $0.offset != labelIndex }.map(\.element))
+  }
+
+  /// The classes among the labels written, in sorted order (numerically when all are numbers), and each
+  /// sample's class as an index into them.
+  static func classes(of names: [String]) -> (classes: [String], labels: [Int]) {
     let numeric = names.allSatisfy { Double($0) != nil }
     let classes = Set(names).sorted { numeric ? (Double($0) ?? 0) < (Double($1) ?? 0) : $0 < $1 }
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-    return Dataset(
-      features: Matrix(rows: names.count, columns: header.count - 1, values: values),
-      labels: names.map { index[$0] ?? 0 }, classNames: classes,
-      featureNames: header.enumerated().filter { $0.offset != labelIndex }.map(\.element))
+    return (classes, names.map { index[$0] ?? 0 })
   }
 
   /// The cells of a line, split at commas, without the spaces and tabs around them.
