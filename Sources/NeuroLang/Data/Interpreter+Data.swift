@@ -30,7 +30,11 @@ extension Interpreter {
       let columns = try CSVColumns(parsing: text)
       return .record(Record(fields: columns.columns.map { ($0.name, .list($0.values.map(Value.quantity))) }))
     } catch let error as CSVColumns.ParseError {
-      throw failure("\(path):\(error.line): \(error.message)", at: expr.span)
+      // A column of words is usually the classes of a data set for a network.
+      let hint =
+        error.message.hasSuffix("is not a number")
+        ? "a column of class names is read with dataset(\"\(path)\", label: \"column\") (:help networks)" : nil
+      throw failure("\(path):\(error.line): \(error.message)", at: expr.span, hint: hint)
     }
   }
 
