@@ -206,6 +206,13 @@ public enum Help {
     record syn.w[0..9]   keep those weights of a named connection, one sample a step: syn.w_recorded
 
     """,
+    "fit": """
+    fit NET on DATA with loss: L, optimizer: adam, epochs: 10, batch: 32, validation: 0.2, quiet: true
+      trains NET by backpropagation: a line an epoch (quiet: the last only), Ctrl-C keeps the weights
+      let h = fit …   the history {epoch, loss, accuracy, val_loss, val_accuracy}: plot h
+    More in :help networks.
+
+    """,
     "networks": """
     Artificial neural networks, Keras-style:
       let net = sequential(dense(32, input: 10, activation: relu), dense(1, activation: sigmoid))
