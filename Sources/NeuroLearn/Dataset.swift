@@ -35,9 +35,10 @@ public struct Dataset: Sendable {
     var train: [Int] = [], test: [Int] = []
     let groups =
       labels.isEmpty ? [Array(0..<count)] : classNames.indices.map { c in labels.indices.filter { labels[$0] == c } }
-    for var group in groups {
+    for var group in groups where !group.isEmpty {
       shuffle(&group, &random)
-      let held = min(group.count, Int(saturating: Double(group.count) * testFraction))
+      // Each class keeps at least one sample on the training side.
+      let held = min(group.count - 1, Int(saturating: Double(group.count) * testFraction))
       test += group.prefix(held)
       train += group.dropFirst(held)
     }

@@ -19,6 +19,8 @@ public struct Dense: Sendable {
   public internal(set) var bias: [Double]
   var weightState: OptimizerState
   var biasState: OptimizerState
+  /// The optimizer the states belong to: a different one starts afresh, as a new Keras optimizer does.
+  var stateOptimizer: Optimizer? = nil
 
   public init(inputs: Int, units: Int, activation: Activation, initializer: Initializer, random: inout RandomSource) {
     self.inputs = inputs
@@ -30,7 +32,9 @@ public struct Dense: Sendable {
       let limit = (6 / Double(inputs + units)).squareRoot()
       for i in values.indices { values[i] = (2 * random.uniform() - 1) * limit }
     case .heNormal:
-      let sd = (2 / Double(inputs)).squareRoot()
+      // Keras divides by the standard deviation of a unit normal cut at ±2, so that the cut draws still
+      // have variance 2 / inputs.
+      let sd = (2 / Double(inputs)).squareRoot() / 0.87962566103423978
       for i in values.indices {
         var z = random.normal()
         while abs(z) > 2 { z = random.normal() }
@@ -55,11 +59,12 @@ public struct Dense: Sendable {
     return (z, activation.apply(z))
   }
 
-  /// From ∂L/∂activations: the gradients of the weights and biases, and ∂L/∂inputs when asked for.
-  func backward(_ gradient: Matrix, inputs x: Matrix, activations a: Matrix, inputGradient: Bool = true) -> (
-    weights: Matrix, bias: [Double], inputs: Matrix?
-  ) {
-    let g = activation.backward(gradient, activations: a)
+  /// From ∂L/∂activations (or, `ofSums`, already ∂L/∂sums): the gradients of the weights and biases,
+  /// and ∂L/∂inputs when asked for.
+  func backward(
+    _ gradient: Matrix, inputs x: Matrix, activations a: Matrix, inputGradient: Bool = true, ofSums: Bool = false
+  ) -> (weights: Matrix, bias: [Double], inputs: Matrix?) {
+    let g = ofSums ? gradient : activation.backward(gradient, activations: a)
     var biasGradient = [Double](repeating: 0, count: units)
     for r in 0..<g.rows {
       for j in 0..<units { biasGradient[j] += g.values[r * units + j] }
@@ -68,6 +73,10 @@ public struct Dense: Sendable {
   }
 
   mutating func apply(weightGradient: Matrix, biasGradient: [Double], _ optimizer: Optimizer) {
+    if stateOptimizer != optimizer {
+      (weightState, biasState) = (OptimizerState(count: weights.values.count), OptimizerState(count: units))
+      stateOptimizer = optimizer
+    }
     weightState.update(&weights.values, weightGradient.values, optimizer)
     biasState.update(&bias, biasGradient, optimizer)
   }

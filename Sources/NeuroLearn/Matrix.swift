@@ -96,7 +96,7 @@ extension Matrix {
 }
 
 /// Writes Σ_t s_t · row_t into `out` (`width` doubles), where `term(t)` gives s_t and row_t: 32 columns at
-/// a time in four SIMD registers, the rest one by one. Terms with s_t = 0 (ReLU's zeros) are skipped.
+/// a time in four SIMD registers, then 8, then one by one, every product fused as in the four-row kernel.
 @inline(__always)
 func sumOfScaledRows(
   into out: UnsafeMutablePointer<Double>, width: Int, terms: Int,
@@ -108,7 +108,6 @@ func sumOfScaledRows(
     var (s0, s1, s2, s3) = (V(), V(), V(), V())
     for t in 0..<terms {
       let (x, row) = term(t)
-      if x == 0 { continue }
       let p = UnsafeRawPointer(row + j), v = V(repeating: x)
       s0.addProduct(v, p.loadUnaligned(as: V.self))
       s1.addProduct(v, p.loadUnaligned(fromByteOffset: 64, as: V.self))
@@ -126,7 +125,7 @@ func sumOfScaledRows(
     var s = V()
     for t in 0..<terms {
       let (x, row) = term(t)
-      if x != 0 { s.addProduct(V(repeating: x), UnsafeRawPointer(row + j).loadUnaligned(as: V.self)) }
+      s.addProduct(V(repeating: x), UnsafeRawPointer(row + j).loadUnaligned(as: V.self))
     }
     UnsafeMutableRawPointer(out + j).storeBytes(of: s, as: V.self)
     j += 8
@@ -135,7 +134,7 @@ func sumOfScaledRows(
     var s = 0.0
     for t in 0..<terms {
       let (x, row) = term(t)
-      s += x * row[j]
+      s.addProduct(x, row[j])
     }
     out[j] = s
     j += 1
@@ -143,8 +142,8 @@ func sumOfScaledRows(
 }
 
 /// Four rows of output at once, `out` and the three rows after it (`width` apart): row q is
-/// Σ_t s_t[q] · row_t. Each row_t is loaded once for the four: 16 SIMD registers of sums, 32 columns at
-/// a time, then 8 at a time, then one by one.
+/// Σ_t s_t[q] · row_t. Each row_t is loaded once for the four: 8 SIMD registers of sums, 16 columns at
+/// a time, then one column at a time (fused, as in the one-row kernel).
 @inline(__always)
 func sumOfScaledRows4(
   into out: UnsafeMutablePointer<Double>, width: Int, terms: Int,

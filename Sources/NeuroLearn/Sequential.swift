@@ -10,8 +10,16 @@ public struct Sequential: Sendable {
   public var outputCount: Int { layers.last?.units ?? 0 }
   public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
-  /// The outputs for a batch of inputs (one sample a row).
-  public func predict(_ x: Matrix) -> Matrix { activations(x).last ?? x }
+  /// The outputs for inputs (one sample a row), 1024 samples at a time.
+  public func predict(_ x: Matrix) -> Matrix {
+    guard x.rows > 1024 else { return activations(x).last ?? x }
+    var values: [Double] = []
+    values.reserveCapacity(x.rows * outputCount)
+    for start in stride(from: 0, to: x.rows, by: 1024) {
+      values += predict(x.rows(start..<min(x.rows, start + 1024))).values
+    }
+    return Matrix(rows: x.rows, columns: outputCount, values: values)
+  }
 
   /// The input and each layer's activations for a batch.
   public func activations(_ x: Matrix) -> [Matrix] {
@@ -26,11 +34,23 @@ public struct Sequential: Sendable {
   ) {
     let all = activations(x)
     let outputs = all[all.count - 1]
+    // Sigmoid with binary cross-entropy and softmax with categorical cross-entropy give the sums the
+    // gradient p − y (over the count the loss averages): exact, and alive where an output saturates.
+    let last = layers.last?.activation
+    let paired =
+      (last == .sigmoid && loss == .binaryCrossentropy) || (last == .softmax && loss == .categoricalCrossentropy)
     var upstream = loss.gradient(outputs, y)
+    if paired {
+      let n = Double(loss == .binaryCrossentropy ? outputs.values.count : outputs.rows)
+      upstream = outputs
+      for i in upstream.values.indices { upstream.values[i] = (outputs.values[i] - y.values[i]) / n }
+    }
     var result: [(Matrix, [Double])] = []
     for l in layers.indices.reversed() {
       // The first layer's inputs are the data: no gradient is needed for them.
-      let (w, b, input) = layers[l].backward(upstream, inputs: all[l], activations: all[l + 1], inputGradient: l > 0)
+      let (w, b, input) = layers[l].backward(
+        upstream, inputs: all[l], activations: all[l + 1], inputGradient: l > 0,
+        ofSums: paired && l == layers.count - 1)
       result.append((w, b))
       if let input { upstream = input }
     }

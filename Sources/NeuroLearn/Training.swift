@@ -36,7 +36,8 @@ public struct History: Sendable {
 }
 
 extension Sequential {
-  /// Trains on `data` (shuffled every epoch) and reports each epoch; `progress` hears after every batch
+  /// Trains on `data` (shuffled every epoch; a held-out share, the same for every fit) and reports each
+  /// epoch; `progress` hears after every batch
   /// (batches done, batches in the epoch, mean loss so far). Stops after the batch in which `shouldStop`
   /// says yes, keeping the weights reached.
   public mutating func fit(
@@ -46,7 +47,10 @@ extension Sequential {
   ) -> History {
     var (train, validation) = (data, Dataset?.none)
     if options.validationFraction > 0 {
-      let (kept, held) = data.split(testFraction: options.validationFraction, random: &random)
+      // Its own fixed stream: every fit on the same data holds out the same samples, as Keras's last
+      // fraction is, so that validation never leaks into training.
+      var fixed = RandomSource(seed: 0x5EED_0F_DA7A)
+      let (kept, held) = data.split(testFraction: options.validationFraction, random: &fixed)
       (train, validation) = (kept, held)
     }
     let y = train.targetMatrix(outputs: outputCount)

@@ -66,6 +66,12 @@ extension Builtins {
       guard Double(inputs) * Double(spec.units) <= 10_000_000 else {
         throw c.failure("a layer of \(inputs) × \(spec.units) weights is too large", at: argument.span)
       }
+      let total = layers.reduce(0) { $0 + $1.parameterCount } + inputs * spec.units
+      guard c.interpreter.world.fits(Double(total) * 8 * 4) else {
+        throw c.failure(
+          "a network of \(formatNumber(Double(total))) parameters would not fit in memory", at: argument.span,
+          hint: MemoryBudget.described)
+      }
       layers.append(
         Dense(
           inputs: inputs, units: spec.units, activation: spec.activation, initializer: spec.initializer,
@@ -131,7 +137,7 @@ extension Builtins {
       }
       path = FilePaths.joined(folder, shipped.file)
       label = label ?? shipped.label
-    } else if !name.hasSuffix(".csv") {
+    } else if !name.lowercased().hasSuffix(".csv") {
       let known = ["iris", "digits", "xor"]
       throw c.failure(
         "there is no data set '\(name)'", at: first.span,
@@ -348,12 +354,21 @@ extension Builtins {
         "decision_map draws two features; this dataset has \(data.features.columns)", at: c.arguments[1].span)
     }
     let xs = (0..<data.count).map { data.features[$0, 0] }, ys = (0..<data.count).map { data.features[$0, 1] }
-    let (x0, x1, y0, y1) = (xs.min() ?? 0, xs.max() ?? 1, ys.min() ?? 0, ys.max() ?? 1)
+    // The data's range, widened by half a unit where a feature does not vary, kept finite.
+    func range(_ values: [Double]) -> (Double, Double) {
+      let (lo, hi) = (max(-1e300, values.min() ?? 0), min(1e300, values.max() ?? 1))
+      return lo < hi ? (lo, hi) : (lo - 0.5, hi + 0.5)
+    }
+    let ((x0, x1), (y0, y1)) = (range(xs), range(ys))
     let (columns, rows) = (40, 20)
     var grid: [Double] = []
     for r in 0..<rows {
-      let y = y1 - (y1 - y0) * Double(r) / Double(rows - 1)
-      for k in 0..<columns { grid += [x0 + (x1 - x0) * Double(k) / Double(columns - 1), y] }
+      let fy = Double(r) / Double(rows - 1)
+      let y = y1 * (1 - fy) + y0 * fy
+      for k in 0..<columns {
+        let fx = Double(k) / Double(columns - 1)
+        grid += [x0 * (1 - fx) + x1 * fx, y]
+      }
     }
     let classes = net.network.predictedClasses(Matrix(rows: rows * columns, columns: 2, values: grid))
     return .list(
@@ -397,9 +412,16 @@ extension Builtins {
     }
     guard let width, names.count == rows.count else {
       throw c.failure(
-        "\(rows.count) samples need \(rows.count) labels, found \(names.count)", at: labelsArgument.span, hint: usage)
+        rows.isEmpty
+          ? "a dataset needs at least one sample"
+          : "\(rows.count) samples need \(rows.count) labels, found \(names.count)",
+        at: labelsArgument.span, hint: usage)
     }
     let (classes, labels) = DatasetFiles.classes(of: names)
+    guard classes.count <= DatasetFiles.maximumClasses else {
+      throw c.failure(
+        "\(classes.count) different labels: a class is one of a few names or whole numbers", at: labelsArgument.span)
+    }
     return Dataset(
       features: Matrix(rows: rows.count, columns: width, values: values), labels: labels, classNames: classes,
       featureNames: (0..<width).map { "x\($0)" })
@@ -422,6 +444,7 @@ extension Builtins {
       throw c.failure("\(name) needs a dataset, found \(try c.value(1).describedKind)", at: c.arguments[1].span)
     }
     try checkInputs(net, data.features.columns, c, at: c.arguments[1].span)
+    try c.interpreter.checkClasses(net.network, data, learned: net.classNames, at: c.arguments[1].span)
     return (net, data)
   }
 

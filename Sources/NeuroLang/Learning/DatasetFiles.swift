@@ -8,6 +8,9 @@ enum DatasetFiles {
     "iris": ("iris.csv", "species"), "digits": ("digits.csv", "digit"),
   ]
 
+  /// The most classes a label column may hold (more is a column of measurements, not of classes).
+  static let maximumClasses = 1000
+
   struct ParseError: Error {
     var line: Int
     var message: String
@@ -17,7 +20,9 @@ enum DatasetFiles {
   /// numbered in sorted order (numerically when every class is a number). Read as bytes: a data set
   /// of thousands of rows loads in milliseconds.
   static func parse(_ text: String, label: String?) throws -> Dataset {
-    let bytes = Array(text.utf8)
+    // A byte-order mark (spreadsheets write one) is not part of the first column's name.
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map { $0.last == 13 ? $0.dropLast() : $0 }
     while let last = lines.last, cells(last).allSatisfy(\.isEmpty) { lines.removeLast() }
     guard let headerLine = lines.first, !cells(headerLine).allSatisfy(\.isEmpty) else {
@@ -48,10 +53,19 @@ enum DatasetFiles {
         }
         values.append(x)
       }
+      guard !row[labelIndex].isEmpty else {
+        throw ParseError(line: lineIndex + 1, message: "the label cell (column '\(labelColumn)') is empty")
+      }
       names.append(String(decoding: row[labelIndex], as: UTF8.self))
     }
     guard !names.isEmpty else { throw ParseError(line: 2, message: "the file has a header but no samples") }
     let (classes, labels) = classes(of: names)
+    guard classes.count <= maximumClasses else {
+      throw ParseError(
+        line: 1,
+        message: "the column '\(labelColumn)' has \(classes.count) different values: a class column holds a few "
+          + "names or whole numbers")
+    }
     return Dataset(
       features: Matrix(rows: names.count, columns: header.count - 1, values: values), labels: labels,
       classNames: classes, featureNames: header.enumerated().filter { $0.offset != labelIndex }.map(\.element))
@@ -61,7 +75,11 @@ enum DatasetFiles {
   /// sample's class as an index into them.
   static func classes(of names: [String]) -> (classes: [String], labels: [Int]) {
     let numeric = names.allSatisfy { Double($0) != nil }
-    let classes = Set(names).sorted { numeric ? (Double($0) ?? 0) < (Double($1) ?? 0) : $0 < $1 }
+    // Ties ("1" and "1.0") in the order of their text: the same numbering in every run.
+    let classes = Set(names).sorted {
+      guard numeric, let a = Double($0), let b = Double($1), a != b else { return $0 < $1 }
+      return a < b
+    }
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     return (classes, names.map { index[$0] ?? 0 })
   }

@@ -30,6 +30,7 @@ extension Interpreter {
     var options = TrainingOptions(
       loss: net.loss, optimizer: .adam(), epochs: 1, batchSize: 32, validationFraction: 0)
     var quiet = false
+    var given: Set<String> = []
     for argument in arguments {
       guard let label = argument.label, let labelSpan = argument.labelSpan else {
         throw failure("fit takes named options", at: argument.value.span, hint: "fit net on data with epochs: 10")
@@ -40,6 +41,7 @@ extension Interpreter {
           hint: closestName(to: label, among: Self.fitOptions).map { "did you mean '\($0)'?" }
             ?? "its options are \(Self.fitOptions.joined(separator: ", "))")
       }
+      guard given.insert(label).inserted else { throw failure("\(label) is given twice", at: labelSpan) }
       if label == "quiet" {
         guard case .bool(let b) = try evaluate(argument.value) else {
           throw failure("quiet is true or false", at: argument.value.span, hint: "quiet: true")
@@ -53,14 +55,21 @@ extension Interpreter {
     if options.validationFraction > 0 {
       let held = data.classNames.indices.reduce(0) { total, c in
         let members = data.labels.filter { $0 == c }.count
-        return total + min(members, Int(saturating: Double(members) * options.validationFraction))
+        return total + max(0, min(members - 1, Int(saturating: Double(members) * options.validationFraction)))
       }
       guard held > 0, held < data.count else {
         throw failure(
           "validation: \(formatNumber(options.validationFraction)) holds out \(held) of \(data.count) samples: "
-            + (held == 0 ? "none to validate on" : "none left to train on"),
-          at: span, hint: "validation: 0.2")
+            + (held == 0 ? "none to validate on (each class keeps one for training)" : "none left to train on"),
+          at: arguments.first { $0.label == "validation" }?.value.span ?? span,
+          hint: held == 0 ? "a larger share, or more samples" : "a smaller share: validation: 0.2")
       }
+    }
+    let widest = net.network.layers.map(\.units).max() ?? 1
+    guard world.fits(Double(min(options.batchSize, data.count)) * Double(widest) * 8 * 8) else {
+      throw failure(
+        "batches of \(options.batchSize) through layers of \(widest) units would not fit in memory", at: span,
+        hint: "batch: 32")
     }
     let total = options.epochs
     let started = host.wallClock?()
@@ -77,11 +86,11 @@ extension Interpreter {
       },
       onEpoch: { result in
         epoch += 1
-        net.epochsTrained += 1
         self.host.liveProgress?("")
         if !quiet { self.host.write(self.epochLine(result, of: total) + "\n") }
       })
     net.loss = options.loss
+    net.classNames = data.targets == nil ? data.classNames : nil
     if quiet, let last = history.epochs.last { host.write(epochLine(last, of: total) + "\n") }
     if let started, let now = host.wallClock?() {
       let seconds = formatNumber(now - started, significantDigits: 4)
@@ -146,7 +155,8 @@ extension Interpreter {
         let n = Int(checking: q.value), n >= 1, n <= (label == "epochs" ? 100_000 : 1_000_000)
       else {
         throw failure(
-          "\(label) is a whole number from 1", at: span, hint: label == "epochs" ? "epochs: 10" : "batch: 32")
+          "\(label) is a whole number from 1 to \(label == "epochs" ? "100000" : "1000000")", at: span,
+          hint: label == "epochs" ? "epochs: 10" : "batch: 32")
       }
       if label == "epochs" { options.epochs = n } else { options.batchSize = n }
     default:
@@ -167,14 +177,7 @@ extension Interpreter {
         "the network takes \(net.inputCount) inputs, but the data has \(data.features.columns) features", at: span,
         hint: "the first layer: dense(…, input: \(data.features.columns))")
     }
-    let classes = data.classNames.count, outputs = net.outputCount
-    if data.targets == nil, outputs != classes, !(outputs == 1 && classes == 2) {
-      throw failure(
-        "the data has \(classes) classes, but the network has \(outputs) outputs", at: span,
-        hint: classes == 2
-          ? "one output with sigmoid (binary_crossentropy), or two with softmax"
-          : "the last layer: dense(\(classes), activation: softmax)")
-    }
+    try checkClasses(net, data, at: span)
     let last = net.layers.last?.activation ?? .linear
     if loss == .categoricalCrossentropy, last != .softmax {
       throw failure(
@@ -184,6 +187,37 @@ extension Interpreter {
       throw failure(
         "binary_crossentropy compares probabilities: the last layer needs activation: sigmoid", at: span,
         hint: last == .softmax ? "for softmax outputs, loss: categorical_crossentropy" : nil)
+    }
+  }
+}
+
+extension Interpreter {
+  /// The data's classes fit the network's outputs (one sigmoid output for two classes), there are at
+  /// least two, and a network already fitted on named classes is given the same ones.
+  func checkClasses(_ net: Sequential, _ data: Dataset, learned: [String]? = nil, at span: Span) throws {
+    guard data.targets == nil else { return }
+    let classes = data.classNames.count, outputs = net.outputCount
+    guard classes >= 2 else {
+      throw failure(
+        "the data has \(classes == 1 ? "one class" : "no classes"): there is nothing to tell apart", at: span)
+    }
+    if outputs == 1, net.layers.last?.activation == .softmax {
+      throw failure(
+        "a softmax over one output always gives 1", at: span,
+        hint: "one sigmoid output for two classes: dense(1, activation: sigmoid)")
+    }
+    if outputs != classes, !(outputs == 1 && classes == 2) {
+      throw failure(
+        "the data has \(classes) classes, but the network has \(outputs) outputs", at: span,
+        hint: classes == 2
+          ? "one output with sigmoid (binary_crossentropy), or two with softmax"
+          : "the last layer: dense(\(classes), activation: softmax)")
+    }
+    if let learned, learned != data.classNames {
+      throw failure(
+        "the network learned the classes \(learned.joined(separator: ", ")); this data has "
+          + data.classNames.joined(separator: ", "),
+        at: span, hint: "evaluate it on data with the same classes (the test part of the same split)")
     }
   }
 }

@@ -6,8 +6,8 @@ import NeuroUnits
 /// that holds it sees the new weights).
 public final class NetworkBox {
   public var network: Sequential
-  /// Epochs trained so far, over every `fit`.
-  public var epochsTrained = 0
+  /// The classes of the data it was last fitted on: other data must name the same classes.
+  public var classNames: [String]? = nil
   /// The loss of its last `fit` (`evaluate` reports it); before any, the one its output suggests.
   public var loss: Loss
 

@@ -68,7 +68,7 @@ extension Parser {
     "connect": ({ p in p.isIdentifier(at: 1) && p.statementHasArrow }, { p, _ in try p.parseConnect() }),
     "fit": (
       { p in
-        !p.atStatementEnd(after: 1) && ![.equal, .leftParen].contains(p.tokenKind(at: 1)) && p.statementHasWord("on")
+        !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.statementHasWord("on")
       },
       { p, _ in try p.parseFit() }
     ),
