@@ -147,7 +147,7 @@ private func statement(_ text: String) throws -> StmtKind {
     ("let = 3", 1, 5, "expected a name after 'let', found '='"),
     ("\n\nlet x = 2 +* 3", 3, 12, "expected an expression, found '*'"),
     ("run", 1, 4, "expected a duration after 'run'"),
-    ("print 1 2", 1, 9, "unexpected a number after the end of the statement"),
+    ("print 1 2", 1, 9, "expected the end of the statement, found a number"),
     ("let neuron = 1", 1, 5, "'neuron' is a reserved word and cannot be used as a name"),
     ("x = = 2", 1, 5, "expected an expression, found '='"),
     ("f(a = 1)", 1, 5, "named arguments use ':', not '='"),

@@ -114,7 +114,13 @@ extension Parser {
     var options: [Argument] = []
     if case .identifier("with") = current.kind {
       advance()
-      repeat { options.append(try parseArgument()) } while match(.comma)
+      repeat {
+        if case .identifier(let word) = current.kind, Interpreter.fitOptions.contains(word), tokenKind(at: 1) != .colon
+        {
+          throw error("expected ':' after '\(word)'", at: current, hint: "fit's options read \(word): value")
+        }
+        options.append(try parseArgument())
+      } while match(.comma)
     }
     return .fit(network: network, data: data, options: options, name: name)
   }

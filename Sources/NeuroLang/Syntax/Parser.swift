@@ -208,6 +208,6 @@ public struct Parser {
     } else if check(.else) {
       hint = "'else' goes on the same line as the '}' before it: } else {"
     }
-    throw error("unexpected \(current.kind.describedForHumans) after the end of the statement", at: current, hint: hint)
+    throw error("expected the end of the statement, found \(current.kind.describedForHumans)", at: current, hint: hint)
   }
 }
