@@ -38,9 +38,11 @@ extension Interpreter {
         guard case .trace(let t) = try neuronMember(handle, "v", span) else { continue }
         traces.append(t)
       default:
+        var hint: String? = nil
+        if case .list = value { hint = "lists plot against each other as a record: plot {x: xs, y: ys}" }
         throw failure(
           "plot needs a recorded trace such as n.v, or a record of lists, found \(value.describedKind)",
-          at: span)
+          at: span, hint: hint)
       }
       if let first = traces.first, let last = traces.last, first.dimension != last.dimension {
         throw failure(
