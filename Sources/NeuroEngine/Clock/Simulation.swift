@@ -46,8 +46,8 @@ public final class Simulation {
   /// For projections with per-synapse delays: post values waiting, one array per step ahead.
   private var delayQueues: [[[Double]]] = []
   private var connectionsMade = 0
-  /// Weights recorded over time, by connection.
-  private var weightRecordings: [ConnectionID: WeightRecording] = [:]
+  /// Weights recorded over time, by connection (`WeightRecordings.swift`).
+  var weightRecordings: [ConnectionID: WeightRecording] = [:]
 
   public init() {}
 
@@ -100,33 +100,22 @@ public final class Simulation {
 
   /// Takes a connection out (its synapses and recorded weights); its channel stays on the target, idle.
   public func removeConnection(_ id: ConnectionID) {
-    guard let p = projections.firstIndex(where: { $0.id == id }) else { return }
-    projections.remove(at: p)
-    delayQueues.remove(at: p)
-    weightRecordings[id] = nil
+    _ = removeProjections { $0.id == id }
+  }
+
+  /// Removes the projections `drop` picks, with their delay queues and recorded weights; how many of them
+  /// had weights recorded.
+  private func removeProjections(where drop: (Projection) -> Bool) -> Int {
+    let kept = projections.indices.filter { !drop(projections[$0]) }
+    let removed = projections.filter(drop).map(\.id)
+    let recordings = removed.filter { weightRecordings.removeValue(forKey: $0) != nil }.count
+    delayQueues = kept.map { delayQueues[$0] }
+    projections = kept.map { projections[$0] }
+    return recordings
   }
 
   /// The projection of a connection, while it exists.
   public func projection(_ id: ConnectionID) -> Projection? { projections.first { $0.id == id } }
-
-  /// Records the weights of some synapses of a connection (indices in `synapseWeights` order) from now on.
-  public func recordWeights(of id: ConnectionID, synapses: [Int]) -> Bool {
-    guard let projection = projection(id), synapses.allSatisfy({ projection.synapseCount > $0 && $0 >= 0 }) else {
-      return false
-    }
-    weightRecordings[id] = WeightRecording(synapses: synapses, startStep: stepIndex)
-    weightRecordings[id]?.sample(projection)
-    return true
-  }
-
-  /// The synapses of a connection whose weights are recorded.
-  public func recordedSynapses(of id: ConnectionID) -> [Int] { weightRecordings[id]?.synapses ?? [] }
-
-  /// The recorded weight of one synapse of a connection (its index in `synapseWeights` order).
-  public func weightTrace(of id: ConnectionID, synapse: Int) -> Trace? {
-    guard let recording = weightRecordings[id], let k = recording.synapses.firstIndex(of: synapse) else { return nil }
-    return Trace(start: Double(recording.startStep) * dt, dt: dt, values: recording.samples[k])
-  }
 
   /// Every projection made so far.
   public var allProjections: [Projection] { projections }
@@ -173,16 +162,12 @@ public final class Simulation {
   /// connection from or to it. Its identifier stays taken, by a group of no neurons.
   public func remove(_ id: GroupID) -> Removal {
     let slot = slots[id.index]
-    let kept = projections.indices.filter { projections[$0].pre != id && projections[$0].post != id }
-    var removal = Removal(
+    let connections = projections.count
+    let weightRecordingsRemoved = removeProjections { $0.pre == id || $0.post == id }
+    let removal = Removal(
       currents: slot.currents.count, events: slot.events.reduce(0) { $0 + $1.times.count },
-      connections: projections.count - kept.count,
-      recordings: slot.group.count > 1 ? slot.recorded.count : 0)
-    let removedIDs = projections.indices.filter { !kept.contains($0) }.map { projections[$0].id }
-    removal.recordings += removedIDs.filter { weightRecordings[$0] != nil }.count
-    for id in removedIDs { weightRecordings[id] = nil }
-    projections = kept.map { projections[$0] }
-    delayQueues = kept.map { delayQueues[$0] }
+      connections: connections - projections.count,
+      recordings: (slot.group.count > 1 ? slot.recorded.count : 0) + weightRecordingsRemoved)
     slots[id.index] = Slot(group: RemovedGroup(), startStep: stepIndex)
     return removal
   }
@@ -375,11 +360,8 @@ public final class Simulation {
     stepIndex = 0
     for p in projections.indices { projections[p].clearPending() }
     for p in delayQueues.indices { delayQueues[p] = [] }
-    for p in projections.indices {
-      let id = projections[p].id
-      guard let synapses = weightRecordings[id]?.synapses else { continue }
-      weightRecordings[id] = WeightRecording(synapses: synapses, startStep: 0)
-      weightRecordings[id]?.sample(projections[p])
+    for projection in projections {
+      if let synapses = weightRecordings[projection.id]?.synapses { restartWeightRecording(projection, synapses) }
     }
     for i in slots.indices {
       slots[i].group.resetState()
@@ -411,23 +393,6 @@ public final class Simulation {
   /// The time (s) since a group's recording began.
   public func recordedDuration(_ id: GroupID) -> Double {
     Double(stepIndex - slots[id.index].startStep) * dt
-  }
-}
-
-/// The weights of some synapses of a connection, one sample a step from `startStep` on.
-private struct WeightRecording {
-  var synapses: [Int]
-  var startStep: Int
-  var samples: [[Double]]
-
-  init(synapses: [Int], startStep: Int) {
-    self.synapses = synapses
-    self.startStep = startStep
-    samples = Array(repeating: [], count: synapses.count)
-  }
-
-  mutating func sample(_ projection: Projection) {
-    for (k, s) in synapses.enumerated() { samples[k].append(projection.weight(at: s)) }
   }
 }
 

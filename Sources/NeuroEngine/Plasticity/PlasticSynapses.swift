@@ -34,12 +34,8 @@ struct PlasticSynapses: Sendable {
   let rules: Plasticity
   private(set) var weights: [Double]
   private let initialWeights: [Double]
-  private var preTrace: [Double]
-  private var preStep: [Int]
-  private var postTrace: [Double]
-  private var postStep: [Int]
-  private var shortTerm: [ShortTermRule.State]
-  private var shortTermStep: [Int]
+  /// Every neuron's trace and short-term state; at rest at t = 0.
+  private var state: NeuronState
   /// Synapses onto post neuron `j` are `columnSynapses[columnStart[j]..<columnStart[j + 1]]`, with
   /// their presynaptic rows in `columnRows`.
   private let columnStart: [Int]
@@ -57,12 +53,7 @@ struct PlasticSynapses: Sendable {
     self.weights = weights
     initialWeights = weights
     let rows = rowStart.count - 1
-    preTrace = Array(repeating: 0, count: rows)
-    preStep = Array(repeating: Int.min / 2, count: rows)
-    postTrace = Array(repeating: 0, count: postRange.count)
-    postStep = Array(repeating: Int.min / 2, count: postRange.count)
-    shortTerm = Array(repeating: ShortTermRule.State(), count: rules.shortTerm == nil ? 0 : rows)
-    shortTermStep = Array(repeating: Int.min / 2, count: shortTerm.count)
+    state = NeuronState(pre: rows, post: postRange.count, shortTerm: rules.shortTerm != nil)
     guard rules.stdp != nil else {
       (columnStart, columnSynapses, columnRows) = ([], [], [])
       return
@@ -87,18 +78,7 @@ struct PlasticSynapses: Sendable {
   /// Back to t = 0: the weights drawn at connect, no traces, synapses at rest.
   mutating func reset() {
     weights = initialWeights
-    for i in preTrace.indices {
-      preTrace[i] = 0
-      preStep[i] = Int.min / 2
-    }
-    for j in postTrace.indices {
-      postTrace[j] = 0
-      postStep[j] = Int.min / 2
-    }
-    for r in shortTerm.indices {
-      shortTerm[r] = ShortTermRule.State()
-      shortTermStep[r] = Int.min / 2
-    }
+    state = NeuronState(pre: state.preTrace.count, post: state.postTrace.count, shortTerm: !state.shortTerm.isEmpty)
   }
 
   /// The tables of trace decay for time step `dt`.
@@ -131,19 +111,20 @@ struct PlasticSynapses: Sendable {
       let r = i - lower
       var scale = 1.0
       if let stp = rules.shortTerm {
-        scale = stp.spike(&shortTerm[r], elapsed: Double(step - shortTermStep[r]) * dt)
-        shortTermStep[r] = step
+        scale = stp.spike(&state.shortTerm[r], elapsed: Double(step - state.shortTermStep[r]) * dt)
+        state.shortTermStep[r] = step
       }
       for s in rowStart[r]..<rowStart[r + 1] { values[Int(targets[s])] += weights[s] * scale }
       guard let stdp = rules.stdp else { continue }
       for s in rowStart[r]..<rowStart[r + 1] {
         let j = Int(targets[s]) - postLower
-        let trace = postTrace[j] * decay(postDecay, age: step - postStep[j], dt: dt, tau: stdp.tauDepression)
+        let trace =
+          state.postTrace[j] * decay(postDecay, age: step - state.postStep[j], dt: dt, tau: stdp.tauDepression)
         weights[s] = stdp.depressed(weights[s], postTrace: trace)
       }
-      let decayed = preTrace[r] * decay(preDecay, age: step - preStep[r], dt: dt, tau: stdp.tauPotentiation)
-      preTrace[r] = stdp.traceAfterSpike(decayed)
-      preStep[r] = step
+      let decayed = state.preTrace[r] * decay(preDecay, age: step - state.preStep[r], dt: dt, tau: stdp.tauPotentiation)
+      state.preTrace[r] = stdp.traceAfterSpike(decayed)
+      state.preStep[r] = step
     }
   }
 
@@ -152,16 +133,39 @@ struct PlasticSynapses: Sendable {
   mutating func postsynapticSpikes(_ fired: [Int], lower: Int, step: Int, dt: Double) {
     guard let stdp = rules.stdp else { return }
     prepareDecay(dt: dt)
-    for i in fired where i >= lower && i - lower < postTrace.count {
+    for i in fired where i >= lower && i - lower < state.postTrace.count {
       let j = i - lower
       for c in columnStart[j]..<columnStart[j + 1] {
         let r = Int(columnRows[c]), s = Int(columnSynapses[c])
-        let trace = preTrace[r] * decay(preDecay, age: step - preStep[r], dt: dt, tau: stdp.tauPotentiation)
+        let trace = state.preTrace[r] * decay(preDecay, age: step - state.preStep[r], dt: dt, tau: stdp.tauPotentiation)
         weights[s] = stdp.potentiated(weights[s], preTrace: trace)
       }
-      let decayed = postTrace[j] * decay(postDecay, age: step - postStep[j], dt: dt, tau: stdp.tauDepression)
-      postTrace[j] = stdp.traceAfterSpike(decayed)
-      postStep[j] = step
+      let decayed =
+        state.postTrace[j] * decay(postDecay, age: step - state.postStep[j], dt: dt, tau: stdp.tauDepression)
+      state.postTrace[j] = stdp.traceAfterSpike(decayed)
+      state.postStep[j] = step
     }
+  }
+}
+
+/// The traces of a plastic projection's neurons and the steps of their last spikes, and the short-term
+/// state of its presynaptic neurons: at rest when made.
+private struct NeuronState: Sendable {
+  /// The step of a spike long before any run: a trace that old has decayed to nothing.
+  static let longAgo = Int.min / 2
+  var preTrace: [Double]
+  var preStep: [Int]
+  var postTrace: [Double]
+  var postStep: [Int]
+  var shortTerm: [ShortTermRule.State]
+  var shortTermStep: [Int]
+
+  init(pre: Int, post: Int, shortTerm: Bool) {
+    preTrace = Array(repeating: 0, count: pre)
+    preStep = Array(repeating: Self.longAgo, count: pre)
+    postTrace = Array(repeating: 0, count: post)
+    postStep = Array(repeating: Self.longAgo, count: post)
+    self.shortTerm = Array(repeating: ShortTermRule.State(), count: shortTerm ? pre : 0)
+    shortTermStep = Array(repeating: Self.longAgo, count: shortTerm ? pre : 0)
   }
 }
