@@ -54,37 +54,29 @@ enum Completion {
         let labels = names.map { $0 + ":" }
         candidates = session.takesOnlyNamedValues(callee) ? labels : labels + candidates
       }
-    } else if isConnectOption(lineBeforeWord) {
-      candidates = Interpreter.connectOptions.map { $0 + ":" }
-    } else if isFitOption(lineBeforeWord) {
-      candidates = Interpreter.fitOptions.map { $0 + ":" }
-    } else if lineBeforeWord.hasSuffix("loss: "), isFitOption(lineBeforeWord, allowingValue: true) {
-      candidates = Interpreter.lossNames
-    } else if lineBeforeWord.hasSuffix("optimizer: "), isFitOption(lineBeforeWord, allowingValue: true) {
-      candidates = ["adam", "sgd"]
-    } else if lineBeforeWord.hasSuffix("rule: ") && isConnectOption(lineBeforeWord, allowingValue: true) {
-      candidates = ["all_to_all", "one_to_one"]
+    } else if let (statement, clause) = optionStatements.lazy.compactMap({ statement in
+      withClause(lineBeforeWord, statement.markers).map { (statement, $0) }
+    }).first {
+      if clause.isEmpty || clause.hasSuffix(",") {
+        candidates = statement.options.map { $0 + ":" }
+      } else if let words = statement.words.first(where: { lineBeforeWord.hasSuffix(" \($0.key): ") })?.value {
+        candidates = words
+      }
     }
     return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
   }
 
-  /// True where a `connect … with` option's name is being typed: after `with` or a comma that follows it
-  /// (or, `allowingValue`, anywhere after `with`).
-  private static func isConnectOption(_ line: String, allowingValue: Bool = false) -> Bool {
-    guard let with = line.firstRange(of: " with "), line.contains("connect "), line.contains("->") else {
-      return false
-    }
-    let after = String(line[with.upperBound...]).trimmed()
-    return allowingValue || after.isEmpty || after.hasSuffix(",")
-  }
+  /// The statements whose options follow `with`: the words that mark them, their option names, and the
+  /// words some options take.
+  private static let optionStatements: [(markers: [String], options: [String], words: [String: [String]])] = [
+    (["connect ", "->"], Interpreter.connectOptions, ["rule": ["all_to_all", "one_to_one"]]),
+    (["fit ", " on "], Interpreter.fitOptions, ["loss": Interpreter.lossNames, "optimizer": ["adam", "sgd"]]),
+  ]
 
-  /// True where a `fit … on … with` option's name is being typed (or, `allowingValue`, anywhere after `with`).
-  private static func isFitOption(_ line: String, allowingValue: Bool = false) -> Bool {
-    guard let with = line.firstRange(of: " with "), line.contains("fit "), line.contains(" on ") else {
-      return false
-    }
-    let after = String(line[with.upperBound...]).trimmed()
-    return allowingValue || after.isEmpty || after.hasSuffix(",")
+  /// What follows ` with ` in a statement marked by all of `markers` (trimmed), or nil for another line.
+  private static func withClause(_ line: String, _ markers: [String]) -> String? {
+    guard let with = line.firstRange(of: " with "), markers.allSatisfy({ line.contains($0) }) else { return nil }
+    return String(line[with.upperBound...]).trimmed()
   }
 
   /// The name before the innermost `(` not yet closed: `lif` in `neuron n = lif(tau: 10ms, `.

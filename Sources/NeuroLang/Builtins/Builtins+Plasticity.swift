@@ -72,23 +72,11 @@ extension Builtins {
       guard t > 0, t.isFinite else { throw c.failure("\(name) must be a positive time", at: argument.span) }
       return t
     }
-    func word<Choice: RawRepresentable & CaseIterable>(_ name: String, _ fallback: Choice) throws -> Choice
-    where Choice.RawValue == String {
-      guard let argument = named[name] else { return fallback }
-      let choices = Choice.allCases.map(\.rawValue)
-      guard case .string(let written) = argument.value, let choice = Choice(rawValue: written) else {
-        var guess: String? = nil
-        if case .string(let written) = argument.value { guess = closestName(to: written, among: choices) }
-        throw c.failure(
-          "\(name) is one of \(choices.joined(separator: ", "))", at: argument.span,
-          hint: guess.map { "did you mean '\($0)'?" } ?? "\(name): \(fallback.rawValue)")
-      }
-      return choice
-    }
     let parameters = STDPParameters(
       potentiation: try amount("a_ltp", 0.01), depression: try amount("a_ltd", 0.0105),
       tauPotentiation: try tau("tau_ltp"), tauDepression: try tau("tau_ltd"), maxWeight: wMax,
-      pairing: try word("pairing", STDPRule.Pairing.allToAll), update: try word("update", STDPRule.Update.additive))
+      pairing: try choice(named["pairing"], STDPRule.Pairing.allToAll, c),
+      update: try choice(named["update"], STDPRule.Update.additive, c))
     let rule = parameters.rule
     for (name, size) in [("a_ltp", rule.potentiation), ("a_ltd", rule.depression)] where size > wMax.value / 2 {
       if let argument = named[name] {
@@ -164,15 +152,7 @@ extension Builtins {
     let (rule, parameters, options) = try ruleAndOptions(
       c, "pairing", allowed: ["pairs", "rate", "w"], positional: 2, usage: "pairing(rule, 10ms)")
     let lag = try c.interpreter.time(c.arguments[1].value, at: c.arguments[1].span, "pairing")
-    let pairs =
-      try options["pairs"].map { argument -> Int in
-        guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value == q.value.rounded(),
-          let n = Int(checking: q.value), n >= 1, n <= 100_000
-        else {
-          throw c.failure("pairs is a whole number from 1 to 100000", at: argument.span, hint: "pairs: 60")
-        }
-        return n
-      } ?? 1
+    let pairs = try options["pairs"].map { try count($0, "pairs", c, at: 1...100_000) } ?? 1
     let period =
       try options["rate"].map { argument -> Double in
         guard case .quantity(let q) = argument.value, q.dimension == .frequency, q.value > 0, q.value.isFinite else {
