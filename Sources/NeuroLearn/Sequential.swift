@@ -39,10 +39,9 @@ public struct Sequential: Sendable {
     let last = layers.last?.activation
     let paired =
       (last == .sigmoid && loss == .binaryCrossentropy) || (last == .softmax && loss == .categoricalCrossentropy)
-    var upstream = loss.gradient(outputs, y)
+    var upstream = paired ? outputs : loss.gradient(outputs, y)
     if paired {
       let n = Double(loss == .binaryCrossentropy ? outputs.values.count : outputs.rows)
-      upstream = outputs
       for i in upstream.values.indices { upstream.values[i] = (outputs.values[i] - y.values[i]) / n }
     }
     var result: [(Matrix, [Double])] = []
