@@ -249,6 +249,9 @@ public final class Simulation {
       }
     }
     var firedByGroup = [[Int]](repeating: [], count: slots.count)
+    let rateProjections = projections.indices.filter {
+      slots[projections[$0].post.index].group.channelKind(projections[$0].channel) == .rate
+    }
     let learning = projections.indices.filter { projections[$0].plasticity?.stdp != nil }
     let recordedWeights = projections.indices.compactMap { p in
       weightRecordings[projections[p].id] == nil ? nil : (projections[p].id, p)
@@ -286,6 +289,13 @@ public final class Simulation {
     for s in 0..<steps {
       if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
       let k = stepIndex
+      // Rate connections carry the rates of the step before, so every group feels the same moment.
+      for p in rateProjections {
+        guard let rates = slots[projections[p].pre.index].group.values(of: "r") else { continue }
+        slots[projections[p].post.index].group.accumulate(channel: projections[p].channel) {
+          self.projections[p].deliverRates(rates, into: $0)
+        }
+      }
       for g in slots.indices {
         if let events = eventsByStep[g][k] {
           for (variable, amount) in events { _ = slots[g].group.add(amount, to: variable) }

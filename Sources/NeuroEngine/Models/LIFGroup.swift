@@ -106,6 +106,7 @@ public struct LIFGroup: ParameterizedGroup {
 
   /// Adds a synaptic channel (or finds an equal one); its index.
   public mutating func addChannel(_ channel: SynapticChannel) -> Int? {
+    guard channel.kind != .rate else { return nil }  // rates drive rate units only
     if let k = channels.firstIndex(of: channel) { return k }
     channels.append(channel)
     synaptic.append(Array(repeating: 0, count: count))
@@ -246,6 +247,7 @@ public struct LIFGroup: ParameterizedGroup {
           case .voltage: drive += value * leak
           case .current: drive += value
           case .jump: jump += value
+          case .rate: break
           case .conductance(let reversal):
             total += value
             drive += value * reversal

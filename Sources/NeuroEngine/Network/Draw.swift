@@ -3,6 +3,8 @@ public enum Draw: Sendable, Equatable {
   case constant(Double)
   case uniform(Double, Double)
   case normal(mean: Double, sd: Double)
+  /// A value for every pair: row `i` (the i-th presynaptic neuron) holds `columns` values, one per target.
+  case matrix([Double], columns: Int)
 
   /// One value.
   public func sample(_ random: inout RandomSource) -> Double {
@@ -10,6 +12,7 @@ public enum Draw: Sendable, Equatable {
     case .constant(let x): return x
     case .uniform(let a, let b): return a + (b - a) * random.uniform()
     case .normal(let mean, let sd): return mean + sd * random.normal()
+    case .matrix(let values, _): return values.first ?? 0
     }
   }
 
@@ -25,6 +28,7 @@ public enum Draw: Sendable, Equatable {
     case .constant(let x): return x
     case .uniform(let a, let b): return max(a, b)
     case .normal(let mean, let sd): return mean + 5 * abs(sd)
+    case .matrix(let values, _): return values.max() ?? 0
     }
   }
 }

@@ -161,14 +161,14 @@ public struct Projection: Sendable {
     if let plasticity {
       // Under STDP weights live within [0, w_max]: drawn ones start there too.
       let (lowest, highest) = plasticity.stdp.map { (0, $0.maxWeight) } ?? (-Double.infinity, Double.infinity)
-      let drawn = (0..<targets.count).map { _ in
-        min(highest, max(lowest, weight.constantValue ?? weight.sample(&random)))
-      }
+      let drawn = Self.synapseWeights(weight, rows: rows, targets: targets, postStart: postRange.lowerBound, &random)
+        .map { min(highest, max(lowest, $0)) }
       plastic = PlasticSynapses(
         rules: plasticity, weights: drawn, rowStart: rows, targets: targets, postRange: postRange)
       weights = nil
     } else if weight.constantValue == nil {
-      weights = (0..<targets.count).map { _ in Float(weight.sample(&random)) }
+      weights = Self.synapseWeights(weight, rows: rows, targets: targets, postStart: postRange.lowerBound, &random)
+        .map { Float($0) }
     } else {
       weights = nil
     }
@@ -272,6 +272,21 @@ public struct Projection: Sendable {
       values[j] += queue[now][j]
       queue[now][j] = 0
     }
+  }
+
+  /// The weight of every synapse, in order: drawn one by one, or read from a matrix by (row, target).
+  private static func synapseWeights(
+    _ weight: Draw, rows: [Int], targets: [Int32], postStart: Int, _ random: inout RandomSource
+  ) -> [Double] {
+    guard case .matrix(let values, let columns) = weight else {
+      return targets.map { _ in weight.constantValue ?? weight.sample(&random) }
+    }
+    var weights: [Double] = []
+    weights.reserveCapacity(targets.count)
+    for r in 0..<(rows.count - 1) {
+      for s in rows[r]..<rows[r + 1] { weights.append(values[r * columns + Int(targets[s]) - postStart]) }
+    }
+    return weights
   }
 
   /// Bytes per synapse of the drawn weights and delays.

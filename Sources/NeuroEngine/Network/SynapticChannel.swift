@@ -10,6 +10,8 @@ public struct SynapticChannel: Sendable, Equatable {
     case conductance(reversal: Double)
     /// A jump of v (V) at the next step, nothing left afterwards (a delta synapse).
     case jump
+    /// The rates of rate units times their weights: a drive (Hz) felt for one step.
+    case rate
   }
 
   public var kind: Kind

@@ -18,7 +18,7 @@ enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
-      + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning)
+      + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics)
       .map { ($0.name, $0) })
 
   /// The plotting functions, each giving a figure (their files are in `Plots/`).
@@ -102,13 +102,15 @@ enum Builtins {
   static func modelConstructor(_ kind: ModelKind) -> Builtin {
     var signature = kind.parameters.map { "\($0.name): \($0.dimension.isDimensionless ? "number" : $0.dimension.word)" }
       .joined(separator: ", ")
+    for choice in kind.choices { signature += ", \(choice.name): " + choice.words.joined(separator: "|") }
     if !kind.presets.isEmpty { signature += ", preset: name" }
     signature += ", method: " + kind.methods.map(\.rawValue).joined(separator: "|")
     return Builtin(
       name: kind.name, signature: signature, summary: kind.summary,
       parameterNames: kind.callParameterNames,
       wordParameters: ["method": kind.methods.map(\.rawValue)].merging(
-        kind.presets.isEmpty ? [:] : ["preset": kind.presets.map(\.name)]
+        (kind.presets.isEmpty ? [:] : ["preset": kind.presets.map(\.name)])
+          .merging(kind.choices.map { ($0.name, $0.words) }) { a, _ in a }
       ) { a, _ in a },
       checkShape: { arguments, interpreter in try requireNamed(kind, arguments, interpreter) }
     ) { c in
@@ -130,6 +132,10 @@ enum Builtins {
         for (name, value) in preset.values where !c.arguments.contains(where: { $0.label == name }) {
           values[name] = value
         }
+        continue
+      }
+      if let choice = kind.choice(label) {
+        values[label] = try chosenWord(argument, choice, kind, c)
         continue
       }
       guard let parameter = kind.parameter(label) else { continue }  // refused by requireNamed
@@ -198,6 +204,18 @@ enum Builtins {
       c.interpreter.warn(warning.message, at: span, hint: warning.hint)
     }
     return q.value
+  }
+
+  /// The index of the word given to a choice parameter (`f: sigmoid`).
+  private static func chosenWord(_ argument: CallArgument, _ choice: ModelChoice, _ kind: ModelKind, _ c: CallContext)
+    throws -> Double
+  {
+    if case .string(let word) = argument.value, let index = choice.words.firstIndex(of: word) { return Double(index) }
+    let given: String? = if case .string(let word) = argument.value { word } else { nil }
+    throw c.failure(
+      "\(kind.name)'s \(choice.name) is one of \(choice.words.joined(separator: ", "))", at: argument.span,
+      hint: given.flatMap { closestName(to: $0, among: choice.words) }.map { "did you mean '\($0)'?" }
+        ?? "\(choice.name): \(choice.words[0])")
   }
 
   private static func chosenPreset(_ argument: CallArgument, _ kind: ModelKind, _ c: CallContext) throws -> ModelPreset

@@ -37,6 +37,12 @@ public enum Help {
       let pad = String(repeating: " ", count: width - p.name.count)
       text += "  \(p.name)\(pad)  \(Quantity(p.defaultValue, p.dimension).formatted.padding(8))  \(p.meaning)\n"
     }
+    for choice in kind.choices {
+      let pad = String(repeating: " ", count: max(0, width - choice.name.count))
+      text +=
+        "  \(choice.name)\(pad)  \(choice.words[0].padding(8))  \(choice.meaning); or "
+        + choice.words.dropFirst().joined(separator: ", ") + "\n"
+    }
     let methods = kind.methods.map(\.rawValue)
     text +=
       "  method\(String(repeating: " ", count: max(0, width - 6)))  \(methods[0].padding(8))  "

@@ -229,6 +229,7 @@ extension ModelKind {
     ],
     variables: [],
     methods: [.exact],
+    usesSeed: true,
     validate: { values in
       if (values["rate"] ?? 0) < 0 { return "rate cannot be negative" }
       let c = values["correlation"] ?? 0

@@ -215,6 +215,7 @@ struct ModelCompiler {
       },
       variables: states.map { ($0, checker.stateDimensions[$0] ?? .none, "state variable") },
       methods: methods,
+      planarFlow: stateNames.count == 2 ? planarFlow(derivatives, names) : nil,
       validate: { finiteValues($0) },
       makeGroup: { values, method, count in EquationGroup(count: count, model: engineModel(values, method)) },
       timeScales: { values, method in
@@ -231,5 +232,20 @@ struct ModelCompiler {
           return ("the time constant of \(stateNames[i]) at its starting value", -1 / rate)
         }
       })
+  }
+
+  /// The flow of a model of two state variables, from its equations, with given parameters and input.
+  private func planarFlow(_ derivatives: [EquationNode], _ names: [String])
+    -> @Sendable ([String: Double], Double) -> PlanarSystem
+  {
+    { values, input in
+      let parameters = names.map { values[$0] ?? 0 }
+      return PlanarSystem { x, y in
+        let state: (Int) -> Double = { $0 == 0 ? x : y }
+        let dx = derivatives[0].value(state: state, parameters: parameters, input: input, time: 0)
+        let dy = derivatives[1].value(state: state, parameters: parameters, input: input, time: 0)
+        return (dx, dy)
+      }
+    }
   }
 }

@@ -13,6 +13,7 @@ public struct NeuronModel {
     var parts = kind.parameters.map {
       "\($0.name): \(Quantity(values[$0.name] ?? $0.defaultValue, $0.dimension).formatted)"
     }
+    for choice in kind.choices { parts.append("\(choice.name): \(choice.word(values[choice.name]))") }
     if kind.methods.count > 1 { parts.append("method: \(method.rawValue)") }
     return "\(kind.name)(\(parts.joined(separator: ", ")))"
   }
@@ -35,6 +36,19 @@ public struct ModelParameter: Sendable {
   public var typical: ClosedRange<Double>? = nil
 }
 
+/// A parameter that takes one of a few words (`f: relu|sigmoid`), the first the default.
+public struct ModelChoice: Sendable {
+  public var name: String
+  public var words: [String]
+  public var meaning: String
+
+  /// The word a stored index stands for (the default when there is none).
+  func word(_ index: Double?) -> String {
+    let i = index.flatMap { Int(checking: $0) } ?? 0
+    return words.indices.contains(i) ? words[i] : words[0]
+  }
+}
+
 /// Named parameter values from a paper, e.g. Izhikevich's "chattering".
 public struct ModelPreset: Sendable {
   public var name: String
@@ -53,6 +67,15 @@ public struct ModelKind: Sendable {
   /// The integration methods the model accepts, the default first.
   public var methods: [IntegrationMethod]
   public var presets: [ModelPreset] = []
+  /// Parameters that take a word (`f: sigmoid`), kept among the values as the word's index.
+  public var choices: [ModelChoice] = []
+  /// What `inject` gives it: a current (nA) for neurons, a drive (Hz) for rate units.
+  public var inputDimension: Dimension = .current
+  /// Whether its groups draw random numbers: each group made gets a seed of its own from the world's.
+  public var usesSeed = false
+  /// For a model of two state variables (the first two of `variables`): its flow with given values under a
+  /// constant input (SI), for phase planes; nil for others.
+  var planarFlow: (@Sendable (_ values: [String: Double], _ input: Double) -> PlanarSystem)? = nil
   /// Checks a complete set of values; returns a message naming what is wrong.
   var validate: @Sendable ([String: Double]) -> String?
   /// Builds an engine group of this kind.
@@ -65,17 +88,22 @@ public struct ModelKind: Sendable {
     }
 
   /// The names its call takes as `name: value`: its parameters, `preset` when it has presets, and `method`.
-  var callParameterNames: [String] { parameters.map(\.name) + (presets.isEmpty ? [] : ["preset"]) + ["method"] }
+  var callParameterNames: [String] {
+    parameters.map(\.name) + choices.map(\.name) + (presets.isEmpty ? [] : ["preset"]) + ["method"]
+  }
 
   func parameter(_ name: String) -> ModelParameter? { parameters.first { $0.name == name } }
   func preset(_ name: String) -> ModelPreset? { presets.first { $0.name == name } }
+  func choice(_ name: String) -> ModelChoice? { choices.first { $0.name == name } }
   func variable(_ name: String) -> (name: String, dimension: Dimension, meaning: String)? {
     variables.first { $0.name == name }
   }
 
   /// Every built-in kind, by name.
   static let all: [String: ModelKind] = Dictionary(
-    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley, poisson].map { ($0.name, $0) })
+    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley, poisson, rate, wongWang].map {
+      ($0.name, $0)
+    })
 }
 
 /// Checks that every value is finite (the least a model asks).

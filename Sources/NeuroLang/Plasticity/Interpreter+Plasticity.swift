@@ -64,6 +64,7 @@ extension Interpreter {
     switch weight {
     case .constant(let w): (lowest, highest) = (w, w)
     case .uniform(let a, let b): (lowest, highest) = (min(a, b), max(a, b))
+    case .matrix(let values, _): (lowest, highest) = (values.min() ?? 0, values.max() ?? 0)
     case .normal(let mean, let sd):
       // Drawn from a normal distribution, weights beyond the bounds are cut to them (the engine clips):
       // the mean must lie within, and a warning says how many would be cut when that is more than 5 %.

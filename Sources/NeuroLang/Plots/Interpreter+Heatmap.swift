@@ -21,6 +21,7 @@ extension Interpreter {
         "heatmap needs a matrix: a list of lists of numbers", at: expr.span,
         hint: "heatmap weights(exc[0..29], exc[0..29])")
     }
+    if case .trace(let first) = rows[0] { return try traceHeatmap(rows.values, first, at: expr.span) }
     var dimension: Dimension? = nil
     let matrix = try rows.map { row -> [Double] in
       guard case .list(let items) = row else {
@@ -54,5 +55,31 @@ extension Interpreter {
     }
     let size = "\(matrix.count) × \(matrix.map(\.count).max() ?? 0)"
     return Figure(Heatmap(scaled, unit: unit.symbol), title: size, x: Axis(columnLabel), y: Axis(rowLabel))
+  }
+
+  /// `heatmap pop.r`: a population's recorded traces, one row per neuron, each averaged into 60 bins of time.
+  private func traceHeatmap(_ rows: [Value], _ first: TraceValue, at span: Span) throws -> Figure {
+    let traces = try rows.map { row -> TraceValue in
+      guard case .trace(let t) = row, t.trace.values.count == first.trace.values.count else {
+        throw failure("heatmap needs traces of one length, recorded together (record pop.r, then run)", at: span)
+      }
+      return t
+    }
+    let samples = first.trace.values.count
+    guard samples > 1 else { throw failure("nothing has been recorded yet", at: span, hint: "run 100ms first") }
+    let bins = min(60, samples)
+    let matrix = traces.map { t in
+      (0..<bins).map { b in
+        let range = (b * samples / bins)..<max(b * samples / bins + 1, (b + 1) * samples / bins)
+        return t.trace.values[range].reduce(0, +) / Double(range.count)
+      }
+    }
+    let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, first.dimension) })
+    let duration = Double(samples - 1) * first.trace.dt
+    let end = Quantity(first.trace.start + duration, .time).formatted
+    let start = Quantity(first.trace.start, .time).formatted
+    return Figure(
+      Heatmap(matrix.map { $0.map { $0 / unit.scale } }, unit: unit.symbol),
+      title: "\(traces.count) neurons, \(start) to \(end)", x: Axis("time, \(start) to \(end)"), y: Axis("neuron"))
   }
 }

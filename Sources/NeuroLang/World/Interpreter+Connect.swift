@@ -5,7 +5,7 @@ import NeuroUnits
 extension Interpreter {
   /// The options `connect … with` takes.
   public static let connectOptions = [
-    "p", "weight", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree", "plasticity",
+    "p", "weight", "weights", "delay", "tau_syn", "E_rev", "self", "rule", "in_degree", "out_degree", "plasticity",
   ]
 
   /// The longest synaptic delay: a spike waits in a queue of one slot per step.
@@ -52,8 +52,14 @@ extension Interpreter {
         options[label] = (try evaluate(argument.value), argument.value.span)
       }
     }
+    if let (value, matrixSpan) = options["weights"] {
+      let (matrix, dimension) = try weightMatrix(value, pre: pre, post: post, options: options, at: matrixSpan)
+      draws["weight"] = .matrix(matrix, columns: post.range.count)
+      options["weight"] = (.quantity(Quantity(matrix.first ?? 0, dimension)), matrixSpan)
+      options["rule"] = (.string("all_to_all"), matrixSpan)
+    }
     let rule = try connectionRule(options, pre: pre, post: post, at: span)
-    let channel = try synapticChannel(options, at: span)
+    let channel = try rateChannel(options, pre: pre, post: post, at: span) ?? synapticChannel(options, at: span)
     var weight = Draw.constant(0)
     if let (value, _) = options["weight"], case .quantity(let q) = value {
       weight = draws["weight"] ?? .constant(q.value)
@@ -157,6 +163,7 @@ extension Interpreter {
   static func weightDimension(of kind: SynapticChannel.Kind?) -> Dimension {
     switch kind {
     case .voltage, .jump, nil: return .voltage
+    case .rate: return .none
     case .current: return .current
     case .conductance: return .conductance
     }

@@ -12,7 +12,7 @@ extension Interpreter {
         "a neuron needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span,
         hint: "neuron \(name) = lif(tau: 10ms)")
     }
-    _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: 1), model: model)
+    _ = try defineGroup(name, at: nameSpan, seeded(model).makeGroup(count: 1), model: model)
   }
 
   /// `n.v`, `n.tau`: a neuron's recorded variable or a parameter of its model.

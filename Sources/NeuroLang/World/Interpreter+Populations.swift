@@ -26,7 +26,7 @@ extension Interpreter {
         at: sizeExpr.span)
     }
     let value = try evaluate(modelExpr)
-    guard case .model(var model) = value else {
+    guard case .model(let model) = value else {
       throw failure("a population needs a model such as lif(…), found \(value.describedKind)", at: modelExpr.span)
     }
     guard world.fits(Double(size) * MemoryBudget.bytesPerNeuron) else {
@@ -35,8 +35,15 @@ extension Interpreter {
           + "the \(formatBytes(world.bytesHeld)) the world holds",
         at: sizeExpr.span, hint: "\(MemoryBudget.described); reset, or use fewer neurons")
     }
-    if model.kind.name == ModelKind.poisson.name { model.values["seed"] = Double(world.random.next() >> 12) }
-    _ = try defineGroup(name, at: nameSpan, model.makeGroup(count: size), model: model)
+    _ = try defineGroup(name, at: nameSpan, seeded(model).makeGroup(count: size), model: model)
+  }
+
+  /// The model with a seed of its own drawn from the world's, when its groups draw random numbers.
+  func seeded(_ model: NeuronModel) -> NeuronModel {
+    guard model.kind.usesSeed else { return model }
+    var model = model
+    model.values["seed"] = Double(world.random.next() >> 12)
+    return model
   }
 
   /// `input noise = poisson(1000, rate: 10Hz)`: a population of Poisson sources, its size first.

@@ -66,11 +66,20 @@ extension Interpreter {
       let which = world.simulation.group(group).count > 1 ? "\(name)[\(neuron)]" : name
       throw divergence(variable, of: which, at: time, dt: dt, model: world.models[group], span: durationExpr.span)
     }
+    // Each group's spikes in this run; rate units, which have none, their mean rate now.
     let counts = zip(world.order, spikesBefore).map { group, before in
-      (world.names[group] ?? "?", world.simulation.spikes(group).steps.count - before)
+      let name = world.names[group] ?? "?"
+      if world.models[group]?.kind.inputDimension == .frequency,
+        let rates = world.simulation.group(group).values(of: "r")
+      {
+        let mean = rates.reduce(0, +) / Double(max(1, rates.count))
+        return "\(name): r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
+      }
+      let count = world.simulation.spikes(group).steps.count - before
+      return "\(name): \(count) \(count == 1 ? "spike" : "spikes")"
     }
     if !counts.isEmpty {
-      let shown = counts.prefix(8).map { "\($0.0): \($0.1) \($0.1 == 1 ? "spike" : "spikes")" }
+      let shown = counts.prefix(8)
       summary += " · " + shown.joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
     }
     if let elapsed { summary += " · \(seconds(elapsed)) of wall time" }

@@ -14,19 +14,32 @@ extension Interpreter {
     let amount = try evaluate(amountExpr)
     var shape = StepCurrent.Shape.constant
     var amplitude = 0.0
-    switch amount {
-    case .waveform(let w):
-      shape = w.shape
-      amplitude = w.amplitude
-    case .quantity(let q) where q.dimension == .current:
-      amplitude = q.value
-    default:
-      var hint = "inject n 2.5nA"
-      if case .quantity(let q) = amount, q.dimension.isDimensionless { hint = "add a unit: \(formatNumber(q.value))nA" }
-      if case .quantity(let q) = amount, q.dimension == .voltage {
-        hint = "a voltage over a resistance is a current: V / R"
+    if world.models[handle.group]?.kind.inputDimension == .frequency {
+      // Rate units take a drive in Hz.
+      guard case .quantity(let q) = amount, q.dimension == .frequency else {
+        let hint = amount.writtenWithUnit(.frequency).map { "add a unit: \($0)" } ?? "inject \(handle.label) 20Hz"
+        throw failure(
+          "\(handle.label) holds rate units: inject needs a drive in Hz, found \(amount.describedKind)",
+          at: amountExpr.span, hint: hint)
       }
-      throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
+      amplitude = q.value
+    } else {
+      switch amount {
+      case .waveform(let w):
+        shape = w.shape
+        amplitude = w.amplitude
+      case .quantity(let q) where q.dimension == .current:
+        amplitude = q.value
+      default:
+        var hint = "inject n 2.5nA"
+        if case .quantity(let q) = amount, q.dimension.isDimensionless {
+          hint = "add a unit: \(formatNumber(q.value))nA"
+        }
+        if case .quantity(let q) = amount, q.dimension == .voltage {
+          hint = "a voltage over a resistance is a current: V / R"
+        }
+        throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
+      }
     }
     // Without 'from' a current starts now, and says so, so that after 'reset' it replays from then.
     let start = try window.from.map { try time($0, "'from'") } ?? (world.now > 0 ? world.now : nil)

@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The reduced two-variable decision model of Wong & Wang (2006): two populations whose NMDA gating
+/// variables S₁, S₂ excite themselves and inhibit each other; the first whose rate reaches the threshold
+/// chooses. Values in SI units (A, Hz, s; the paper's nA are 1e-9 A).
+public struct DecisionModel: Sendable, Equatable {
+  /// Gain of the input–output function (Hz/A: the paper's 270 Hz/nA).
+  public var a = 270e9
+  /// Offset of the input–output function (Hz).
+  public var b = 108.0
+  /// Curvature of the input–output function (s).
+  public var d = 0.154
+  public var gamma = 0.641
+  /// Decay of the NMDA gating variables (s).
+  public var tauS = 0.100
+  /// Self-excitation (A).
+  public var selfCoupling = 0.2609e-9
+  /// Cross-inhibition (A; it enters with a minus sign).
+  public var crossCoupling = 0.0497e-9
+  /// Background input (A).
+  public var background = 0.3255e-9
+  /// Strength of the stimulus input per Hz of stimulus (A/Hz).
+  public var stimulusGain = 5.2e-13
+  /// The stimulus rate at zero coherence (Hz).
+  public var mu0 = 30.0
+  /// Noise amplitude (A) and its time constant (s): an Ornstein–Uhlenbeck current in each population.
+  public var noise = 0.02e-9
+  public var tauNoise = 0.002
+  /// The rate at which a choice is made (Hz).
+  public var threshold = 15.0
+  /// Where both gating variables start.
+  public var initialS = 0.1
+  /// Integration step (s) and the longest a trial lasts before it counts as undecided (s).
+  public var dt = 0.5e-3
+  public var maxTime = 2.0
+
+  public init() {}
+
+  /// The population rate (Hz) for a total input x (A): (a x − b) / (1 − exp(−d (a x − b))).
+  @inline(__always)
+  public func rate(_ x: Double) -> Double {
+    let u = a * x - b
+    if abs(u) < 1e-9 { return 1 / d }
+    return u / (1 - exp(-d * u))
+  }
+
+  /// The stimulus inputs (A) at a coherence (%): J_A,ext μ₀ (1 ± c/100).
+  public func stimulus(coherence: Double) -> (Double, Double) {
+    (stimulusGain * mu0 * (1 + coherence / 100), stimulusGain * mu0 * (1 - coherence / 100))
+  }
+
+  /// dS/dt of both populations (per second) for given gating values, stimulus and noise currents.
+  @inline(__always)
+  func derivatives(_ s1: Double, _ s2: Double, inputs: (Double, Double), noise: (Double, Double))
+    -> (Double, Double, r1: Double, r2: Double)
+  {
+    let x1 = selfCoupling * s1 - crossCoupling * s2 + background + inputs.0 + noise.0
+    let x2 = selfCoupling * s2 - crossCoupling * s1 + background + inputs.1 + noise.1
+    let (r1, r2) = (rate(x1), rate(x2))
+    return (-s1 / tauS + (1 - s1) * gamma * r1, -s2 / tauS + (1 - s2) * gamma * r2, r1, r2)
+  }
+
+  /// The noiseless flow in the (S₁, S₂) plane at a coherence, for phase planes.
+  public func flow(coherence: Double) -> PlanarSystem {
+    let inputs = stimulus(coherence: coherence), model = self
+    return PlanarSystem { s1, s2 in
+      let f = model.derivatives(s1, s2, inputs: inputs, noise: (0, 0))
+      return (f.0, f.1)
+    }
+  }
+}
+
+/// One trial of the decision model: its choice and reaction time, and optionally its time course.
+public struct DecisionTrial: Sendable, Equatable {
+  /// 1 or 2, or nil when neither rate reached the threshold in time.
+  public var choice: Int?
+  /// The time (s) at which the chosen population's rate crossed the threshold.
+  public var reactionTime: Double?
+  /// Samples every `sampleEvery` (when asked for): time (s), S₁, S₂, r₁, r₂ (Hz).
+  public var times: [Double] = []
+  public var s1: [Double] = []
+  public var s2: [Double] = []
+  public var r1: [Double] = []
+  public var r2: [Double] = []
+}
+
+extension DecisionModel {
+  /// Runs one trial at a coherence (%) with its own random stream (Euler–Maruyama, step `dt`); with
+  /// `sampleEvery` > 0 the time course is kept every that many seconds, and the trial runs for `maxTime`
+  /// even after the choice (so that a plot shows what follows it).
+  public func trial(coherence: Double, seed: UInt64, sampleEvery: Double = 0) -> DecisionTrial {
+    var random = RandomSource(seed: seed)
+    let inputs = stimulus(coherence: coherence)
+    let noiseStep = noise * (dt / tauNoise).squareRoot(), leak = dt / tauNoise
+    var (s1, s2) = (initialS, initialS)
+    var (n1, n2) = (0.0, 0.0)
+    var result = DecisionTrial()
+    let steps = Int(clampingToSteps: (maxTime / dt).rounded())
+    let every = sampleEvery > 0 ? max(1, Int(clampingToSteps: (sampleEvery / dt).rounded())) : 0
+    for step in 0..<steps {
+      let f = derivatives(s1, s2, inputs: inputs, noise: (n1, n2))
+      if every > 0, step % every == 0 {
+        result.times.append(Double(step) * dt)
+        result.s1.append(s1)
+        result.s2.append(s2)
+        result.r1.append(f.r1)
+        result.r2.append(f.r2)
+      }
+      if result.choice == nil, f.r1 >= threshold || f.r2 >= threshold {
+        result.choice = f.r1 >= f.r2 ? 1 : 2
+        result.reactionTime = Double(step) * dt
+        if every == 0 { return result }
+      }
+      s1 = min(1, max(0, s1 + dt * f.0))
+      s2 = min(1, max(0, s2 + dt * f.1))
+      n1 += -n1 * leak + noiseStep * random.normal()
+      n2 += -n2 * leak + noiseStep * random.normal()
+    }
+    return result
+  }
+
+  /// What many trials at one coherence gave.
+  public struct Summary: Sendable, Equatable {
+    public var coherence: Double
+    public var trials: Int
+    /// Trials that chose population 1 (the one the stimulus favours), and that chose at all.
+    public var correct: Int
+    public var decided: Int
+    /// Mean and standard deviation of the reaction times of the correct trials (s); NaN without any.
+    public var meanReactionTime: Double
+    public var reactionTimeSD: Double
+
+    /// The fraction of decided trials that chose correctly (at 0 % coherence: population 1).
+    public var accuracy: Double { decided > 0 ? Double(correct) / Double(decided) : .nan }
+  }
+
+  /// `trials` trials at each coherence; trial k of coherence i draws from its own stream, so each
+  /// result depends only on the seed, the coherence's place and the trial's.
+  public func experiment(coherences: [Double], trials: Int, seed: UInt64) -> [Summary] {
+    coherences.enumerated().map { i, coherence in
+      var times: [Double] = []
+      var (correct, decided) = (0, 0)
+      for k in 0..<trials {
+        let trialSeed = seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i) &* 1_000_003 &+ UInt64(k)
+        let outcome = trial(coherence: coherence, seed: trialSeed)
+        guard let choice = outcome.choice else { continue }
+        decided += 1
+        if choice == 1 {
+          correct += 1
+          if let rt = outcome.reactionTime { times.append(rt) }
+        }
+      }
+      let mean = times.isEmpty ? .nan : times.reduce(0, +) / Double(times.count)
+      let variance =
+        times.count > 1 ? times.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(times.count - 1) : 0
+      return Summary(
+        coherence: coherence, trials: trials, correct: correct, decided: decided, meanReactionTime: mean,
+        reactionTimeSD: variance.squareRoot())
+    }
+  }
+}

@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import NeuroEngine
+import NeuroPlot
+import NeuroUnits
+
+/// Phase planes and fixed points of two-variable models, and Wong & Wang's decision experiment.
+extension Builtins {
+  static let dynamics = [phasePlane, fixedPoints, decisions, ringWeights]
+
+  static let phasePlane = Builtin(
+    name: "phase_plane", signature: "model, from: [x, y], duration: 500ms, x: [lo, hi], y: [lo, hi], input:, trial:",
+    summary:
+      "the phase plane of a model of two state variables: both nullclines, arrows of the flow, the trajectory from "
+      + "each start, the fixed points (● stable, ○ unstable, × saddle); trial: n adds a neuron's recorded path",
+    parameterNames: ["from", "duration", "x", "y", "input", "trial"]
+  ) { c in
+    let plane = try PlaneRequest(c, "phase_plane", allowed: ["from", "duration", "x", "y", "input", "trial"])
+    return .figure(try plane.figure())
+  }
+
+  static let fixedPoints = Builtin(
+    name: "fixed_points", signature: "model, x: [lo, hi], y: [lo, hi], input:",
+    summary: "the fixed points of a model of two state variables inside the ranges, each with its stability",
+    parameterNames: ["x", "y", "input"]
+  ) { c in
+    let plane = try PlaneRequest(c, "fixed_points", allowed: ["x", "y", "input"])
+    let points = plane.system.fixedPoints(x: plane.xRange, y: plane.yRange)
+    return .table(
+      Table(columns: [
+        (plane.names.x, points.map { .quantity(Quantity($0.x, plane.dimensions.x)) }),
+        (plane.names.y, points.map { .quantity(Quantity($0.y, plane.dimensions.y)) }),
+        ("kind", points.map { .string($0.kind.rawValue) }),
+      ]))
+  }
+
+  static let decisions = Builtin(
+    name: "decisions", signature: "model, coherence: [0, 6.4, 12.8, 25.6, 51.2], trials: 100, seed: 1",
+    summary:
+      "runs a wong_wang model's trials at each coherence (%) and gives {coherence, accuracy, reaction_time, rt_sd, "
+      + "decided}: accuracy among decided trials, reaction times of correct ones",
+    parameterNames: ["coherence", "trials", "seed"]
+  ) { c in
+    let usage = "decisions(wong_wang(), coherence: [0, 12.8, 51.2], trials: 100)"
+    guard let first = c.arguments.first, first.label == nil, case .model(let model) = first.value,
+      model.kind.name == ModelKind.wongWang.name
+    else {
+      throw c.failure("decisions needs a wong_wang model first", at: c.arguments.first?.span, hint: "write \(usage)")
+    }
+    let options = try namedOnly(
+      c.keeping(Array(c.arguments.dropFirst())), "decisions",
+      spellings: ["coherence": "coherence", "trials": "trials", "seed": "seed"], usage: usage)
+    var coherences = [model.values["coherence"] ?? 0]
+    if let argument = options["coherence"] {
+      let items: [Value] = if case .list(let list) = argument.value { list.values } else { [argument.value] }
+      coherences = try items.map { item in
+        guard case .quantity(let q) = item, q.dimension.isDimensionless, (-100...100).contains(q.value) else {
+          throw c.failure(
+            "coherence is a percentage from -100 to 100, as a plain number", at: argument.span,
+            hint: "coherence: [0, 6.4, 12.8, 25.6, 51.2]")
+        }
+        return q.value
+      }
+    }
+    let trials = try wholeOption(options["trials"], "trials", default: 100, within: 1...100_000, c)
+    let seed = try wholeOption(options["seed"], "seed", default: 1, within: 0...Int(Int32.max), c)
+    guard trials * coherences.count <= 1_000_000 else {
+      throw c.failure(
+        "\(trials * coherences.count) trials in all are more than the million one call may run",
+        at: options["trials"]?.span, hint: "fewer trials or coherences")
+    }
+    var engine = ModelKind.decisionModel(model.values)
+    engine.dt = c.interpreter.world.simulation.dt
+    let summaries = engine.experiment(coherences: coherences, trials: trials, seed: UInt64(seed))
+    return .record(
+      Record(fields: [
+        ("coherence", .list(ValueList(numbers: summaries.map(\.coherence), dimension: .none))),
+        ("accuracy", .list(ValueList(numbers: summaries.map(\.accuracy), dimension: .none))),
+        ("reaction_time", .list(ValueList(numbers: summaries.map(\.meanReactionTime), dimension: .time))),
+        ("rt_sd", .list(ValueList(numbers: summaries.map(\.reactionTimeSD), dimension: .time))),
+        ("decided", .list(ValueList(numbers: summaries.map { Double($0.decided) }, dimension: .none))),
+      ]))
+  }
+
+  static let ringWeights = Builtin(
+    name: "ring_weights", signature: "n, j0: -1, j2: 3",
+    summary:
+      "the weights of a ring of n rate units (Ben-Yishai et al. 1995): unit i to unit j gets (j0 + j2 cos(2π (i - j) "
+      + "/ n)) / n, uniform inhibition j0 and tuned excitation j2; for connect … with weights:",
+    parameterNames: ["j0", "j2"]
+  ) { c in
+    let usage = "ring_weights(100, j0: -1, j2: 3)"
+    guard let first = c.arguments.first, first.label == nil, case .quantity(let q) = first.value,
+      q.dimension.isDimensionless, let n = Int(checking: q.value), (2...2000).contains(n)
+    else {
+      throw c.failure(
+        "ring_weights needs the number of units first, 2 to 2000", at: c.arguments.first?.span, hint: usage)
+    }
+    let options = try namedOnly(
+      c.keeping(Array(c.arguments.dropFirst())), "ring_weights", spellings: ["j0": "j0", "j2": "j2"], usage: usage)
+    let (j0, j2) = try (
+      plainOption(options["j0"], "j0", default: -1, c), plainOption(options["j2"], "j2", default: 3, c)
+    )
+    let rows = (0..<n).map { i in
+      Value.list(
+        ValueList(
+          numbers: (0..<n).map { j in (j0 + j2 * cos(2 * Double.pi * Double(i - j) / Double(n))) / Double(n) },
+          dimension: .none))
+    }
+    return .list(ValueList(rows))
+  }
+
+  /// A plain-number option, or its default.
+  private static func plainOption(_ argument: CallArgument?, _ name: String, default value: Double, _ c: CallContext)
+    throws -> Double
+  {
+    guard let argument else { return value }
+    guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite else {
+      throw c.failure("\(name) is a plain number", at: argument.span, hint: "\(name): \(formatNumber(value))")
+    }
+    return q.value
+  }
+
+  /// A whole-number option within bounds, or its default.
+  private static func wholeOption(
+    _ argument: CallArgument?, _ name: String, default value: Int, within range: ClosedRange<Int>, _ c: CallContext
+  ) throws -> Int {
+    guard let argument else { return value }
+    guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, let n = Int(checking: q.value),
+      range.contains(n)
+    else {
+      throw c.failure(
+        "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.span,
+        hint: "\(name): \(value)")
+    }
+    return n
+  }
+}

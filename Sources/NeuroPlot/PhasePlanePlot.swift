@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A phase plane: the two nullclines, arrows of the flow, trajectories and the fixed points, over fixed
+/// x and y ranges (in the units the axes show).
+public struct PhasePlanePlot: FigureContent, Equatable {
+  /// The x-nullcline, the y-nullcline, then each trajectory: points, NaN between pieces.
+  public var curves: [PlotSeries]
+  /// The flow's direction at points of a grid: (x, y, dx, dy) with dx, dy scaled to the ranges.
+  public var arrows: [Arrow]
+  public var fixedPoints: [Point]
+  public var xRange: ClosedRange<Double>
+  public var yRange: ClosedRange<Double>
+
+  /// A direction of flow at a point.
+  public struct Arrow: Sendable, Equatable {
+    public var x, y, dx, dy: Double
+    public init(x: Double, y: Double, dx: Double, dy: Double) {
+      (self.x, self.y, self.dx, self.dy) = (x, y, dx, dy)
+    }
+  }
+
+  /// A marked point: filled for a stable fixed point, open for an unstable one, × for a saddle.
+  public struct Point: Sendable, Equatable {
+    public var x, y: Double
+    public var mark: Character
+    public init(x: Double, y: Double, mark: Character) { (self.x, self.y, self.mark) = (x, y, mark) }
+  }
+
+  public init(
+    curves: [PlotSeries], arrows: [Arrow], fixedPoints: [Point], x: ClosedRange<Double>, y: ClosedRange<Double>
+  ) {
+    self.curves = curves
+    self.arrows = arrows
+    self.fixedPoints = fixedPoints
+    xRange = x
+    yRange = y
+  }
+
+  public var kindName: String { "phase plane" }
+
+  /// Arrows by direction, counter-clockwise from east in eighths of a turn.
+  private static let arrowGlyphs: [Character] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
+  private static let asciiArrows: [Character] = [">", "/", "^", "\\", "<", "/", "v", "\\"]
+  private static let marks: [Character] = ["*", "+", "o", "x", "#", "@"]
+
+  public func terminalArea(of figure: Figure, in space: TerminalSpace) -> PlotArea? {
+    let xTicks = Ticks(within: xRange.lowerBound, xRange.upperBound, count: 6)
+    let yTicks = Ticks(within: yRange.lowerBound, yRange.upperBound, count: 5)
+    let columns = space.columns(besideLabels: Ticks.labels(yTicks.values), minimum: 10)
+    var canvas = Canvas(columns: columns, rows: max(3, space.height), style: space.style)
+    let scale = CanvasScale(canvas, x: xTicks.low...xTicks.high, y: yTicks.low...yTicks.high)
+    let inside = { (x: Double, y: Double) in
+      x.isFinite && y.isFinite && x >= xTicks.low && x <= xTicks.high && y >= yTicks.low && y <= yTicks.high
+    }
+    for (index, curve) in curves.enumerated() {
+      var last: (Int, Int)? = nil
+      for (x, y) in zip(curve.xs, curve.ys) {
+        guard inside(x, y) else {
+          last = nil
+          continue
+        }
+        let point = (scale.px(x), scale.py(y))
+        if let last {
+          canvas.line(last.0, last.1, point.0, point.1, series: index)
+        } else {
+          canvas.set(point.0, point.1, series: index)
+        }
+        last = point
+      }
+    }
+    var rows = (0..<canvas.rows).map { row in
+      (0..<canvas.columns).map { column in
+        let (character, owner) = canvas.cell(row: row, column: column, marks: Self.marks)
+        return Cell(character, series: owner)
+      }
+    }
+    let cellRow = { (y: Double) in min(canvas.rows - 1, max(0, scale.py(y) / (space.style == .braille ? 4 : 1))) }
+    let cellColumn = { (x: Double) in min(columns - 1, max(0, scale.column(x))) }
+    let glyphs = space.style == .braille ? Self.arrowGlyphs : Self.asciiArrows
+    for arrow in arrows where inside(arrow.x, arrow.y) && (arrow.dx != 0 || arrow.dy != 0) {
+      let (row, column) = (cellRow(arrow.y), cellColumn(arrow.x))
+      guard rows[row][column].series == nil else { continue }
+      let angle = atan2Turns(arrow.dy, arrow.dx)
+      rows[row][column] = Cell(glyphs[Int(saturating: (angle * 8).rounded()) % 8])
+    }
+    for point in fixedPoints where inside(point.x, point.y) {
+      rows[cellRow(point.y)][cellColumn(point.x)] = Cell(point.mark, series: curves.count)
+    }
+    var area = PlotArea(
+      rows: rows, columns: columns, yLabels: scale.rowLabels(yTicks.values),
+      xTicks: placedTicks(xTicks.values, column: scale.column))
+    area.legend = curves.enumerated().flatMap { index, curve -> [Cell.Run] in
+      let sample = space.style == .ascii ? String(repeating: Self.marks[index % Self.marks.count], count: 2) : "━━"
+      return (index > 0 ? [Cell.Run("   ")] : []) + [Cell.Run(sample, series: index), Cell.Run(" " + curve.name)]
+    }
+    if !fixedPoints.isEmpty {
+      area.legend += [Cell.Run("   ● stable  ○ unstable  × saddle", series: curves.count)]
+    }
+    return area
+  }
+
+  /// The direction of (dx, dy) in turns, from 0 (east) up to 1, counter-clockwise.
+  private func atan2Turns(_ dy: Double, _ dx: Double) -> Double {
+    var turns = atan2(dy, dx) / (2 * Double.pi)
+    if turns < 0 { turns += 1 }
+    return turns
+  }
+}
