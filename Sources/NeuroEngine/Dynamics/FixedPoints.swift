@@ -43,9 +43,12 @@ extension PlanarSystem {
       for j in 0..<grid {
         let x0 = xRange.lowerBound + (Double(i) + 0.5) / Double(grid) * scale.x
         let y0 = yRange.lowerBound + (Double(j) + 0.5) / Double(grid) * scale.y
-        guard let (x, y) = newton(from: x0, y0, scale: scale), xRange.contains(x), yRange.contains(y) else {
+        guard var (x, y) = newton(from: x0, y0, scale: scale), xRange.contains(x), yRange.contains(y) else {
           continue
         }
+        // Round-off around 0 reads as 0.
+        if abs(x) < 1e-12 * scale.x { x = 0 }
+        if abs(y) < 1e-12 * scale.y { y = 0 }
         if found.contains(where: { abs($0.x - x) < 1e-3 * scale.x && abs($0.y - y) < 1e-3 * scale.y }) { continue }
         let j = jacobian(at: x, y, scale: scale)
         let trace = j[0][0] + j[1][1], determinant = j[0][0] * j[1][1] - j[0][1] * j[1][0]

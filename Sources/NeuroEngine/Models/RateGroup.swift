@@ -27,7 +27,7 @@ public struct RateParameters: Sendable, Equatable {
   public var threshold = 0.0
   /// The largest rate f gives (Hz).
   public var maximum = 100.0
-  /// The standard deviation of the rate's fluctuations (Hz): white noise, filtered with `tau`.
+  /// The standard deviation of fluctuations of the drive (Hz): an Ornstein–Uhlenbeck process with time constant `tau`.
   public var noise = 0.0
   public var seed: UInt64 = 1
   /// The rate every unit starts at (Hz).
@@ -46,11 +46,14 @@ public struct RateParameters: Sendable, Equatable {
 }
 
 /// A group of firing-rate units. Each step holds the drive constant and integrates exactly:
-/// r ← f(x) + (r − f(x)) e^(−dt/τ), plus filtered noise of standard deviation `noise`; rates stay ≥ 0.
+/// r ← f(x) + (r − f(x)) e^(−dt/τ), where the drive x may carry noise (an Ornstein–Uhlenbeck process, standard
+/// deviation `noise`, time constant τ, independent per unit).
 /// The drive from other rate groups arrives through channels (`RateDelivery.swift`), one step old.
 public struct RateGroup: ParameterizedGroup {
   public var parameters: RateParameters
   private var r: [Double]
+  /// Each unit's noise in its drive (Hz).
+  private var fluctuation: [Double]
   private var initial: [Double]?
   /// The drive (Hz) each channel brings for the next step, cleared once used.
   private var drive: [[Double]] = []
@@ -62,6 +65,7 @@ public struct RateGroup: ParameterizedGroup {
   public init(count: Int, parameters: RateParameters) {
     self.parameters = parameters
     r = Array(repeating: parameters.initialRate, count: count)
+    fluctuation = Array(repeating: 0, count: count)
     random = RandomSource(seed: parameters.seed)
   }
 
@@ -80,10 +84,12 @@ public struct RateGroup: ParameterizedGroup {
     for i in r.indices {
       var x = input[i]
       for c in drive.indices { x += drive[c][i] }
+      if noiseScale > 0 {
+        fluctuation[i] = fluctuation[i] * decay + noiseScale * random.normal()
+        x += fluctuation[i]
+      }
       let target = p.transfer(x)
-      var next = target + (r[i] - target) * decay
-      if noiseScale > 0 { next += noiseScale * random.normal() }
-      r[i] = max(0, next)
+      r[i] = target + (r[i] - target) * decay
     }
     for c in drive.indices { drive[c].withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
   }
@@ -96,6 +102,7 @@ public struct RateGroup: ParameterizedGroup {
 
   public mutating func resetState() {
     r = initial ?? Array(repeating: parameters.initialRate, count: r.count)
+    fluctuation = Array(repeating: 0, count: r.count)
     random = RandomSource(seed: parameters.seed)
     for c in drive.indices { drive[c].withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
   }

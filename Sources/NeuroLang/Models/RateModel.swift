@@ -14,7 +14,7 @@ extension ModelKind {
       unit: "Hz", typical: -1000...1000),
     EngineField("r_max", \.maximum, .frequency, "the largest rate f gives", unit: "Hz", typical: 1...1000),
     EngineField(
-      "noise", \.noise, .frequency, "standard deviation of the rate's fluctuations", unit: "Hz",
+      "noise", \.noise, .frequency, "standard deviation of the noise in the drive (filtered with tau)", unit: "Hz",
       typical: 0...100),
     EngineField("r0", \.initialRate, .frequency, "the rate every unit starts at", unit: "Hz", typical: 0...1000),
   ]
@@ -25,7 +25,7 @@ extension ModelKind {
     summary:
       "firing-rate unit: tau dr/dt = -r + f(drive), drive = injected Hz + Σ w·r of its sources; f is relu "
       + "(min(r_max, gain·(drive - threshold)) above threshold) or sigmoid (r_max / (1 + exp(-4·gain·(drive - "
-      + "threshold)/r_max))); noise adds fluctuations of that size; rates never go below 0",
+      + "threshold)/r_max))); noise adds fluctuations of that size to the drive",
     parameters: rateFields.modelParameters(),
     variables: [("r", .frequency, "firing rate")],
     methods: [.exact],

@@ -21,7 +21,10 @@ struct PlaneRequest {
     }
     guard case .model(let model) = first.value, let flow = model.kind.planarFlow else {
       var found = first.value.describedKind
-      if case .model(let m) = first.value { found = "\(m.kind.name), a model of \(m.kind.variables.count) variables" }
+      if case .model(let m) = first.value {
+        found =
+          "\(m.kind.name), a model of \(m.kind.variables.count) state variable\(m.kind.variables.count == 1 ? "" : "s")"
+      }
       throw c.failure(
         "\(name) needs a model of two state variables, found \(found)", at: first.span,
         hint: "a model of your own with two equations, or wong_wang(); import \"dynamics\" gives wilson_cowan and "

@@ -34,7 +34,7 @@ extension Interpreter {
     guard weight.dimension.isDimensionless else {
       throw failure(
         "a weight between rate units is a plain number (Hz of drive per Hz of rate), not \(weight.describedKind)",
-        at: weightSpan, hint: "weight: \(formatNumber(weight.value))")
+        at: weightSpan, hint: "a plain number, such as weight: 0.5")
     }
     for option in ["tau_syn", "E_rev", "delay", "plasticity"] {
       guard let (_, optionSpan) = options[option] else { continue }
@@ -59,7 +59,7 @@ extension Interpreter {
     guard case .list(let rows) = value, rows.count == pre.range.count else {
       throw failure(
         "weights: needs a list of \(shape)", at: span,
-        hint: "ring_weights(\(pre.range.count), j0: -1, j2: 4) makes one for a ring")
+        hint: "ring_weights(\(pre.range.count), j0: -1, j2: 3) makes one for a ring")
     }
     var matrix: [Double] = []
     var dimension: Dimension? = nil
