@@ -74,9 +74,10 @@ public enum Help {
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  record  raster  hist  heatmap  figures  plasticity  networks
-    models:       lif  cond  izhikevich  adex  hh  poisson  (and your own: :help model)
+                  rates  phase_plane  decisions
+    models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
-                  stdp  stp  pairing  stdp_window  weights
+                  stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights
                   dense  sequential  summary  dataset  split  evaluate  predict  accuracy  confusion
                   simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
@@ -262,6 +263,52 @@ public enum Help {
       record syn.w[0..9], then plot syn.w_recorded   weights over time
     reset returns plastic weights to those drawn at connect.
     examples/song2000.neuro: competition among 1000 inputs (Song et al. 2000).
+
+    """,
+    "rates": """
+    population r[N] = rate_unit(tau: 10ms, f: relu)   firing-rate units:
+      tau dr/dt = -r + f(drive)
+      f: relu      gain·(drive - threshold) above the threshold (at most r_max)
+      f: sigmoid   r_max / (1 + exp(-4·gain·(drive - threshold)/r_max))
+      noise: 2Hz   fluctuations of each unit's drive (filtered with tau)
+    inject r 20Hz   a drive in Hz (rate units take no currents)
+    connect a -> b with weight: 0.5, rule: all_to_all
+      b's drive gains 0.5 × a's rate: a plain number
+    connect ring -> ring with weights: ring_weights(64, j0: -2, j2: 6)
+      a weight for every pair; ring_weights gives uniform inhibition j0 and
+      excitation j2 tuned to neighbours on a ring (a bump attractor)
+    record r.r, then plot r[0].r, or heatmap r.r (neurons down, time across)
+    Rates pass on one step late; rate units and spiking neurons do not connect.
+    A model of your own can be a rate model too (:help model);
+    import "dynamics" has wilson_cowan (:help phase_plane).
+
+    """,
+    "phase_plane": """
+    phase_plane(MODEL, from: [x, y], duration: 500ms, x: [lo, hi], y: [lo, hi])
+      for a model of two variables: both nullclines (dx/dt = 0, dy/dt = 0),
+      arrows of the flow, the path from each start (from: [[x1, y1], [x2, y2]])
+      and the fixed points: ● stable, ○ unstable, × saddle
+      input: 0.5nA   a constant input (Hz for rate models)
+      trial: d       the path neuron d was recorded taking
+    fixed_points(MODEL, x: [lo, hi], y: [lo, hi])   each fixed point and its
+      kind (stable or unstable node or focus, saddle, center), from the
+      eigenvalues of the Jacobian there
+    import "dynamics" gives wilson_cowan (Wilson & Cowan 1972: rest for P = 0,
+      a limit cycle for P = 1.25) and fitzhugh_nagumo (rest for I_ext = 0,
+      repetitive firing for I_ext = 0.5); also wong_wang, and your own models.
+
+    """,
+    "decisions": """
+    neuron d = wong_wang(coherence: 12.8)   Wong & Wang (2006): two populations
+      race; one trial. run 1s, then plot d.r1, d.r2; spikes(d) is when a rate
+      reached the threshold (15 Hz); d.S1, d.S2 are the NMDA gating variables:
+      phase_plane(wong_wang(), trial: d, x: [0, 0.8], y: [0, 0.8])
+    let d = decisions(wong_wang(), coherence: [0, 12.8, 51.2], trials: 200)
+      many trials: {coherence, accuracy, reaction_time, rt_sd, decided}
+      plot {coherence: d.coherence, accuracy: d.accuracy}        psychometric
+      plot {coherence: d.coherence, reaction_time: d.reaction_time}   chronometric
+    :help wong_wang lists its parameters: sigma (the noise), threshold (speed
+      against accuracy), J_self, J_cross, I_0, mu_0.
 
     """,
     "raster": """

@@ -6,6 +6,11 @@ extension Interpreter {
   /// Help on a topic: a function defined in the session (its `##` comments), or the built-in help.
   public func help(for topic: String?) -> String? {
     if let topic, case .function(let function)? = globals.lookup(topic) { return help(for: function) }
+    if let topic, ModelKind.all[topic] == nil, case .builtin(let model)? = globals.lookup(topic),
+      Builtins.all[topic] == nil
+    {
+      return "\(model.name)(\(model.signature))  (a model written in neuro)\n" + wrapped(model.summary)
+    }
     return Help.text(for: topic) ?? topic.flatMap(libraryHelp)
   }
 
@@ -22,7 +27,12 @@ extension Interpreter {
     return "\(declaration.name)(\(signature))\(origin)\n" + (documentation ?? "  (no ## comment above its fn line)\n")
   }
 
-  /// Help on a function of the standard library that has not been imported yet.
+  /// Documentation indented under its heading, one line of the source a line.
+  private func wrapped(_ text: String) -> String {
+    text.isEmpty ? "" : "  " + text.replacing("\n", with: "\n  ") + "\n"
+  }
+
+  /// Help on a function or model of the standard library that has not been imported yet.
   private func libraryHelp(_ name: String) -> String? {
     for folder in host.libraryPaths {
       let files =
@@ -31,10 +41,14 @@ extension Interpreter {
         let path = FilePaths.joined(folder, file)
         guard let text = try? readSourceFile(path) else { continue }
         let source = Source(name: path, text: text)
+        let module = String(file.dropLast(".neuro".count))
         for statement in Parser.parse(source).statements {
+          if case .model(let declaration) = statement.kind, declaration.name == name {
+            return "model \(name)  (from \(file))\n" + wrapped(declaration.documentation ?? "")
+              + "  (import \"\(module)\" to use it)\n"
+          }
           guard case .function(let declaration) = statement.kind, declaration.name == name else { continue }
           let function = UserFunction(declaration: declaration, closure: globals, source: source)
-          let module = String(file.dropLast(".neuro".count))
           return help(for: function) + "  (import \"\(module)\" to use it)\n"
         }
       }
