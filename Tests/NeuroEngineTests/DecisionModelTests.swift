@@ -8,7 +8,7 @@ import Testing
   private let model = DecisionModel()
 
   @Test func psychometricCurveRunsFromChanceToCertainty() {
-    let summaries = model.experiment(coherences: [0, 3.2, 6.4, 12.8, 25.6, 51.2], trials: 400, seed: 7)
+    let summaries = model.experiment(coherences: [0, 3.2, 6.4, 12.8, 25.6, 51.2], trials: 400, seed: 7) ?? []
     print(summaries.map { "\($0.coherence): \($0.accuracy) rt \($0.meanReactionTime) decided \($0.decided)" })
     // At 0 % either choice is a coin flip: 400 trials put 95 % of outcomes within 0.5 ± 0.05.
     #expect(abs(summaries[0].accuracy - 0.5) < 0.07)
@@ -21,8 +21,8 @@ import Testing
   }
 
   @Test func trialsAreRepeatableAndIndependentOfOrder() {
-    let once = model.experiment(coherences: [12.8], trials: 50, seed: 3)
-    let twice = model.experiment(coherences: [12.8], trials: 50, seed: 3)
+    let once = model.experiment(coherences: [12.8], trials: 50, seed: 3) ?? []
+    let twice = model.experiment(coherences: [12.8], trials: 50, seed: 3) ?? []
     #expect(once == twice)
   }
 

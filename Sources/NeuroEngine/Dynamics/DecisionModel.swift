@@ -139,12 +139,17 @@ extension DecisionModel {
   }
 
   /// `trials` trials at each coherence; trial k of coherence i draws from its own stream, so each
-  /// result depends only on the seed, the coherence's place and the trial's.
-  public func experiment(coherences: [Double], trials: Int, seed: UInt64) -> [Summary] {
-    coherences.enumerated().map { i, coherence in
+  /// result depends only on the seed, the coherence's place and the trial's. `shouldStop` is asked every
+  /// hundred trials; nil when it said yes.
+  public func experiment(coherences: [Double], trials: Int, seed: UInt64, shouldStop: () -> Bool = { false })
+    -> [Summary]?
+  {
+    var summaries: [Summary] = []
+    for (i, coherence) in coherences.enumerated() {
       var times: [Double] = []
       var (correct, decided) = (0, 0)
       for k in 0..<trials {
+        if k % 100 == 99, shouldStop() { return nil }
         let trialSeed = seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i) &* 1_000_003 &+ UInt64(k)
         let outcome = trial(coherence: coherence, seed: trialSeed)
         guard let choice = outcome.choice else { continue }
@@ -157,9 +162,11 @@ extension DecisionModel {
       let mean = times.isEmpty ? .nan : times.reduce(0, +) / Double(times.count)
       let variance =
         times.count > 1 ? times.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(times.count - 1) : 0
-      return Summary(
-        coherence: coherence, trials: trials, correct: correct, decided: decided, meanReactionTime: mean,
-        reactionTimeSD: variance.squareRoot())
+      summaries.append(
+        Summary(
+          coherence: coherence, trials: trials, correct: correct, decided: decided, meanReactionTime: mean,
+          reactionTimeSD: variance.squareRoot()))
     }
+    return summaries
   }
 }

@@ -67,14 +67,22 @@ extension Builtins {
     }
     let trials = try wholeOption(options["trials"], "trials", default: 100, within: 1...100_000, c)
     let seed = try wholeOption(options["seed"], "seed", default: 1, within: 0...Int(Int32.max), c)
-    guard trials * coherences.count <= 1_000_000 else {
-      throw c.failure(
-        "\(trials * coherences.count) trials in all are more than the million one call may run",
-        at: options["trials"]?.span, hint: "fewer trials or coherences")
-    }
     var engine = ModelKind.decisionModel(model.values)
     engine.dt = c.interpreter.world.simulation.dt
-    let summaries = engine.experiment(coherences: coherences, trials: trials, seed: UInt64(seed))
+    // A trial lasts at most maxTime: the steps of all of them bound the time a call takes (about 50 ns a step).
+    let steps = Double(trials * coherences.count) * (engine.maxTime / engine.dt)
+    guard steps <= 4e9 else {
+      throw c.failure(
+        "\(trials * coherences.count) trials of up to \(formatNumber(engine.maxTime / engine.dt)) steps each are "
+          + "more than one call may run (4 billion steps)",
+        at: options["trials"]?.span, hint: "fewer trials or coherences, or a larger dt")
+    }
+    guard
+      let summaries = engine.experiment(
+        coherences: coherences, trials: trials, seed: UInt64(seed), shouldStop: c.interpreter.host.shouldStop)
+    else {
+      throw c.failure("decisions interrupted", hint: "fewer trials finish sooner")
+    }
     return .record(
       Record(fields: [
         ("coherence", .list(ValueList(numbers: summaries.map(\.coherence), dimension: .none))),
