@@ -76,6 +76,7 @@ extension Interpreter {
         return "\(name): r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
       }
       let count = world.simulation.spikes(group).steps.count - before
+      if world.models[group]?.kind.name == ModelKind.wongWang.name { return decisionSummary(name, group) }
       return "\(name): \(count) \(count == 1 ? "spike" : "spikes")"
     }
     if !counts.isEmpty {
@@ -86,6 +87,17 @@ extension Interpreter {
     host.write(summary + "\n")
     warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
     warnAboutOvershoot(since: startStep, at: durationExpr.span)
+  }
+
+  /// What a decision model has decided so far: `d: chose 1 at 238.5 ms`, or how many of its members have.
+  private func decisionSummary(_ name: String, _ group: GroupID) -> String {
+    let (steps, members) = world.simulation.spikes(group)
+    let size = world.simulation.group(group).count
+    guard size == 1 else { return "\(name): \(Set(members).count) of \(size) decided" }
+    guard let step = steps.first, let r1 = world.simulation.group(group).values(of: "r1")?.first,
+      let r2 = world.simulation.group(group).values(of: "r2")?.first
+    else { return "\(name): undecided" }
+    return "\(name): chose \(r1 >= r2 ? 1 : 2) at \(Quantity(Double(step) * world.simulation.dt, .time).formatted)"
   }
 
   /// A wall-clock duration in seconds, for --timing.
