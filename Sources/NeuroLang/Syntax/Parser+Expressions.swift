@@ -217,11 +217,12 @@ extension Parser {
     return Argument(label: nil, labelSpan: nil, value: value)
   }
 
-  /// The current token as an argument's label: a name, or `from` and `to` (`plot(n.v, from: 10ms)`).
+  /// The current token as an argument's label: a name, or `from`, `to` and `seed` (`plot(n.v, from: 10ms)`,
+  /// `decisions(wong_wang(), seed: 2)`).
   private var argumentLabel: String? {
     switch current.kind {
     case .identifier(let label): return label
-    case .keyword(let keyword) where keyword == .from || keyword == .to: return keyword.rawValue
+    case .keyword(let keyword) where keyword == .from || keyword == .to || keyword == .seed: return keyword.rawValue
     default: return nil
     }
   }
