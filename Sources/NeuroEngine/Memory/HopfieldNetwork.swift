@@ -48,12 +48,16 @@ public struct HopfieldNetwork: Sendable {
   /// N × the local field of each unit, h_i = Σ_j W_ij s_j, as whole numbers.
   public func fieldSums(_ state: [Int8]) -> [Int32] {
     let n = units
+    let s = state.map(Int32.init)
     var h = [Int32](repeating: 0, count: n)
     weightSums.withUnsafeBufferPointer { w in
-      for i in 0..<n {
-        var sum: Int32 = 0
-        for j in 0..<n { sum &+= w[i * n + j] &* Int32(state[j]) }
-        h[i] = sum
+      s.withUnsafeBufferPointer { s in
+        for i in 0..<n {
+          let row = UnsafeBufferPointer(rebasing: w[(i * n)..<(i * n + n)])
+          var sum: Int32 = 0
+          for j in 0..<n { sum &+= row[j] &* s[j] }
+          h[i] = sum
+        }
       }
     }
     return h

@@ -75,8 +75,9 @@ extension HopfieldNetwork {
     let n = units
     let step: Int32 = s > 0 ? 2 : -2
     weightSums.withUnsafeBufferPointer { w in
+      let column = UnsafeBufferPointer(rebasing: w[(j * n)..<(j * n + n)])
       h.withUnsafeMutableBufferPointer { h in
-        for i in 0..<n { h[i] &+= step &* w[j * n + i] }
+        for i in 0..<n { h[i] &+= step &* column[i] }
       }
     }
   }
