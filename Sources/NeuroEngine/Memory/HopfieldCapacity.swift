@@ -38,9 +38,9 @@ public struct HopfieldCapacity: Sendable {
   /// The number of patterns stored for load α.
   public func patterns(at load: Double) -> Int { max(1, Int(saturating: load * Double(units))) }
 
-  /// One point per load, in the order of `loads`; nil when `shouldStop` said so between recalls. Each seed's
-  /// network grows pattern by pattern through the loads in increasing order, so a seed costs one build of
-  /// the largest network.
+  /// One point per load, in the order of `loads`; nil when `shouldStop` said so (asked before each pattern
+  /// stored and each recall). Each seed's network grows pattern by pattern through the loads in increasing
+  /// order, so a seed costs one build of the largest network.
   public func run(shouldStop: () -> Bool = { false }) -> [Point]? {
     let counts = loads.map(patterns(at:))
     let ascending = Array(Set(counts)).sorted()
@@ -50,7 +50,10 @@ public struct HopfieldCapacity: Sendable {
       var random = RandomSource(seed: firstSeed &+ UInt64(k))
       var network = HopfieldNetwork(units: units)
       for count in ascending {
-        while network.patterns.count < count { network.store(Patterns.random(units: units, &random)) }
+        while network.patterns.count < count {
+          if shouldStop() { return nil }
+          network.store(Patterns.random(units: units, &random))
+        }
         for target in network.patterns.prefix(probes) {
           if shouldStop() { return nil }
           let cue = Patterns.corrupted(target, flips: flips, &random)

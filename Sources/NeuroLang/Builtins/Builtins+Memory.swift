@@ -100,6 +100,9 @@ extension Builtins {
     let update = try choice(named["update"], HopfieldUpdate.asynchronous, c)
     let sweeps = try named["sweeps"].map { try count($0, "sweeps", c, at: 1...10_000) } ?? 20
     let result = network.recall(cue, update: update, maxSweeps: sweeps, random: &c.interpreter.world.random)
+    guard c.interpreter.world.fits(World.bytes(ofNumbers: result.states.count * network.units)) else {
+      throw c.failure("the \(result.states.count) states of the recall would not fit in memory", hint: "fewer sweeps")
+    }
     let overlaps = network.patterns.map { HopfieldNetwork.overlap(result.final, $0) }
     let closest = overlaps.indices.max { Swift.abs(overlaps[$0]) < Swift.abs(overlaps[$1]) } ?? 0
     let plain = { (numbers: [Double]) in Value.list(ValueList(numbers: numbers, dimension: .none)) }

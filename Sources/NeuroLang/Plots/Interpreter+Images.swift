@@ -55,6 +55,9 @@ extension Builtins {
   ) throws -> Figure {
     let images = try patterns.enumerated().map { i, item in
       let pattern = try c.pattern(item.0, patterns.count == 1 ? "the pattern" : "pattern \(i)", at: span)
+      guard pattern.count <= 10_000 else {
+        throw c.failure("an image shows at most 10000 units (100 × 100), this pattern has \(pattern.count)", at: span)
+      }
       var side = Int(saturating: Double(pattern.count).squareRoot())
       if let width {
         side = try count(width, "width", c, at: 1...pattern.count)
