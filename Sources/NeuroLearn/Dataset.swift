@@ -36,14 +36,14 @@ public struct Dataset: Sendable {
     let groups =
       labels.isEmpty ? [Array(0..<count)] : classNames.indices.map { c in labels.indices.filter { labels[$0] == c } }
     for var group in groups where !group.isEmpty {
-      shuffle(&group, &random)
+      random.shuffle(&group)
       // Each class keeps at least one sample on the training side.
       let held = min(group.count - 1, Int(saturating: Double(group.count) * testFraction))
       test += group.prefix(held)
       train += group.dropFirst(held)
     }
-    shuffle(&train, &random)
-    shuffle(&test, &random)
+    random.shuffle(&train)
+    random.shuffle(&test)
     return (subset(train), subset(test))
   }
 
@@ -95,14 +95,5 @@ public struct Dataset: Sendable {
     return Dataset(
       features: Matrix(rows: count, columns: features, values: values), labels: labels,
       classNames: (0..<classes).map(String.init), featureNames: (0..<features).map { "x\($0)" })
-  }
-}
-
-/// Fisher–Yates, from a seeded generator.
-func shuffle(_ items: inout [Int], _ random: inout RandomSource) {
-  guard items.count > 1 else { return }
-  for i in stride(from: items.count - 1, to: 0, by: -1) {
-    let j = min(i, Int(saturating: random.uniform() * Double(i + 1), rounding: .down))
-    items.swapAt(i, j)
   }
 }

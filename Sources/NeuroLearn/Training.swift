@@ -59,7 +59,7 @@ extension Sequential {
     for epoch in 1...max(1, options.epochs) {
       let started = clock?()
       var order = Array(0..<train.count)
-      shuffle(&order, &random)
+      random.shuffle(&order)
       // Loss and accuracy over the epoch from each batch's outputs as it was trained, as Keras reports them.
       var total = 0.0, seen = 0, right = 0
       for b in 0..<batches {

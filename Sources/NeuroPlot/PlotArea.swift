@@ -39,6 +39,8 @@ public struct PlotArea: Sendable {
   public var yLabels: [(row: Int, label: String)]
   /// True for ticks on a scale (`┤` beside each label); false for rows that are named (a heatmap's).
   public var marksTicks = true
+  /// False draws the rows without the line at their left (images stand on their own).
+  public var ruled = true
   /// Each x tick's label at its column; nil draws no x axis.
   public var xTicks: [(column: Int, label: String)]?
   /// A line over the y axis, at the left edge: what it counts (`neuron index`).

@@ -46,6 +46,7 @@ public struct TerminalRenderer: Sendable, Equatable {
     return area.rows.enumerated().map { row, cells in
       let label = labels[row]
       let prefix = String(repeating: " ", count: labelWidth - (label ?? "").count) + (label ?? "") + " "
+      guard area.ruled else { return prefix + painted(cells) }
       return prefix + (label != nil && area.marksTicks ? tick : rule) + painted(cells)
     }
   }

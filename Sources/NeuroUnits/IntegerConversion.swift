@@ -7,7 +7,8 @@ extension FixedWidthInteger {
     let rounded = x.rounded(rule)
     // Double(Self.max) is exact for narrow types and rounds up to a power of two for 64-bit ones.
     guard rounded.isFinite, rounded >= Double(Self.min), rounded < Double(Self.max) + 1 else { return nil }
-    self.init(rounded)
+    // Through a concrete 64-bit type: the generic conversion from a floating-point value is many times slower.
+    self.init(truncatingIfNeeded: rounded < 0x1p63 ? UInt64(bitPattern: Int64(rounded)) : UInt64(rounded))
   }
 
   /// `x` rounded by `rule` and held within this type's range (NaN becomes zero).

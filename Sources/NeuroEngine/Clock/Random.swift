@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import NeuroUnits
 
 /// The seeded generator of every random draw: xoshiro256** seeded through
 /// splitmix64, the same as the C reference (`anchors/cuba_ref.c`), so that a seed
@@ -46,6 +47,15 @@ public struct RandomSource: Sendable {
       let u = 2 * uniform() - 1, v = 2 * uniform() - 1
       let r = u * u + v * v
       if r > 0 && r < 1 { return u * (-2 * log(r) / r).squareRoot() }
+    }
+  }
+
+  /// The items in a random order (Fisher–Yates).
+  public mutating func shuffle(_ items: inout [Int]) {
+    guard items.count > 1 else { return }
+    for i in stride(from: items.count - 1, to: 0, by: -1) {
+      let j = min(i, Int(saturating: uniform() * Double(i + 1), rounding: .down))
+      items.swapAt(i, j)
     }
   }
 

@@ -18,11 +18,12 @@ enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
-      + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics)
+      + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics
+      + memory)
       .map { ($0.name, $0) })
 
   /// The plotting functions, each giving a figure (their files are in `Plots/`).
-  static let plots = [plot, raster, hist, heatmap]
+  static let plots = [plot, raster, hist, heatmap, image, images]
 
   static let spikes = Builtin(
     name: "spikes", signature: "neuron or population",

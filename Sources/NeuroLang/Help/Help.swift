@@ -74,11 +74,12 @@ public enum Help {
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  record  raster  hist  heatmap  figures  plasticity  networks
-                  rates  phase_plane  decisions
+                  rates  phase_plane  decisions  memory
     models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights
                   dense  sequential  summary  dataset  split  evaluate  predict  accuracy  confusion
+                  hopfield  recall  letter  corrupt  overlap  image  images  hopfield_capacity
                   simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 
@@ -237,6 +238,28 @@ public enum Help {
     Looking inside: layer_weights(net, 1), heatmap receptive_field(net, 5), activations(net, [0, 1]),
       heatmap decision_map(net, data) for two features. random_dataset(100, features: 10, classes: 2).
     Ctrl-C stops fit and keeps the weights reached; the same seed gives the same numbers.
+
+    """,
+    "memory": """
+    Associative memory: a Hopfield network of ±1 units stores patterns by the
+    Hebbian rule, W = (1/N) Σ ξ ξᵀ, and recalls one from a corrupted cue.
+      let net = hopfield([letter("A"), letter("T"), letter("O")])
+      let cue = corrupt(letter("A"), 0.2)   20 % of its units turned over
+      let r = recall(net, cue)              update: async or sync, sweeps: 20
+      images([cue, r.states[1], r.state], titles: ["cue", "sweep 1", "end"])
+    Patterns are lists of 1 and -1: letter("A") (10 × 10), random_pattern(100).
+    recall gives {state, states, energy, pattern, overlap, overlaps, sweeps,
+      converged, cycle}: states starts with the cue; pattern is the stored one
+      it ends closest to (from 0), overlap its m = (1/N) Σ ξ_i s_i.
+    async updates one unit at a time, in a random order each sweep: the energy
+      energy(net, s) = -½ Σ W_ij s_i s_j never rises, so recall settles.
+      sync updates all at once and may end in a 2-cycle (cycle: true).
+    overlap(a, b), net.n, net.patterns, heatmap net.weights
+    image(p) draws a pattern: a square number of units, or width: units a row.
+    plot hopfield_capacity(n: 500, seeds: 10, flip: 0.1)   recall against the
+      load alpha = P/N: it collapses near 0.14 (Amit, Gutfreund & Sompolinsky
+      1985).
+    seed 42 first makes every draw repeat.
 
     """,
     "plasticity": """

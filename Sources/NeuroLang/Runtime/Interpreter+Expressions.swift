@@ -225,6 +225,8 @@ extension Interpreter {
       return try connectionMember(handle, name, nameSpan)
     case .dataset(let data):
       return try datasetMember(data, name, nameSpan)
+    case .hopfield(let network):
+      return try hopfieldMember(network, name, nameSpan)
     case .model(let model):
       guard let parameter = model.kind.parameter(name) else {
         throw unknownMember(name, of: model.kind, at: nameSpan)

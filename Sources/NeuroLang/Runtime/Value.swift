@@ -43,6 +43,8 @@ public enum Value {
   indirect case dataset(Dataset)
   /// An optimizer with its settings: `adam(learning_rate: 0.01)`.
   indirect case optimizer(Optimizer)
+  /// A Hopfield network of ±1 units with the patterns it stores: `hopfield([letter("A"), letter("T")])`.
+  indirect case hopfield(HopfieldNetwork)
 }
 
 /// A current's shape and size (A), before it is injected.
@@ -120,6 +122,7 @@ extension Value {
     case .layer: return "a layer"
     case .dataset: return "a dataset"
     case .optimizer: return "an optimizer"
+    case .hopfield: return "a Hopfield network"
     }
   }
 
@@ -154,6 +157,7 @@ extension Value {
     case .layer(let layer): return layer.described
     case .dataset(let data): return data.described
     case .optimizer(let optimizer): return optimizer.described
+    case .hopfield(let network): return network.described
     }
   }
 }
