@@ -29,7 +29,9 @@ import Testing
     let s = session()
     #expect(Completion.candidates(of: "pla", lineBeforeWord: "connect a -> b with ", in: s) == ["plasticity:"])
     #expect(
-      Completion.candidates(of: "we", lineBeforeWord: "let syn = connect a -> b with p: 0.1, ", in: s) == ["weight:"])
+      Completion.candidates(of: "we", lineBeforeWord: "let syn = connect a -> b with p: 0.1, ", in: s) == [
+        "weight:", "weights:",
+      ])
     #expect(Completion.candidates(of: "o", lineBeforeWord: "connect a -> b with rule: ", in: s) == ["one_to_one"])
     #expect(Completion.candidates(of: "we", lineBeforeWord: "print ", in: s) == ["weights"])
   }
