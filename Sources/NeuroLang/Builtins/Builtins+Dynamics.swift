@@ -137,8 +137,8 @@ extension Builtins {
     _ argument: CallArgument?, _ name: String, default value: Int, within range: ClosedRange<Int>, _ c: CallContext
   ) throws -> Int {
     guard let argument else { return value }
-    guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, let n = Int(checking: q.value),
-      range.contains(n)
+    guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value == q.value.rounded(),
+      let n = Int(checking: q.value), range.contains(n)
     else {
       throw c.failure(
         "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.span,

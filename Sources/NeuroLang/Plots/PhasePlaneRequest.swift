@@ -65,6 +65,10 @@ struct PlaneRequest {
         ?? Self.covering(paths.flatMap { axis == 0 ? $0.1 : $0.2 })
     }
     guard let xRange = ranges[0], let yRange = ranges[1] else {
+      // fixed_points takes no start: only the ranges to search help it.
+      if !allowed.contains("from") {
+        throw c.failure("\(name) needs the ranges to search", hint: "x: [0, 1], y: [0, 1]")
+      }
       throw c.failure(
         "\(name) needs the ranges to show, or a start to follow", hint: "x: [0, 1], y: [0, 1], or from: [0.1, 0.1]")
     }
