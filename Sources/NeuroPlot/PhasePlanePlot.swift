@@ -23,11 +23,25 @@ public struct PhasePlanePlot: FigureContent, Equatable {
     }
   }
 
-  /// A marked point: filled for a stable fixed point, open for an unstable one, × for a saddle.
+  /// A fixed point, marked by what it does: ● (ASCII *) stable, ○ (o) unstable, × (x) a saddle.
   public struct Point: Sendable, Equatable {
     public var x, y: Double
-    public var mark: Character
-    public init(x: Double, y: Double, mark: Character) { (self.x, self.y, self.mark) = (x, y, mark) }
+    public var stability: Stability
+    public init(x: Double, y: Double, stability: Stability) { (self.x, self.y, self.stability) = (x, y, stability) }
+  }
+
+  /// What nearby paths do at a fixed point.
+  public enum Stability: Sendable, Equatable {
+    case stable, unstable, saddle
+
+    /// Its mark in braille or Unicode drawing, and in ASCII.
+    func mark(ascii: Bool) -> Character {
+      switch self {
+      case .stable: return ascii ? "*" : "●"
+      case .unstable: return ascii ? "o" : "○"
+      case .saddle: return ascii ? "x" : "×"
+      }
+    }
   }
 
   public init(
@@ -88,7 +102,8 @@ public struct PhasePlanePlot: FigureContent, Equatable {
       rows[row][column] = Cell(glyphs[Int(saturating: (angle * 8).rounded()) % 8])
     }
     for point in fixedPoints where inside(point.x, point.y) {
-      rows[cellRow(point.y)][cellColumn(point.x)] = Cell(point.mark, series: curves.count)
+      rows[cellRow(point.y)][cellColumn(point.x)] = Cell(
+        point.stability.mark(ascii: space.style == .ascii), series: curves.count)
     }
     var area = PlotArea(
       rows: rows, columns: columns, yLabels: scale.rowLabels(yTicks.values),
@@ -98,7 +113,8 @@ public struct PhasePlanePlot: FigureContent, Equatable {
       return (index > 0 ? [Cell.Run("   ")] : []) + [Cell.Run(sample, series: index), Cell.Run(" " + curve.name)]
     }
     if !fixedPoints.isEmpty {
-      area.legend += [Cell.Run("   ● stable  ○ unstable  × saddle", series: curves.count)]
+      let marks = [Stability.stable, .unstable, .saddle].map { $0.mark(ascii: space.style == .ascii) }
+      area.legend += [Cell.Run("   \(marks[0]) stable  \(marks[1]) unstable  \(marks[2]) saddle", series: curves.count)]
     }
     return area
   }

@@ -138,19 +138,19 @@ extension DecisionModel {
     public var accuracy: Double { decided > 0 ? Double(correct) / Double(decided) : .nan }
   }
 
-  /// `trials` trials at each coherence; trial k of coherence i draws from its own stream, so each
-  /// result depends only on the seed, the coherence's place and the trial's. `shouldStop` is asked every
+  /// `trials` trials at each coherence; trial k at coherence c draws from its own stream, so each
+  /// result depends only on the seed, the coherence and the trial's number (not on the other coherences). `shouldStop` is asked every
   /// hundred trials; nil when it said yes.
   public func experiment(coherences: [Double], trials: Int, seed: UInt64, shouldStop: () -> Bool = { false })
     -> [Summary]?
   {
     var summaries: [Summary] = []
-    for (i, coherence) in coherences.enumerated() {
+    for coherence in coherences {
       var times: [Double] = []
       var (correct, decided) = (0, 0)
       for k in 0..<trials {
         if k % 100 == 99, shouldStop() { return nil }
-        let trialSeed = seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i) &* 1_000_003 &+ UInt64(k)
+        let trialSeed = seed &* 0x9E37_79B9_7F4A_7C15 &+ (coherence + 0).bitPattern &* 1_000_003 &+ UInt64(k)
         let outcome = trial(coherence: coherence, seed: trialSeed)
         guard let choice = outcome.choice else { continue }
         decided += 1

@@ -83,6 +83,13 @@ extension Builtins {
     else {
       throw c.failure("decisions interrupted", hint: "fewer trials finish sooner")
     }
+    let undecided = summaries.filter { $0.decided == 0 }.map { formatNumber($0.coherence) }
+    if !undecided.isEmpty {
+      c.interpreter.warn(
+        "no trial reached the threshold within \(formatNumber(engine.maxTime)) s at coherence "
+          + "\(undecided.joined(separator: ", ")): accuracy and reaction time there are nan",
+        at: c.span.span, hint: "a lower threshold: wong_wang(threshold: 15Hz)")
+    }
     return .record(
       Record(fields: [
         ("coherence", .list(ValueList(numbers: summaries.map(\.coherence), dimension: .none))),

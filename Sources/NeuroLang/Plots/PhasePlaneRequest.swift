@@ -98,7 +98,7 @@ struct PlaneRequest {
     let points = system.fixedPoints(x: xRange, y: yRange).map { point in
       PhasePlanePlot.Point(
         x: point.x / xUnit.scale, y: point.y / yUnit.scale,
-        mark: point.kind == .saddle ? "×" : point.kind.isStable ? "●" : "○")
+        stability: point.kind == .saddle ? .saddle : point.kind.isStable ? .stable : .unstable)
     }
     let plot = PhasePlanePlot(
       curves: curves, arrows: arrows, fixedPoints: points,
@@ -187,6 +187,14 @@ struct PlaneRequest {
       throw c.failure(
         "trial needs a neuron of \(model.kind.name), found \(argument.value.describedKind)", at: argument.span,
         hint: "neuron d = \(model.kind.name)(…), run 1s, then trial: d")
+    }
+    if let held = c.interpreter.world.models[handle.group],
+      held.values.filter({ $0.key != "seed" })
+        != model.values.filter({ $0.key != "seed" })
+    {
+      c.interpreter.warn(
+        "\(handle.label) was simulated with other parameters than this plane's model, so its path follows another "
+          + "flow", at: argument.span, hint: "give phase_plane the model \(handle.label) was made with")
     }
     let simulation = c.interpreter.world.simulation
     guard let x = simulation.trace(handle.group, variable: variables.0, neuron: handle.range.lowerBound),

@@ -241,6 +241,16 @@ extension Interpreter {
             ?? "its fields are \(names.joined(separator: ", "))")
       }
       return value
+    case .table(let table):
+      // A column of a table, as a list: fixed_points(…).kind.
+      guard let column = table.columns.first(where: { $0.name == name }) else {
+        let names = table.columns.map(\.name)
+        throw failure(
+          "the table has no column '\(name)'", at: nameSpan,
+          hint: closestName(to: name, among: names).map { "did you mean '\($0)'?" }
+            ?? "its columns are \(names.joined(separator: ", "))")
+      }
+      return .list(ValueList(column.values))
     default:
       throw failure("\(object.describedKind) has no member '\(name)'", at: nameSpan)
     }
