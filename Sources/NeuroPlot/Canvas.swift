@@ -121,3 +121,36 @@ struct CanvasScale {
     }
   }
 }
+
+extension Canvas {
+  /// Draws the points (xs[i], ys[i]) joined by lines in a series' colour; a point `shows` refuses (outside
+  /// the window, or not finite) is left out and breaks the line there.
+  mutating func polyline(
+    _ xs: [Double], _ ys: [Double], series: Int, scale: CanvasScale, shows: (Double, Double) -> Bool
+  ) {
+    var last: (Int, Int)? = nil
+    for (x, y) in zip(xs, ys) {
+      guard x.isFinite, y.isFinite, shows(x, y) else {
+        last = nil
+        continue
+      }
+      let point = (scale.px(x), scale.py(y))
+      if let last {
+        line(last.0, last.1, point.0, point.1, series: series)
+      } else {
+        set(point.0, point.1, series: series)
+      }
+      last = point
+    }
+  }
+
+  /// Every cell as a character and the series that drew it, rows top first (ASCII dots take `marks`).
+  func cells(marks: [Character]) -> [[Cell]] {
+    (0..<rows).map { row in
+      (0..<columns).map { column in
+        let (character, owner) = cell(row: row, column: column, marks: marks)
+        return Cell(character, series: owner)
+      }
+    }
+  }
+}

@@ -37,20 +37,7 @@ public struct LinePlot: FigureContent, Equatable {
     var canvas = Canvas(columns: columns, rows: max(3, space.height), style: space.style)
     let scale = CanvasScale(canvas, x: xTicks.low...xTicks.high, y: yTicks.low...yTicks.high)
     for (index, s) in series.enumerated() {
-      var last: (Int, Int)? = nil
-      for (x, y) in zip(s.xs, s.ys) {
-        guard x.isFinite, y.isFinite, x >= xTicks.low, x <= xTicks.high else {
-          last = nil
-          continue
-        }
-        let point = (scale.px(x), scale.py(y))
-        if let last {
-          canvas.line(last.0, last.1, point.0, point.1, series: index)
-        } else {
-          canvas.set(point.0, point.1, series: index)
-        }
-        last = point
-      }
+      canvas.polyline(s.xs, s.ys, series: index, scale: scale) { x, _ in x >= xTicks.low && x <= xTicks.high }
     }
     // Braille without colour: every series looks alike, so each (when there are several) carries
     // its mark (*, +, o, …) in a cell every few columns, and the legend shows it.
@@ -66,12 +53,7 @@ public struct LinePlot: FigureContent, Equatable {
 
   /// The canvas's cells, with each series' mark every few columns when `marked`.
   private func cells(_ canvas: Canvas, marked: Bool) -> [[Cell]] {
-    var rows = (0..<canvas.rows).map { row in
-      (0..<canvas.columns).map { column in
-        let (character, owner) = canvas.cell(row: row, column: column, marks: Self.marks)
-        return Cell(character, series: owner)
-      }
-    }
+    var rows = canvas.cells(marks: Self.marks)
     guard marked else { return rows }
     let spacing = 8
     var lastMarked = [Int](repeating: -spacing, count: series.count)

@@ -68,40 +68,25 @@ public struct PhasePlanePlot: FigureContent, Equatable {
     var canvas = Canvas(columns: columns, rows: max(3, space.height), style: space.style)
     let scale = CanvasScale(canvas, x: xTicks.low...xTicks.high, y: yTicks.low...yTicks.high)
     let inside = { (x: Double, y: Double) in
-      x.isFinite && y.isFinite && x >= xTicks.low && x <= xTicks.high && y >= yTicks.low && y <= yTicks.high
+      x >= xTicks.low && x <= xTicks.high && y >= yTicks.low && y <= yTicks.high
     }
     for (index, curve) in curves.enumerated() {
-      var last: (Int, Int)? = nil
-      for (x, y) in zip(curve.xs, curve.ys) {
-        guard inside(x, y) else {
-          last = nil
-          continue
-        }
-        let point = (scale.px(x), scale.py(y))
-        if let last {
-          canvas.line(last.0, last.1, point.0, point.1, series: index)
-        } else {
-          canvas.set(point.0, point.1, series: index)
-        }
-        last = point
-      }
+      canvas.polyline(curve.xs, curve.ys, series: index, scale: scale, shows: inside)
     }
-    var rows = (0..<canvas.rows).map { row in
-      (0..<canvas.columns).map { column in
-        let (character, owner) = canvas.cell(row: row, column: column, marks: Self.marks)
-        return Cell(character, series: owner)
-      }
-    }
+    var rows = canvas.cells(marks: Self.marks)
     let cellRow = { (y: Double) in min(canvas.rows - 1, max(0, scale.py(y) / (space.style == .braille ? 4 : 1))) }
     let cellColumn = { (x: Double) in min(columns - 1, max(0, scale.column(x))) }
     let glyphs = space.style == .braille ? Self.arrowGlyphs : Self.asciiArrows
-    for arrow in arrows where inside(arrow.x, arrow.y) && (arrow.dx != 0 || arrow.dy != 0) {
+    for arrow in arrows
+    where inside(arrow.x, arrow.y) && arrow.dx.isFinite && arrow.dy.isFinite
+      && (arrow.dx != 0 || arrow.dy != 0)
+    {
       let (row, column) = (cellRow(arrow.y), cellColumn(arrow.x))
       guard rows[row][column].series == nil else { continue }
       let angle = atan2Turns(arrow.dy, arrow.dx)
       rows[row][column] = Cell(glyphs[Int(saturating: (angle * 8).rounded()) % 8])
     }
-    for point in fixedPoints where inside(point.x, point.y) {
+    for point in fixedPoints where point.x.isFinite && point.y.isFinite && inside(point.x, point.y) {
       rows[cellRow(point.y)][cellColumn(point.x)] = Cell(
         point.stability.mark(ascii: space.style == .ascii), series: curves.count)
     }

@@ -138,9 +138,9 @@ extension DecisionModel {
     public var accuracy: Double { decided > 0 ? Double(correct) / Double(decided) : .nan }
   }
 
-  /// `trials` trials at each coherence; trial k at coherence c draws from its own stream, so each
-  /// result depends only on the seed, the coherence and the trial's number (not on the other coherences). `shouldStop` is asked every
-  /// hundred trials; nil when it said yes.
+  /// `trials` trials at each coherence; trial k at coherence c draws from its own stream, so each result
+  /// depends only on the seed, the coherence and the trial's number (not on the other coherences).
+  /// `shouldStop` is asked every hundred trials; nil when it said yes.
   public func experiment(coherences: [Double], trials: Int, seed: UInt64, shouldStop: () -> Bool = { false })
     -> [Summary]?
   {

@@ -65,8 +65,8 @@ extension Builtins {
         return q.value
       }
     }
-    let trials = try wholeOption(options["trials"], "trials", default: 100, within: 1...100_000, c)
-    let seed = try wholeOption(options["seed"], "seed", default: 1, within: 0...Int(Int32.max), c)
+    let trials = try options["trials"].map { try count($0, "trials", c, at: 1...100_000) } ?? 100
+    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
     var engine = ModelKind.decisionModel(model.values)
     engine.dt = c.interpreter.world.simulation.dt
     // A trial lasts at most maxTime: the steps of all of them bound the time a call takes (about 50 ns a step).
@@ -137,20 +137,5 @@ extension Builtins {
       throw c.failure("\(name) is a plain number", at: argument.span, hint: "\(name): \(formatNumber(value))")
     }
     return q.value
-  }
-
-  /// A whole-number option within bounds, or its default.
-  private static func wholeOption(
-    _ argument: CallArgument?, _ name: String, default value: Int, within range: ClosedRange<Int>, _ c: CallContext
-  ) throws -> Int {
-    guard let argument else { return value }
-    guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value == q.value.rounded(),
-      let n = Int(checking: q.value), range.contains(n)
-    else {
-      throw c.failure(
-        "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.span,
-        hint: "\(name): \(value)")
-    }
-    return n
   }
 }
