@@ -60,7 +60,9 @@ public struct DisplayUnit: Sendable {
       let floor = prefix == lead.naturalPrefix && leadPower == 1 ? lead.naturalFloor : 1
       if magnitude / scale(prefix) >= floor * 0.9999995 { return prefix }
     }
-    return candidates.last ?? lead.naturalPrefix
+    // Far below the smallest prefix (a rate decaying to 1e-58 Hz) the natural unit reads best: 2.7e-58 Hz.
+    guard let smallest = candidates.last, magnitude / scale(smallest) >= 1e-3 else { return lead.naturalPrefix }
+    return smallest
   }
 }
 

@@ -345,8 +345,11 @@ public final class Interpreter {
       let count = spikeTimes(of: handle).count
       let time = Quantity(world.simulation.recordedDuration(handle.group), .time).formatted
       let what =
-        handle.isPopulation ? "population \(handle.label) (\(handle.range.count) neurons)" : "neuron \(handle.name)"
-      return "\(what) = \(model.described) · \(count) \(count == 1 ? "spike" : "spikes") in \(time)"
+        handle.isPopulation
+        ? "population \(handle.label) (\(handle.range.count) \(rateSummary(handle.group) == nil ? "neurons" : "units"))"
+        : "neuron \(handle.name)"
+      let activity = rateSummary(handle.group).map { "\($0) after" } ?? "\(count) \(count == 1 ? "spike" : "spikes") in"
+      return "\(what) = \(model.described) · \(activity) \(time)"
     case .list(let items):
       let unit = sharedUnit(items)
       func shown(_ item: Value) -> String {

@@ -69,12 +69,7 @@ extension Interpreter {
     // Each group's spikes in this run; rate units, which have none, their mean rate now.
     let counts = zip(world.order, spikesBefore).map { group, before in
       let name = world.names[group] ?? "?"
-      if world.models[group]?.kind.inputDimension == .frequency,
-        let rates = world.simulation.group(group).values(of: "r")
-      {
-        let mean = rates.reduce(0, +) / Double(max(1, rates.count))
-        return "\(name): r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
-      }
+      if let rate = rateSummary(group) { return "\(name): \(rate)" }
       let count = world.simulation.spikes(group).steps.count - before
       if world.models[group]?.kind.name == ModelKind.wongWang.name { return decisionSummary(name, group) }
       return "\(name): \(count) \(count == 1 ? "spike" : "spikes")"
@@ -87,6 +82,15 @@ extension Interpreter {
     host.write(summary + "\n")
     warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
     warnAboutOvershoot(since: startStep, at: durationExpr.span)
+  }
+
+  /// The rate of a group of rate units now (`r 12.6 Hz`, `r mean 7.63 Hz`); nil for spiking neurons.
+  func rateSummary(_ group: GroupID) -> String? {
+    guard world.models[group]?.kind.inputDimension == .frequency,
+      let rates = world.simulation.group(group).values(of: "r")
+    else { return nil }
+    let mean = rates.reduce(0, +) / Double(max(1, rates.count))
+    return "r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
   }
 
   /// What a decision model has decided so far: `d: chose 1 at 238.5 ms`, or how many of its members have.

@@ -41,6 +41,8 @@ extension Interpreter {
         throw failure("inject needs a current (nA), found \(amount.describedKind)", at: amountExpr.span, hint: hint)
       }
     }
+    // Rate units are given a drive, neurons a current: the messages below name which.
+    let input = world.models[handle.group]?.kind.inputDimension == .frequency ? "drive" : "current"
     // Without 'from' a current starts now, and says so, so that after 'reset' it replays from then.
     let start = try window.from.map { try time($0, "'from'") } ?? (world.now > 0 ? world.now : nil)
     var end = try window.to.map { try time($0, "'to'") }
@@ -54,14 +56,14 @@ extension Interpreter {
     if let start, let from = window.from {
       let length = end.map { Quantity($0 - start, .time).formatted.replacing(" ", with: "") }
       try checkNotPast(
-        start, "this current would start", at: from.span,
+        start, "this \(input) would start", at: from.span,
         fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
     } else if let end, let to = window.to {
-      try checkNotPast(end, "this current would end", at: to.span, fix: "'for' a duration starts it now")
+      try checkNotPast(end, "this \(input) would end", at: to.span, fix: "'for' a duration starts it now")
     }
     if let start, let end, !(start < end) {
       throw failure(
-        "the current must end after it starts (from \(Quantity(start, .time).formatted) to "
+        "the \(input) must end after it starts (from \(Quantity(start, .time).formatted) to "
           + "\(Quantity(end, .time).formatted))",
         at: (window.to ?? window.length ?? amountExpr).span)
     }
