@@ -50,6 +50,36 @@ public struct RandomSource: Sendable {
     }
   }
 
+  /// A Poisson-distributed count with the given mean: by multiplying uniforms below a mean of 30, above it
+  /// by Hörmann's (1993) transformed rejection (PTRS), exact in both cases.
+  public mutating func poisson(mean: Double) -> Int {
+    guard mean > 0, mean.isFinite else { return 0 }
+    if mean < 30 {
+      let limit = exp(-mean)
+      var (k, product) = (0, uniform())
+      while product > limit {
+        k += 1
+        product *= uniform()
+      }
+      return k
+    }
+    let root = mean.squareRoot(), logMean = log(mean)
+    let b = 0.931 + 2.53 * root
+    let a = -0.059 + 0.02483 * b
+    let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
+    let acceptAtOnce = 0.9277 - 3.6224 / (b - 2)
+    while true {
+      let u = uniform() - 0.5, v = uniform()
+      let us = 0.5 - abs(u)
+      let k = floor((2 * a / us + b) * u + mean + 0.43)
+      if us >= 0.07 && v <= acceptAtOnce { return Int(saturating: k) }
+      if k < 0 || (us < 0.013 && v > us) { continue }
+      if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mean + k * logMean - lgamma(k + 1) {
+        return Int(saturating: k)
+      }
+    }
+  }
+
   /// The items in a random order (Fisher–Yates).
   public mutating func shuffle(_ items: inout [Int]) {
     guard items.count > 1 else { return }

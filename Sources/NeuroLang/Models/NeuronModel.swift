@@ -101,7 +101,7 @@ public struct ModelKind: Sendable {
 
   /// Every built-in kind, by name.
   static let all: [String: ModelKind] = Dictionary(
-    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley, poisson, rate, wongWang].map {
+    uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley, poisson, rate, wongWang, tuned].map {
       ($0.name, $0)
     })
 }
