@@ -66,7 +66,8 @@ extension Builtins {
   }
 
   static let decodingError = Builtin(
-    name: "decoding_error", signature: "tuned(…), neurons: [16, 32, 64], duration: 100ms, trials: 200, method:, seed: 1",
+    name: "decoding_error",
+    signature: "tuned(…), neurons: [16, 32, 64], duration: 100ms, trials: 200, method:, seed: 1",
     summary:
       "the root-mean-square error (degrees) of decoding random stimuli from populations of each size, each shown "
       + "for duration: {neurons, error}",
@@ -77,7 +78,9 @@ extension Builtins {
     let model = try tunedModel(c, "decoding_error", usage: usage)
     let options = try namedOnly(
       c.keeping(Array(c.arguments.dropFirst())), "decoding_error",
-      spellings: ["neurons": "neurons", "duration": "duration", "trials": "trials", "method": "method", "seed": "seed"],
+      spellings: [
+        "neurons": "neurons", "duration": "duration", "trials": "trials", "method": "method", "seed": "seed",
+      ],
       usage: usage)
     var sizes = [16, 32, 64, 128]
     if let argument = options["neurons"] {
@@ -138,8 +141,7 @@ extension Builtins {
   }
 
   /// Each neuron's spike count between from: and to: (default: all that was simulated), and the window's length.
-  private static func countsInWindow(_ c: CallContext, _ name: String, allowed: [String]) throws -> ([Double], Double)
-  {
+  private static func countsInWindow(_ c: CallContext, _ name: String, allowed: [String]) throws -> ([Double], Double) {
     guard let first = c.arguments.first, first.label == nil, case .neuron(let handle) = first.value else {
       throw c.failure("\(name) needs neurons first", at: c.arguments.first?.span, hint: "\(name)(v1)")
     }
