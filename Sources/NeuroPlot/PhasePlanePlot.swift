@@ -23,7 +23,7 @@ public struct PhasePlanePlot: FigureContent, Equatable {
     }
   }
 
-  /// A fixed point, marked by what it does: ● (ASCII *) stable, ○ (o) unstable, × (x) a saddle.
+  /// A fixed point, marked by what it does: ● (ASCII @) stable, ○ (O) unstable, × (X) a saddle, ◎ (C) a center.
   public struct Point: Sendable, Equatable {
     public var x, y: Double
     public var stability: Stability
@@ -32,14 +32,25 @@ public struct PhasePlanePlot: FigureContent, Equatable {
 
   /// What nearby paths do at a fixed point.
   public enum Stability: Sendable, Equatable {
-    case stable, unstable, saddle
+    case stable, unstable, saddle, center
 
-    /// Its mark in braille or Unicode drawing, and in ASCII.
+    /// Its mark in braille or Unicode drawing, and in ASCII (letters the curves' marks never use).
     func mark(ascii: Bool) -> Character {
       switch self {
-      case .stable: return ascii ? "*" : "●"
-      case .unstable: return ascii ? "o" : "○"
-      case .saddle: return ascii ? "x" : "×"
+      case .stable: return ascii ? "@" : "●"
+      case .unstable: return ascii ? "O" : "○"
+      case .saddle: return ascii ? "X" : "×"
+      case .center: return ascii ? "C" : "◎"
+      }
+    }
+
+    /// The word in the legend.
+    var word: String {
+      switch self {
+      case .stable: return "stable"
+      case .unstable: return "unstable"
+      case .saddle: return "saddle"
+      case .center: return "center"
       }
     }
   }
@@ -98,8 +109,10 @@ public struct PhasePlanePlot: FigureContent, Equatable {
       return (index > 0 ? [Cell.Run("   ")] : []) + [Cell.Run(sample, series: index), Cell.Run(" " + curve.name)]
     }
     if !fixedPoints.isEmpty {
-      let marks = [Stability.stable, .unstable, .saddle].map { $0.mark(ascii: space.style == .ascii) }
-      area.legend += [Cell.Run("   \(marks[0]) stable  \(marks[1]) unstable  \(marks[2]) saddle", series: curves.count)]
+      var kinds: [Stability] = [.stable, .unstable, .saddle]
+      if fixedPoints.contains(where: { $0.stability == .center }) { kinds.append(.center) }
+      let words = kinds.map { "\($0.mark(ascii: space.style == .ascii)) \($0.word)" }
+      area.legend += [Cell.Run("   " + words.joined(separator: "  "), series: curves.count)]
     }
     return area
   }

@@ -63,7 +63,7 @@ import Testing
     let s = session("let alpha = 1\nfn analyse(x) { return x }")
     #expect(Completion.candidates(of: "al", lineBeforeWord: "", in: s) == ["alpha"])
     #expect(Completion.candidates(of: "an", lineBeforeWord: "print ", in: s) == ["analyse", "and"])
-    #expect(Completion.candidates(of: "spi", lineBeforeWord: "", in: s) == ["spike_count", "spikes"])
+    #expect(Completion.candidates(of: "spi", lineBeforeWord: "", in: s) == ["spike_count", "spike_counts", "spikes"])
     #expect(Completion.candidates(of: "x", lineBeforeWord: "analyse(", in: s).contains("x:"))
   }
 }

@@ -34,8 +34,9 @@ public struct DecisionModel: Sendable, Equatable {
   public var threshold = 15.0
   /// Where both gating variables start.
   public var initialS = 0.1
-  /// Integration step (s) and the longest a trial lasts before it counts as undecided (s).
-  public var dt = 0.5e-3
+  /// Integration step (s; the world's, in the language) and the longest a trial lasts before it counts as
+  /// undecided (s).
+  public var dt = 1e-4
   public var maxTime = 2.0
 
   public init() {}
@@ -74,73 +75,70 @@ public struct DecisionModel: Sendable, Equatable {
   }
 }
 
-/// One trial of the decision model: its choice and reaction time, and optionally its time course.
-public struct DecisionTrial: Sendable, Equatable {
-  /// 1 or 2, or nil when neither rate reached the threshold in time.
-  public var choice: Int?
-  /// The time (s) at which the chosen population's rate crossed the threshold.
-  public var reactionTime: Double?
-  /// Samples every `sampleEvery` (when asked for): time (s), S₁, S₂, r₁, r₂ (Hz).
-  public var times: [Double] = []
-  public var s1: [Double] = []
-  public var s2: [Double] = []
-  public var r1: [Double] = []
-  public var r2: [Double] = []
+/// The state of one decision circuit: both gating variables and both noise currents.
+public struct DecisionState: Sendable, Equatable {
+  public var s1: Double
+  public var s2: Double
+  public var noise1 = 0.0
+  public var noise2 = 0.0
 }
 
 extension DecisionModel {
-  /// Runs one trial at a coherence (%) with its own random stream (Euler–Maruyama, step `dt`); with
-  /// `sampleEvery` > 0 the time course is kept every that many seconds, and the trial runs for `maxTime`
-  /// even after the choice (so that a plot shows what follows it).
-  public func trial(coherence: Double, seed: UInt64, sampleEvery: Double = 0) -> DecisionTrial {
+  /// A circuit at its starting point.
+  public var start: DecisionState { DecisionState(s1: initialS, s2: initialS) }
+
+  /// Both rates (Hz) in a state under a stimulus.
+  public func rates(_ state: DecisionState, inputs: (Double, Double)) -> (Double, Double) {
+    let f = derivatives(state.s1, state.s2, inputs: inputs, noise: (state.noise1, state.noise2))
+    return (f.r1, f.r2)
+  }
+
+  /// Advances a circuit by one step of Euler–Maruyama, as the paper integrates it: S₁, S₂ (kept within
+  /// [0, 1]) and the noise, n ← n − n·dt/τ + σ √(dt/τ) · N(0, 1) (a step well below τ_noise keeps it right).
+  @inline(__always)
+  public func advance(_ state: inout DecisionState, inputs: (Double, Double), random: inout RandomSource) {
+    let f = derivatives(state.s1, state.s2, inputs: inputs, noise: (state.noise1, state.noise2))
+    state.s1 = min(1, max(0, state.s1 + dt * f.0))
+    state.s2 = min(1, max(0, state.s2 + dt * f.1))
+    let leak = dt / tauNoise, kick = noise * leak.squareRoot()
+    state.noise1 += -state.noise1 * leak + kick * random.normal()
+    state.noise2 += -state.noise2 * leak + kick * random.normal()
+  }
+
+  /// Runs one trial at a coherence (%) with its own random stream: the population whose rate reaches the
+  /// threshold first (1 or 2) and when (s); nil when neither does within `maxTime`.
+  public func trial(coherence: Double, seed: UInt64) -> (choice: Int, time: Double)? {
     var random = RandomSource(seed: seed)
     let inputs = stimulus(coherence: coherence)
-    let noiseStep = noise * (dt / tauNoise).squareRoot(), leak = dt / tauNoise
-    var (s1, s2) = (initialS, initialS)
-    var (n1, n2) = (0.0, 0.0)
-    var result = DecisionTrial()
+    var state = start
     let steps = Int(clampingToSteps: (maxTime / dt).rounded())
-    let every = sampleEvery > 0 ? max(1, Int(clampingToSteps: (sampleEvery / dt).rounded())) : 0
     for step in 0..<steps {
-      let f = derivatives(s1, s2, inputs: inputs, noise: (n1, n2))
-      if every > 0, step % every == 0 {
-        result.times.append(Double(step) * dt)
-        result.s1.append(s1)
-        result.s2.append(s2)
-        result.r1.append(f.r1)
-        result.r2.append(f.r2)
-      }
-      if result.choice == nil, f.r1 >= threshold || f.r2 >= threshold {
-        result.choice = f.r1 >= f.r2 ? 1 : 2
-        result.reactionTime = Double(step) * dt
-        if every == 0 { return result }
-      }
-      s1 = min(1, max(0, s1 + dt * f.0))
-      s2 = min(1, max(0, s2 + dt * f.1))
-      n1 += -n1 * leak + noiseStep * random.normal()
-      n2 += -n2 * leak + noiseStep * random.normal()
+      let (r1, r2) = rates(state, inputs: inputs)
+      if r1 >= threshold || r2 >= threshold { return (r1 >= r2 ? 1 : 2, Double(step) * dt) }
+      advance(&state, inputs: inputs, random: &random)
     }
-    return result
+    return nil
   }
 
   /// What many trials at one coherence gave.
   public struct Summary: Sendable, Equatable {
     public var coherence: Double
     public var trials: Int
-    /// Trials that chose population 1 (the one the stimulus favours), and that chose at all.
+    /// Trials that chose the population the stimulus favours (1 for a coherence ≥ 0, 2 below), and that
+    /// chose at all.
     public var correct: Int
     public var decided: Int
     /// Mean and standard deviation of the reaction times of the correct trials (s); NaN without any.
     public var meanReactionTime: Double
     public var reactionTimeSD: Double
 
-    /// The fraction of decided trials that chose correctly (at 0 % coherence: population 1).
+    /// The fraction of decided trials that chose correctly (at 0 %, where neither is: population 1).
     public var accuracy: Double { decided > 0 ? Double(correct) / Double(decided) : .nan }
   }
 
   /// `trials` trials at each coherence; trial k at coherence c draws from its own stream, so each result
   /// depends only on the seed, the coherence and the trial's number (not on the other coherences).
-  /// `shouldStop` is asked every hundred trials; nil when it said yes.
+  /// `shouldStop` is asked before each trial; nil when it said yes.
   public func experiment(coherences: [Double], trials: Int, seed: UInt64, shouldStop: () -> Bool = { false })
     -> [Summary]?
   {
@@ -148,20 +146,20 @@ extension DecisionModel {
     for coherence in coherences {
       var times: [Double] = []
       var (correct, decided) = (0, 0)
+      let favoured = coherence >= 0 ? 1 : 2
       for k in 0..<trials {
-        if k % 100 == 99, shouldStop() { return nil }
+        if shouldStop() { return nil }
         let trialSeed = seed &* 0x9E37_79B9_7F4A_7C15 &+ (coherence + 0).bitPattern &* 1_000_003 &+ UInt64(k)
-        let outcome = trial(coherence: coherence, seed: trialSeed)
-        guard let choice = outcome.choice else { continue }
+        guard let outcome = trial(coherence: coherence, seed: trialSeed) else { continue }
         decided += 1
-        if choice == 1 {
+        if outcome.choice == favoured {
           correct += 1
-          if let rt = outcome.reactionTime { times.append(rt) }
+          times.append(outcome.time)
         }
       }
       let mean = times.isEmpty ? .nan : times.reduce(0, +) / Double(times.count)
       let variance =
-        times.count > 1 ? times.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(times.count - 1) : 0
+        times.count > 1 ? times.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(times.count - 1) : .nan
       summaries.append(
         Summary(
           coherence: coherence, trials: trials, correct: correct, decided: decided, meanReactionTime: mean,

@@ -52,10 +52,11 @@ extension PlanarSystem {
         if found.contains(where: { abs($0.x - x) < 1e-3 * scale.x && abs($0.y - y) < 1e-3 * scale.y }) { continue }
         let j = jacobian(at: x, y, scale: scale)
         let trace = j[0][0] + j[1][1], determinant = j[0][0] * j[1][1] - j[0][1] * j[1][0]
-        let size = abs(j[0][0]) + abs(j[1][1]) + abs(j[0][1]) + abs(j[1][0])
+        // Trace and determinant do not change when a variable's unit does; nor does this tolerance.
+        let tolerance = 1e-6 * abs(determinant).squareRoot()
         found.append(
           FixedPoint(
-            x: x, y: y, kind: FixedPoint.kind(trace: trace, determinant: determinant, tolerance: 1e-7 * size),
+            x: x, y: y, kind: FixedPoint.kind(trace: trace, determinant: determinant, tolerance: tolerance),
             trace: trace, determinant: determinant))
       }
     }

@@ -34,7 +34,9 @@ public struct PlanarSystem: Sendable {
 
   /// The Jacobian [[∂F/∂x, ∂F/∂y], [∂G/∂x, ∂G/∂y]] at a point, by central differences scaled to the ranges.
   public func jacobian(at x: Double, _ y: Double, scale: (x: Double, y: Double)) -> [[Double]] {
-    let hx = max(1e-9, 1e-6 * scale.x), hy = max(1e-9, 1e-6 * scale.y)
+    // Steps relative to the ranges (and to the point, far from 0), whatever the variables' units.
+    let hx = max(1e-6 * scale.x, 1e-9 * abs(x), .leastNormalMagnitude)
+    let hy = max(1e-6 * scale.y, 1e-9 * abs(y), .leastNormalMagnitude)
     let (xp, xm) = (flow(x + hx, y), flow(x - hx, y))
     let (yp, ym) = (flow(x, y + hy), flow(x, y - hy))
     return [

@@ -271,13 +271,18 @@ extension EquationNode {
   }
 
   /// True when the expression mentions state variable `k`.
-  public func depends(on k: Int) -> Bool {
+  public func depends(on k: Int) -> Bool { contains { $0 == .state(k) } }
+
+  /// True when the expression reads the injected input.
+  public var readsInput: Bool { contains { $0 == .input } }
+
+  /// True when a leaf of the expression (a constant, state, parameter, input or time) satisfies `test`.
+  private func contains(_ test: (EquationNode) -> Bool) -> Bool {
     switch self {
-    case .state(let i): return i == k
-    case .constant, .parameter, .input, .time: return false
-    case .negate(let a), .power(let a, _), .function(_, let a): return a.depends(on: k)
+    case .state, .constant, .parameter, .input, .time: return test(self)
+    case .negate(let a), .power(let a, _), .function(_, let a): return a.contains(test)
     case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
-      return a.depends(on: k) || b.depends(on: k)
+      return a.contains(test) || b.contains(test)
     }
   }
 }

@@ -107,6 +107,15 @@ public struct RateGroup: ParameterizedGroup {
     for c in drive.indices { drive[c].withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
   }
 
+  /// Takes the parameters of another rate group, keeping this one's noise seed (each group draws its own).
+  public mutating func takeParameters(of other: any NeuronGroup) -> Bool {
+    guard let other = other as? RateGroup else { return false }
+    let seed = parameters.seed
+    parameters = other.parameters
+    parameters.seed = seed
+    return true
+  }
+
   /// Rate units take one kind of channel: the weighted rates of other rate units.
   public mutating func addChannel(_ channel: SynapticChannel) -> Int? {
     guard channel.kind == .rate else { return nil }

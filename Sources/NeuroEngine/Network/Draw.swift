@@ -12,7 +12,7 @@ public enum Draw: Sendable, Equatable {
     case .constant(let x): return x
     case .uniform(let a, let b): return a + (b - a) * random.uniform()
     case .normal(let mean, let sd): return mean + sd * random.normal()
-    case .matrix(let values, _): return values.first ?? 0
+    case .matrix(let values, _): return values.first ?? 0  // never asked: a projection reads a matrix by pair
     }
   }
 

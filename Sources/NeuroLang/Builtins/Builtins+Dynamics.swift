@@ -69,6 +69,9 @@ extension Builtins {
     let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
     var engine = ModelKind.decisionModel(model.values)
     engine.dt = c.interpreter.world.simulation.dt
+    if let (message, hint, _) = c.interpreter.coarseStep(model, nil) {
+      c.interpreter.warn(message, at: c.span.span, hint: hint)
+    }
     // A trial lasts at most maxTime: the steps of all of them bound the time a call takes (about 50 ns a step).
     let steps = Double(trials * coherences.count) * (engine.maxTime / engine.dt)
     guard steps <= 4e9 else {
@@ -88,7 +91,10 @@ extension Builtins {
       c.interpreter.warn(
         "no trial reached the threshold within \(formatNumber(engine.maxTime)) s at coherence "
           + "\(undecided.joined(separator: ", ")): accuracy and reaction time there are nan",
-        at: c.span.span, hint: "a lower threshold: wong_wang(threshold: 15Hz)")
+        at: c.span.span,
+        hint: engine.noise == 0
+          ? "without noise (sigma: 0nA) a circuit can rest between the choices: give it noise, sigma: 0.02nA"
+          : "a lower threshold, such as wong_wang(threshold: 15Hz)")
     }
     return .record(
       Record(fields: [

@@ -302,16 +302,16 @@ public enum Help {
       excitation j2 tuned to neighbours on a ring (a bump attractor)
     record r.r, then plot r[0].r, or heatmap r.r (neurons down, time across)
     Rates pass on one step late; rate units and spiking neurons do not connect.
-    A model of your own can be a rate model too (:help model);
-    import "dynamics" has wilson_cowan (:help phase_plane).
+    A model of your own can describe rates too, driven by its input I (import
+    "dynamics" has wilson_cowan); it does not connect to rate units.
 
     """,
     "phase_plane": """
     phase_plane(MODEL, from: [x, y], duration: 500ms, x: [lo, hi], y: [lo, hi])
       for a model of two variables: both nullclines (dx/dt = 0, dy/dt = 0),
       arrows of the flow, the path from each start (from: [[x1, y1], [x2, y2]])
-      and the fixed points: ● stable, ○ unstable, × saddle
-      input: 0.5nA   a constant input (Hz for rate models)
+      and the fixed points: ● stable, ○ unstable, × saddle, ◎ center
+      input: 0.5nA   the constant current I of a model of your own
       trial: d       the path neuron d was recorded taking
     fixed_points(MODEL, x: [lo, hi], y: [lo, hi])   each fixed point and its
       kind (stable or unstable node or focus, saddle, center), from the
@@ -325,7 +325,7 @@ public enum Help {
     neuron d = wong_wang(coherence: 12.8)   Wong & Wang (2006): two populations
       race; one trial. run 1s, then plot d.r1, d.r2; spikes(d) is when a rate
       reached the threshold (15 Hz); d.S1, d.S2 are the NMDA gating variables:
-      phase_plane(wong_wang(), trial: d, x: [0, 0.8], y: [0, 0.8])
+      phase_plane(wong_wang(coherence: 12.8), trial: d, x: [0, 0.8], y: [0, 0.8])
     let d = decisions(wong_wang(), coherence: [0, 12.8, 51.2], trials: 200)
       many trials: {coherence, accuracy, reaction_time, rt_sd, decided}
       plot {coherence: d.coherence, accuracy: d.accuracy}        psychometric

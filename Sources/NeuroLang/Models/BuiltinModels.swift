@@ -230,6 +230,7 @@ extension ModelKind {
     variables: [],
     methods: [.exact],
     usesSeed: true,
+    usesInput: false,
     validate: { values in
       if (values["rate"] ?? 0) < 0 { return "rate cannot be negative" }
       let c = values["correlation"] ?? 0
@@ -245,7 +246,7 @@ extension ModelKind {
   /// Sources firing at given times (made by `input stim = spike_times([…])`, not called directly).
   static let spikeTimes = ModelKind(
     name: "spike_times", summary: "sources that fire at given times: input stim = spike_times([10ms, 50ms])",
-    parameters: [], variables: [], methods: [.exact],
+    parameters: [], variables: [], methods: [.exact], usesInput: false,
     validate: { _ in nil },
     makeGroup: { _, _, count in SpikeTimesGroup(times: Array(repeating: [], count: count)) })
 

@@ -46,10 +46,12 @@ extension ModelKind {
     variables: [
       ("S1", .none, "NMDA gating of population 1"), ("S2", .none, "NMDA gating of population 2"),
       ("r1", .frequency, "rate of population 1"), ("r2", .frequency, "rate of population 2"),
+      ("choice", .none, "the population chosen: 1 or 2, 0 before a choice"),
     ],
     methods: [.euler],
     usesSeed: true,
     planarFlow: { values, _ in decisionModel(values).flow(coherence: values["coherence"] ?? 0) },
+    usesInput: false,
     validate: { values in
       positive(
         ["tau_S", "tau_noise", "threshold"], values, ["tau_S": .time, "tau_noise": .time, "threshold": .frequency])
@@ -63,5 +65,11 @@ extension ModelKind {
         count: count, parameters: decisionModel(values), coherence: values["coherence"] ?? 0,
         seed: UInt64(saturating: values["seed"] ?? 1))
     },
-    timeScales: { values, _ in [("tau_noise", values["tau_noise"] ?? 0)] })
+    // Euler–Maruyama for the noise and the gating variables (fastest, 1/(γ r), at the highest rates).
+    timeScales: { values, _ in
+      [
+        ("tau_noise", values["tau_noise"] ?? 0),
+        ("the gating's time constant at 40 Hz", 1 / (DecisionModel().gamma * 40)),
+      ]
+    })
 }

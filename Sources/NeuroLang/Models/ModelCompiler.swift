@@ -216,6 +216,7 @@ struct ModelCompiler {
       variables: states.map { ($0, checker.stateDimensions[$0] ?? .none, "state variable") },
       methods: methods,
       planarFlow: stateNames.count == 2 ? planarFlow(derivatives, names) : nil,
+      usesInput: derivatives.contains(where: \.readsInput),
       validate: { finiteValues($0) },
       makeGroup: { values, method, count in EquationGroup(count: count, model: engineModel(values, method)) },
       timeScales: { values, method in

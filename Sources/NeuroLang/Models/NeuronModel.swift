@@ -76,6 +76,9 @@ public struct ModelKind: Sendable {
   /// For a model of two state variables (the first two of `variables`): its flow with given values under a
   /// constant input (SI), for phase planes; nil for others.
   var planarFlow: (@Sendable (_ values: [String: Double], _ input: Double) -> PlanarSystem)? = nil
+  /// Whether it feels an injected input (false for sources, decision circuits, and models written in neuro
+  /// whose equations never read I).
+  var usesInput = true
   /// Checks a complete set of values; returns a message naming what is wrong.
   var validate: @Sendable ([String: Double]) -> String?
   /// Builds an engine group of this kind.

@@ -32,6 +32,7 @@ extension ModelKind {
       ModelChoice(name: "shape", words: PopulationCode.Shape.allCases.map(\.name), meaning: "the tuning curve's shape")
     ],
     usesSeed: true,
+    usesInput: false,
     validate: { values in
       positive(["width", "period"], values, ["width": .none, "period": .none])
         ?? ((values["peak"] ?? 0) < 0 || (values["baseline"] ?? 0) < 0 ? "rates cannot be negative" : nil)

@@ -16,6 +16,7 @@ extension Interpreter {
   /// The figure of `heatmap weights(a, b)` and of `heatmap(weights(a, b))`: a matrix as shaded cells.
   func heatmapFigure(_ argument: CallArgument) throws -> Figure {
     let expr = argument.expr
+    if case .trace(let single) = argument.value { return try traceHeatmap([argument.value], single, at: expr.span) }
     guard case .list(let rows) = argument.value, !rows.isEmpty else {
       throw failure(
         "heatmap needs a matrix: a list of lists of numbers", at: expr.span,
@@ -60,8 +61,11 @@ extension Interpreter {
   /// `heatmap pop.r`: a population's recorded traces, one row per neuron, each averaged into 60 bins of time.
   private func traceHeatmap(_ rows: [Value], _ first: TraceValue, at span: Span) throws -> Figure {
     let traces = try rows.map { row -> TraceValue in
-      guard case .trace(let t) = row, t.trace.values.count == first.trace.values.count else {
-        throw failure("heatmap needs traces of one length, recorded together (record pop.r, then run)", at: span)
+      guard case .trace(let t) = row, t.trace.values.count == first.trace.values.count,
+        t.dimension == first.dimension
+      else {
+        throw failure(
+          "heatmap needs traces of one kind and length, recorded together (record pop.r, then run)", at: span)
       }
       return t
     }

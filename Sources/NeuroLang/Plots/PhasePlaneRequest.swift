@@ -39,6 +39,12 @@ struct PlaneRequest {
     modelName = model.kind.name
     var input = 0.0
     if let argument = options["input"] {
+      guard model.kind.usesInput else {
+        throw c.failure(
+          "\(model.kind.name)'s equations do not read an input I, so input: would change nothing", at: argument.span,
+          hint: model.kind.name == ModelKind.wongWang.name
+            ? "its stimulus is coherence: wong_wang(coherence: 12.8)" : "change one of its parameters instead")
+      }
       guard case .quantity(let q) = argument.value, q.dimension == model.kind.inputDimension else {
         throw c.failure(
           "input must be \(model.kind.inputDimension.word) (\(model.kind.inputDimension.naturalSymbol)), the "
@@ -52,7 +58,15 @@ struct PlaneRequest {
     let duration = try Self.duration(options["duration"], c)
     var paths: [(String, [Double], [Double])] = []
     for (k, start) in try Self.starts(options["from"], dimensions, c).enumerated() {
-      let samples = system.trajectory(from: start.0, start.1, duration: duration, dt: duration / 20_000, every: 10)
+      // Steps of at most 0.1 ms (the fastest models here change on a millisecond scale), about 2000 samples.
+      let dt = min(duration / 20_000, 1e-4)
+      let every = max(1, Int(saturating: duration / dt / 2000))
+      let samples = system.trajectory(from: start.0, start.1, duration: duration, dt: dt, every: every)
+      if let last = samples.last, last.t < duration * (1 - 1e-9) {
+        c.interpreter.warn(
+          "the path from start \(k + 1) left the finite numbers at t = \(Quantity(last.t, .time).formatted)",
+          at: options["from"]?.span ?? first.span, hint: "a shorter duration, or a start nearer the fixed points")
+      }
       paths.append(("from start \(k + 1)", samples.map(\.x), samples.map(\.y)))
     }
     if let argument = options["trial"] {
@@ -98,7 +112,8 @@ struct PlaneRequest {
     let points = system.fixedPoints(x: xRange, y: yRange).map { point in
       PhasePlanePlot.Point(
         x: point.x / xUnit.scale, y: point.y / yUnit.scale,
-        stability: point.kind == .saddle ? .saddle : point.kind.isStable ? .stable : .unstable)
+        stability: point.kind == .saddle
+          ? .saddle : point.kind == .center ? .center : point.kind.isStable ? .stable : .unstable)
     }
     let plot = PhasePlanePlot(
       curves: curves, arrows: arrows, fixedPoints: points,
@@ -110,12 +125,12 @@ struct PlaneRequest {
       y: Axis(names.y, unit: dimensions.y.isDimensionless ? "" : yUnit.symbol))
   }
 
-  /// `duration: 500ms`, a positive time of at most 1000 s.
+  /// `duration: 500ms`, a positive time of at most 100 s.
   private static func duration(_ argument: CallArgument?, _ c: CallContext) throws -> Double {
     guard let argument else { return 0.5 }
-    guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0, q.value <= 1000 else {
+    guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0, q.value <= 100 else {
       throw c.failure(
-        "duration must be a positive time (at most 1000 s)", at: argument.span,
+        "duration must be a positive time (at most 100 s)", at: argument.span,
         hint: c.interpreter.optionHint(argument.value, .time, "duration", or: "duration: 500ms"))
     }
     return q.value

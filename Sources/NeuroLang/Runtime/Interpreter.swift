@@ -344,11 +344,11 @@ public final class Interpreter {
       guard let model = world.models[handle.group] else { return value.shown }
       let count = spikeTimes(of: handle).count
       let time = Quantity(world.simulation.recordedDuration(handle.group), .time).formatted
+      let members = model.kind.inputDimension == .frequency ? "units" : "neurons"
       let what =
-        handle.isPopulation
-        ? "population \(handle.label) (\(handle.range.count) \(rateSummary(handle.group) == nil ? "neurons" : "units"))"
-        : "neuron \(handle.name)"
-      let activity = rateSummary(handle.group).map { "\($0) after" } ?? "\(count) \(count == 1 ? "spike" : "spikes") in"
+        handle.isPopulation ? "population \(handle.label) (\(handle.range.count) \(members))" : "neuron \(handle.name)"
+      let activity =
+        activitySummary(handle.group).map { "\($0) after" } ?? "\(count) \(count == 1 ? "spike" : "spikes") in"
       return "\(what) = \(model.described) · \(activity) \(time)"
     case .list(let items):
       let unit = sharedUnit(items)

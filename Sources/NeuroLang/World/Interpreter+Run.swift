@@ -69,9 +69,8 @@ extension Interpreter {
     // Each group's spikes in this run; rate units, which have none, their mean rate now.
     let counts = zip(world.order, spikesBefore).map { group, before in
       let name = world.names[group] ?? "?"
-      if let rate = rateSummary(group) { return "\(name): \(rate)" }
+      if let activity = activitySummary(group) { return "\(name): \(activity)" }
       let count = world.simulation.spikes(group).steps.count - before
-      if world.models[group]?.kind.name == ModelKind.wongWang.name { return decisionSummary(name, group) }
       return "\(name): \(count) \(count == 1 ? "spike" : "spikes")"
     }
     if !counts.isEmpty {
@@ -84,24 +83,22 @@ extension Interpreter {
     warnAboutOvershoot(since: startStep, at: durationExpr.span)
   }
 
-  /// The rate of a group of rate units now (`r 12.6 Hz`, `r mean 7.63 Hz`); nil for spiking neurons.
-  func rateSummary(_ group: GroupID) -> String? {
-    guard world.models[group]?.kind.inputDimension == .frequency,
-      let rates = world.simulation.group(group).values(of: "r")
-    else { return nil }
-    let mean = rates.reduce(0, +) / Double(max(1, rates.count))
-    return "r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
-  }
-
-  /// What a decision model has decided so far: `d: chose 1 at 238.5 ms`, or how many of its members have.
-  private func decisionSummary(_ name: String, _ group: GroupID) -> String {
-    let (steps, members) = world.simulation.spikes(group)
-    let size = world.simulation.group(group).count
-    guard size == 1 else { return "\(name): \(Set(members).count) of \(size) decided" }
-    guard let step = steps.first, let r1 = world.simulation.group(group).values(of: "r1")?.first,
-      let r2 = world.simulation.group(group).values(of: "r2")?.first
-    else { return "\(name): undecided" }
-    return "\(name): chose \(r1 >= r2 ? 1 : 2) at \(Quantity(Double(step) * world.simulation.dt, .time).formatted)"
+  /// What rate units or decision circuits are doing now (`r 12.6 Hz`, `r mean 7.63 Hz`, `chose 1 at 238.5 ms`,
+  /// `3 of 20 decided`); nil for spiking neurons, which are summed up by their spikes.
+  func activitySummary(_ group: GroupID) -> String? {
+    let held = world.simulation.group(group)
+    if world.models[group]?.kind.inputDimension == .frequency, let rates = held.values(of: "r") {
+      let mean = rates.reduce(0, +) / Double(max(1, rates.count))
+      return "r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
+    }
+    guard world.models[group]?.kind.name == ModelKind.wongWang.name, let choices = held.values(of: "choice") else {
+      return nil
+    }
+    guard choices.count == 1 else { return "\(choices.filter { $0 != 0 }.count) of \(choices.count) decided" }
+    guard let choice = choices.first, choice != 0, let step = world.simulation.spikes(group).steps.first else {
+      return "undecided"
+    }
+    return "chose \(formatNumber(choice)) at \(Quantity(Double(step) * world.simulation.dt, .time).formatted)"
   }
 
   /// A wall-clock duration in seconds, for --timing.

@@ -10,22 +10,28 @@ extension Interpreter {
 
   /// Warns, once per neuron and time step, when dt is above a fifth of a model's smallest time constant.
   func warnIfTimeStepTooCoarse(at span: Span) {
-    let dt = world.simulation.dt
     for group in world.order {
-      guard let model = world.models[group] else { continue }
-      let scales = model.kind.timeScales(model.values, model.method).filter { $0.value > 0 }
-      guard let smallest = scales.min(by: { $0.value < $1.value }) else { continue }
-      let limit = smallest.value * Self.largestStepPerTimeConstant
-      guard dt > limit * (1 + 1e-9), warnedTimeSteps.insert("\(group.index) \(dt) \(limit)").inserted else { continue }
-      let name = world.names[group] ?? "a neuron"
-      let suggestion = Self.roundStep(atMost: limit)
-      var hint = "set dt = \(suggestion) at t = 0"
-      if model.kind.methods.contains(.exact), model.method != .exact { hint += ", or integrate exactly: method: exact" }
-      warn(
-        "dt = \(Quantity(dt, .time).formatted) is too coarse for \(name): \(smallest.name) is "
-          + "\(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it",
-        at: span, hint: hint)
+      guard let model = world.models[group], let (message, hint, limit) = coarseStep(model, world.names[group])
+      else { continue }
+      guard warnedTimeSteps.insert("\(group.index) \(world.simulation.dt) \(limit)").inserted else { continue }
+      warn(message, at: span, hint: hint)
     }
+  }
+
+  /// The warning, its hint and the largest step allowed, when dt is above a fifth of a model's smallest time
+  /// constant; nil when it is not.
+  func coarseStep(_ model: NeuronModel, _ name: String?) -> (String, String, Double)? {
+    let dt = world.simulation.dt
+    let scales = model.kind.timeScales(model.values, model.method).filter { $0.value > 0 }
+    guard let smallest = scales.min(by: { $0.value < $1.value }) else { return nil }
+    let limit = smallest.value * Self.largestStepPerTimeConstant
+    guard dt > limit * (1 + 1e-9) else { return nil }
+    var hint = "set dt = \(Self.roundStep(atMost: limit)) at t = 0"
+    if model.kind.methods.contains(.exact), model.method != .exact { hint += ", or integrate exactly: method: exact" }
+    let message =
+      "dt = \(Quantity(dt, .time).formatted) is too coarse for \(name ?? model.kind.name): \(smallest.name) is "
+      + "\(Quantity(smallest.value, .time).formatted), and a step should be at most a fifth of it"
+    return (message, hint, limit)
   }
 
   /// The largest of 1, 2, 5 × a power of ten (in ms) not above `limit`, written as a literal: `0.2ms`.

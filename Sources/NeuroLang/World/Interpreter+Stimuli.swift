@@ -11,6 +11,13 @@ extension Interpreter {
         "inject needs a neuron, found \(target.describedKind)", at: targetExpr.span,
         hint: "make one first: neuron n = lif()")
     }
+    if let kind = world.models[handle.group]?.kind, !kind.usesInput {
+      let sources = [ModelKind.poisson.name, ModelKind.spikeTimes.name]
+      let what = sources.contains(kind.name) ? "a source" : "a \(kind.name) model"
+      throw failure(
+        "\(handle.label) is \(what) that takes no injected input", at: targetExpr.span,
+        hint: Self.injectionAdvice(kind))
+    }
     let amount = try evaluate(amountExpr)
     var shape = StepCurrent.Shape.constant
     var amplitude = 0.0
@@ -75,6 +82,17 @@ extension Interpreter {
     let isRepeat = world.simulation.currents(of: handle.group).contains(current)
     world.simulation.inject(current, into: handle.group)
     noteRepeatedStimulus(on: handle, isRepeat: isRepeat)
+  }
+
+  /// What drives a model that takes no injected input instead.
+  private static func injectionAdvice(_ kind: ModelKind) -> String {
+    switch kind.name {
+    case ModelKind.wongWang.name: return "its stimulus is its coherence: d.coherence = 12.8"
+    case ModelKind.tuned.name: return "its rates follow its stimulus: v1.stimulus = 45"
+    case ModelKind.poisson.name: return "its rate sets when it fires: change it with p.rate = 20Hz"
+    case ModelKind.spikeTimes.name: return "it fires at the times it was given"
+    default: return "its equations never read I; use I in one of them to take a current"
+    }
   }
 
   /// `event n.g_exc += 5nS at 20ms, 60ms` or `… in 10ms` (from now): jumps of a state variable.
