@@ -31,10 +31,13 @@ public struct TunedGroup: NeuronGroup {
 
   public mutating func resetState() { random = RandomSource(seed: seed) }
 
-  /// Takes the tuning and the stimulus of another tuned group, keeping this one's random stream.
+  /// Takes the tuning and the stimulus of another tuned group (of any size: the preferences stay spread over
+  /// this one's neurons), keeping this one's random stream.
   public mutating func takeParameters(of other: any NeuronGroup) -> Bool {
     guard let other = other as? TunedGroup else { return false }
+    let size = code.count
     (code, stimulus) = (other.code, other.stimulus)
+    code.count = size
     return true
   }
 }

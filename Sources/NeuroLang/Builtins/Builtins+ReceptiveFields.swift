@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import NeuroEngine
+import NeuroUnits
+
+/// Receptive fields: a model cell's filter, recovered from white noise by reverse correlation.
+extension Builtins {
+  static let receptiveFields = [
+    plainFunction("sin", "the sine of x radians (x a plain number)", Glibc.sin),
+    plainFunction("cos", "the cosine of x radians (x a plain number)", Glibc.cos),
+    gabor, reverseCorrelation, correlation,
+  ]
+
+  static let gabor = Builtin(
+    name: "gabor", signature: "size: 16, wavelength: 8, angle: 45, sigma: 3, phase: 0",
+    summary:
+      "a Gabor patch, the receptive field of a simple cell (Jones & Palmer 1987): a grating of a wavelength (pixels) "
+      + "at an angle (degrees) under a Gaussian of sd sigma (pixels), as a size × size matrix: heatmap gabor()",
+    parameterNames: ["size", "wavelength", "angle", "sigma", "phase"]
+  ) { c in
+    let usage = "gabor(size: 16, wavelength: 8, angle: 45, sigma: 3)"
+    let names = ["size", "wavelength", "angle", "sigma", "phase"]
+    let options = try namedOnly(
+      c, "gabor", spellings: Dictionary(uniqueKeysWithValues: names.map { ($0, $0) }), usage: usage)
+    let size = try options["size"].map { try count($0, "size", c, at: 2...64) } ?? 16
+    func plain(_ name: String, _ fallback: Double, positive: Bool) throws -> Double {
+      guard let argument = options[name] else { return fallback }
+      guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite,
+        !positive || q.value > 0
+      else {
+        throw c.failure(
+          "\(name) is a \(positive ? "positive " : "")plain number", at: argument.span,
+          hint: "\(name): \(formatNumber(fallback))")
+      }
+      return q.value
+    }
+    let values = gaborPatch(
+      size: size, wavelength: try plain("wavelength", 8, positive: true),
+      angle: try plain("angle", 45, positive: false),
+      sigma: try plain("sigma", 3, positive: true), phase: try plain("phase", 0, positive: false))
+    return matrix(values, columns: size)
+  }
+
+  static let reverseCorrelation = Builtin(
+    name: "reverse_correlation", signature: "filter, duration: 100s, bin: 1ms, rate: 20Hz, gain: 1, seed: 1",
+    summary:
+      "a linear–nonlinear–Poisson cell with this filter (a list: a time course, lag 0 first; a matrix: an image) "
+      + "under white noise for duration; gives {sta, spikes}: the spike-triggered average, shaped as the filter",
+    parameterNames: ["duration", "bin", "rate", "gain", "seed"]
+  ) { c in
+    let usage = "reverse_correlation(gabor(), duration: 50s)"
+    guard let first = c.arguments.first, first.label == nil, case .list(let items) = first.value, !items.isEmpty
+    else {
+      throw c.failure(
+        "reverse_correlation needs a filter first: a list of numbers, or a matrix", at: c.arguments.first?.span,
+        hint: "write \(usage)")
+    }
+    let (filter, columns) = try plainMatrix(items, first.span, c)
+    let options = try namedOnly(
+      c.keeping(Array(c.arguments.dropFirst())), "reverse_correlation",
+      spellings: ["duration": "duration", "bin": "bin", "rate": "rate", "gain": "gain", "seed": "seed"], usage: usage)
+    var cell = ReverseCorrelation(filter: filter, temporal: columns == nil)
+    let duration = try positiveQuantity(options["duration"], "duration", .time, default: 100, c)
+    cell.bin = try positiveQuantity(options["bin"], "bin", .time, default: 1e-3, c)
+    cell.baseRate = try positiveQuantity(options["rate"], "rate", .frequency, default: 20, c)
+    if let argument = options["gain"] {
+      guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite else {
+        throw c.failure("gain is a plain number", at: argument.span, hint: "gain: 1")
+      }
+      cell.gain = q.value
+    }
+    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
+    let bins = duration / cell.bin
+    guard bins * Double(filter.count) <= 2e9 else {
+      throw c.failure(
+        "\(formatNumber(bins.rounded())) bins of a filter of \(filter.count) values are too much for one call",
+        at: options["duration"]?.span, hint: "a shorter duration, a larger bin or a smaller filter")
+    }
+    guard
+      let result = cell.run(
+        bins: Int(saturating: bins), seed: UInt64(seed), shouldStop: c.interpreter.host.shouldStop)
+    else { throw c.failure("reverse_correlation interrupted", hint: "a shorter duration finishes sooner") }
+    let sta: Value =
+      columns.map { matrix(result.average, columns: $0) }
+      ?? .list(ValueList(numbers: result.average, dimension: .none))
+    return .record(
+      Record(fields: [("sta", sta), ("spikes", .quantity(Quantity(Double(result.spikes))))]))
+  }
+
+  static let correlation = Builtin(
+    name: "correlation", signature: "xs, ys",
+    summary:
+      "the Pearson correlation of two lists (or matrices) of the same size, from -1 to 1: "
+      + "correlation(r.sta, filter)"
+  ) { c in
+    try c.expectPositional(2, "correlation", "correlation(xs, ys)")
+    var lists: [[Double]] = []
+    for i in 0..<2 {
+      guard case .list(let items) = c.arguments[i].value else {
+        throw c.failure(
+          "correlation needs two lists, found \(c.arguments[i].value.describedKind)", at: c.arguments[i].span)
+      }
+      lists.append(try plainMatrix(items, c.arguments[i].span, c, anyUnit: true).0)
+    }
+    guard lists[0].count == lists[1].count, lists[0].count > 1 else {
+      throw c.failure(
+        "correlation needs two lists of one length (at least 2), found \(lists[0].count) and \(lists[1].count)")
+    }
+    let r = pearsonCorrelation(lists[0], lists[1])
+    guard r.isFinite else { throw c.failure("one of the lists does not vary, so it correlates with nothing") }
+    return .quantity(Quantity(r))
+  }
+
+  /// A list of plain numbers, or a matrix of them (rows of one length): the values row after row, and the
+  /// number of columns of a matrix (nil for a list). `anyUnit` takes numbers with a unit as their SI values.
+  private static func plainMatrix(_ items: ValueList, _ span: Span, _ c: CallContext, anyUnit: Bool = false) throws
+    -> ([Double], Int?)
+  {
+    if let (numbers, dimension) = items.numbers {
+      guard anyUnit || dimension.isDimensionless else {
+        throw c.failure("a filter holds plain numbers, not \(dimension.word)", at: span)
+      }
+      return (numbers, nil)
+    }
+    var values: [Double] = []
+    var columns: Int? = nil
+    for row in items.values {
+      guard case .list(let inner) = row, let (numbers, dimension) = inner.numbers, anyUnit || dimension.isDimensionless,
+        columns == nil || numbers.count == columns
+      else {
+        throw c.failure("expected a list of numbers, or a matrix of rows of one length", at: span)
+      }
+      columns = numbers.count
+      values += numbers
+    }
+    return (values, columns)
+  }
+
+  /// Values row after row as a list of lists.
+  private static func matrix(_ values: [Double], columns: Int) -> Value {
+    .list(
+      ValueList(
+        stride(from: 0, to: values.count, by: columns).map {
+          .list(ValueList(numbers: Array(values[$0..<min(values.count, $0 + columns)]), dimension: .none))
+        }))
+  }
+
+  /// A positive quantity of a dimension given as an option (at most 10⁶ of its SI unit), or its default.
+  private static func positiveQuantity(
+    _ argument: CallArgument?, _ name: String, _ dimension: Dimension, default value: Double, _ c: CallContext
+  ) throws -> Double {
+    guard let argument else { return value }
+    guard case .quantity(let q) = argument.value, q.dimension == dimension, q.value > 0, q.value <= 1e6 else {
+      throw c.failure(
+        "\(name) must be a positive \(dimension.word)", at: argument.span,
+        hint: c.interpreter.optionHint(
+          argument.value, dimension, name, or: "\(name): \(Quantity(value, dimension).formatted)"))
+    }
+    return q.value
+  }
+}
