@@ -1,9 +1,10 @@
 import NeuroEngine
+import NeuroLearn
 import NeuroUnits
 
 /// Population codes: spike counts, tuning curves, decoding a stimulus back and how well that works.
 extension Builtins {
-  static let coding = [spikeCounts, tuningCurve, decode, decodingError]
+  static let coding = [spikeCounts, tuningCurve, decode, decodingError, responses]
 
   static let spikeCounts = Builtin(
     name: "spike_counts", signature: "neurons, from: 0ms, to: now",
@@ -116,6 +117,60 @@ extension Builtins {
         ("neurons", .list(ValueList(numbers: sizes.map(Double.init), dimension: .none))),
         ("error", .list(ValueList(numbers: errors, dimension: .none))),
       ]))
+  }
+
+  static let responses = Builtin(
+    name: "responses", signature: "tuned(…), stimuli: [0, 45, 90, 135], trials: 50, duration: 100ms, n: 32, seed: 1",
+    summary:
+      "the spike counts of n tuned neurons in trials of each stimulus, as a data set: one sample per trial, a "
+      + "feature per neuron, the stimulus as its class (for cross_validate, fit, pca)",
+    parameterNames: ["stimuli", "trials", "duration", "n", "seed"]
+  ) { c in
+    let usage = "responses(tuned(), stimuli: [0, 45, 90, 135], trials: 50)"
+    let model = try tunedModel(c, "responses", usage: usage)
+    let options = try namedOnly(
+      c.keeping(Array(c.arguments.dropFirst())), "responses",
+      spellings: ["stimuli": "stimuli", "trials": "trials", "duration": "duration", "n": "n", "seed": "seed"],
+      usage: usage)
+    var stimuli = [0.0, 45, 90, 135]
+    if let argument = options["stimuli"] {
+      guard case .list(let items) = argument.value, let (numbers, dimension) = items.numbers, dimension.isDimensionless,
+        !numbers.isEmpty, numbers.count <= 360, numbers.allSatisfy(\.isFinite)
+      else {
+        throw c.failure(
+          "stimuli is a list of plain numbers (degrees), at most 360 of them", at: argument.span,
+          hint: "stimuli: [0, 45, 90, 135]")
+      }
+      stimuli = numbers
+    }
+    let trials = try options["trials"].map { try count($0, "trials", c, at: 1...100_000) } ?? 50
+    let n = try options["n"].map { try count($0, "n", c, at: 1...10_000) } ?? 32
+    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
+    var duration = 0.1
+    if let argument = options["duration"] {
+      guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0, q.value <= 1000 else {
+        throw c.failure(
+          "duration must be a positive time (at most 1000 s)", at: argument.span,
+          hint: c.interpreter.optionHint(argument.value, .time, "duration", or: "duration: 100ms"))
+      }
+      duration = q.value
+    }
+    guard Double(trials) * Double(stimuli.count) * Double(n) <= 20_000_000 else {
+      throw c.failure("that many trials of that many neurons are more than 20 million counts", hint: "fewer trials")
+    }
+    let code = ModelKind.populationCode(model.values, count: n)
+    var random = RandomSource(seed: UInt64(seed))
+    var values: [Double] = [], labels: [Int] = []
+    for _ in 0..<trials {
+      for (k, stimulus) in stimuli.enumerated() {
+        values += code.counts(stimulus: stimulus, duration: duration, random: &random).map(Double.init)
+        labels.append(k)
+      }
+    }
+    return .dataset(
+      Dataset(
+        features: Matrix(rows: labels.count, columns: n, values: values), labels: labels,
+        classNames: stimuli.map { formatNumber($0) + "°" }, featureNames: (0..<n).map { "neuron \($0)" }))
   }
 
   /// A `tuned(…)` model as the first argument.

@@ -74,8 +74,8 @@ public enum Help {
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  record  raster  hist  heatmap  figures  plasticity  networks
-                  rates  phase_plane  decisions  memory
-    models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  (and your own: :help model)
+                  rates  phase_plane  decisions  memory  coding
+    models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  tuned  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights
                   dense  sequential  summary  dataset  split  evaluate  predict  accuracy  confusion
@@ -332,6 +332,27 @@ public enum Help {
       plot {coherence: d.coherence, reaction_time: d.reaction_time}   chronometric
     :help wong_wang lists its parameters: sigma (the noise), threshold (speed
       against accuracy), J_self, J_cross, I_0, mu_0.
+
+    """,
+    "coding": """
+    input v1 = tuned(64, stimulus: 45)   Poisson neurons tuned to an orientation
+      (degrees; period: 360 for a direction): peak, baseline, width, shape:
+      von_mises or gaussian; v1.stimulus = 90 shows another from now on
+    spike_counts(v1, from: 0ms)      each neuron's spikes in a window
+    decode(v1, method: maximum_likelihood)   the stimulus the counts point to
+      (method: population_vector, the default, sums the preferences)
+    decoding_error(tuned(), neurons: [16, 64, 256], duration: 100ms)
+      {neurons, error}: the RMS error over random stimuli (falls as 1/√N)
+    tuning_curve(tuned(), index: 16)   {stimulus, rate} of one neuron
+    responses(tuned(), stimuli: [0, 45, 90], trials: 50)   spike counts of
+      many trials as a data set (class = stimulus)
+    cross_validate(data, folds: 5)   a linear decoder tested on held-out
+      trials: {held_out, training, accuracy}
+    activity(pop, bin: 20ms)   rates per bin and neuron (a matrix)
+    pca(matrix)   {explained, pc1, pc2, components}: plot {pc1: p.pc1, pc2: p.pc2}
+    reverse_correlation(gabor(), duration: 50s)   a model cell under white
+      noise: {sta, spikes}; correlation(r.sta, gabor()) compares the two
+    gabor(size: 16, wavelength: 8, angle: 45, sigma: 3)   a simple cell's field
 
     """,
     "raster": """
