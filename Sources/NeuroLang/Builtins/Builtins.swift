@@ -18,7 +18,7 @@ enum Builtins {
   /// Every built-in function by name.
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
-      + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics
+      + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics + fitting
       + memory)
       .map { ($0.name, $0) })
 
