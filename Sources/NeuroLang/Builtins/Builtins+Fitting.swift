@@ -23,6 +23,15 @@ extension Builtins {
     ) { c in
       try fitFI(c)
     },
+    Builtin(
+      name: "load_spikes", signature: "\"file.csv\"",
+      summary:
+        "spike trains from a file, a list of times per neuron: long form (neuron,time (ms)) or a column per neuron; "
+        + "for isi, cv, psth directly, or as sources: input rec = spike_times(load_spikes(\"file.csv\"))"
+    ) { c in
+      try c.expectPositional(1, "load_spikes", "load_spikes(\"spikes.csv\")")
+      return try c.interpreter.loadSpikes(c.arguments[0].value, at: c.arguments[0].span, c.span.span)
+    },
   ]
 
   private static let fitLIFUsage = "fit_lif(n) or fit_lif(data, current: data.I)"
