@@ -73,6 +73,13 @@ private func relativeError(_ x: Double, _ y: Double) -> Double { Swift.abs(x - y
     }
   }
 
+  /// A sample that is not a number is named.
+  @Test func lifNamesASampleThatIsNotANumber() {
+    var (v, i) = recording(truth, seconds: 0.1)
+    v[40] = .nan
+    #expect(throws: LIFFit.Problem.notFinite(sample: 40)) { try LIFFit.fit(voltage: v, current: i, dt: 1e-4) }
+  }
+
   /// Rates from the analytic curve with 1 % noise: τ, the rheobase and t_ref within 2 %.
   @Test(arguments: [0.0, 0.01])
   func fiCurve(noise: Double) throws {
