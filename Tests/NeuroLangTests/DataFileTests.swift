@@ -13,8 +13,9 @@ import Testing
   @Test(arguments: [
     ("1,2\n3,4\n", "the first line holds numbers, not column names; add a header line such as time (ms),v (mV)"),
     ("a,a\n1,2\n", "the column name 'a' appears twice in the header"),
-    ("a,b\n1,nan\n", "'nan' is not a finite number; a data file holds measured values only"),
-    ("a,b\n1,-inf\n", "'-inf' is not a finite number; a data file holds measured values only"),
+    ("a,b\n1,nan\n", "'nan' in column 2 (b) is not a finite number; a data file holds measured values only"),
+    ("a,b\n1,-inf\n", "'-inf' in column 2 (b) is not a finite number; a data file holds measured values only"),
+    ("a,b\n1,\n", "the cell in column 2 (b) is empty"),
   ])
   func refused(_ text: String, _ message: String) {
     #expect(throws: (any Error).self) { try CSVColumns(parsing: text) }

@@ -68,3 +68,18 @@ extension Int {
     self = Swift.min(Int.max / 2, Swift.max(Int.min / 2, Int(saturating: x)))
   }
 }
+
+extension [StepCurrent] {
+  /// The total current (A) into one neuron at each of `steps`, as the clock adds the currents up; nil when one
+  /// of them is noise, whose values are drawn afresh each run.
+  public func values(neuron: Int, steps: Range<Int>, dt: Double) -> [Double]? {
+    let flowing = filter { $0.neurons?.contains(neuron) ?? true }
+    if flowing.contains(where: { if case .noise = $0.shape { true } else { false } }) { return nil }
+    let windows = flowing.map { $0.activeSteps(dt: dt) }
+    return steps.map { k in
+      zip(flowing, windows).reduce(0) { total, pair in
+        pair.1.contains(k) ? total + pair.0.value(atStep: k, dt: dt) : total
+      }
+    }
+  }
+}

@@ -18,7 +18,7 @@ extension Builtins {
         + "intervals, averaged over neurons, or of a list of intervals such as cv(isi(times))"
     ) { c in
       try c.expectPositional(1, "cv", "cv(exc)")
-      if case .list(let items) = try c.value(0) { return try intervalsCV(items.values, c) }
+      if case .list(let items) = try c.value(0), !items.isTrains { return try intervalsCV(items.values, c) }
       let trains = try spikeTrains(c, 0, "cv").trains
       guard let cv = SpikeAnalysis.meanCoefficientOfVariation(trains) else {
         throw c.failure("no neuron has fired three times, so there is no CV yet", hint: fewSpikesHint(c, trains))
@@ -176,14 +176,22 @@ extension Builtins {
       let simulation = c.interpreter.world.simulation
       return (trains, handle.range.count, simulation.time - simulation.recordedDuration(handle.group))
     case .list(let items):
-      let times = try items.map { item -> Double in
-        guard case .quantity(let q) = item, q.dimension == .time else {
-          throw c.failure(
-            "\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].span)
-        }
-        return q.value
+      func times(_ list: ValueList) throws -> [Double] {
+        try list.map { item -> Double in
+          guard case .quantity(let q) = item, q.dimension == .time else {
+            throw c.failure(
+              "\(name) needs spike times, and the list holds \(item.describedKind)", at: c.arguments[i].span)
+          }
+          return q.value
+        }.sorted()
       }
-      return ([times.sorted()], 1, 0)
+      // A list of lists (load_spikes): a train per neuron.
+      guard items.isTrains else { return ([try times(items)], 1, 0) }
+      let trains = try items.map { item in
+        guard case .list(let inner) = item else { return [Double]() }
+        return try times(inner)
+      }
+      return (trains, trains.count, 0)
     case let other:
       throw c.failure(
         "\(name) needs neurons or a list of spike times, found \(other.describedKind)", at: c.arguments[i].span)
@@ -295,5 +303,12 @@ extension Builtins {
       ? simulation.inDegrees(of: handle.group, handle.range)
       : simulation.outDegrees(of: handle.group, handle.range)
     return .list(counts.map { .quantity(Quantity(Double($0))) })
+  }
+}
+
+extension ValueList {
+  /// True for a list of lists, such as load_spikes gives: the spike times of each neuron.
+  fileprivate var isTrains: Bool {
+    !isEmpty && allSatisfy { if case .list = $0 { true } else { false } }
   }
 }

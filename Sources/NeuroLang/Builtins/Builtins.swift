@@ -19,7 +19,7 @@ enum Builtins {
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
       + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics
-      + memory + coding + receptiveFields + populationAnalysis)
+      + memory + coding + receptiveFields + populationAnalysis + fitting)
       .map { ($0.name, $0) })
 
   /// The plotting functions, each giving a figure (their files are in `Plots/`).

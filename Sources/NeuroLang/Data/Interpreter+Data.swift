@@ -20,29 +20,44 @@ extension Interpreter {
 
   func load(_ pathExpr: Expr, _ expr: Expr) throws -> Value {
     let path = try filePath(pathExpr)
+    let columns = try readData(path, pathExpr.span, expr.span) { try CSVColumns(parsing: $0) }
+    return .record(Record(fields: columns.columns.map { ($0.name, .list($0.values.map(Value.quantity))) }))
+  }
+
+  /// `load_spikes("spikes.csv")`: the spike times of each neuron, a list per neuron.
+  func loadSpikes(_ value: Value, at pathSpan: Span, _ span: Span) throws -> Value {
+    let path = try filePath(value, at: pathSpan)
+    let file = try readData(path, pathSpan, span) { try SpikeFile(parsing: $0) }
+    return .list(file.trains.map { .list(ValueList(numbers: $0, dimension: .time)) })
+  }
+
+  /// A data file's text, parsed; a parse error names the file and the line.
+  private func readData<T>(_ path: String, _ pathSpan: Span, _ span: Span, _ parse: (String) throws -> T) throws -> T {
     let text: String
     do {
       text = try readSourceFile(path)
     } catch {
-      throw failure("\(error)", at: pathExpr.span)
+      throw failure("\(error)", at: pathSpan)
     }
     do {
-      let columns = try CSVColumns(parsing: text)
-      return .record(Record(fields: columns.columns.map { ($0.name, .list($0.values.map(Value.quantity))) }))
+      return try parse(text)
     } catch let error as CSVColumns.ParseError {
       // A column of words is usually the classes of a data set for a network.
       let hint =
         error.message.hasSuffix("is not a number")
         ? "a column of class names is read with dataset(\"\(path)\", label: \"column\") (:help networks)" : nil
-      throw failure("\(path):\(error.line): \(error.message)", at: expr.span, hint: hint)
+      throw failure("\(path):\(error.line): \(error.message)", at: span, hint: hint)
     }
   }
 
   private func filePath(_ expr: Expr) throws -> String {
-    let value = try evaluate(expr)
-    if case .string("") = value { throw failure("a file name cannot be empty", at: expr.span, hint: "\"v.csv\"") }
+    try filePath(try evaluate(expr), at: expr.span)
+  }
+
+  private func filePath(_ value: Value, at span: Span) throws -> String {
+    if case .string("") = value { throw failure("a file name cannot be empty", at: span, hint: "\"v.csv\"") }
     guard case .string(let path) = value else {
-      throw failure("a file name must be a string, found \(value.describedKind)", at: expr.span, hint: "\"v.csv\"")
+      throw failure("a file name must be a string, found \(value.describedKind)", at: span, hint: "\"v.csv\"")
     }
     return FilePaths.expandingTilde(path)
   }

@@ -74,12 +74,13 @@ public enum Help {
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  record  raster  hist  heatmap  figures  plasticity  networks
-                  rates  phase_plane  decisions  memory  coding
+                  rates  phase_plane  decisions  memory  coding  fitting
     models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  tuned  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights
                   dense  sequential  summary  dataset  split  evaluate  predict  accuracy  confusion
                   hopfield  recall  letter  corrupt  overlap  image  images  hopfield_capacity
+                  fit_lif  fit_fi  load_spikes
                   simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 
@@ -260,6 +261,36 @@ public enum Help {
       load alpha = P/N: it collapses near 0.14 (Amit, Gutfreund & Sompolinsky
       1985).
     seed 42 first makes every draw repeat.
+
+    """,
+    "fitting": """
+    Fitting models to data, by least squares; each fit gives its parameters with
+    units, the residual (the RMS difference of data and model), a lif model to
+    simulate, and comparison: a plot of the data against the model.
+      let f = fit_lif(n)                   n's voltage under the currents injected into it
+      let f = fit_lif(d, current: d.I)     a record {time, v} from load, or a trace
+      f.tau  f.R  f.v_rest  f.v_th  f.v_reset  f.t_ref  f.residual  f.model  f.comparison
+    fit_lif: between spikes an exact LIF step is linear, v' = a v + b I + c, which
+      gives a start; Levenberg-Marquardt then fits tau, R, v_rest, v_reset and the
+      first voltage to the whole trajectory, reset at the data's spikes (drops
+      larger than half the trace's range), so noise on the voltage does not bias
+      it. t_ref is the steps the voltage holds after a reset (to one step), v_th
+      midway between the last voltage before each spike and the model's next one.
+      The current must change (a step or a ramp): under a constant one only
+      v_rest + R I is known. current: is a current or a list of one per sample.
+    fit_fi(currents, rates, model: lif(v_reset: -60mV)) fits the LIF F-I curve
+      f = 1 / (t_ref + tau ln((I - rho I_th) / (I - I_th))): tau, the rheobase
+      I_th and t_ref; rho = (v_reset - v_rest) / (v_th - v_rest) and R = (v_th -
+      v_rest) / I_th come from the model's voltages (lif()'s when not given).
+    Recorded data in:
+      load "v.csv"                      a header with units, time (ms),v (mV),I (nA)
+      load_spikes("spikes.csv")         a list of spike times per neuron
+    load_spikes reads long form, a row per spike (neuron,time (ms), neurons
+      numbered from 0), or a column of times per neuron (cell1 (ms),cell2 (ms)),
+      with empty cells where one fired less. isi, cv, psth, fano and synchrony
+      take the lists; input rec = spike_times(load_spikes("spikes.csv")) makes
+      them sources, and after run (as long as the recording) raster rec, rate(rec)
+      work as for simulated neurons. A file's mistakes are named by line and column.
 
     """,
     "plasticity": """
