@@ -97,7 +97,15 @@ extension DecisionModel {
   /// [0, 1]) and the noise, n ← n − n·dt/τ + σ √(dt/τ) · N(0, 1) (a step well below τ_noise keeps it right).
   @inline(__always)
   public func advance(_ state: inout DecisionState, inputs: (Double, Double), random: inout RandomSource) {
-    let f = derivatives(state.s1, state.s2, inputs: inputs, noise: (state.noise1, state.noise2))
+    advance(
+      &state, by: derivatives(state.s1, state.s2, inputs: inputs, noise: (state.noise1, state.noise2)), random: &random)
+  }
+
+  /// The same step with the state's derivatives already computed.
+  @inline(__always)
+  func advance(
+    _ state: inout DecisionState, by f: (Double, Double, r1: Double, r2: Double), random: inout RandomSource
+  ) {
     state.s1 = min(1, max(0, state.s1 + dt * f.0))
     state.s2 = min(1, max(0, state.s2 + dt * f.1))
     let leak = dt / tauNoise, kick = noise * leak.squareRoot()
@@ -113,9 +121,9 @@ extension DecisionModel {
     var state = start
     let steps = Int(clampingToSteps: (maxTime / dt).rounded())
     for step in 0..<steps {
-      let (r1, r2) = rates(state, inputs: inputs)
-      if r1 >= threshold || r2 >= threshold { return (r1 >= r2 ? 1 : 2, Double(step) * dt) }
-      advance(&state, inputs: inputs, random: &random)
+      let f = derivatives(state.s1, state.s2, inputs: inputs, noise: (state.noise1, state.noise2))
+      if f.r1 >= threshold || f.r2 >= threshold { return (f.r1 >= f.r2 ? 1 : 2, Double(step) * dt) }
+      advance(&state, by: f, random: &random)
     }
     return nil
   }
