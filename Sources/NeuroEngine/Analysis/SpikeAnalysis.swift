@@ -41,7 +41,8 @@ public enum SpikeAnalysis {
     var counts = [Int](repeating: 0, count: n)
     for train in trains {
       for t in train where t >= start && t <= covered {
-        counts[min(n - 1, Int(saturating: (t - start) / bin, rounding: .down))] += 1
+        // A spike on a bin's edge (times are whole steps) opens the next bin, whatever the rounding.
+        counts[min(n - 1, Int(saturating: (t - start) / bin * (1 + 1e-12), rounding: .down))] += 1
       }
     }
     return counts

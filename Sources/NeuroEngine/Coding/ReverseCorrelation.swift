@@ -53,8 +53,9 @@ public struct ReverseCorrelation: Sendable {
           drive += filter[i] * history[i]
         }
       }
-      guard b >= size || !temporal else { continue }  // the filter's window fills first
-      let count = random.poisson(mean: baseRate * exp(gain * drive) * bin)
+      guard b >= size - 1 || !temporal else { continue }  // the filter's window fills first
+      // At most a thousand spikes a bin: a rate beyond that is no neuron's.
+      let count = random.poisson(mean: min(1000, baseRate * exp(gain * drive) * bin))
       guard count > 0 else { continue }
       spikes += count
       let weight = Double(count)

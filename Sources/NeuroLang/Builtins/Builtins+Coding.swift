@@ -7,8 +7,8 @@ extension Builtins {
   static let coding = [spikeCounts, tuningCurve, decode, decodingError, responses]
 
   static let spikeCounts = Builtin(
-    name: "spike_counts", signature: "neurons, from: 0ms, to: now",
-    summary: "how many spikes each neuron fired in a window (all that was simulated unless from:/to: say)",
+    name: "spike_counts", signature: "neurons, from: its start, to: now",
+    summary: "how many spikes each neuron fired in a window [from, to) (all that was simulated unless from:/to: say)",
     parameterNames: ["from", "to"]
   ) { c in
     let (counts, _) = try countsInWindow(c, "spike_counts", allowed: ["from", "to"])
@@ -87,30 +87,25 @@ extension Builtins {
     if let argument = options["neurons"] {
       let items: [Value] = if case .list(let list) = argument.value { list.values } else { [argument.value] }
       sizes = try items.map { item in
-        try count(CallArgument(label: nil, value: item, expr: argument.expr), "each size", c, at: 1...100_000)
+        try count(CallArgument(label: nil, value: item, expr: argument.expr), "each size", c, at: 1...10_000)
       }
     }
     let trials = try options["trials"].map { try count($0, "trials", c, at: 1...100_000) } ?? 200
-    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
+    let seed = try seedOption(options["seed"], c)
     let method = try decodingMethod(options["method"], c)
-    var duration = 0.1
-    if let argument = options["duration"] {
-      guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0, q.value <= 1000 else {
-        throw c.failure(
-          "duration must be a positive time (at most 1000 s)", at: argument.span,
-          hint: c.interpreter.optionHint(argument.value, .time, "duration", or: "duration: 100ms"))
-      }
-      duration = q.value
-    }
+    let duration = try positiveOption(options["duration"], "duration", .time, default: 0.1, atMost: 1000, c)
     let work = Double(sizes.reduce(0, +)) * Double(trials) * (method == .maximumLikelihood ? 760 : 1)
     guard work <= 2e9 else {
       throw c.failure(
         "that is too much decoding for one call", at: options["trials"]?.span ?? options["neurons"]?.span,
         hint: "fewer trials or smaller populations")
     }
-    let errors = sizes.map { size in
-      ModelKind.populationCode(model.values, count: size).decodingError(
-        method: method, duration: duration, trials: trials, seed: UInt64(seed))
+    let errors = try sizes.map { size in
+      guard
+        let error = ModelKind.populationCode(model.values, count: size).decodingError(
+          method: method, duration: duration, trials: trials, seed: seed, shouldStop: c.interpreter.host.shouldStop)
+      else { throw c.failure("decoding_error interrupted", hint: "fewer trials finish sooner") }
+      return error
     }
     return .record(
       Record(fields: [
@@ -123,7 +118,7 @@ extension Builtins {
     name: "responses", signature: "tuned(…), stimuli: [0, 45, 90, 135], trials: 50, duration: 100ms, n: 32, seed: 1",
     summary:
       "the spike counts of n tuned neurons in trials of each stimulus, as a data set: one sample per trial, a "
-      + "feature per neuron, the stimulus as its class (for cross_validate, fit, pca)",
+      + "feature per neuron, the stimulus as its class (for cross_validate, fit, pca(data.features))",
     parameterNames: ["stimuli", "trials", "duration", "n", "seed"]
   ) { c in
     let usage = "responses(tuned(), stimuli: [0, 45, 90, 135], trials: 50)"
@@ -145,21 +140,13 @@ extension Builtins {
     }
     let trials = try options["trials"].map { try count($0, "trials", c, at: 1...100_000) } ?? 50
     let n = try options["n"].map { try count($0, "n", c, at: 1...10_000) } ?? 32
-    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
-    var duration = 0.1
-    if let argument = options["duration"] {
-      guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0, q.value <= 1000 else {
-        throw c.failure(
-          "duration must be a positive time (at most 1000 s)", at: argument.span,
-          hint: c.interpreter.optionHint(argument.value, .time, "duration", or: "duration: 100ms"))
-      }
-      duration = q.value
-    }
+    let seed = try seedOption(options["seed"], c)
+    let duration = try positiveOption(options["duration"], "duration", .time, default: 0.1, atMost: 1000, c)
     guard Double(trials) * Double(stimuli.count) * Double(n) <= 20_000_000 else {
       throw c.failure("that many trials of that many neurons are more than 20 million counts", hint: "fewer trials")
     }
     let code = ModelKind.populationCode(model.values, count: n)
-    var random = RandomSource(seed: UInt64(seed))
+    var random = RandomSource(seed: seed)
     var values: [Double] = [], labels: [Int] = []
     for _ in 0..<trials {
       for (k, stimulus) in stimuli.enumerated() {
@@ -215,16 +202,27 @@ extension Builtins {
       return q.value
     }
     let (start, end) = (try time("from", since), try time("to", simulation.time))
-    guard end > start else {
+    guard simulation.time > since else {
+      throw c.failure("\(handle.label) has not been simulated yet", hint: "run 200ms first")
+    }
+    let recorded = "\(Quantity(since, .time).formatted) to \(Quantity(simulation.time, .time).formatted)"
+    let slack = simulation.dt * 1e-6
+    guard start >= since - slack, end <= simulation.time + slack, end > start else {
       throw c.failure(
-        simulation.time > since ? "the window must end after it starts" : "\(handle.label) has not been simulated yet",
-        hint: "run 200ms first")
+        end > start
+          ? "the window must lie within what was simulated of \(handle.label), \(recorded)"
+          : "the window must end after it starts",
+        at: options["from"]?.span ?? options["to"]?.span,
+        hint: "from: \(Quantity(since, .time).formatted.replacing(" ", with: ""))")
     }
     var counts = [Double](repeating: 0, count: handle.range.count)
     let (steps, neurons) = simulation.spikes(handle.group)
     for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
+      // [from, to), as psth bins count; the end of what was simulated is in.
       let t = Double(step) * simulation.dt
-      if t > start && t <= end { counts[neuron - handle.range.lowerBound] += 1 }
+      if t >= start - slack && (t < end - slack || end >= simulation.time - slack) {
+        counts[neuron - handle.range.lowerBound] += 1
+      }
     }
     return (counts, end - start)
   }

@@ -66,7 +66,7 @@ extension Builtins {
       }
     }
     let trials = try options["trials"].map { try count($0, "trials", c, at: 1...100_000) } ?? 100
-    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
+    let seed = try seedOption(options["seed"], c)
     var engine = ModelKind.decisionModel(model.values)
     engine.dt = c.interpreter.world.simulation.dt
     if let (message, hint, _) = c.interpreter.coarseStep(model, nil) {
@@ -82,7 +82,7 @@ extension Builtins {
     }
     guard
       let summaries = engine.experiment(
-        coherences: coherences, trials: trials, seed: UInt64(seed), shouldStop: c.interpreter.host.shouldStop)
+        coherences: coherences, trials: trials, seed: seed, shouldStop: c.interpreter.host.shouldStop)
     else {
       throw c.failure("decisions interrupted", hint: "fewer trials finish sooner")
     }

@@ -19,15 +19,7 @@ extension Builtins {
     }
     let options = try namedOnly(
       c.keeping(Array(c.arguments.dropFirst())), "activity", spellings: ["bin": "bin"], usage: usage)
-    var bin = 0.02
-    if let argument = options["bin"] {
-      guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0 else {
-        throw c.failure(
-          "bin must be a positive time", at: argument.span,
-          hint: c.interpreter.optionHint(argument.value, .time, "bin", or: "bin: 20ms"))
-      }
-      bin = q.value
-    }
+    let bin = try positiveOption(options["bin"], "bin", .time, default: 0.02, atMost: 1000, c)
     let simulation = c.interpreter.world.simulation
     let duration = simulation.recordedDuration(handle.group), since = simulation.time - duration
     let bins = Int(saturating: (duration / bin * (1 + 1e-9)).rounded(.down))
@@ -40,12 +32,15 @@ extension Builtins {
       throw c.failure(
         "\(bins) bins of \(handle.range.count) neurons are more than 10 million values", hint: "a larger bin")
     }
-    var counts = [[Double]](repeating: [Double](repeating: 0, count: handle.range.count), count: bins)
+    // Bins as psth counts them: [t, t + bin), the last one closed.
+    var trains = [[Double]](repeating: [], count: handle.range.count)
     let (steps, neurons) = simulation.spikes(handle.group)
     for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
-      let b = Int(saturating: ((Double(step) * simulation.dt - since) / bin).rounded(.up)) - 1
-      if b >= 0 && b < bins { counts[b][neuron - handle.range.lowerBound] += 1 / bin }
+      trains[neuron - handle.range.lowerBound].append(Double(step) * simulation.dt)
     }
+    let end = since + Double(bins) * bin
+    let perNeuron = trains.map { SpikeAnalysis.counts([$0], bin: bin, from: since, to: end) }
+    let counts = (0..<bins).map { b in perNeuron.map { Double($0[b]) / bin } }
     return .list(ValueList(counts.map { .list(ValueList(numbers: $0, dimension: .frequency)) }))
   }
 
@@ -75,9 +70,10 @@ extension Builtins {
     guard rows.count >= 2, let features = rows.first?.count else {
       throw c.failure("pca needs at least two rows (samples)", at: c.arguments[0].span)
     }
-    guard features <= 500 else {
+    guard features <= 200, rows.count * features <= 2_000_000 else {
       throw c.failure(
-        "pca takes at most 500 columns (features), found \(features)", at: c.arguments[0].span,
+        "pca takes at most 200 columns (features) and 2 million values, found \(rows.count) × \(features)",
+        at: c.arguments[0].span,
         hint: "fewer neurons: activity(exc[0..99])")
     }
     let analysis = PrincipalComponents(rows: rows)
@@ -110,7 +106,19 @@ extension Builtins {
       spellings: ["folds": "folds", "epochs": "epochs", "seed": "seed"], usage: usage)
     let folds = try options["folds"].map { try count($0, "folds", c, at: 2...max(2, data.count)) } ?? 5
     let epochs = try options["epochs"].map { try count($0, "epochs", c, at: 1...10_000) } ?? 50
-    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
+    let seed = try seedOption(options["seed"], c)
+    let sizes = Dictionary(grouping: data.labels, by: { $0 }).mapValues(\.count)
+    guard sizes.count >= 2, data.targets == nil else {
+      throw c.failure(
+        "cross_validate needs samples of at least two classes to tell apart, found \(sizes.count)",
+        at: first.span, hint: "responses(tuned(), stimuli: [0, 90], trials: 20)")
+    }
+    if let (label, size) = sizes.min(by: { $0.value < $1.value }), size < folds {
+      let name = data.classNames.indices.contains(label) ? data.classNames[label] : "\(label)"
+      c.interpreter.warn(
+        "class \(name) has \(size) sample\(size == 1 ? "" : "s") for \(folds) folds: some folds train without it",
+        at: first.span, hint: "fewer folds, folds: \(max(2, size))")
+    }
     guard data.count >= folds else {
       throw c.failure("\(data.count) samples cannot fill \(folds) folds", hint: "folds: \(max(2, data.count / 2))")
     }
@@ -119,7 +127,7 @@ extension Builtins {
     }
     guard
       let result = CrossValidation.linearDecoder(
-        data, folds: folds, epochs: epochs, seed: UInt64(seed), shouldStop: c.interpreter.host.shouldStop)
+        data, folds: folds, epochs: epochs, seed: seed, shouldStop: c.interpreter.host.shouldStop)
     else { throw c.failure("cross_validate interrupted", hint: "fewer epochs finish sooner") }
     let mean = result.heldOut.reduce(0, +) / Double(max(1, result.heldOut.count))
     return .record(

@@ -63,16 +63,26 @@ extension Builtins {
       c.keeping(Array(c.arguments.dropFirst())), "reverse_correlation",
       spellings: ["duration": "duration", "bin": "bin", "rate": "rate", "gain": "gain", "seed": "seed"], usage: usage)
     var cell = ReverseCorrelation(filter: filter, temporal: columns == nil)
-    let duration = try positiveQuantity(options["duration"], "duration", .time, default: 100, c)
-    cell.bin = try positiveQuantity(options["bin"], "bin", .time, default: 1e-3, c)
-    cell.baseRate = try positiveQuantity(options["rate"], "rate", .frequency, default: 20, c)
+    let duration = try positiveOption(options["duration"], "duration", .time, default: 100, atMost: 1e5, c)
+    cell.bin = try positiveOption(options["bin"], "bin", .time, default: 1e-3, atMost: 1, c)
+    cell.baseRate = try positiveOption(options["rate"], "rate", .frequency, default: 20, atMost: 1000, c)
     if let argument = options["gain"] {
       guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite else {
         throw c.failure("gain is a plain number", at: argument.span, hint: "gain: 1")
       }
       cell.gain = q.value
     }
-    let seed = try options["seed"].map { try count($0, "seed", c, at: 0...Int(Int32.max)) } ?? 1
+    let seed = try seedOption(options["seed"], c)
+    // The drive is normal with sd |gain|·‖filter‖: beyond 4 the cell's rate spans more than e^±16 of its base.
+    let norm = filter.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let spread = Swift.abs(cell.gain) * norm
+    guard spread <= 4 else {
+      let largest = formatNumber((200 / norm).rounded(.down) / 100)
+      throw c.failure(
+        "with gain \(formatNumber(cell.gain)) the cell's rate would swing over e^\(formatNumber(spread.rounded())) "
+          + "of its base: a few frames would hold all the spikes",
+        at: options["gain"]?.span ?? first.span, hint: "gain: \(largest) or smaller")
+    }
     let bins = duration / cell.bin
     guard bins * Double(filter.count) <= 2e9 else {
       throw c.failure(
@@ -81,8 +91,13 @@ extension Builtins {
     }
     guard
       let result = cell.run(
-        bins: Int(saturating: bins), seed: UInt64(seed), shouldStop: c.interpreter.host.shouldStop)
+        bins: Int(saturating: bins), seed: seed, shouldStop: c.interpreter.host.shouldStop)
     else { throw c.failure("reverse_correlation interrupted", hint: "a shorter duration finishes sooner") }
+    guard result.spikes > 0 else {
+      throw c.failure(
+        "the cell fired no spike in \(Quantity(duration, .time).formatted), so there is nothing to average",
+        hint: "a longer duration or a higher rate")
+    }
     let sta: Value =
       columns.map { matrix(result.average, columns: $0) }
       ?? .list(ValueList(numbers: result.average, dimension: .none))
@@ -129,7 +144,7 @@ extension Builtins {
     var columns: Int? = nil
     for row in items.values {
       guard case .list(let inner) = row, let (numbers, dimension) = inner.numbers, anyUnit || dimension.isDimensionless,
-        columns == nil || numbers.count == columns
+        !numbers.isEmpty, columns == nil || numbers.count == columns
       else {
         throw c.failure("expected a list of numbers, or a matrix of rows of one length", at: span)
       }
@@ -146,19 +161,5 @@ extension Builtins {
         stride(from: 0, to: values.count, by: columns).map {
           .list(ValueList(numbers: Array(values[$0..<min(values.count, $0 + columns)]), dimension: .none))
         }))
-  }
-
-  /// A positive quantity of a dimension given as an option (at most 10⁶ of its SI unit), or its default.
-  private static func positiveQuantity(
-    _ argument: CallArgument?, _ name: String, _ dimension: Dimension, default value: Double, _ c: CallContext
-  ) throws -> Double {
-    guard let argument else { return value }
-    guard case .quantity(let q) = argument.value, q.dimension == dimension, q.value > 0, q.value <= 1e6 else {
-      throw c.failure(
-        "\(name) must be a positive \(dimension.word)", at: argument.span,
-        hint: c.interpreter.optionHint(
-          argument.value, dimension, name, or: "\(name): \(Quantity(value, dimension).formatted)"))
-    }
-    return q.value
   }
 }

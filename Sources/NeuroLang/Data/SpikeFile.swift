@@ -10,7 +10,7 @@ struct SpikeFile {
   typealias ParseError = CSVColumns.ParseError
 
   /// The most neurons a file may number.
-  static let mostNeurons = 10_000_000
+  static let mostNeurons = 100_000
 
   init(parsing text: String) throws {
     let cells = try CSVCells(parsing: text)
@@ -39,7 +39,7 @@ struct SpikeFile {
         throw ParseError(
           line: row.line,
           message: "'\(formatNumber(index))' in \(cells.describe(column: n)) is not a neuron's number: neurons are "
-            + "numbered 0, 1, 2, … (fewer than 10 million)")
+            + "numbered 0, 1, 2, … (fewer than 100 000)")
       }
       try checkTime(time, cells, column: t, line: row.line)
       if neuron >= trains.count { trains.append(contentsOf: repeatElement([], count: neuron + 1 - trains.count)) }

@@ -35,6 +35,8 @@ extension ModelKind {
     usesInput: false,
     validate: { values in
       positive(["width", "period"], values, ["width": .none, "period": .none])
+        ?? ((values["period"] ?? 180) > 360 ? "period is at most 360 degrees, a full turn" : nil)
+        ?? ((values["width"] ?? 20) < 0.5 ? "width is at least 0.5 degrees" : nil)
         ?? ((values["peak"] ?? 0) < 0 || (values["baseline"] ?? 0) < 0 ? "rates cannot be negative" : nil)
         ?? finiteValues(values)
     },

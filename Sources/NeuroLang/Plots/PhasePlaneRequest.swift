@@ -55,7 +55,7 @@ struct PlaneRequest {
       input = q.value
     }
     system = flow(model.values, input)
-    let duration = try Self.duration(options["duration"], c)
+    let duration = try Builtins.positiveOption(options["duration"], "duration", .time, default: 0.5, atMost: 100, c)
     var paths: [(String, [Double], [Double])] = []
     for (k, start) in try Self.starts(options["from"], dimensions, c).enumerated() {
       // Steps of at most 0.1 ms (the fastest models here change on a millisecond scale), about 2000 samples.
@@ -123,17 +123,6 @@ struct PlaneRequest {
       plot, title: "phase plane of \(modelName): \(names.y) against \(names.x)",
       x: Axis(names.x, unit: dimensions.x.isDimensionless ? "" : xUnit.symbol),
       y: Axis(names.y, unit: dimensions.y.isDimensionless ? "" : yUnit.symbol))
-  }
-
-  /// `duration: 500ms`, a positive time of at most 100 s.
-  private static func duration(_ argument: CallArgument?, _ c: CallContext) throws -> Double {
-    guard let argument else { return 0.5 }
-    guard case .quantity(let q) = argument.value, q.dimension == .time, q.value > 0, q.value <= 100 else {
-      throw c.failure(
-        "duration must be a positive time (at most 100 s)", at: argument.span,
-        hint: c.interpreter.optionHint(argument.value, .time, "duration", or: "duration: 500ms"))
-    }
-    return q.value
   }
 
   /// `from: [x, y]` or `from: [[x1, y1], [x2, y2]]`: the starts of trajectories (at most 10).
