@@ -64,19 +64,20 @@ struct CSVCells {
 
   typealias ParseError = CSVColumns.ParseError
 
-  init(parsing text: String) throws {
+  /// The cells of a CSV text; `exampleHeader` is the header a message suggests when the file lacks one.
+  init(parsing text: String, exampleHeader: String = "time (ms),v (mV)") throws {
     let bytes = Array(text.utf8)
     let newline = bytes.contains(UInt8(ascii: "\n")) ? UInt8(ascii: "\n") : UInt8(ascii: "\r")
     var lines = bytes.split(separator: newline, omittingEmptySubsequences: false).map(CSVCells.trimmed)
     while lines.last?.isEmpty == true { lines.removeLast() }
     guard let headerLine = lines.first, !headerLine.isEmpty else {
-      throw ParseError(line: 1, message: "the file is empty; it needs a header line such as time (ms),v (mV)")
+      throw ParseError(line: 1, message: "the file is empty; it needs a header line such as \(exampleHeader)")
     }
     let headerCells = headerLine.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(
       CSVCells.text)
     if headerCells.allSatisfy({ Double($0) != nil }) {
       throw ParseError(
-        line: 1, message: "the first line holds numbers, not column names; add a header line such as time (ms),v (mV)")
+        line: 1, message: "the first line holds numbers, not column names; add a header line such as \(exampleHeader)")
     }
     for (c, cell) in headerCells.enumerated() {
       let (name, unit) = try CSVCells.headerCell(cell, column: c + 1)

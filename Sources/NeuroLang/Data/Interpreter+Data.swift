@@ -20,19 +20,22 @@ extension Interpreter {
 
   func load(_ pathExpr: Expr, _ expr: Expr) throws -> Value {
     let path = try filePath(pathExpr)
-    let columns = try readData(path, pathExpr.span, expr.span) { try CSVColumns(parsing: $0) }
+    let columns = try readData(path, pathExpr.span, expr.span, wordsMayBeClasses: true) { try CSVColumns(parsing: $0) }
     return .record(Record(fields: columns.columns.map { ($0.name, .list($0.values.map(Value.quantity))) }))
   }
 
   /// `load_spikes("spikes.csv")`: the spike times of each neuron, a list per neuron.
   func loadSpikes(_ value: Value, at pathSpan: Span, _ span: Span) throws -> Value {
     let path = try filePath(value, at: pathSpan)
-    let file = try readData(path, pathSpan, span) { try SpikeFile(parsing: $0) }
+    let file = try readData(path, pathSpan, span, wordsMayBeClasses: false) { try SpikeFile(parsing: $0) }
     return .list(file.trains.map { .list(ValueList(numbers: $0, dimension: .time)) })
   }
 
-  /// A data file's text, parsed; a parse error names the file and the line.
-  private func readData<T>(_ path: String, _ pathSpan: Span, _ span: Span, _ parse: (String) throws -> T) throws -> T {
+  /// A data file's text, parsed; a parse error names the file and the line. `wordsMayBeClasses`: a cell of words
+  /// may be a class name, which `dataset` reads.
+  private func readData<T>(
+    _ path: String, _ pathSpan: Span, _ span: Span, wordsMayBeClasses: Bool, _ parse: (String) throws -> T
+  ) throws -> T {
     let text: String
     do {
       text = try readSourceFile(path)
@@ -44,7 +47,7 @@ extension Interpreter {
     } catch let error as CSVColumns.ParseError {
       // A column of words is usually the classes of a data set for a network.
       let hint =
-        error.message.hasSuffix("is not a number")
+        wordsMayBeClasses && error.message.hasSuffix("is not a number")
         ? "a column of class names is read with dataset(\"\(path)\", label: \"column\") (:help networks)" : nil
       throw failure("\(path):\(error.line): \(error.message)", at: span, hint: hint)
     }

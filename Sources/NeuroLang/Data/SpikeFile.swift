@@ -13,7 +13,7 @@ struct SpikeFile {
   static let mostNeurons = 100_000
 
   init(parsing text: String) throws {
-    let cells = try CSVCells(parsing: text)
+    let cells = try CSVCells(parsing: text, exampleHeader: "neuron,time (ms)")
     if cells.header.count == 2, let n = cells.header.firstIndex(where: { $0.name.lowercased() == "neuron" }) {
       trains = try SpikeFile.longForm(cells, neuronColumn: n)
     } else {

@@ -52,8 +52,12 @@ public enum Help {
       let presetWidth = kind.presets.map(\.name.count).max() ?? 0
       for preset in kind.presets { text += "  \(preset.name.padding(presetWidth))  \(preset.note)\n" }
     }
-    text += "\nrecorded: " + kind.variables.map { "\($0.name) (\($0.meaning))" }.joined(separator: ", ") + "\n"
-    if let example = kind.presets.first {
+    if !kind.variables.isEmpty {
+      text += "\nrecorded: " + kind.variables.map { "\($0.name) (\($0.meaning))" }.joined(separator: ", ") + "\n"
+    }
+    if let example = kind.example {
+      text += "example:  \(example)\n"
+    } else if let example = kind.presets.first {
       text += "example:  neuron n = \(kind.name)(preset: \(example.name))\n"
     } else if let first = kind.parameters.first {
       text +=
@@ -80,7 +84,8 @@ public enum Help {
                   stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights
                   dense  sequential  summary  dataset  split  evaluate  predict  accuracy  confusion
                   hopfield  recall  letter  corrupt  overlap  image  images  hopfield_capacity
-                  fit_lif  fit_fi  load_spikes
+                  fit_lif  fit_fi  load_spikes  spike_counts  decode  decoding_error  tuning_curve  responses
+                  cross_validate  activity  pca  reverse_correlation  gabor  correlation  sin  cos
                   simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 

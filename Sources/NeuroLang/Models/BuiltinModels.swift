@@ -229,6 +229,7 @@ extension ModelKind {
     ],
     variables: [],
     methods: [.exact],
+    example: "input noise = poisson(1000, rate: 10Hz)",
     usesSeed: true,
     usesInput: false,
     validate: { values in

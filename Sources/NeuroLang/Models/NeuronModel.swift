@@ -71,6 +71,8 @@ public struct ModelKind: Sendable {
   public var choices: [ModelChoice] = []
   /// What `inject` gives it: a current (nA) for neurons, a drive (Hz) for rate units.
   public var inputDimension: Dimension = .current
+  /// How its help shows it in use, when not as `neuron n = NAME(…)` (sources are inputs).
+  public var example: String? = nil
   /// Whether its groups draw random numbers: each group made gets a seed of its own from the world's.
   public var usesSeed = false
   /// For a model of two state variables (the first two of `variables`): its flow with given values under a

@@ -31,6 +31,7 @@ extension ModelKind {
     choices: [
       ModelChoice(name: "shape", words: PopulationCode.Shape.allCases.map(\.name), meaning: "the tuning curve's shape")
     ],
+    example: "input v1 = tuned(64, stimulus: 45)",
     usesSeed: true,
     usesInput: false,
     validate: { values in
