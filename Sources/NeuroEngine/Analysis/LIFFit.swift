@@ -103,11 +103,12 @@ public struct LIFFit: Sendable {
     return (voltage, resets)
   }
 
-  /// The samples just after a drop larger than half the trace's range and twenty times the typical step.
+  /// The samples just after a drop larger than half the trace's range and ten times the typical step (Gaussian noise
+  /// of sd σ moves a step by 0.95 σ typically and by 9.5 σ about once in 10¹¹ steps).
   static func resetSamples(_ v: [Double]) -> [Int] {
     guard let low = v.min(), let high = v.max(), v.count > 2 else { return [] }
     let steps = zip(v.dropFirst(), v).map { Swift.abs($0 - $1) }.sorted()
-    let limit = max((high - low) / 2, 20 * steps[steps.count / 2])
+    let limit = max((high - low) / 2, 10 * steps[steps.count / 2])
     return (1..<v.count).filter { v[$0 - 1] - v[$0] > limit }
   }
 

@@ -199,7 +199,8 @@ enum Builtins {
       throw c.failure(
         "\(parameter.name) needs \(wanted), found \(found)", at: span,
         hint: q.dimension.isDimensionless
-          ? parameter.unitHint(forPlainNumber: q.value) : "\(parameter.name) is the \(parameter.meaning)")
+          ? parameter.unitHint(forPlainNumber: q.value)
+          : "\(parameter.name) is \(parameter.meaning.hasPrefix("the ") ? "" : "the ")\(parameter.meaning)")
     }
     if let warning = parameter.rangeWarning(for: q.value) {
       c.interpreter.warn(warning.message, at: span, hint: warning.hint)
