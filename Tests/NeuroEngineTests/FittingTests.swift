@@ -69,6 +69,19 @@ private func relativeError(_ x: Double, _ y: Double) -> Double { Swift.abs(x - y
     #expect(Swift.abs(fit.residual - 1.5e-3) < 0.1e-3)
   }
 
+  /// A reset only 5 mV below threshold (a quarter of the range), under 0.3 mV of noise: still told from the
+  /// membrane's own steps and from the noise, so every reset is found and the fit holds.
+  @Test func lifFindsResetsNearTheThreshold() throws {
+    var close = truth
+    close.resetPotential = -55e-3
+    let clean = try LIFFit.fit(voltage: recording(close).voltage, current: recording(close).current, dt: 1e-4)
+    let (v, i) = recording(close, noise: 0.3e-3)
+    let fit = try LIFFit.fit(voltage: v, current: i, dt: 1e-4)
+    #expect(!clean.resets.isEmpty)
+    #expect(fit.resets == clean.resets)
+    #expect(relativeError(fit.parameters.tau, close.tau) < 0.05)
+  }
+
   /// A constant current cannot separate R from v_rest: the fit says so, with the voltage it settles at.
   @Test func lifRefusesAConstantCurrent() {
     let p = LIFParameters(resistance: 10e6)

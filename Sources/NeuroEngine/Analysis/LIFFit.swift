@@ -103,12 +103,18 @@ public struct LIFFit: Sendable {
     return (voltage, resets)
   }
 
-  /// The samples just after a drop larger than half the trace's range and ten times the typical step (Gaussian noise
-  /// of sd σ moves a step by 0.95 σ typically and by 9.5 σ about once in 10¹¹ steps).
+  /// The samples just after a reset: a drop that the membrane's own dynamics cannot make. It must exceed twice
+  /// the rises of all but the largest thousandth of steps (a leaky membrane falls no faster than it rises, a
+  /// reset falls by v_th − v_reset at once), ten times the typical step (Gaussian noise of sd σ moves a step
+  /// by 0.95 σ typically and by 9.5 σ about once in 10¹¹ steps), and a quarter of the largest drop (resets
+  /// are alike).
   static func resetSamples(_ v: [Double]) -> [Int] {
-    guard let low = v.min(), let high = v.max(), v.count > 2 else { return [] }
-    let steps = zip(v.dropFirst(), v).map { Swift.abs($0 - $1) }.sorted()
-    let limit = max((high - low) / 2, 10 * steps[steps.count / 2])
+    guard v.count > 2 else { return [] }
+    let changes = zip(v.dropFirst(), v).map { $0 - $1 }
+    let steps = changes.map { Swift.abs($0) }.sorted(), rises = changes.sorted()
+    let rise = max(0, rises[min(rises.count - 1, rises.count * 999 / 1000)])
+    let drop = -(rises.first ?? 0)
+    let limit = max(2 * rise, 10 * steps[steps.count / 2], drop / 4)
     return (1..<v.count).filter { v[$0 - 1] - v[$0] > limit }
   }
 
