@@ -357,6 +357,7 @@ public struct Lexer {
     case "|": return "write 'or'"
     case "'": return "strings use double quotes: \"text\""
     case "%": return "there is no remainder operator"
+    case "°": return "angles are plain numbers of degrees: 45, not 45°"
     default: return nil
     }
   }
