@@ -1,5 +1,5 @@
 import Foundation
-import NeuroLang
+@testable import NeuroLang
 import Testing
 
 /// Every lesson in `lessons/` stays correct as the language changes: its examples run
@@ -165,5 +165,26 @@ enum LessonFiles {
       try Lesson(markdown: "# T\n## Exercise: e\n```check\nx > 1\n```\n```solution\nlet x = 2\n```\n")
     }
     #expect(throws: Lesson.FormatError.self) { try Lesson(markdown: "# T\n```expect\nx > 1  # x grows\n```\n") }
+  }
+}
+
+/// What a failed check tells a student about the values it read.
+@Suite struct CheckExplanationTests {
+  private func explanation(_ code: String, check expression: String) -> String? {
+    let interpreter = Interpreter(host: Host(write: { _ in }, report: { _ in }))
+    _ = interpreter.execute(Source(name: "student", text: code))
+    return interpreter.explanation(of: (Lesson.Check(expression: expression, message: "", line: 1), nil))
+  }
+
+  @Test func aShortValueIsShownWhole() {
+    #expect(explanation("let x = 3mV", check: "x > 5mV") == "your x = 3 mV")
+  }
+
+  @Test func aMatrixIsShownByItsSize() {
+    #expect(explanation("let g = gabor(size: 12)", check: "len(g) == 3") == "your g is a list of 12 values")
+  }
+
+  @Test func aNameNotYetDefinedIsSaid() {
+    #expect(explanation("", check: "tau_fit > 1ms") == "tau_fit is not defined yet")
   }
 }

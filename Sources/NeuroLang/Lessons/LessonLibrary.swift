@@ -108,7 +108,11 @@ extension Interpreter {
       guard let value = defined[name] else { return nil }
       if case .function = value { return nil }
       if case .neuron = value { return text(of: value, quoted: true) }
-      return "your \(name) = \(text(of: value, quoted: true))"
+      let shown = text(of: value, quoted: true)
+      guard shown.count > 120 || shown.contains("\n") else { return "your \(name) = \(shown)" }
+      // A matrix or a long record would fill the screen: its kind and size say enough here.
+      if case .list(let items) = value { return "your \(name) is a list of \(items.count) values" }
+      return "your \(name) is \(value.describedKind)"
     }
     return yours.isEmpty ? nil : yours.joined(separator: "; ")
   }
