@@ -7,23 +7,24 @@ extension Builtins {
   static let defaultLoads = (1...20).map { Double($0) * 0.015 }
 
   static let hopfieldCapacity = Builtin(
-    name: "hopfield_capacity", signature: "n: 500, loads: [0.015, …, 0.3], seeds: 10, flip: 0.1",
+    name: "hopfield_capacity", signature: "n: 500, loads: [0.016, …, 0.3], seeds: 10, flip: 0.1, seed:",
     summary: "{alpha, overlap, sd}: the mean overlap (and its sd) of recall from cues with a fraction flipped, "
       + "against the load alpha = P/N; seeds networks of n units of random patterns per load, 5 patterns recalled "
-      + "in each: plot hopfield_capacity() shows the collapse near 0.14",
-    parameterNames: ["n", "loads", "seeds", "flip"]
+      + "in each: plot hopfield_capacity() shows the collapse near 0.14; seed: k draws the same networks each call",
+    parameterNames: ["n", "loads", "seeds", "flip", "seed"]
   ) { c in
     let usage = "hopfield_capacity(n: 500, seeds: 10, flip: 0.1)"
     let named = try namedOnly(
       c, "hopfield_capacity",
-      spellings: Dictionary(uniqueKeysWithValues: ["n", "loads", "seeds", "flip"].map { ($0, $0) }),
+      spellings: Dictionary(uniqueKeysWithValues: ["n", "loads", "seeds", "flip", "seed"].map { ($0, $0) }),
       usage: usage)
     let units = try named["n"].map { try count($0, "n", c, at: 2...4000) } ?? 500
     let loads = try named["loads"].map { try capacityLoads($0, c) } ?? defaultLoads
     var experiment = HopfieldCapacity(
       units: units, loads: loads, seeds: try named["seeds"].map { try count($0, "seeds", c, at: 1...1000) } ?? 10,
       flip: try named["flip"].map { try unitFraction($0, "flip", c, example: "flip: 0.1") } ?? 0.1)
-    experiment.firstSeed = c.interpreter.world.random.next()
+    // Its own seed, or the next number of the world's stream (so that `seed 42` repeats it too).
+    experiment.firstSeed = try named["seed"].map { try seedOption($0, c) } ?? c.interpreter.world.random.next()
     let most = loads.map(experiment.patterns(at:)).max() ?? 1
     let bytes = Double(units) * (Double(units) * Double(MemoryLayout<Int32>.stride) + Double(most))
     guard c.interpreter.world.fits(bytes) else {

@@ -26,6 +26,8 @@ public final class Interpreter {
   var returnedValue: Value = .nothing
   /// Neurons and time steps already warned about as too coarse, so that a loop of runs warns once.
   var warnedTimeSteps: Set<String> = []
+  /// The places of unused comparisons already warned about (a loop warns once, not every turn).
+  var warnedComparisons: Set<String> = []
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200
@@ -143,6 +145,14 @@ public final class Interpreter {
     case .importFile(let path):
       try importFile(path, at: statement.span)
     case .expression(let expr):
+      // Inside a block nothing shows a comparison's result: `where == i` was meant as `where = i`.
+      if !echo, case .binary(.equal, let target, let value) = expr.kind, case .name(let name) = target.kind,
+        warnedComparisons.insert("\(source.name) \(expr.span.start.line) \(expr.span.start.column)").inserted
+      {
+        warn(
+          "this comparison's result is not used", at: expr.span,
+          hint: "to give \(name) a new value, write \(name) = \(source.text(value.span))")
+      }
       // A figure on a line of its own is drawn, in a script as in the REPL, as the plot statements draw.
       let value = try evaluate(expr)
       if case .figure(let figure) = value { return show(figure) }

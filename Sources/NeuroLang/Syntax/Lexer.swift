@@ -356,7 +356,7 @@ public struct Lexer {
     case "&": return "write 'and'"
     case "|": return "write 'or'"
     case "'": return "strings use double quotes: \"text\""
-    case "%": return "there is no remainder operator"
+    case "%": return "a percentage is a plain fraction: write 0.3 for 30 % (there is no remainder operator)"
     case "°": return "angles are plain numbers of degrees: 45, not 45°"
     default: return nil
     }
