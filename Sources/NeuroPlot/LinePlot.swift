@@ -37,7 +37,8 @@ public struct LinePlot: FigureContent, Equatable {
     var canvas = Canvas(columns: columns, rows: max(3, space.height), style: space.style)
     let scale = CanvasScale(canvas, x: xTicks.low...xTicks.high, y: yTicks.low...yTicks.high)
     for (index, s) in series.enumerated() {
-      canvas.polyline(s.xs, s.ys, series: index, scale: scale) { x, _ in x >= xTicks.low && x <= xTicks.high }
+      let (xs, ys) = Self.thinned(s.xs, s.ys, columns: canvas.pixelWidth, within: xTicks.low...xTicks.high)
+      canvas.polyline(xs, ys, series: index, scale: scale) { x, _ in x >= xTicks.low && x <= xTicks.high }
     }
     // Braille without colour: every series looks alike, so each (when there are several) carries
     // its mark (*, +, o, …) in a cell every few columns, and the legend shows it.
@@ -49,6 +50,35 @@ public struct LinePlot: FigureContent, Equatable {
     area.strip = strip(scale, columns: columns, style: space.style)
     if series.count > 1 { area.legend = legend(space.style, marked: marksSeries) }
     return area
+  }
+
+  /// A very long series sampled in order (a trace of millions of samples) cut down to what a canvas can show: in
+  /// each of `columns` slices of the range, its first and last points and its lowest and highest, in the order
+  /// they came, so that no peak is lost. Other series (fewer points, or x not in order) are returned as they are.
+  static func thinned(_ xs: [Double], _ ys: [Double], columns: Int, within range: ClosedRange<Double>)
+    -> ([Double], [Double])
+  {
+    let count = min(xs.count, ys.count)
+    let ordered = zip(xs.dropFirst(), xs).allSatisfy { $0 >= $1 || $0.isNaN || $1.isNaN }
+    guard count > 1000 * max(1, columns), ordered else { return (xs, ys) }
+    var (keptX, keptY) = ([Double](), [Double]())
+    let width = (range.upperBound - range.lowerBound) / Double(max(1, columns))
+    var start = 0
+    while start < count {
+      let slice = width > 0 ? Int(saturating: ((xs[start] - range.lowerBound) / width).rounded(.down)) : 0
+      var end = start + 1
+      while end < count, width > 0, Int(saturating: ((xs[end] - range.lowerBound) / width).rounded(.down)) == slice {
+        end += 1
+      }
+      let part = start..<end
+      let low = part.min { ys[$0] < ys[$1] } ?? start, high = part.max { ys[$0] < ys[$1] } ?? start
+      for i in Set([start, low, high, end - 1]).sorted() {
+        keptX.append(xs[i])
+        keptY.append(ys[i])
+      }
+      start = end
+    }
+    return (keptX, keptY)
   }
 
   /// The canvas's cells, with each series' mark every few columns when `marked`.

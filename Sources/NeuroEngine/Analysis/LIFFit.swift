@@ -35,10 +35,15 @@ public struct LIFFit: Sendable {
     case noLeak
     /// The data cannot tell the parameters apart (the current barely changes between spikes).
     case illConditioned
+    /// Stopped on request.
+    case interrupted
   }
 
   /// Fits `voltage` (V), sampled every `dt` (s), under `current` (A; `current[k]` flows from sample k to k + 1).
-  public static func fit(voltage: [Double], current: [Double], dt: Double) throws(Problem) -> LIFFit {
+  /// `shouldStop` is asked between the passes over the data.
+  public static func fit(
+    voltage: [Double], current: [Double], dt: Double, shouldStop: () -> Bool = { false }
+  ) throws(Problem) -> LIFFit {
     // Millivolts, nanoamperes and milliseconds keep every number of the fit near 1.
     let v = voltage.map { $0 * 1e3 }, input = current.prefix(voltage.count).map { $0 * 1e9 }, step = dt * 1e3
     if let bad = v.firstIndex(where: { !$0.isFinite }) ?? input.firstIndex(where: { !$0.isFinite }) {
@@ -63,7 +68,7 @@ public struct LIFFit: Sendable {
     // The refractory period, then the others again, until the steps held after a reset settle.
     var (fitted, normal) = try refit()
     for _ in 0..<3 {
-      let held = path.bestHeld(path.full(fitted))
+      guard let held = path.bestHeld(path.full(fitted), shouldStop: shouldStop) else { throw .interrupted }
       guard held != path.held else { break }
       path.held = held
       (fitted, normal) = try refit()
@@ -218,13 +223,14 @@ private struct Trajectory {
 
   /// The steps held after each reset that best explain the data with τ from `p` and the other parameters,
   /// on which the voltage depends linearly, fitted anew for each count: at most 200, and two fewer than the
-  /// shortest interval between resets.
-  func bestHeld(_ p: [Double]) -> Int {
+  /// shortest interval between resets; nil when `shouldStop` says yes.
+  func bestHeld(_ p: [Double], shouldStop: () -> Bool) -> Int? {
     let gaps = zip(resets.dropFirst(), resets).map { $0 - $1 }
     let longest = min((gaps.min() ?? (resets.first.map { voltage.count - $0 } ?? 0)) - 2, 200)
     guard longest > 0 else { return 0 }
     var best = (held: 0, cost: Double.infinity)
     for m in 0...longest {
+      if shouldStop() { return nil }
       var normal = LeastSquares.Normal(parameters: 4), k = 0
       walk(p, held: m) { u, du in
         normal.add(residual: voltage[k] - u, gradient: Array(du.dropFirst()))

@@ -42,9 +42,17 @@ extension Builtins {
     let inner = c.keeping(arguments)
     try inner.expectPositional(1, "fit_lif", fitLIFUsage)
     let data = try voltageData(inner, currentArgument)
+    // Each pass over the data walks every sample, up to a few hundred passes: a minute of data is enough.
+    guard data.voltage.count <= 600_000 else {
+      throw c.failure(
+        "fit_lif takes at most 600 000 samples (a minute at 0.1 ms); this recording has "
+          + formatNumber(Double(data.voltage.count)),
+        at: c.arguments[0].span, hint: "record less: reset, then run a few seconds")
+    }
     let fit: LIFFit
     do {
-      fit = try LIFFit.fit(voltage: data.voltage, current: data.current, dt: data.dt)
+      fit = try LIFFit.fit(
+        voltage: data.voltage, current: data.current, dt: data.dt, shouldStop: c.interpreter.host.shouldStop)
     } catch {
       throw lifProblem(error, data, c)
     }
@@ -235,6 +243,8 @@ extension Builtins {
       return c.failure(
         "the voltage does not relax towards a steady value as a leaky membrane does, so it has no time constant",
         at: span, hint: "fit_lif fits the membrane potential of a leaky neuron")
+    case .interrupted:
+      return c.failure("fit_lif interrupted", at: span, hint: "a shorter recording fits sooner")
     case .illConditioned:
       return c.failure(
         "the data cannot tell tau, R and v_rest apart", at: span,
