@@ -262,9 +262,14 @@ extension Builtins {
     var voltages = NeuronModel(kind: .lif, values: [:], method: .exact)
     if let modelArgument {
       guard case .model(let model) = modelArgument.value, model.kind.name == "lif" else {
+        // A fit handed over whole: its model is the field to give.
+        var hint = "model: lif(v_reset: -60mV)"
+        if case .record(let record) = modelArgument.value, case .model? = record["model"] {
+          hint = "give the fit's model: model: \(c.interpreter.source.text(modelArgument.expr.span)).model"
+        }
         throw c.failure(
           "model: needs a lif model, whose voltages say where the reset lies, found "
-            + modelArgument.value.describedKind, at: modelArgument.span, hint: "model: lif(v_reset: -60mV)")
+            + modelArgument.value.describedKind, at: modelArgument.span, hint: hint)
       }
       voltages = model
     }
