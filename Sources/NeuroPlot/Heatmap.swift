@@ -7,10 +7,13 @@ public struct Heatmap: FigureContent, Equatable {
   public var matrix: [[Double]]
   /// The values' unit, written after the scale (empty for plain numbers).
   public var unit: String
+  /// What each row is called beside it; nil numbers them from 0.
+  public var rowLabels: [String]?
 
-  public init(_ matrix: [[Double]], unit: String) {
+  public init(_ matrix: [[Double]], unit: String, rowLabels: [String]? = nil) {
     self.matrix = matrix
     self.unit = unit
+    self.rowLabels = rowLabels
   }
 
   public var kindName: String { "heatmap" }
@@ -33,7 +36,7 @@ public struct Heatmap: FigureContent, Equatable {
     }
     var area = PlotArea(
       rows: rows, columns: columns * cellWidth,
-      yLabels: matrix.indices.map { ($0, String($0)) }, xTicks: nil)
+      yLabels: matrix.indices.map { ($0, rowLabels?[safe: $0] ?? String($0)) }, xTicks: nil)
     area.marksTicks = false
     area.caption =
       space.style == .ascii
@@ -44,4 +47,9 @@ public struct Heatmap: FigureContent, Equatable {
     area.legend = [Cell.Run("scale: " + range)]
     return area
   }
+}
+
+extension Array {
+  /// The element at `index`, or nil past either end.
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

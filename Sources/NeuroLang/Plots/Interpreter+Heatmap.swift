@@ -72,18 +72,28 @@ extension Interpreter {
     let samples = first.trace.values.count
     guard samples > 1 else { throw failure("nothing has been recorded yet", at: span, hint: "run 100ms first") }
     let bins = min(60, samples)
-    let matrix = traces.map { t in
+    let binned = traces.map { t in
       (0..<bins).map { b in
         let range = (b * samples / bins)..<max(b * samples / bins + 1, (b + 1) * samples / bins)
         return t.trace.values[range].reduce(0, +) / Double(range.count)
       }
     }
+    // At most 32 rows, so that the figure fits a terminal: neighbouring neurons averaged, each row named by
+    // its first.
+    let perRow = (traces.count + 31) / 32
+    let groups = stride(from: 0, to: traces.count, by: perRow).map { $0..<min(traces.count, $0 + perRow) }
+    let matrix = groups.map { group in
+      (0..<bins).map { b in group.reduce(0) { $0 + binned[$1][b] } / Double(group.count) }
+    }
+    let labels = groups.map { perRow == 1 ? String($0.lowerBound) : "\($0.lowerBound)–\($0.upperBound - 1)" }
     let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, first.dimension) })
     let duration = Double(samples - 1) * first.trace.dt
     let end = Quantity(first.trace.start + duration, .time).formatted
     let start = Quantity(first.trace.start, .time).formatted
+    let rows = perRow == 1 ? "" : ", \(perRow) a row (their mean)"
     return Figure(
-      Heatmap(matrix.map { $0.map { $0 / unit.scale } }, unit: unit.symbol),
-      title: "\(traces.count) neurons, \(start) to \(end)", x: Axis("time, \(start) to \(end)"), y: Axis("neuron"))
+      Heatmap(matrix.map { $0.map { $0 / unit.scale } }, unit: unit.symbol, rowLabels: labels),
+      title: "\(traces.count) neurons\(rows), \(start) to \(end)", x: Axis("time, \(start) to \(end)"),
+      y: Axis("neuron"))
   }
 }
