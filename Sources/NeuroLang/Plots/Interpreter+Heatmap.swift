@@ -78,14 +78,14 @@ extension Interpreter {
         return t.trace.values[range].reduce(0, +) / Double(range.count)
       }
     }
-    // At most 32 rows, so that the figure fits a terminal: neighbouring neurons averaged, each row named by
+    // At most 32 rows, so that the figure fits a terminal: neighbouring neurons averaged, each row named by the slice of
     // its first.
     let perRow = (traces.count + 31) / 32
     let groups = stride(from: 0, to: traces.count, by: perRow).map { $0..<min(traces.count, $0 + perRow) }
     let matrix = groups.map { group in
       (0..<bins).map { b in group.reduce(0) { $0 + binned[$1][b] } / Double(group.count) }
     }
-    let labels = groups.map { perRow == 1 ? String($0.lowerBound) : "\($0.lowerBound)–\($0.upperBound - 1)" }
+    let labels = groups.map { perRow == 1 ? String($0.lowerBound) : "\($0.lowerBound)..\($0.upperBound - 1)" }
     let unit = Table.commonUnit(matrix.flatMap { $0 }.map { Quantity($0, first.dimension) })
     let duration = Double(samples - 1) * first.trace.dt
     let end = Quantity(first.trace.start + duration, .time).formatted
