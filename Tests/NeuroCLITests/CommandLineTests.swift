@@ -12,6 +12,19 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
+  /// The examples of brain functions run whole, without a warning, and print what they say they measure.
+  @Test(arguments: [
+    ("examples/decisions.neuro", "d: chose 1 at"),
+    ("examples/population_code.neuro", "correlation with the true field: 0.9"),
+    ("examples/hopfield.neuro", "a Hopfield network of 100 units"),
+  ])
+  func brainFunctionExamplesRun(file: String, printed: String) throws {
+    let result = try runNeuro([file], input: "")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains(printed))
+    #expect(result.stderr.isEmpty)
+  }
+
   @Test func syntaxErrorExits65WithALocatedDiagnostic() throws {
     let script = try temporaryScript("print 1\nlet x = (2 +\n")
     let result = try runNeuro([script.path], input: "")
