@@ -68,9 +68,11 @@ extension REPL {
     let progress = LessonProgress(path: Session.progressPath)
     let exercises = lesson.exercises.count
     let firstOpen = lesson.exercises.indices.first { !progress.isDone(lesson: entry.id, exercise: $0) } ?? exercises
+    let hadWork = !interpreter.variableListing.isEmpty
     interpreter.startFresh()
     finishedLesson = nil
     Output.out(bold("Lesson \(entry.number): \(lesson.title)") + "\n")
+    if hadWork { say("(a lesson starts in a fresh world: the names and neurons you had made are gone)") }
     if firstOpen == exercises, exercises > 0 {
       say("(you have done all its exercises; here it is again from the start — :restart also forgets your progress)")
     } else if firstOpen > 0 {

@@ -78,8 +78,8 @@ extension Interpreter {
         return t.trace.values[range].reduce(0, +) / Double(range.count)
       }
     }
-    // At most 32 rows, so that the figure fits a terminal: neighbouring neurons averaged, each row named by the slice of
-    // its first.
+    // At most 32 rows, so that the figure fits a terminal: neighbouring neurons averaged, each row named by the
+    // slice it shows (0..1).
     let perRow = (traces.count + 31) / 32
     let groups = stride(from: 0, to: traces.count, by: perRow).map { $0..<min(traces.count, $0 + perRow) }
     let matrix = groups.map { group in
