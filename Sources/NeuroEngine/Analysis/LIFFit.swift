@@ -233,7 +233,7 @@ private struct Trajectory {
       if shouldStop() { return nil }
       var normal = LeastSquares.Normal(parameters: 4), k = 0
       walk(p, held: m) { u, du in
-        normal.add(residual: voltage[k] - u, gradient: Array(du.dropFirst()))
+        normal.add(residual: voltage[k] - u, gradient: SIMD8(du[1], du[2], du[3], du[4], 0, 0, 0, 0))
         k += 1
       }
       guard let step = LeastSquares.solve(normal.matrix, normal.jtr) else { continue }
@@ -250,19 +250,20 @@ private struct Trajectory {
     var normal = LeastSquares.Normal(parameters: count + 1)
     var k = 0
     walk(full(fitted), held: held) { u, du in
-      var g = Array(du.prefix(count))
-      g.append(du[4])
+      // τ, R, v_rest (and v_reset when there are resets), then the first voltage.
+      let g = count == 4 ? du : SIMD8(du[0], du[1], du[2], du[4], 0, 0, 0, 0)
       normal.add(residual: voltage[k] - u, gradient: g)
       k += 1
     }
     return normal
   }
 
-  /// Calls `body` with the model's voltage at each sample and its derivatives by the five parameters.
-  private func walk(_ p: [Double], held: Int, _ body: (Double, [Double]) -> Void) {
+  /// Calls `body` with the model's voltage at each sample and its derivatives by the five parameters (the first
+  /// five lanes).
+  private func walk(_ p: [Double], held: Int, _ body: (Double, SIMD8<Double>) -> Void) {
     let (tau, resistance, rest, reset) = (p[0], p[1], p[2], p[3])
     let a = exp(-dt / tau), da = a * dt / (tau * tau)
-    var u = p[4], du = [0.0, 0, 0, 0, 1]
+    var u = p[4], du = SIMD8<Double>(0, 0, 0, 0, 1, 0, 0, 0)
     var next = 0, sinceReset = Int.max
     body(u, du)
     for k in 0..<(voltage.count - 1) {
@@ -270,7 +271,7 @@ private struct Trajectory {
         next += 1
         sinceReset = 0
         u = reset
-        du = [0, 0, 0, 1, 0]
+        du = SIMD8(0, 0, 0, 1, 0, 0, 0, 0)
       } else if sinceReset < held {
         sinceReset += 1
       } else {

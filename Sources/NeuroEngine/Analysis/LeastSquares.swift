@@ -21,6 +21,16 @@ public enum LeastSquares {
       cost += r * r
     }
 
+    /// The same with the row in the first lanes of a vector (one per parameter): no array made per residual.
+    public mutating func add(residual r: Double, gradient g: SIMD8<Double>) {
+      let n = jtr.count
+      for i in 0..<n {
+        jtr[i] += g[i] * r
+        for j in i..<n { jtj[i][j] += g[i] * g[j] }
+      }
+      cost += r * r
+    }
+
     /// The symmetric JᵀJ, its lower half filled from the upper.
     var matrix: [[Double]] {
       var m = jtj
