@@ -339,7 +339,8 @@ public enum Help {
     record r.r, then plot r[0].r, or heatmap r.r (neurons down, time across)
     Rates pass on one step late; rate units and spiking neurons do not connect.
     A model of your own can describe rates too, driven by its input I (import
-    "dynamics" has wilson_cowan); it does not connect to rate units.
+    "dynamics" has wilson_cowan); one with a rate r (in Hz) drives rate units
+    through connect, but takes no rate connections itself.
 
     """,
     "phase_plane": """

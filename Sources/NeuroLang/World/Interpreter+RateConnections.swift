@@ -13,7 +13,9 @@ extension Interpreter {
   func rateChannel(_ options: [String: (Value, Span)], pre: NeuronHandle, post: NeuronHandle, at span: Span) throws
     -> SynapticChannel?
   {
-    let (preRate, postRate) = (isRateGroup(pre), isRateGroup(post))
+    // A model of your own with a rate r (in Hz) passes it on as rate units do.
+    let ownRate = world.models[pre.group]?.kind.variable("r")?.dimension == .frequency
+    let (preRate, postRate) = (isRateGroup(pre) || ownRate, isRateGroup(post))
     guard preRate || postRate else { return nil }
     let (weightValue, weightSpan) = options["weight"] ?? (.nothing, span)
     guard preRate else {
@@ -23,7 +25,7 @@ extension Interpreter {
     }
     guard postRate else {
       throw failure(
-        "\(pre.label) holds rate units: it has a rate to pass on, but no spikes for \(post.label)", at: weightSpan,
+        "\(pre.label) passes on a rate (r), not spikes, so it cannot drive \(post.label)'s neurons", at: weightSpan,
         hint: "connect it onto rate units: population \(post.name)[N] = rate_unit()")
     }
     guard case .quantity(let weight) = weightValue else {

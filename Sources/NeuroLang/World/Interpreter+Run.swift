@@ -87,7 +87,11 @@ extension Interpreter {
   /// `3 of 20 decided`); nil for spiking neurons, which are summed up by their spikes.
   func activitySummary(_ group: GroupID) -> String? {
     let held = world.simulation.group(group)
-    if world.models[group]?.kind.inputDimension == .frequency, let rates = held.values(of: "r") {
+    // Rate units, and models of your own whose r is a rate.
+    let kind = world.models[group]?.kind
+    if kind?.inputDimension == .frequency || kind?.variable("r")?.dimension == .frequency,
+      let rates = held.values(of: "r")
+    {
       let mean = rates.reduce(0, +) / Double(max(1, rates.count))
       return "r \(rates.count > 1 ? "mean " : "")\(Quantity(mean, .frequency).formatted)"
     }
