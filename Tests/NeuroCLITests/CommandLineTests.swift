@@ -25,6 +25,25 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
+  /// Where the locale shows no Unicode, the lessons and help of the brain functions are spelled in ASCII with
+  /// no sign lost to a question mark.
+  @Test(arguments: ["9", "10", "11"])
+  func lessonsReadInAnASCIILocale(number: String) throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("neuro-home-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: home) }
+    let result = try runNeuro(
+      [], input: ":lesson \(number)\n:help coding\n:help memory\n:quit\n",
+      environment: ["LC_ALL": "C", "LANG": "C", "HOME": home.path])
+    let allASCII = result.stdout.unicodeScalars.allSatisfy { $0.isASCII }
+    #expect(allASCII)
+    // A question mark follows a word (a question) or closes a parenthesis; a lost sign stands alone inside one.
+    let lost = result.stdout.components(separatedBy: "\n").filter { line in
+      ["?_", " ? ", "??"].contains { line.range(of: $0) != nil }
+    }
+    #expect(lost.isEmpty, "\(lost)")
+  }
+
   @Test func syntaxErrorExits65WithALocatedDiagnostic() throws {
     let script = try temporaryScript("print 1\nlet x = (2 +\n")
     let result = try runNeuro([script.path], input: "")
