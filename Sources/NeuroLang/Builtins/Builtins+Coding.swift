@@ -191,7 +191,7 @@ extension Builtins {
       c.keeping(Array(c.arguments.dropFirst())), name,
       spellings: Dictionary(uniqueKeysWithValues: allowed.map { ($0, $0) }), usage: "\(name)(\(handle.label))")
     let simulation = c.interpreter.world.simulation
-    let since = simulation.time - simulation.recordedDuration(handle.group)
+    let (trains, _, since) = try spikeTrains(c, 0, name)
     func time(_ label: String, _ fallback: Double) throws -> Double {
       guard let argument = options[label] else { return fallback }
       guard case .quantity(let q) = argument.value, q.dimension == .time else {
@@ -215,14 +215,9 @@ extension Builtins {
         at: options["from"]?.span ?? options["to"]?.span,
         hint: "from: \(Quantity(since, .time).formatted.replacing(" ", with: ""))")
     }
-    var counts = [Double](repeating: 0, count: handle.range.count)
-    let (steps, neurons) = simulation.spikes(handle.group)
-    for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
-      // [from, to), as psth bins count; the end of what was simulated is in.
-      let t = Double(step) * simulation.dt
-      if t >= start - slack && (t < end - slack || end >= simulation.time - slack) {
-        counts[neuron - handle.range.lowerBound] += 1
-      }
+    // [from, to), as psth bins count; the end of what was simulated is in.
+    let counts = trains.map { train in
+      Double(train.filter { $0 >= start - slack && ($0 < end - slack || end >= simulation.time - slack) }.count)
     }
     return (counts, end - start)
   }

@@ -133,15 +133,4 @@ extension Builtins {
     }
     return .list(ValueList(rows))
   }
-
-  /// A plain-number option, or its default.
-  private static func plainOption(_ argument: CallArgument?, _ name: String, default value: Double, _ c: CallContext)
-    throws -> Double
-  {
-    guard let argument else { return value }
-    guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite else {
-      throw c.failure("\(name) is a plain number", at: argument.span, hint: "\(name): \(formatNumber(value))")
-    }
-    return q.value
-  }
 }

@@ -20,8 +20,8 @@ extension Builtins {
     let options = try namedOnly(
       c.keeping(Array(c.arguments.dropFirst())), "activity", spellings: ["bin": "bin"], usage: usage)
     let bin = try positiveOption(options["bin"], "bin", .time, default: 0.02, atMost: 1000, c)
-    let simulation = c.interpreter.world.simulation
-    let duration = simulation.recordedDuration(handle.group), since = simulation.time - duration
+    let (trains, _, since) = try spikeTrains(c, 0, "activity")
+    let duration = c.interpreter.world.simulation.time - since
     let bins = Int(saturating: (duration / bin * (1 + 1e-9)).rounded(.down))
     guard bins >= 1 else {
       throw c.failure(
@@ -33,11 +33,6 @@ extension Builtins {
         "\(bins) bins of \(handle.range.count) neurons are more than 10 million values", hint: "a larger bin")
     }
     // Bins as psth counts them: [t, t + bin), the last one closed.
-    var trains = [[Double]](repeating: [], count: handle.range.count)
-    let (steps, neurons) = simulation.spikes(handle.group)
-    for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
-      trains[neuron - handle.range.lowerBound].append(Double(step) * simulation.dt)
-    }
     let end = since + Double(bins) * bin
     let perNeuron = trains.map { SpikeAnalysis.counts([$0], bin: bin, from: since, to: end) }
     let counts = (0..<bins).map { b in perNeuron.map { Double($0[b]) / bin } }

@@ -26,21 +26,11 @@ extension Builtins {
     let options = try namedOnly(
       c, "gabor", spellings: Dictionary(uniqueKeysWithValues: names.map { ($0, $0) }), usage: usage)
     let size = try options["size"].map { try count($0, "size", c, at: 2...64) } ?? 16
-    func plain(_ name: String, _ fallback: Double, positive: Bool) throws -> Double {
-      guard let argument = options[name] else { return fallback }
-      guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite,
-        !positive || q.value > 0
-      else {
-        throw c.failure(
-          "\(name) is a \(positive ? "positive " : "")plain number", at: argument.span,
-          hint: "\(name): \(formatNumber(fallback))")
-      }
-      return q.value
-    }
     let values = gaborPatch(
-      size: size, wavelength: try plain("wavelength", 8, positive: true),
-      angle: try plain("angle", 45, positive: false),
-      sigma: try plain("sigma", 3, positive: true), phase: try plain("phase", 0, positive: false))
+      size: size, wavelength: try plainOption(options["wavelength"], "wavelength", default: 8, positive: true, c),
+      angle: try plainOption(options["angle"], "angle", default: 45, c),
+      sigma: try plainOption(options["sigma"], "sigma", default: 3, positive: true, c),
+      phase: try plainOption(options["phase"], "phase", default: 0, c))
     return matrix(values, columns: size)
   }
 
@@ -66,12 +56,7 @@ extension Builtins {
     let duration = try positiveOption(options["duration"], "duration", .time, default: 100, atMost: 1e5, c)
     cell.bin = try positiveOption(options["bin"], "bin", .time, default: 1e-3, atMost: 1, c)
     cell.baseRate = try positiveOption(options["rate"], "rate", .frequency, default: 20, atMost: 1000, c)
-    if let argument = options["gain"] {
-      guard case .quantity(let q) = argument.value, q.dimension.isDimensionless, q.value.isFinite else {
-        throw c.failure("gain is a plain number", at: argument.span, hint: "gain: 1")
-      }
-      cell.gain = q.value
-    }
+    cell.gain = try plainOption(options["gain"], "gain", default: 1, c)
     let seed = try seedOption(options["seed"], c)
     // The drive is normal with sd |gain|·‖filter‖: beyond 4 the cell's rate spans more than e^±16 of its base.
     let norm = filter.reduce(0) { $0 + $1 * $1 }.squareRoot()
