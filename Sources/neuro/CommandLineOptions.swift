@@ -1,3 +1,5 @@
+import NeuroLang
+
 /// What the command line asked for.
 struct CommandLineOptions {
   enum Mode: Equatable {
@@ -13,6 +15,8 @@ struct CommandLineOptions {
   var forceASCII = false
   var timing = false
   var noColor = false
+  /// `--threads N`: the threads runs share their work among (every core when not given).
+  var threads: Int?
 
   static let usage = """
     usage: neuro [options] [FILE.neuro]
@@ -25,6 +29,8 @@ struct CommandLineOptions {
     options:
       --ascii      draw plots with plain ASCII characters
       --no-color   never use colour
+      --threads N  share each run among N threads (default: every core); the
+                   spikes are the same for any number
       --timing     print the wall time of each run and connect (for benchmarks)
       --help       show this help
       --version    show the version
@@ -37,7 +43,16 @@ struct CommandLineOptions {
   static func parse(_ arguments: [String]) -> Result<CommandLineOptions, UsageError> {
     var options = CommandLineOptions()
     var files: [String] = []
-    for argument in arguments {
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+      if argument == "--threads" || argument.hasPrefix("--threads=") {
+        let text = argument == "--threads" ? rest.popFirst() : String(argument.dropFirst("--threads=".count))
+        switch threadCount(text) {
+        case .success(let count): options.threads = count
+        case .failure(let error): return .failure(error)
+        }
+        continue
+      }
       switch argument {
       case "--ascii": options.forceASCII = true
       case "--timing": options.timing = true
@@ -52,9 +67,9 @@ struct CommandLineOptions {
       }
     }
     if files.first == "lesson" || files.first == "lessons" {
-      let rest = arguments.filter { !$0.hasPrefix("-") }.dropFirst()
-      if rest.count > 1 { return .failure(UsageError(message: "neuro lesson takes one lesson number")) }
-      guard let text = rest.first else {
+      let lessonArguments = files.dropFirst()
+      if lessonArguments.count > 1 { return .failure(UsageError(message: "neuro lesson takes one lesson number")) }
+      guard let text = lessonArguments.first else {
         options.mode = .lesson(number: nil)
         return .success(options)
       }
@@ -68,6 +83,21 @@ struct CommandLineOptions {
     }
     if let file = files.first, options.mode == .repl { options.mode = .script(path: file) }
     return .success(options)
+  }
+}
+
+extension CommandLineOptions {
+  /// The number after `--threads`: 1 up to this machine's cores.
+  static func threadCount(_ text: String?) -> Result<Int, UsageError> {
+    let cores = Interpreter.cores
+    guard let text, let count = Int(text) else {
+      return .failure(UsageError(message: "--threads needs a number of threads, 1 to \(cores) on this machine"))
+    }
+    guard (1...cores).contains(count) else {
+      return .failure(
+        UsageError(message: "--threads can be 1 to \(cores) on this machine (\(cores) cores), found \(count)"))
+    }
+    return .success(count)
   }
 }
 

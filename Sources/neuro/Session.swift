@@ -42,7 +42,9 @@ enum Session {
         return Double(whole) + Double(fraction) * 1e-18
       }
     }
-    return Interpreter(host: timed)
+    let interpreter = Interpreter(host: timed)
+    if let threads = options.threads { interpreter.threads = threads }
+    return interpreter
   }
 
   static func plotSettings(_ options: CommandLineOptions) -> PlotSettings {

@@ -41,13 +41,18 @@ public final class Simulation {
   public private(set) var dt: Double = defaultTimeStep
   /// Steps taken since t = 0.
   public private(set) var stepIndex = 0
-  private var slots: [Slot] = []
-  private var projections: [Projection] = []
+  var slots: [Slot] = []
+  var projections: [Projection] = []
   /// For projections with per-synapse delays: post values waiting, one array per step ahead.
   private var delayQueues: [[[Double]]] = []
   private var connectionsMade = 0
   /// Weights recorded over time, by connection (`WeightRecordings.swift`).
   var weightRecordings: [ConnectionID: WeightRecording] = [:]
+
+  /// The threads a run shares its work among (see `Simulation+Threads.swift`); every core by default.
+  public var threads = WorkerPool.availableCores
+  /// The pool of the last run that shared its work, kept (its threads asleep) for the next.
+  var pool: (requested: Int, pool: WorkerPool)?
 
   public init() {}
 
@@ -281,6 +286,18 @@ public final class Simulation {
       }
       return byStep
     }
+    let pool = workerPool()
+    let shared = pool.map { sharedDeliveries($0, eventsByStep: eventsByStep) } ?? []
+    var deliveredShared = [Bool](repeating: false, count: projections.count)
+    for delivery in shared { for p in delivery.projections { deliveredShared[p] = true } }
+    // Spikes due onto a shared group wait for its next step, whose threads deliver them first.
+    var waiting = [[(projection: Int, due: [Int])]](repeating: [], count: slots.count)
+    defer {
+      if let pool {
+        for g in waiting.indices where !waiting[g].isEmpty { receive(waiting[g], group: g, pool: pool) }
+        pool.park()
+      }
+    }
     var inputs = slots.map { [Double](repeating: 0, count: $0.group.count) }
     var drives = [Double](repeating: 0, count: slots.count)
     var fired: [Int] = []
@@ -297,7 +314,7 @@ public final class Simulation {
         }
       }
       for g in slots.indices {
-        if let events = eventsByStep[g][k] {
+        if !eventsByStep[g].isEmpty, let events = eventsByStep[g][k] {
           for (variable, amount) in events { _ = slots[g].group.add(amount, to: variable) }
         }
         var drive = 0.0
@@ -316,12 +333,20 @@ public final class Simulation {
           }
         }
         fired.removeAll(keepingCapacity: true)
-        inputs[g].withUnsafeBufferPointer { slots[g].group.step(input: $0, spikes: &fired) }
+        inputs[g].withUnsafeBufferPointer { input in
+          if let pool {
+            step(group: g, input: input, spikes: &fired, receiving: waiting[g], pool: pool)
+            waiting[g] = []
+          } else {
+            slots[g].group.step(input: input, spikes: &fired)
+          }
+        }
         slots[g].record(spikes: fired, atStep: k + 1)
         spikesRecorded += fired.count
         if !projections.isEmpty { swap(&firedByGroup[g], &fired) }
       }
-      for p in projections.indices {
+      for delivery in shared { waiting[delivery.group] = due(delivery, firedByGroup: firedByGroup, step: k) }
+      for p in projections.indices where !deliveredShared[p] {
         if projections[p].synapseDelays != nil {
           let projection = projections[p], fired = firedByGroup[projection.pre.index]
           var queue = delayQueues[p]
@@ -407,7 +432,7 @@ public final class Simulation {
 }
 
 /// A group with its currents and what has been recorded of it.
-private struct Slot {
+struct Slot {
   var group: any NeuronGroup
   var currents: [StepCurrent] = []
   var events: [StateEvent] = []

@@ -65,22 +65,25 @@ public struct LIFParameters: Sendable, Equatable {
 /// start of the step in which it fired (as in Brian2 and NEST).
 public struct LIFGroup: ParameterizedGroup {
   public var parameters: LIFParameters
-  public private(set) var v: [Double]
+  public internal(set) var v: [Double]
   public private(set) var channels: [SynapticChannel] = []
   /// One array per channel.
-  private var synaptic: [[Double]] = []
-  private var lastSpike: [Int]
+  var synaptic: [[Double]] = []
+  var lastSpike: [Int]
   private var initialV: [Double]? = nil
   /// Per-neuron values of parameters that differ between neurons (v_rest, v_th, v_reset, R).
   private var perNeuron: [String: [Double]] = [:]
   private var stepIndex = 0
-  private var dt = 1e-4
-  private var decay = 0.0
-  private var eulerFactor = 0.0
-  private var refractorySteps = 0
-  private var channelDecay: [Double] = []
+  var dt = 1e-4
+  var decay = 0.0
+  var eulerFactor = 0.0
+  var refractorySteps = 0
+  var channelDecay: [Double] = []
   /// How much a channel's value moves v over one step (exact, for current-like channels).
-  private var channelGain: [Double] = []
+  var channelGain: [Double] = []
+  /// The kernel a step runs (nil: neuron by neuron), and how many channels are conductances; set by `prepare`.
+  private var kernel: Kernel?
+  private var conductances = 0
 
   public init(count: Int, parameters: LIFParameters) {
     self.parameters = parameters
@@ -147,23 +150,64 @@ public struct LIFGroup: ParameterizedGroup {
         ? dt / tau * decay : channel.tau / (channel.tau - tau) * (exp(-dt / channel.tau) - decay)
       return scale * gain
     }
-  }
-
-  public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
-    let step = stepIndex
-    stepIndex += 1
-    let conductances = channels.filter { if case .conductance = $0.kind { return true } else { return false } }.count
+    conductances = channels.filter { if case .conductance = $0.kind { return true } else { return false } }.count
     if perNeuron.isEmpty && channels.isEmpty {
-      stepAlone(input: input, step: step, spikes: &spikes)
+      kernel = .alone
     } else if perNeuron.isEmpty && conductances == 0 && channels.count == 2 {
-      stepCurrents(input: input, step: step, spikes: &spikes)
+      kernel = .twoCurrents
     } else if perNeuron.isEmpty && conductances == 2 && channels.count == 2,
       case .conductance(let e0) = channels[0].kind, case .conductance(let e1) = channels[1].kind
     {
-      stepTwoConductances(e0, e1, input: input, step: step, spikes: &spikes)
+      kernel = .twoConductances(e0, e1)
     } else {
-      stepGeneral(input: input, step: step, conductances: conductances > 0, spikes: &spikes)
+      kernel = nil
     }
+  }
+
+  public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
+    advance(input: input, spikes: &spikes, pool: nil, receiving: nil)
+  }
+
+  public mutating func step(
+    input: UnsafeBufferPointer<Double>, spikes: inout [Int], pool: WorkerPool, receiving: ChannelDelivery?
+  ) {
+    advance(input: input, spikes: &spikes, pool: pool, receiving: receiving)
+  }
+
+  /// One step: the common cases as kernels over neuron ranges (shared among the pool's threads when
+  /// there is one), the rest neuron by neuron on this thread.
+  private mutating func advance(
+    input: UnsafeBufferPointer<Double>, spikes: inout [Int], pool: WorkerPool?, receiving: ChannelDelivery?
+  ) {
+    let step = stepIndex
+    stepIndex += 1
+    guard let kernel else {
+      let n = v.count
+      if let receiving { _ = withChannelValues { receiving(0..<n, $0) } }
+      stepGeneral(input: input, step: step, conductances: conductances > 0, spikes: &spikes)
+      return
+    }
+    let constants = KernelConstants(self, step: step)
+    let n = v.count
+    withState { v, last, channels in
+      let state = KernelState(v: v, last: last, channels: channels, input: input)
+      guard let pool, pool.threads > 1, n >= WorkerPool.smallestSharedGroup else {
+        receiving?(0..<n, channels)
+        return kernel.run(0..<n, state, constants, spikes: &spikes)
+      }
+      pool.collect(into: &spikes) { part, fired in
+        let range = WorkerPool.range(part: part, of: pool.parts, count: n)
+        receiving?(range, channels)
+        kernel.run(range, state, constants, spikes: &fired)
+      }
+    }
+  }
+
+  public mutating func withChannelValues(_ body: (UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>) -> Void)
+    -> Bool
+  {
+    withState { _, _, channels in body(channels) }
+    return true
   }
 
   /// Gives some neurons their own value of v_rest, v_th, v_reset or R; false for other names.
@@ -177,53 +221,6 @@ public struct LIFGroup: ParameterizedGroup {
     for (k, i) in range.enumerated() { array[i] = values[k] }
     perNeuron[name] = array
     return true
-  }
-
-  /// No synapses: the single-neuron path (exact or Euler).
-  private mutating func stepAlone(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
-    let p = parameters
-    let limit = step - refractorySteps
-    for i in 0..<v.count {
-      if lastSpike[i] > limit { continue }
-      let target = p.restingPotential + p.resistance * input[i]
-      if p.method == .euler {
-        v[i] += eulerFactor * (target - v[i])
-      } else {
-        v[i] = target + (v[i] - target) * decay
-      }
-      if v[i] > p.threshold {
-        spikes.append(i)
-        v[i] = p.resetPotential
-        lastSpike[i] = step
-      }
-    }
-  }
-
-  /// The CUBA case, two current-like channels: exact propagation of v and the channels in one
-  /// vectorisable pass, then threshold and reset.
-  private mutating func stepCurrents(input: UnsafeBufferPointer<Double>, step: Int, spikes: inout [Int]) {
-    let p = parameters, n = v.count, limit = step - refractorySteps
-    let (rest, resistance, m) = (p.restingPotential, p.resistance, decay)
-    let (g0, g1, d0, d1) = (channelGain[0], channelGain[1], channelDecay[0], channelDecay[1])
-    withTwoChannels { v, last, s0, s1 in
-      for i in 0..<n {
-        let target = rest + resistance * input[i]
-        let next = target + (v[i] - target) * m + s0[i] * g0 + s1[i] * g1
-        v[i] = last[i] <= limit ? next : v[i]
-        s0[i] *= d0
-        s1[i] *= d1
-      }
-    }
-    let threshold = p.threshold, reset = p.resetPotential
-    v.withUnsafeMutableBufferPointer { v in
-      lastSpike.withUnsafeMutableBufferPointer { last in
-        for i in 0..<n where v[i] > threshold && last[i] <= limit {
-          spikes.append(i)
-          last[i] = step
-          v[i] = reset
-        }
-      }
-    }
   }
 
   /// Any channels and per-neuron parameters: exact propagation when every channel is current-like,
@@ -276,59 +273,6 @@ public struct LIFGroup: ParameterizedGroup {
         vi = resets?[i] ?? p.resetPotential
       }
       v[i] = vi
-    }
-  }
-
-  /// The COBA case, two conductance channels, in one pass over unsafe buffers (the same arithmetic
-  /// as `stepConductance`).
-  private mutating func stepTwoConductances(
-    _ e0: Double, _ e1: Double, input: UnsafeBufferPointer<Double>, step: Int,
-    spikes: inout [Int]
-  ) {
-    let p = parameters, n = v.count, limit = step - refractorySteps
-    let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
-    let (d0, d1, dt, threshold, reset) = (channelDecay[0], channelDecay[1], dt, p.threshold, p.resetPotential)
-    let leakDrive = leak * p.restingPotential
-    withTwoChannels { v, last, g0, g1 in
-      for i in 0..<n {
-        let a = g0[i], b = g1[i]
-        g0[i] = a * d0
-        g1[i] = b * d1
-        guard last[i] <= limit else { continue }
-        let total = leak + a + b
-        let target = (leakDrive + input[i] + a * e0 + b * e1) / total
-        var vi = target + (v[i] - target) * exp(-dt * total / capacitance)
-        if vi > threshold {
-          spikes.append(i)
-          last[i] = step
-          vi = reset
-        }
-        v[i] = vi
-      }
-    }
-  }
-
-  /// Runs a loop over v, the last spike steps and the two channels as unsafe buffers. The channels
-  /// are moved out while it runs, so that their accesses do not overlap.
-  private mutating func withTwoChannels(
-    _ body: (
-      UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>,
-      UnsafeMutableBufferPointer<Double>
-    ) -> Void
-  ) {
-    var first: [Double] = [], second: [Double] = []
-    swap(&first, &synaptic[0])
-    swap(&second, &synaptic[1])
-    defer {
-      swap(&first, &synaptic[0])
-      swap(&second, &synaptic[1])
-    }
-    v.withUnsafeMutableBufferPointer { v in
-      lastSpike.withUnsafeMutableBufferPointer { last in
-        first.withUnsafeMutableBufferPointer { s0 in
-          second.withUnsafeMutableBufferPointer { s1 in body(v, last, s0, s1) }
-        }
-      }
     }
   }
 

@@ -1,3 +1,6 @@
+/// Adds spikes into the channel values of a range of neurons (every channel's values given).
+public typealias ChannelDelivery = (Range<Int>, UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>) -> Void
+
 /// A group of neurons of one model, its state held as one contiguous array per
 /// variable. The simulation calls `step` once per time step for the whole group.
 public protocol NeuronGroup: Sendable {
@@ -12,6 +15,11 @@ public protocol NeuronGroup: Sendable {
   /// Advances every neuron by one step under the given input current (A, one per
   /// neuron), appending the indices of the neurons that fired.
   mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int])
+  /// Advances as `step` does, sharing the work among the pool's threads where the model can: the same
+  /// values, and the spikes in the same order, for any number of threads. `receiving` first adds the
+  /// spikes due onto a range of neurons into the channels (each thread its range).
+  mutating func step(
+    input: UnsafeBufferPointer<Double>, spikes: inout [Int], pool: WorkerPool, receiving: ChannelDelivery?)
   /// Returns every neuron to its initial state.
   mutating func resetState()
   /// Adds `amount` to a state variable of every neuron (a synaptic event); false when there is no such variable.
@@ -20,6 +28,9 @@ public protocol NeuronGroup: Sendable {
   mutating func addChannel(_ channel: SynapticChannel) -> Int?
   /// Lets a projection add weights into a channel's values, one per neuron.
   mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void)
+  /// Runs `body` with every channel's values at once (delivery shared among threads); false when the
+  /// model cannot, and then `body` does not run.
+  mutating func withChannelValues(_ body: (UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>) -> Void) -> Bool
   /// Sets a state variable of the neurons in `range` (also the value they return to on reset); false when it cannot.
   mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool
   /// The kind of a channel that `addChannel` made, or nil when there is no such channel.
@@ -41,6 +52,16 @@ public protocol NeuronGroup: Sendable {
 extension NeuronGroup {
   public mutating func addChannel(_ channel: SynapticChannel) -> Int? { nil }
   public mutating func accumulate(channel: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) {}
+  public mutating func withChannelValues(_ body: (UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>) -> Void)
+    -> Bool
+  { false }
+  public mutating func step(
+    input: UnsafeBufferPointer<Double>, spikes: inout [Int], pool: WorkerPool, receiving: ChannelDelivery?
+  ) {
+    let n = count
+    if let receiving { _ = withChannelValues { receiving(0..<n, $0) } }
+    step(input: input, spikes: &spikes)
+  }
   public mutating func setValues(_ values: [Double], of variable: String, at range: Range<Int>) -> Bool { false }
   public func channelKind(_ channel: Int) -> SynapticChannel.Kind? { nil }
   public mutating func setParameterValues(_ values: [Double], of name: String, at range: Range<Int>) -> Bool { false }

@@ -231,26 +231,41 @@ public struct Projection: Sendable {
     return weights.map { Double($0[s]) } ?? weight
   }
 
-  /// Adds the weights of the synapses of these presynaptic neurons into the channel values.
-  func deliver(_ fired: [Int], into values: UnsafeMutableBufferPointer<Double>) {
+  /// Adds the weights of the synapses of these presynaptic neurons into the channel values: all of them,
+  /// or those onto the post neurons in `within` (each thread of a shared step takes a range).
+  func deliver(_ fired: [Int], into values: UnsafeMutableBufferPointer<Double>, within: Range<Int>? = nil) {
     let w = weight, lower = preRange.lowerBound
     rowStart.withUnsafeBufferPointer { rows in
       targets.withUnsafeBufferPointer { cols in
+        // The synapses of row r onto `within`: the targets of a row are in ascending order.
+        func span(_ r: Int) -> Range<Int> {
+          guard let within else { return rows[r]..<rows[r + 1] }
+          let first = Self.firstTarget(atLeast: within.lowerBound, cols, rows[r]..<rows[r + 1])
+          return first..<Self.firstTarget(atLeast: within.upperBound, cols, first..<rows[r + 1])
+        }
         if let weights {
           weights.withUnsafeBufferPointer { ws in
             for i in fired where preRange.contains(i) {
-              let r = i - lower
-              for s in rows[r]..<rows[r + 1] { values[Int(cols[s])] += Double(ws[s]) }
+              for s in span(i - lower) { values[Int(cols[s])] += Double(ws[s]) }
             }
           }
           return
         }
         for i in fired where preRange.contains(i) {
-          let r = i - lower
-          for s in rows[r]..<rows[r + 1] { values[Int(cols[s])] += w }
+          for s in span(i - lower) { values[Int(cols[s])] += w }
         }
       }
     }
+  }
+
+  /// The first synapse in `range` whose target is at least `bound` (the targets ascending), by bisection.
+  private static func firstTarget(atLeast bound: Int, _ cols: UnsafeBufferPointer<Int32>, _ range: Range<Int>) -> Int {
+    var (low, high) = (range.lowerBound, range.upperBound)
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(cols[middle]) < bound { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// With per-synapse delays: queues this step's spikes in `queue` (one array of post values per

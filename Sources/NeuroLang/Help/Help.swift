@@ -183,6 +183,9 @@ public enum Help {
     "return": "return VALUE   ends a function with a value (return alone gives nothing)\n",
     "break": "break   leaves the innermost for or while; continue goes on with its next round\n",
     "continue": "continue   goes on with the next round of the innermost for or while\n",
+    "threads":
+      "threads 2   runs share their work among 2 threads (1 up to the cores of this machine; every core unless "
+      + "set); the spikes are the same for any number\n",
     "seed": "seed 42   makes random, uniform, normal, poisson inputs and random connections repeat exactly\n",
     "save":
       "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written "

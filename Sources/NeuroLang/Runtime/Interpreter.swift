@@ -35,6 +35,11 @@ public final class Interpreter {
   var evaluationDepth = 0
   static let maximumEvaluationDepth = 20_000
 
+  /// The threads runs share their work among, for this session (`threads 2`, `--threads 2`).
+  public var threads = WorkerPool.availableCores {
+    didSet { world.simulation.threads = threads }
+  }
+
   public init(host: Host) {
     self.host = host
     scope = globals
@@ -44,6 +49,7 @@ public final class Interpreter {
   /// stimuli, connections or recordings) and no names defined or imported.
   public func startFresh() {
     world = World()
+    world.simulation.threads = threads
     globals.removeAll()
     importedFiles = []
   }
@@ -223,6 +229,8 @@ public final class Interpreter {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
       world.random = RandomSource(seed: UInt64(bitPattern: seed))
+    case .threads(let expr):
+      try setThreads(expr)
     }
   }
 

@@ -141,6 +141,8 @@ public enum StmtKind: Sendable {
   case save(value: Expr, path: Expr)
   /// `seed 42`
   case seed(Expr)
+  /// `threads 2`
+  case threads(Expr)
   /// `model name { dv/dt = … }`
   case model(ModelDeclaration)
   /// `event n.g_exc += 5nS at 20ms, 60ms`, `event n.g_exc += 5nS in 10ms`

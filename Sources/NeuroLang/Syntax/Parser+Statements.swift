@@ -87,6 +87,16 @@ extension Parser {
       { p, start in try p.parseModelStatement(start) }
     ),
     "event": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseEvent() }),
+    "threads": (
+      { p in
+        !p.atStatementEnd(after: 1)
+          && ![.equal, .leftParen, .dot, .leftBracket].contains(p.tokenKind(at: 1))
+      },
+      { p, _ in
+        p.advance()
+        return .threads(try p.parseExpression())
+      }
+    ),
   ]
 
   /// `from A to B`, either part optional; with `allowingLength`, `for D` instead of `to B`.
