@@ -74,6 +74,8 @@ public struct EquationGroup: NeuronGroup {
   private var threshold: ArrayProgram?
   /// The usual threshold, a state variable against a fixed level, read without running a program.
   private var thresholdLevel: (state: Int, level: Double)?
+  /// A one-variable affine model (Euler or exact) in one fused pass (`AffineUpdate.swift`).
+  private var affine: AffineUpdate?
   private let layout: Layout
   /// Neurons are stored and advanced in blocks of `width`, so that every array an equation
   /// touches stays in the fastest cache while a block is computed.
@@ -82,6 +84,8 @@ public struct EquationGroup: NeuronGroup {
   private var dt = 1e-4
   private var time = 0.0
   private var refractorySteps: Int32 = 0
+  /// The input of the block being stepped where it lies, when the block is full (nil: its copy in storage).
+  nonisolated(unsafe) private var blockInput: UnsafePointer<Double>?
 
   /// Where each array lives in `storage`, in units of `count` doubles.
   private struct Layout {
@@ -116,6 +120,11 @@ public struct EquationGroup: NeuronGroup {
     if case .subtract(.state(let i), .constant(let level))? = model.threshold?.folded(parameters: parameters) {
       thresholdLevel = (i, level)
     }
+    if model.stateNames.count == 1, [.euler, .exact, .exponentialEuler].contains(model.method),
+      model.threshold == nil || thresholdLevel != nil, let form = AffineForm(scaled[0].rest, stateCount: 1)
+    {
+      affine = AffineUpdate(form: form)
+    }
     let registers = [derivatives, scaledRightSides, exponential, threshold].compactMap { $0?.registerCount }.max() ?? 0
     layout = Layout(states: model.stateNames.count, registers: max(1, registers))
     width = max(1, min(count, 256))
@@ -145,6 +154,8 @@ public struct EquationGroup: NeuronGroup {
     factors = rebuilt.factors
     threshold = rebuilt.threshold
     thresholdLevel = rebuilt.thresholdLevel
+    affine = rebuilt.affine
+    prepare(dt: dt)
   }
 
   /// Takes the parameter values of a group of the same model; the equations are compiled again.
@@ -175,6 +186,7 @@ public struct EquationGroup: NeuronGroup {
 
   public mutating func prepare(dt: Double) {
     self.dt = dt
+    affine?.prepare(dt: dt, scale: factors[0], exponential: model.method != .euler)
     // Refractory from the start of the step in which the neuron fired: one step is that step.
     refractorySteps = max(0, Int32(saturating: model.refractoryPeriod / dt - 1))
   }
@@ -218,6 +230,7 @@ public struct EquationGroup: NeuronGroup {
       }
     }
     time += dt
+    blockInput = nil
   }
 
   /// Advances one block of `width` neurons, the first of which is neuron `first`.
@@ -227,18 +240,64 @@ public struct EquationGroup: NeuronGroup {
   ) {
     let n = width, s = model.stateNames.count, layout = self.layout
     let (dt, t) = (self.dt, time)
-    for lane in 0..<n { base[layout.input * n + lane] = first + lane < count ? input[first + lane] : 0 }
+    // The input as the programs read it: where it is for a full block, else copied (0 past the last neuron).
+    let inputInPlace = first + n <= count ? input.baseAddress.map { $0 + first } : nil
+    blockInput = inputInPlace
+    if inputInPlace == nil {
+      for lane in 0..<n { base[layout.input * n + lane] = first + lane < count ? input[first + lane] : 0 }
+    }
     if anyRefractory { copy(base, from: layout.states, to: layout.scratch, slots: s, n: n) }
     let saved = layout.scratch
+    var anyAbove = true  // unless the fused pass says otherwise
+    if let affine {
+      let level = thresholdLevel?.level ?? .infinity
+      anyAbove = affine.advance(
+        base + layout.states * n, input: inputInPlace ?? UnsafePointer(base + layout.input * n), n: n, level: level,
+        inclusive: model.inclusiveThreshold)
+    } else {
+      anyAbove = advanceByMethod(base, n: n, t: t, dt: dt, anyRefractory: anyRefractory)
+    }
+    if anyRefractory {
+      anyAbove = true  // the restored states were not in the fused pass
+      for lane in 0..<n where first + lane < count && refractoryStepsLeft[first + lane] > 0 {
+        refractoryStepsLeft[first + lane] -= 1
+        for i in 0..<s { base[(layout.states + i) * n + lane] = base[(saved + i) * n + lane] }
+      }
+    }
+    guard let threshold else { return }
+    // After a reset no neuron's condition is held over (`above` stays false).
+    if !anyAbove && (!model.resets.isEmpty || !above[first..<min(count, first + n)].contains(true)) { return }
+    fire(threshold, base, first: first, input: input, t: t, anyRefractory: anyRefractory, spikes: &spikes)
+  }
+
+  /// The method's update of a block's states (everything but the fused affine case); false when it
+  /// found that no neuron is above a threshold on one state (Euler), true when it may be.
+  private func advanceByMethod(
+    _ base: UnsafeMutablePointer<Double>, n: Int, t: Double, dt: Double, anyRefractory: Bool
+  ) -> Bool {
+    let s = model.stateNames.count, layout = self.layout
     switch model.method {
     case .euler:
       run(scaledRightSides, base, statesAt: layout.states, n: n, time: t)
+      var crossed = 1
       for i in 0..<s {
         let f = rightSide(scaledRightSides, i, base, into: layout.derivativesAt, n: n, time: t)
         let x = base + (layout.states + i) * n
         let step = dt * factors[i]
-        for j in 0..<n { x[j] += step * f[j] }
+        guard let (state, level) = thresholdLevel, state == i else {
+          for j in 0..<n { x[j] += step * f[j] }
+          continue
+        }
+        // The threshold's state: counted above its level in the same pass.
+        crossed = 0
+        let inclusive = model.inclusiveThreshold
+        for j in 0..<n {
+          let next = x[j] + step * f[j]
+          x[j] = next
+          crossed &+= (inclusive ? next >= level : next > level) ? 1 : 0
+        }
       }
+      return crossed > 0
     case .rk2:
       evaluate(derivatives, base, statesAt: layout.states, into: layout.derivativesAt, n: n, time: t)
       if anyRefractory { copy(base, from: layout.states, to: layout.slopesAt, slots: s, n: n) }
@@ -277,13 +336,15 @@ public struct EquationGroup: NeuronGroup {
         }
       }
     }
-    if anyRefractory {
-      for lane in 0..<n where first + lane < count && refractoryStepsLeft[first + lane] > 0 {
-        refractoryStepsLeft[first + lane] -= 1
-        for i in 0..<s { base[(layout.states + i) * n + lane] = base[(saved + i) * n + lane] }
-      }
-    }
-    guard let threshold else { return }
+    return true
+  }
+
+  /// The threshold of a block after its step: who fires, their resets.
+  private mutating func fire(
+    _ threshold: ArrayProgram, _ base: UnsafeMutablePointer<Double>, first: Int, input: UnsafeBufferPointer<Double>,
+    t: Double, anyRefractory: Bool, spikes: inout [Int]
+  ) {
+    let n = width, layout = self.layout
     let value: Resolved, level: Double
     if let (state, fixed) = thresholdLevel {
       value = Resolved(pointer: UnsafePointer(base + (layout.states + state) * n), scalar: 0)
@@ -383,7 +444,7 @@ public struct EquationGroup: NeuronGroup {
     switch operand {
     case .register(let r): return Resolved(pointer: UnsafePointer(base + (layout.registers + r) * n), scalar: 0)
     case .state(let i): return Resolved(pointer: UnsafePointer(base + (statesAt + i) * n), scalar: 0)
-    case .input: return Resolved(pointer: UnsafePointer(base + layout.input * n), scalar: 0)
+    case .input: return Resolved(pointer: blockInput ?? UnsafePointer(base + layout.input * n), scalar: 0)
     case .scalar(let x): return Resolved(pointer: nil, scalar: x)
     case .time: return Resolved(pointer: nil, scalar: time)
     }
@@ -396,6 +457,9 @@ public struct EquationGroup: NeuronGroup {
       let b = resolve(instruction.b, base, statesAt: statesAt, n: n, time: time)
       switch instruction.operation {
       case .add: binary(r, a, b, n, +)
+      case .multiplyAdd:
+        let c = resolve(instruction.c, base, statesAt: statesAt, n: n, time: time)
+        multiplyAdd(r, a, b, c, n)
       case .subtract: binary(r, a, b, n, -)
       case .multiply: binary(r, a, b, n, *)
       case .divide: binary(r, a, b, n, /)
@@ -404,7 +468,10 @@ public struct EquationGroup: NeuronGroup {
       case .power(let p): unary(r, a, n) { Glibc.pow($0, p) }
       case .function(let fn):
         switch fn {
-        case .exp: unary(r, a, n) { Glibc.exp($0) }
+        case .exp:
+          // Four at a time by the vectorised exponential (libm's is one call per value).
+          unary(r, a, n) { $0 }
+          exponentials(r, count: n)
         default: unary(r, a, n) { fn.apply($0) }
         }
       }
@@ -426,6 +493,23 @@ public struct EquationGroup: NeuronGroup {
       for j in 0..<n { r[j] = f(x, pb[j]) }
     case (nil, nil):
       let v = f(a.scalar, b.scalar)
+      for j in 0..<n { r[j] = v }
+    }
+  }
+
+  /// r = a · b + c, each operand an array or one value.
+  private func multiplyAdd(_ r: UnsafeMutablePointer<Double>, _ a: Resolved, _ b: Resolved, _ c: Resolved, _ n: Int) {
+    let (x, y, z) = (a.scalar, b.scalar, c.scalar)
+    switch (a.pointer, b.pointer, c.pointer) {
+    case (let pa?, let pb?, let pc?): for j in 0..<n { r[j] = pa[j] * pb[j] + pc[j] }
+    case (nil, let pb?, let pc?): for j in 0..<n { r[j] = x * pb[j] + pc[j] }
+    case (let pa?, nil, let pc?): for j in 0..<n { r[j] = pa[j] * y + pc[j] }
+    case (let pa?, let pb?, nil): for j in 0..<n { r[j] = pa[j] * pb[j] + z }
+    case (nil, let pb?, nil): for j in 0..<n { r[j] = x * pb[j] + z }
+    case (let pa?, nil, nil): for j in 0..<n { r[j] = pa[j] * y + z }
+    case (nil, nil, let pc?): for j in 0..<n { r[j] = x * y + pc[j] }
+    case (nil, nil, nil):
+      let v = x * y + z
       for j in 0..<n { r[j] = v }
     }
   }

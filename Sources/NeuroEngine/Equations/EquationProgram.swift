@@ -161,7 +161,9 @@ public enum MathFunction: String, Sendable, CaseIterable, Hashable {
 
   public func apply(_ x: Double) -> Double {
     switch self {
-    case .exp: return Glibc.exp(x)
+    // The vectorised exponential, as the array programs compute it: a constant folded here and the same
+    // expression computed over a group agree to the last bit.
+    case .exp: return exponential(SIMD4(repeating: x))[0]
     case .log: return Glibc.log(x)
     case .sqrt: return x.squareRoot()
     case .abs: return Swift.abs(x)
@@ -186,6 +188,8 @@ struct ArrayProgram: Sendable {
 
   enum Operation: Sendable {
     case add, subtract, multiply, divide, negate, square, power(Double), function(MathFunction)
+    /// a · b + c in one pass (rounded as the two operations are: no fused multiply-add).
+    case multiplyAdd
   }
 
   struct Instruction: Sendable {
@@ -193,6 +197,8 @@ struct ArrayProgram: Sendable {
     var target: Int
     var a: Operand
     var b: Operand
+    /// The third operand of `multiplyAdd`.
+    var c: Operand = .scalar(0)
   }
 
   var instructions: [Instruction] = []
@@ -216,6 +222,11 @@ struct ArrayProgram: Sendable {
     case .input: return .input
     case .time: return .time
     case .negate(let a): operand = emit(.negate, compile(a), .scalar(0))
+    case .add(.multiply(let a, let b), let c) where computed[.multiply(a, b)] == nil:
+      operand = emit(.multiplyAdd, compile(a), compile(b), compile(c))
+    case .add(let c, .multiply(let a, let b)) where computed[.multiply(a, b)] == nil:
+      let addend = compile(c)
+      operand = emit(.multiplyAdd, compile(a), compile(b), addend)
     case .add(let a, let b): operand = emit(.add, compile(a), compile(b))
     case .subtract(let a, let b): operand = emit(.subtract, compile(a), compile(b))
     case .multiply(let a, let b): operand = emit(.multiply, compile(a), compile(b))
@@ -227,10 +238,10 @@ struct ArrayProgram: Sendable {
     return operand
   }
 
-  private mutating func emit(_ operation: Operation, _ a: Operand, _ b: Operand) -> Operand {
+  private mutating func emit(_ operation: Operation, _ a: Operand, _ b: Operand, _ c: Operand = .scalar(0)) -> Operand {
     let target = registerCount
     registerCount += 1
-    instructions.append(Instruction(operation: operation, target: target, a: a, b: b))
+    instructions.append(Instruction(operation: operation, target: target, a: a, b: b, c: c))
     return .register(target)
   }
 }

@@ -1,5 +1,5 @@
-/// Four neighbouring values of an array as one vector (Int as Int64, to share the masks of Double): loaded and stored whole, or, at the end of a
-/// range, the first `count` of them (the other lanes 0 on loading, untouched on storing).
+/// Four neighbouring values of an array as one vector (Int as Int64, to share the masks of Double): loaded
+/// and stored whole, or, at the end of a range, the first `count` (other lanes 0 on loading, untouched on storing).
 extension UnsafeMutableBufferPointer where Element == Double {
   @inline(__always)
   func lanes(at i: Int, count: Int = 4) -> SIMD4<Double> {
