@@ -66,18 +66,8 @@ extension Interpreter {
     }
     let delay =
       try options["delay"].map { value, delaySpan -> Draw in
-        guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
-          throw failure(
-            "delay must be a time that is not negative", at: delaySpan,
-            hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
-        }
-        guard q.value <= Self.longestDelay else {
-          throw failure(
-            "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike "
-              + "can wait",
-            at: delaySpan, hint: "delay: 1ms")
-        }
-        return draws["delay"] ?? .constant(q.value)
+        let checked = try synapticDelay(value, at: delaySpan)
+        return draws["delay"] ?? .constant(checked)
       } ?? .constant(0)
     var allowSelf = true
     if let (value, selfSpan) = options["self"] {
@@ -208,12 +198,30 @@ extension Interpreter {
     return rule
   }
 
+  /// A delay option's value (s): a time from 0 to the longest a spike can wait.
+  func synapticDelay(_ value: Value, at delaySpan: Span) throws -> Double {
+    guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+      throw failure(
+        "delay must be a time that is not negative", at: delaySpan,
+        hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
+    }
+    guard q.value <= Self.longestDelay else {
+      throw failure(
+        "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike "
+          + "can wait",
+        at: delaySpan, hint: "delay: 1ms")
+    }
+    return q.value
+  }
+
   /// The kind of synapse follows from the weight's unit: a voltage jumps v (or, with tau_syn, is a
   /// current in voltage units), a current decays with tau_syn, a conductance also needs E_rev.
-  private func synapticChannel(_ options: [String: (Value, Span)], at span: Span) throws -> SynapticChannel {
+  func synapticChannel(_ options: [String: (Value, Span)], at span: Span, for statement: String = "connect") throws
+    -> SynapticChannel
+  {
     guard let (weightValue, weightSpan) = options["weight"] else {
       throw failure(
-        "connect needs a weight", at: span,
+        "\(statement) needs a weight", at: span,
         hint: "weight: 1.62mV (a jump of v), 50pA (a current) or 5nS (a conductance)")
     }
     guard case .quantity(let weight) = weightValue else {

@@ -40,10 +40,11 @@ extension Interpreter {
     return formatNumber(steps.first { $0 * 1e-3 <= limit * (1 + 1e-9) } ?? 0.001) + "ms"
   }
 
-  /// Warns about neurons that fired on every step of the run just made (at least 10 steps).
+  /// Warns about neurons that fired on every step of the run just made (at least 10 steps); spike sources
+  /// (no state variables: Poisson inputs may fire several times a step) are left alone.
   func warnAboutNeuronsFiringEveryStep(since startStep: Int, steps: Int, at span: Span) {
     guard steps >= 10 else { return }
-    for group in world.order {
+    for group in world.order where !world.simulation.group(group).variableNames.isEmpty {
       let (spikeSteps, neurons) = world.simulation.spikes(group)
       guard spikeSteps.count >= steps else { continue }  // fewer spikes than steps: nobody fired on each
       var counts: [Int: Int] = [:]

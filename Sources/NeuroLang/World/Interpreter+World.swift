@@ -32,7 +32,8 @@ extension Interpreter {
   private func describe(_ removal: Simulation.Removal) -> String? {
     let parts = [
       (removal.currents, "injection", "injections"), (removal.events, "event", "events"),
-      (removal.connections, "connection", "connections"), (removal.recordings, "recording", "recordings"),
+      (removal.connections, "connection", "connections"), (removal.drives, "drive", "drives"),
+      (removal.recordings, "recording", "recordings"),
     ]
     .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
     guard let last = parts.last else { return nil }
