@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NeuroEngine
@@ -81,5 +82,18 @@ extension PoissonInputTests {
     _ = simulation.run(steps: 20_000)
     // 50 sources × 100 Hz × 2 s = 10 000 spikes, sd about 100.
     #expect(abs(Double(simulation.spikes(id).steps.count) - 10_000) < 500)
+  }
+
+  /// At 10 kHz and dt 0.1 ms a source fires a Poisson number of times a step of mean 1 (not once every
+  /// step): 100 sources × 2000 steps, mean and variance 1 (standard errors 0.002 and 0.003), e⁻¹ of the
+  /// steps silent; a source firing twice in a step is listed twice.
+  @Test func highRatesGivePoissonCountsAStep() {
+    let binned = counts(PoissonGroup(count: 100, rate: 10_000, seed: 8), steps: 2000, binSteps: 1)
+    let all = binned.flatMap { $0 }
+    #expect(abs(mean(all) - 1) < 0.01, "\(mean(all))")
+    #expect(abs(variance(all) - 1) < 0.015, "\(variance(all))")
+    let silent = Double(all.filter { $0 == 0 }.count) / Double(all.count)
+    #expect(abs(silent - exp(-1.0)) < 0.006, "\(silent)")
+    #expect(all.contains { $0 >= 2 })
   }
 }

@@ -77,8 +77,10 @@ extension Interpreter {
     let value = try evaluate(expr)
     guard case .quantity(let q) = value, q.dimension.isDimensionless, q.value == q.value.rounded(), q.value >= 0
     else {
+      var found = value.describedKind
+      if case .quantity(let q) = value, q.dimension.isDimensionless { found = formatNumber(q.value) }
       throw failure(
-        "the number of sources must be a whole number, found \(value.describedKind)", at: expr.span,
+        "the number of sources for each neuron must be a whole number from 0 up, found \(found)", at: expr.span,
         hint: "drive net with poisson(1000, rate: 20Hz), weight: 0.1mV")
     }
     guard q.value <= 10_000_000, let count = Int(checking: q.value) else {
