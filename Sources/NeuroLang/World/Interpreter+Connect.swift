@@ -29,17 +29,9 @@ extension Interpreter {
     var options: [String: (Value, Span)] = [:]
     var draws: [String: Draw] = [:]
     for argument in arguments {
-      guard let label = argument.label, let labelSpan = argument.labelSpan else {
-        throw failure(
-          "connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
-      }
-      let known = Self.connectOptions
-      guard known.contains(label) else {
-        throw failure(
-          "connect has no option '\(label)'", at: labelSpan,
-          hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" }
-            ?? "its options are \(known.joined(separator: ", "))")
-      }
+      let label = try optionLabel(
+        argument, of: "connect", among: Self.connectOptions, unnamed: "connect takes named options",
+        example: "connect a -> b with p: 0.1, weight: 1mV")
       switch argument.form {
       case .word(let rule):
         options[label] = (.string(rule), argument.value.span)
@@ -196,6 +188,22 @@ extension Interpreter {
         hint: "p: 0.02 (probability), in_degree: 80, out_degree: 80, rule: all_to_all or rule: one_to_one")
     }
     return rule
+  }
+
+  /// The label of a `connect` or `drive` option, which must be one of `known`.
+  func optionLabel(
+    _ argument: ConnectOption, of statement: String, among known: [String], unnamed: String, example: String
+  ) throws -> String {
+    guard let label = argument.label, let labelSpan = argument.labelSpan else {
+      throw failure(unnamed, at: argument.value.span, hint: example)
+    }
+    guard known.contains(label) else {
+      throw failure(
+        "\(statement) has no option '\(label)'", at: labelSpan,
+        hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" }
+          ?? "its options are \(known.joined(separator: ", "))")
+    }
+    return label
   }
 
   /// A delay option's value (s): a time from 0 to the longest a spike can wait.

@@ -37,16 +37,9 @@ extension Interpreter {
     let rate = model.values["rate"] ?? 0
     var options: [String: (Value, Span)] = [:]
     for argument in arguments {
-      guard let label = argument.label, let labelSpan = argument.labelSpan else {
-        throw failure("drive takes named options after the source", at: argument.value.span, hint: example)
-      }
-      let known = Self.driveOptions
-      guard known.contains(label) else {
-        throw failure(
-          "drive has no option '\(label)'", at: labelSpan,
-          hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" }
-            ?? "its options are \(known.joined(separator: ", "))")
-      }
+      let label = try optionLabel(
+        argument, of: "drive", among: Self.driveOptions, unnamed: "drive takes named options after the source",
+        example: example)
       if case .draw = argument.form {
         throw failure(
           "a drive's \(label) is one value for every event", at: argument.value.span, hint: "\(label): a single value")
@@ -57,14 +50,13 @@ extension Interpreter {
     guard case .quantity(let weight)? = options["weight"]?.0 else { return }
     let delay = try options["delay"].map { try synapticDelay($0.0, at: $0.1) } ?? 0
     guard
-      let id = world.simulation.addDrive(
+      world.simulation.addDrive(
         target: target.group, range: target.range, channel: channel, sources: sources, rate: rate,
-        weight: weight.value, delay: delay, seed: world.random.next())
+        weight: weight.value, delay: delay, seed: world.random.next()) != nil
     else {
       let kind = world.models[target.group]?.kind.name ?? "these"
       throw failure("\(kind) neurons cannot receive a drive; drive lif neurons", at: targetExpr.span)
     }
-    _ = id
     let total = Quantity(Double(sources) * rate, .frequency).formatted
     let perStep = formatNumber(Double(sources) * rate * world.simulation.dt, significantDigits: 3)
     host.write(
