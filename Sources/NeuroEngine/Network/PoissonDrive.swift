@@ -87,7 +87,7 @@ public struct PoissonDrive: Sendable {
   }
 
   /// Takes the time step: the mean count a step, its table, the delay in steps.
-  mutating func prepare(dt: Double) {
+  public mutating func prepare(dt: Double) {
     delaySteps = max(0, Int(clampingToSteps: delay / dt))
     let newMean = Double(sources) * rate * dt
     guard newMean != mean else { return }
