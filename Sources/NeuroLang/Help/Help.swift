@@ -112,7 +112,7 @@ public enum Help {
       inject n 1nA for 30ms              on now, off 30 ms later
       inject n 1nA                       on for the whole simulation
     Several injections add up; a window before the clock (now) is an error.
-    stimuli(n) lists a neuron's currents and events, clear_stimuli(n) removes them.
+    stimuli(n) lists a neuron's currents, events and drives, clear_stimuli(n) removes them.
 
     """,
     "run": """
@@ -170,13 +170,13 @@ public enum Help {
     """,
     "drive": """
     drive NEURONS with poisson(N, rate: R), weight: W [, tau_syn: T] [, E_rev: E] [, delay: D]
-      each neuron gets N independent Poisson sources of its own at rate R (Brian2's PoissonInput, NEST's
-      poisson_generator): every step its synapses take a Poisson number of events of mean N·R·dt, each
-      adding W as a connection's spike would (mV: a jump of v; with tau_syn a decaying current; pA; nS with E_rev)
-      drive net with poisson(1000, rate: 20Hz), weight: 0.1mV, delay: 1.5ms   Brunel's (2000) external input
-    No source neurons are made and no synapses stored: 12 500 neurons with 1000 inputs each cost about one
-    random number for two neurons a step. The first events arrive delay after the drive begins; reset replays
-    them, seed repeats them. connections() lists drives; defining the neurons again removes theirs.
+      each neuron gets N independent Poisson sources of its own at rate R (Brian2's PoissonInput, NEST's \
+    poisson_generator): each step its synapses take a Poisson number of events of mean N·R·dt, each adding W as \
+    a connection's spike would (mV: a jump of v, with tau_syn a decaying current; pA; nS with E_rev)
+      drive net with poisson(1000, rate: 20Hz), weight: 0.1mV, delay: 1.5ms   Brunel's external input
+    No source neurons are made and no synapses stored: about one random number for two neurons a step. The \
+    first events arrive delay after the drive begins; reset replays them, seed repeats them. connections() and \
+    stimuli(n) list drives, clear_stimuli(n) removes them, and defining the neurons again removes theirs.
 
     """,
     "fn": """
@@ -428,7 +428,7 @@ public enum Help {
     """,
     "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
     "stimuli":
-      "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, "
+      "stimuli(n)   lists the currents, events and Poisson drives of a neuron, numbered; clear_stimuli(n) removes all, "
       + "clear_stimuli(n, k) the k-th\n",
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """

@@ -49,6 +49,10 @@ extension Interpreter {
     let channel = try synapticChannel(options, at: span, for: "drive")
     guard case .quantity(let weight)? = options["weight"]?.0 else { return }
     let delay = try options["delay"].map { try synapticDelay($0.0, at: $0.1) } ?? 0
+    let isRepeat = world.simulation.allDrives.contains {
+      $0.target == target.group && $0.range == target.range && $0.sources == sources && $0.rate == rate
+        && $0.weight == weight.value && $0.delay == delay
+    }
     guard
       world.simulation.addDrive(
         target: target.group, range: target.range, channel: channel, sources: sources, rate: rate,
@@ -62,6 +66,7 @@ extension Interpreter {
     host.write(
       "drove \(target.label): \(sources) Poisson \(sources == 1 ? "source" : "sources") a neuron at "
         + "\(Quantity(rate, .frequency).formatted) (\(total) of events, \(perStep) a step), \(weight.formatted) each\n")
+    noteRepeatedStimulus(on: target, isRepeat: isRepeat)
   }
 
   /// The number of sources for each neuron: a whole number from 0 to ten million.
