@@ -96,4 +96,25 @@ extension PoissonInputTests {
     #expect(abs(silent - exp(-1.0)) < 0.006, "\(silent)")
     #expect(all.contains { $0 >= 2 })
   }
+
+  /// A source that fires several times in a step is delivered as many times: a 20 kHz source (2 spikes a step
+  /// on average) onto a neuron that only sums its jumps of 1 mV ends with v = 1 mV × the spikes that have
+  /// reached it (those of all steps but the last, whose jump waits for the next step).
+  @Test func repeatedSpikesInAStepAreEachDelivered() {
+    let simulation = Simulation()
+    let source = simulation.add(PoissonGroup(count: 1, rate: 20_000, seed: 2))
+    let parameters = LIFParameters(tau: 1e9, restingPotential: 0, threshold: 1e9, resetPotential: 0)
+    let target = simulation.add(LIFGroup(count: 1, parameters: parameters))
+    var random = RandomSource(seed: 1)
+    let made = simulation.connect(
+      pre: source, preRange: 0..<1, post: target, postRange: 0..<1, channel: SynapticChannel(kind: .jump, tau: 1),
+      weight: .constant(1e-3), delay: .constant(0), rule: .allToAll, allowSelf: true, random: &random)
+    #expect(made == 1)
+    #expect(simulation.run(steps: 100) == .completed)
+    let steps = simulation.spikes(source).steps
+    let arrived = steps.filter { $0 <= 99 }.count
+    #expect(Set(steps).count < steps.count)  // some steps hold the source twice or more
+    let v = simulation.group(target).values(of: "v")?.first ?? 0
+    #expect(abs(v - 1e-3 * Double(arrived)) < 1e-9, "\(v) vs \(arrived) spikes")
+  }
 }
