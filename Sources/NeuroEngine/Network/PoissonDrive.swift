@@ -29,14 +29,19 @@ public struct PoissonDrive: Sendable {
 
   /// Names the drive for as long as it exists.
   public internal(set) var id = DriveID(index: -1)
+  /// The group whose neurons are driven.
   public let target: GroupID
   /// The neurons driven, as indices in the target group.
   public let range: Range<Int>
+  /// The target's synaptic channel the events go into.
   public internal(set) var channel: Int
-  /// Sources per neuron, their rate (Hz), the weight of one event and the delay (s).
+  /// Sources per neuron.
   public let sources: Int
+  /// The rate of each source (Hz).
   public let rate: Double
+  /// What one event adds to the channel (its unit is the channel's).
   public let weight: Double
+  /// The time (s) from the drive's start to its first events.
   public let delay: Double
   private let seed: UInt64
   /// The step at which the drive began (0 after a reset).
