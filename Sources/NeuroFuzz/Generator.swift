@@ -49,7 +49,7 @@ enum Generator {
   /// One statement of a kind chosen at random.
   static func statement(_ r: inout FuzzRandom) -> String {
     let e = { (r: inout FuzzRandom) in expression(&r) }
-    switch r.below(20) {
+    switch r.below(21) {
     case 0:
       return "neuron n = \(r.pick(models))(\(r.pick(["tau", "t_ref", "v_th", "R", "C", "a", "rate"])): \(number(&r)))"
     case 1: return "population a[\(r.chance(50) ? number(&r) : String(r.below(50) + 1))] = \(r.pick(models))()"
@@ -76,6 +76,10 @@ enum Generator {
     case 16: return "fn f(x) { return \(e(&r)) }\nprint f(\(e(&r)))"
     case 17: return "raster a from \(number(&r)) to \(number(&r))"
     case 18: return "for i in \(e(&r)) { print i }"
+    case 19:
+      return
+        "drive \(r.pick(["a", "n", "a[0..\(number(&r))]"])) with poisson(\(number(&r)), rate: \(number(&r))), "
+        + "weight: \(number(&r))\(r.chance(50) ? ", delay: \(number(&r))" : "")"
     default: return "seed \(number(&r))"
     }
   }

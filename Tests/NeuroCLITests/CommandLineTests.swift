@@ -25,6 +25,15 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
+  /// Brunel's network (12 500 neurons, each with its own Poisson drive) prints the rate, CV and synchrony its
+  /// comments quote for g 5, eta 2, without a warning.
+  @Test func brunelExampleShowsWhatItsCommentsSay() throws {
+    let result = try runNeuro(["examples/brunel.neuro"], input: "")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("rate: 37.3427 Hz · CV: 0.374686 · synchrony: 0.136501"))
+    #expect(result.stderr.isEmpty)
+  }
+
   /// Where the locale shows no Unicode, the lessons and help of the brain functions are spelled in ASCII with
   /// no sign lost to a question mark.
   @Test(arguments: ["9", "10", "11"])

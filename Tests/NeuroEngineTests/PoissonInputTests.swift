@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NeuroEngine
@@ -81,5 +82,39 @@ extension PoissonInputTests {
     _ = simulation.run(steps: 20_000)
     // 50 sources × 100 Hz × 2 s = 10 000 spikes, sd about 100.
     #expect(abs(Double(simulation.spikes(id).steps.count) - 10_000) < 500)
+  }
+
+  /// At 10 kHz and dt 0.1 ms a source fires a Poisson number of times a step of mean 1 (not once every
+  /// step): 100 sources × 2000 steps, mean and variance 1 (standard errors 0.002 and 0.003), e⁻¹ of the
+  /// steps silent; a source firing twice in a step is listed twice.
+  @Test func highRatesGivePoissonCountsAStep() {
+    let binned = counts(PoissonGroup(count: 100, rate: 10_000, seed: 8), steps: 2000, binSteps: 1)
+    let all = binned.flatMap { $0 }
+    #expect(abs(mean(all) - 1) < 0.01, "\(mean(all))")
+    #expect(abs(variance(all) - 1) < 0.015, "\(variance(all))")
+    let silent = Double(all.filter { $0 == 0 }.count) / Double(all.count)
+    #expect(abs(silent - exp(-1.0)) < 0.006, "\(silent)")
+    #expect(all.contains { $0 >= 2 })
+  }
+
+  /// A source that fires several times in a step is delivered as many times: a 20 kHz source (2 spikes a step
+  /// on average) onto a neuron that only sums its jumps of 1 mV ends with v = 1 mV × the spikes that have
+  /// reached it (those of all steps but the last, whose jump waits for the next step).
+  @Test func repeatedSpikesInAStepAreEachDelivered() {
+    let simulation = Simulation()
+    let source = simulation.add(PoissonGroup(count: 1, rate: 20_000, seed: 2))
+    let parameters = LIFParameters(tau: 1e9, restingPotential: 0, threshold: 1e9, resetPotential: 0)
+    let target = simulation.add(LIFGroup(count: 1, parameters: parameters))
+    var random = RandomSource(seed: 1)
+    let made = simulation.connect(
+      pre: source, preRange: 0..<1, post: target, postRange: 0..<1, channel: SynapticChannel(kind: .jump, tau: 1),
+      weight: .constant(1e-3), delay: .constant(0), rule: .allToAll, allowSelf: true, random: &random)
+    #expect(made == 1)
+    #expect(simulation.run(steps: 100) == .completed)
+    let steps = simulation.spikes(source).steps
+    let arrived = steps.filter { $0 <= 99 }.count
+    #expect(Set(steps).count < steps.count)  // some steps hold the source twice or more
+    let v = simulation.group(target).values(of: "v")?.first ?? 0
+    #expect(abs(v - 1e-3 * Double(arrived)) < 1e-9, "\(v) vs \(arrived) spikes")
   }
 }

@@ -1,5 +1,6 @@
 // Cost per neuron per step of each built-in model and of its twin written in neuro
-// (benchmarks/models/twins.neuro), for a group of 10 000 neurons under a constant input.
+// (benchmarks/models/twins.neuro), for a group of 10 000 neurons under a constant input, then the cost of
+// an independent Poisson drive (DriveCost.swift; `ModelCost 2000 drive` for that alone).
 // Run with `make bench-models` (a release build tuned for this machine).
 import Foundation
 import NeuroEngine
@@ -57,3 +58,4 @@ for entry in cases where only.map({ entry.name.contains($0) }) ?? true {
   print(entry.name.padding(toLength: 36, withPad: " ", startingAt: 0),
         String(format: "%9.2f   %16.2f   %5.2f", a, b, b / a))
 }
+if only.map({ "drive".contains($0) }) ?? true { driveCosts(neurons: neurons, steps: steps) }

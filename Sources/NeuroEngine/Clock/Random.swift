@@ -41,6 +41,9 @@ public struct RandomSource: Sendable {
   @inlinable
   public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
+  /// Exponential with mean 1: the gap to the next event of a Poisson process of unit rate.
+  public mutating func exponential() -> Double { -log(1 - uniform()) }
+
   /// Standard normal (mean 0, standard deviation 1), by the Marsaglia polar method.
   public mutating func normal() -> Double {
     while true {

@@ -48,6 +48,9 @@ public final class Simulation {
   private var connectionsMade = 0
   /// Weights recorded over time, by connection (`WeightRecordings.swift`).
   var weightRecordings: [ConnectionID: WeightRecording] = [:]
+  /// Independent Poisson drives (`Simulation+Drives.swift`).
+  var drives: [PoissonDrive] = []
+  var drivesMade = 0
 
   /// The threads a run shares its work among (see `Simulation+Threads.swift`); every core by default.
   public var threads = WorkerPool.availableCores
@@ -159,6 +162,7 @@ public final class Simulation {
     public var currents = 0
     public var events = 0
     public var connections = 0
+    public var drives = 0
     /// Variables recorded on request (a population's `record`).
     public var recordings = 0
   }
@@ -171,7 +175,7 @@ public final class Simulation {
     let weightRecordingsRemoved = removeProjections { $0.pre == id || $0.post == id }
     let removal = Removal(
       currents: slot.currents.count, events: slot.events.reduce(0) { $0 + $1.times.count },
-      connections: connections - projections.count,
+      connections: connections - projections.count, drives: removeDrives(into: id),
       recordings: (slot.group.count > 1 ? slot.recorded.count : 0) + weightRecordingsRemoved)
     slots[id.index] = Slot(group: RemovedGroup(), startStep: stepIndex)
     return removal
@@ -253,6 +257,7 @@ public final class Simulation {
         }
       }
     }
+    prepareDrives()
     var firedByGroup = [[Int]](repeating: [], count: slots.count)
     let rateProjections = projections.indices.filter {
       slots[projections[$0].post.index].group.channelKind(projections[$0].channel) == .rate
@@ -306,6 +311,7 @@ public final class Simulation {
     for s in 0..<steps {
       if s % 1000 == 0, s > 0, shouldStop() { return .interrupted }
       let k = stepIndex
+      deliverDrives(step: k)
       // Rate connections carry the rates of the step before, so every group feels the same moment.
       for p in rateProjections {
         guard let rates = slots[projections[p].pre.index].group.values(of: "r") else { continue }
@@ -395,6 +401,7 @@ public final class Simulation {
     stepIndex = 0
     for p in projections.indices { projections[p].clearPending() }
     for p in delayQueues.indices { delayQueues[p] = [] }
+    resetDrives()
     for projection in projections {
       if let synapses = weightRecordings[projection.id]?.synapses { restartWeightRecording(projection, synapses) }
     }

@@ -99,6 +99,6 @@ extension Simulation {
 
   /// Whether any projection delivers onto a group.
   public func receivesSynapses(_ group: GroupID) -> Bool {
-    allProjections.contains { $0.post == group }
+    allProjections.contains { $0.post == group } || drives.contains { $0.target == group }
   }
 }

@@ -3,32 +3,37 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import NeuroUnits
 
-/// Independent Poisson spike sources: each fires in a step with probability rate · dt. The spikes are
-/// drawn as intervals, not as one coin flip per source per step: the steps of all sources, one after
-/// another, form a single sequence of trials, and the gap to the next spike in it is geometric. The
-/// numbers are those of the coin flips (each trial succeeds independently with the same probability),
-/// and a step costs what its spikes cost.
+/// Independent Poisson spike sources at any rate: each source fires a Poisson number of spikes in a step,
+/// of mean q = rate · dt (several when q is not small). The spikes are drawn as intervals, not as one
+/// draw per source per step: the steps of all sources, one after another, form one line of slots of
+/// length 1, the gaps between events along it are exponential of mean 1/q, and a source fires in a step as
+/// many times as events fall in its slot. The counts are exactly Poisson, and a step costs what its
+/// spikes cost. A source firing k times appears k times in the step's list.
 ///
 /// With a `correlation` c > 0 the sources share a mother train, and each source keeps each of her
-/// spikes with probability k (the multiple interaction process of Kuhn, Aertsen & Rotter 2003). With
-/// q = rate · dt, k = c + q(1 − c) and the mother's probability a step q/k, each source still fires in a
-/// step with probability q and the counts of any two correlate with coefficient exactly c (k ≈ c and
-/// the mother's rate ≈ rate/c when q is small).
+/// spikes with probability k (the multiple interaction process of Kuhn, Aertsen & Rotter 2003): with
+/// k = c + q(1 − c) (at most 1) and the mother's mean a step cq/k², two sources' counts correlate
+/// with coefficient exactly c; each source adds independent spikes of mean q(1 − c/k) a step, so that it
+/// still fires at its rate (k ≈ c, the mother's rate ≈ rate/c and no independent spikes to speak of when
+/// q is small).
 public struct PoissonGroup: NeuronGroup {
   public var rate: Double
   public var correlation: Double
   public let count: Int
   private var random: RandomSource
   private var seed: UInt64
-  private var probability = -1.0
-  /// log(1 − probability), for drawing gaps.
-  private var logOfMiss = 0.0
-  /// Trials from the first source of the coming step to the next spike.
-  private var gap = 0
-  /// With a correlation: the probability that a source keeps a spike of the mother train, and its log(1 − k).
+  /// The mean number of independent events a slot (a source in a step); -1 before the first run.
+  private var slotMean = -1.0
+  /// Where the next independent event falls, in slots from the first source of the coming step.
+  private var next = 0.0
+  /// With a correlation: the probability that a source keeps a spike of the mother train, its log(1 − k),
+  /// the mother's mean a step and where her next spike falls, in steps from the coming one.
   private var keep = 1.0
   private var logOfDrop = 0.0
+  private var motherMean = 0.0
+  private var motherNext = 0.0
 
   public init(count: Int, rate: Double, correlation: Double = 0, seed: UInt64) {
     self.count = count
@@ -43,61 +48,65 @@ public struct PoissonGroup: NeuronGroup {
     guard let other = other as? PoissonGroup else { return false }
     rate = other.rate
     correlation = other.correlation
-    probability = -1
+    slotMean = -1
     return true
   }
 
   public var variableNames: [String] { [] }
   public func values(of variable: String) -> [Double]? { nil }
 
-  /// A new probability draws a new gap (the trials have no memory); the same one keeps the gap, so
-  /// that two runs give the spikes of one run as long.
+  /// New means draw new gaps (the process has no memory); the same ones keep them, so that two runs give
+  /// the spikes of one run as long.
   public mutating func prepare(dt: Double) {
-    let q = min(1, max(0, rate * dt))
-    keep = correlation > 0 ? correlation + q * (1 - correlation) : 1
-    let p = correlation > 0 && keep > 0 ? q / keep : q
-    guard p != probability else { return }
-    probability = p
-    logOfMiss = log1p(-p)
-    logOfDrop = log1p(-keep)
-    gap = nextGap(probability, logOfMiss)
+    let q = max(0, rate * dt)
+    let c = min(1, max(0, correlation))
+    let k = c > 0 ? min(1, c + q * (1 - c)) : 1
+    let independent = c > 0 ? q * max(0, 1 - c / k) : q
+    let mother = c > 0 ? c * q / (k * k) : 0
+    guard independent != slotMean || mother != motherMean || k != keep else { return }
+    (slotMean, motherMean, keep) = (independent, mother, k)
+    logOfDrop = log1p(-k)
+    next = interval(independent)
+    motherNext = interval(mother)
   }
 
-  /// Failures before the next success, in trials that succeed with probability `p` (log(1 − p) given).
-  private mutating func nextGap(_ p: Double, _ logOfFailure: Double) -> Int {
-    if p >= 1 { return 0 }
-    if p <= 0 { return Int.max }
-    return Int(clampingToSteps: floor(log(1 - random.uniform()) / logOfFailure))
+  /// The gap to the next event of a Poisson process with `mean` events per unit.
+  private mutating func interval(_ mean: Double) -> Double {
+    mean > 0 && mean.isFinite ? random.exponential() / mean : .infinity
+  }
+
+  /// Failures before the next success, in trials that succeed with probability `keep`.
+  private mutating func nextKept() -> Int {
+    if keep >= 1 { return 0 }
+    if keep <= 0 { return Int.max }
+    return Int(clampingToSteps: floor(log(1 - random.uniform()) / logOfDrop))
   }
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
-    if correlation > 0 {
-      // One trial a step, the mother's; a spike of hers is each source's with probability k.
-      if gap == 0 {
-        var i = nextGap(keep, logOfDrop)
-        while i < count {
-          spikes.append(i)
-          let next = nextGap(keep, logOfDrop)
-          i = next >= count - i ? count : i + 1 + next
-        }
-        gap = nextGap(probability, logOfMiss)
-      } else if gap != Int.max {
-        gap -= 1
+    // The mother's spikes in this step, each kept by every source with probability k.
+    while motherNext < 1 {
+      var i = nextKept()
+      while i < count {
+        spikes.append(i)
+        let gap = nextKept()
+        i = gap >= count - i ? count : i + 1 + gap
       }
-      return
+      motherNext += interval(motherMean)
     }
-    while gap < count {
-      spikes.append(gap)
-      let next = nextGap(probability, logOfMiss)
-      gap = next > Int.max - gap - 1 ? Int.max : gap + 1 + next
+    motherNext -= 1
+    let slots = Double(count)
+    while next < slots {
+      spikes.append(Int(saturating: next, rounding: .down))
+      next += interval(slotMean)
     }
-    if gap != Int.max { gap -= count }
+    next -= slots
   }
 
   public mutating func add(_ amount: Double, to variable: String) -> Bool { false }
 
   public mutating func resetState() {
     random = RandomSource(seed: seed)
-    probability = -1
+    slotMean = -1
+    motherMean = -1
   }
 }

@@ -80,35 +80,43 @@ extension Builtins {
     },
     Builtin(
       name: "connections", signature: "",
-      summary: "every pathway made by connect: synapses, mean in- and out-degree, mean weight, memory"
+      summary:
+        "every pathway made by connect or drive: synapses, mean in- and out-degree, mean weight, memory (a drive's "
+        + "sources hold none)"
     ) { c in
       try c.expectPositional(0, "connections", "connections()")
       let interpreter = c.interpreter
-      let projections = interpreter.world.simulation.allProjections
+      let simulation = interpreter.world.simulation
       func name(_ group: GroupID, _ range: Range<Int>) -> String {
         let base = interpreter.world.names[group] ?? "?"
-        let size = interpreter.world.simulation.group(group).count
+        let size = simulation.group(group).count
         return range == 0..<size ? base : "\(base)[\(range.lowerBound)..\(range.upperBound - 1)]"
+      }
+      // pathway, synapses, in-degree, out-degree, mean weight, bytes a synapse
+      var rows: [(String, Double, Double, Double, String, Double)] = simulation.allProjections.map { p in
+        let unit = Interpreter.weightDimension(of: simulation.channelKind(of: p))
+        let synapses = Double(p.synapseCount)
+        return (
+          "\(name(p.pre, p.preRange)) -> \(name(p.post, p.postRange))", synapses, synapses / Double(p.postRange.count),
+          synapses / Double(p.preRange.count), Quantity(p.meanWeight, unit).formatted,
+          (p.bytesPerSynapse * 10).rounded() / 10
+        )
+      }
+      rows += simulation.allDrives.map { d in
+        let unit = Interpreter.weightDimension(of: simulation.group(d.target).channelKind(d.channel))
+        let source = "poisson(\(d.sources), rate: \(Quantity(d.rate, .frequency).formatted))"
+        return (
+          "\(source) => \(name(d.target, d.range))", Double(d.sources) * Double(d.range.count), Double(d.sources), 1,
+          Quantity(d.weight, unit).formatted, 0
+        )
       }
       return .table(
         Table(
           columns: [
-            ("pathway", projections.map { .string("\(name($0.pre, $0.preRange)) -> \(name($0.post, $0.postRange))") }),
-            ("synapses", projections.map { .quantity(Quantity(Double($0.synapseCount))) }),
-            (
-              "in-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.postRange.count))) }
-            ),
-            (
-              "out-degree", projections.map { .quantity(Quantity(Double($0.synapseCount) / Double($0.preRange.count))) }
-            ),
-            (
-              "mean weight",
-              projections.map { p in
-                let unit = Interpreter.weightDimension(of: interpreter.world.simulation.channelKind(of: p))
-                return .string(Quantity(p.meanWeight, unit).formatted)
-              }
-            ),
-            ("bytes/synapse", projections.map { .quantity(Quantity(($0.bytesPerSynapse * 10).rounded() / 10)) }),
+            ("pathway", rows.map { .string($0.0) }), ("synapses", rows.map { .quantity(Quantity($0.1)) }),
+            ("in-degree", rows.map { .quantity(Quantity($0.2)) }),
+            ("out-degree", rows.map { .quantity(Quantity($0.3)) }),
+            ("mean weight", rows.map { .string($0.4) }), ("bytes/synapse", rows.map { .quantity(Quantity($0.5)) }),
           ], whenEmpty: "no connections yet"))
     },
   ]

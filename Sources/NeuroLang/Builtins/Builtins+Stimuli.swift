@@ -5,7 +5,7 @@ extension Builtins {
   static let stimuli: [Builtin] = [
     Builtin(
       name: "stimuli", signature: "neuron",
-      summary: "lists the currents injected into a neuron and the events scheduled in it, numbered"
+      summary: "lists the currents injected into a neuron, the events scheduled in it and its drives, numbered"
     ) { c in
       try c.expectPositional(1, "stimuli", "stimuli(n)")
       let handle = try c.neuron(0, for: "stimuli")
@@ -30,7 +30,9 @@ extension Builtins {
       let handle = try c.neuron(0, for: "clear_stimuli")
       let simulation = c.interpreter.world.simulation
       let currentCount = simulation.currents(of: handle.group).count
-      let total = currentCount + simulation.events(of: handle.group).count
+      let eventCount = simulation.events(of: handle.group).count
+      let drives = c.interpreter.drives(of: handle)
+      let total = currentCount + eventCount + drives.count
       var chosen: Int? = nil
       if c.arguments.count == 2 {
         let k = try c.quantity(1, for: "clear_stimuli")
@@ -48,6 +50,9 @@ extension Builtins {
       simulation.removeStimuli(
         of: handle.group, currents: { chosen == nil || chosen == $0 },
         events: { chosen == nil || chosen == currentCount + $0 })
+      for (k, drive) in drives.enumerated() where chosen == nil || chosen == currentCount + eventCount + k {
+        simulation.removeDrive(drive.id)
+      }
       let removed = chosen == nil ? total : 1
       c.interpreter.host.write("removed \(removed) \(removed == 1 ? "stimulus" : "stimuli") from \(handle.label)\n")
       return .nothing

@@ -77,7 +77,7 @@ public enum Help {
       spikes(n)                          when it fired
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
-                  population  connect  input  record  raster  hist  heatmap  figures  plasticity  networks
+                  population  connect  input  drive  record  raster  hist  heatmap  figures  plasticity  networks
                   rates  phase_plane  decisions  memory  coding  fitting
     models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  tuned  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
@@ -112,7 +112,7 @@ public enum Help {
       inject n 1nA for 30ms              on now, off 30 ms later
       inject n 1nA                       on for the whole simulation
     Several injections add up; a window before the clock (now) is an error.
-    stimuli(n) lists a neuron's currents and events, clear_stimuli(n) removes them.
+    stimuli(n) lists a neuron's currents, events and drives, clear_stimuli(n) removes them.
 
     """,
     "run": """
@@ -168,6 +168,17 @@ public enum Help {
     let syn = connect …   names the connection: syn.w, record syn.w[0..9] (:help plasticity)
 
     """,
+    "drive": """
+    drive NEURONS with poisson(N, rate: R), weight: W [, tau_syn: T] [, E_rev: E] [, delay: D]
+      each neuron gets N independent Poisson sources of its own at rate R (Brian2's PoissonInput, NEST's \
+    poisson_generator): each step its synapses take a Poisson number of events of mean N·R·dt, each adding W as \
+    a connection's spike would (mV: a jump of v, with tau_syn a decaying current; pA; nS with E_rev)
+      drive net with poisson(1000, rate: 20Hz), weight: 0.1mV, delay: 1.5ms   Brunel's external input
+    No source neurons are made and no synapses stored: about one random number for two neurons a step. The \
+    first events arrive delay after the drive begins; reset replays them, seed repeats them. connections() and \
+    stimuli(n) list drives, clear_stimuli(n) removes them, and defining the neurons again removes theirs.
+
+    """,
     "fn": """
     fn NAME(a, b: DEFAULT) { … return VALUE }
       fn ohm(I, R: 10MΩ) { return I * R }     call as ohm(2nA), ohm(2nA, 5MΩ) or ohm(2nA, R: 5MΩ)
@@ -213,9 +224,11 @@ public enum Help {
 
     """,
     "input": """
-    input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from
+    input NAME = poisson(N, rate: 10Hz)   N independent Poisson spike sources, to connect from; at any rate
+                                          a source fires a Poisson number of spikes a step (10kHz: 1 on average)
       poisson(N, rate: 10Hz, correlation: 0.1)   any two share spikes: their counts correlate by 0.1
     input NAME = spike_times([10ms, 50ms])      a source firing at those times ([[…], […]] for several)
+    drive NEURONS with poisson(N, rate: R), weight: W   N sources of its own for each neuron (:help drive)
 
     """,
     "record": """
@@ -418,7 +431,7 @@ public enum Help {
     """,
     "now": "now   the simulated time: 0 ms at the start, moved on by run, back to 0 ms by reset\n",
     "stimuli":
-      "stimuli(n)   lists the currents and events of a neuron, numbered; clear_stimuli(n) removes all, "
+      "stimuli(n)   lists the currents, events and Poisson drives of a neuron, numbered; clear_stimuli(n) removes all, "
       + "clear_stimuli(n, k) the k-th\n",
     "dt": "dt   the time step, 0.1 ms unless set: dt = 0.05ms (only at t = 0; write reset first).\n",
     "plot": """

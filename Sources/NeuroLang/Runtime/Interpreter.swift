@@ -205,6 +205,8 @@ public final class Interpreter {
       try defineInput(name, nameSpan, source)
     case .connect(let pre, let post, let options, let name):
       try connect(pre, post, options, name: name, statement.span)
+    case .drive(let target, let source, let options):
+      try drive(target, source, options, statement.span)
     case .fit(let network, let data, let options, let name):
       try fit(network, data, options, name: name, statement.span)
     case .record(let target):

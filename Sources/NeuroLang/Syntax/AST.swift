@@ -153,6 +153,8 @@ public enum StmtKind: Sendable {
   case input(name: String, nameSpan: Span, source: Expr)
   /// `connect exc -> inh with p: 0.02, weight: 1.62mV`; `let syn = connect …` also names the connection.
   case connect(pre: Expr, post: Expr, options: [ConnectOption], name: (String, Span)?)
+  /// `drive net with poisson(1000, rate: 20Hz), weight: 0.1mV`: independent Poisson events into each neuron.
+  case drive(target: Expr, source: Expr, options: [ConnectOption])
   /// `fit net on data with loss: binary_crossentropy, epochs: 10`; `let h = fit …` names the history.
   case fit(network: Expr, data: Expr, options: [Argument], name: (String, Span)?)
   /// `record exc.v[0..9]`

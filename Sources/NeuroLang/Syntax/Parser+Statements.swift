@@ -66,6 +66,7 @@ extension Parser {
     ),
     "input": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .equal }, { p, _ in try p.parseInput() }),
     "connect": ({ p in p.isIdentifier(at: 1) && p.statementHasArrow }, { p, _ in try p.parseConnect() }),
+    "drive": ({ p in p.isIdentifier(at: 1) }, { p, _ in try p.parseDrive() }),
     "fit": (
       { p in
         !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.statementHasWord("on")

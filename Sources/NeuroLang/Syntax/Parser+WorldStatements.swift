@@ -84,6 +84,26 @@ extension Parser {
     return .connect(pre: pre, post: post, options: options, name: name)
   }
 
+  /// `drive net with poisson(1000, rate: 20Hz), weight: 0.1mV, delay: 1.5ms`
+  mutating func parseDrive() throws -> StmtKind {
+    advance()
+    let target = try parsePostfix()
+    guard case .identifier("with") = current.kind else {
+      throw error(
+        "expected 'with' and a source after the neurons to drive", at: current,
+        hint: "drive net with poisson(1000, rate: 20Hz), weight: 0.1mV")
+    }
+    advance()
+    if atStatementEnd {
+      throw error(
+        "expected a source after 'with'", at: current, hint: "drive net with poisson(1000, rate: 20Hz), weight: 0.1mV")
+    }
+    let source = try parseExpression()
+    var options: [ConnectOption] = []
+    while match(.comma) { options.append(connectOption(try parseArgument())) }
+    return .drive(target: target, source: source, options: options)
+  }
+
   /// What a connect option is: `rule:` takes a word, `weight:` and `delay:` may be drawn per synapse.
   private func connectOption(_ argument: Argument) -> ConnectOption {
     var form = ConnectOption.Form.value

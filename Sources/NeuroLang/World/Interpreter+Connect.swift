@@ -29,17 +29,9 @@ extension Interpreter {
     var options: [String: (Value, Span)] = [:]
     var draws: [String: Draw] = [:]
     for argument in arguments {
-      guard let label = argument.label, let labelSpan = argument.labelSpan else {
-        throw failure(
-          "connect takes named options", at: argument.value.span, hint: "connect a -> b with p: 0.1, weight: 1mV")
-      }
-      let known = Self.connectOptions
-      guard known.contains(label) else {
-        throw failure(
-          "connect has no option '\(label)'", at: labelSpan,
-          hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" }
-            ?? "its options are \(known.joined(separator: ", "))")
-      }
+      let label = try optionLabel(
+        argument, of: "connect", among: Self.connectOptions, unnamed: "connect takes named options",
+        example: "connect a -> b with p: 0.1, weight: 1mV")
       switch argument.form {
       case .word(let rule):
         options[label] = (.string(rule), argument.value.span)
@@ -66,18 +58,8 @@ extension Interpreter {
     }
     let delay =
       try options["delay"].map { value, delaySpan -> Draw in
-        guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
-          throw failure(
-            "delay must be a time that is not negative", at: delaySpan,
-            hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
-        }
-        guard q.value <= Self.longestDelay else {
-          throw failure(
-            "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike "
-              + "can wait",
-            at: delaySpan, hint: "delay: 1ms")
-        }
-        return draws["delay"] ?? .constant(q.value)
+        let checked = try synapticDelay(value, at: delaySpan)
+        return draws["delay"] ?? .constant(checked)
       } ?? .constant(0)
     var allowSelf = true
     if let (value, selfSpan) = options["self"] {
@@ -208,12 +190,46 @@ extension Interpreter {
     return rule
   }
 
+  /// The label of a `connect` or `drive` option, which must be one of `known`.
+  func optionLabel(
+    _ argument: ConnectOption, of statement: String, among known: [String], unnamed: String, example: String
+  ) throws -> String {
+    guard let label = argument.label, let labelSpan = argument.labelSpan else {
+      throw failure(unnamed, at: argument.value.span, hint: example)
+    }
+    guard known.contains(label) else {
+      throw failure(
+        "\(statement) has no option '\(label)'", at: labelSpan,
+        hint: closestName(to: label, among: known).map { "did you mean '\($0)'?" }
+          ?? "its options are \(known.joined(separator: ", "))")
+    }
+    return label
+  }
+
+  /// A delay option's value (s): a time from 0 to the longest a spike can wait.
+  func synapticDelay(_ value: Value, at delaySpan: Span) throws -> Double {
+    guard case .quantity(let q) = value, q.dimension == .time, q.value >= 0 else {
+      throw failure(
+        "delay must be a time that is not negative", at: delaySpan,
+        hint: optionHint(value, .time, "delay", or: "delay: 1ms"))
+    }
+    guard q.value <= Self.longestDelay else {
+      throw failure(
+        "a delay of \(q.formatted) is longer than the \(Quantity(Self.longestDelay, .time).formatted) a spike "
+          + "can wait",
+        at: delaySpan, hint: "delay: 1ms")
+    }
+    return q.value
+  }
+
   /// The kind of synapse follows from the weight's unit: a voltage jumps v (or, with tau_syn, is a
   /// current in voltage units), a current decays with tau_syn, a conductance also needs E_rev.
-  private func synapticChannel(_ options: [String: (Value, Span)], at span: Span) throws -> SynapticChannel {
+  func synapticChannel(_ options: [String: (Value, Span)], at span: Span, for statement: String = "connect") throws
+    -> SynapticChannel
+  {
     guard let (weightValue, weightSpan) = options["weight"] else {
       throw failure(
-        "connect needs a weight", at: span,
+        "\(statement) needs a weight", at: span,
         hint: "weight: 1.62mV (a jump of v), 50pA (a current) or 5nS (a conductance)")
     }
     guard case .quantity(let weight) = weightValue else {

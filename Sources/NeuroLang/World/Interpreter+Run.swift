@@ -39,6 +39,7 @@ extension Interpreter {
     let spikesBefore = world.order.map { world.simulation.spikes($0).steps.count }
     let startStep = world.simulation.stepIndex
     warnIfTimeStepTooCoarse(at: durationExpr.span)
+    try refuseSourcesBeyondMemory(at: durationExpr.span)
     let started = host.wallClock?()
     let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop, spikeLimit: world.spikeRoom)
     let elapsed = started.flatMap { start in host.wallClock.map { $0() - start } }

@@ -32,7 +32,8 @@ extension Interpreter {
   private func describe(_ removal: Simulation.Removal) -> String? {
     let parts = [
       (removal.currents, "injection", "injections"), (removal.events, "event", "events"),
-      (removal.connections, "connection", "connections"), (removal.recordings, "recording", "recordings"),
+      (removal.connections, "connection", "connections"), (removal.drives, "drive", "drives"),
+      (removal.recordings, "recording", "recordings"),
     ]
     .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
     guard let last = parts.last else { return nil }
@@ -51,7 +52,7 @@ extension Interpreter {
   }
 
   /// The stimuli on a neuron as lines, numbered in the order `clear_stimuli(n, k)` takes:
-  /// injections first, then events.
+  /// injections first, then events, then Poisson drives.
   func stimulusLines(of handle: NeuronHandle) -> [String] {
     let currents = world.simulation.currents(of: handle.group).map { current -> String in
       var text = "inject " + describe(current)
@@ -65,7 +66,23 @@ extension Interpreter {
       let times = event.times.map { Quantity($0, .time).formatted }.joined(separator: ", ")
       return "event \(event.variable) += \(Quantity(event.amount, dimension).formatted) at \(times)"
     }
-    return currents + events
+    let drives = drives(of: handle).map { drive -> String in
+      let unit = Self.weightDimension(of: world.simulation.group(drive.target).channelKind(drive.channel))
+      var text =
+        "drive with poisson(\(drive.sources), rate: \(Quantity(drive.rate, .frequency).formatted)), weight: "
+        + Quantity(drive.weight, unit).formatted
+      if drive.delay > 0 { text += ", delay: \(Quantity(drive.delay, .time).formatted)" }
+      if drive.range != 0..<handle.groupSize {
+        text += " into [\(drive.range.lowerBound)..\(drive.range.upperBound - 1)]"
+      }
+      return text
+    }
+    return currents + events + drives
+  }
+
+  /// The Poisson drives into a neuron's group, in the order they were made.
+  func drives(of handle: NeuronHandle) -> [PoissonDrive] {
+    world.simulation.allDrives.filter { $0.target == handle.group }
   }
 
   private func describe(_ current: StepCurrent) -> String {
