@@ -5,6 +5,8 @@ extension LIFGroup {
   enum Kernel {
     /// No synapses: exact (or Euler) towards the input's target.
     case alone
+    /// One current-like channel (jumps, as in Brunel's network, or a decaying current): exact.
+    case oneCurrent
     /// Two current-like channels (CUBA): exact propagation of v and both channels.
     case twoCurrents
     /// Two conductance channels (COBA) with these reversal potentials: exponential Euler.
@@ -13,6 +15,7 @@ extension LIFGroup {
     func run(_ range: Range<Int>, _ state: KernelState, _ constants: KernelConstants, spikes: inout [Int]) {
       switch self {
       case .alone: stepAlone(range, state, constants, spikes: &spikes)
+      case .oneCurrent: stepCurrent(range, state, constants, spikes: &spikes)
       case .twoCurrents: stepCurrents(range, state, constants, spikes: &spikes)
       case .twoConductances(let e0, let e1):
         stepConductances(e0, e1, range, state, constants, spikes: &spikes)
@@ -110,6 +113,26 @@ private func stepAlone(
       v[i] = p.resetPotential
       last[i] = c.step
     }
+  }
+}
+
+/// One current-like channel: as `stepCurrents` with one.
+private func stepCurrent(
+  _ range: Range<Int>, _ state: LIFGroup.KernelState, _ c: LIFGroup.KernelConstants, spikes: inout [Int]
+) {
+  let p = c.parameters
+  let (v, input, s0) = (state.v, state.input, state.channels[0])
+  let (rest, resistance, m, g0, d0) = (p.restingPotential, p.resistance, c.decay, c.g0, c.d0)
+  let rule = FiringRule(state, c)
+  var i = range.lowerBound
+  while i < range.upperBound {
+    let n = min(4, range.upperBound - i)
+    let (a, vi) = (s0.lanes(at: i, count: n), v.lanes(at: i, count: n))
+    let target = rest + resistance * input.lanes(at: i, count: n)
+    let next = target + (vi - target) * m + a * g0
+    v.setLanes(settle(next, vi, at: i, count: n, rule, spikes: &spikes), at: i, count: n)
+    s0.setLanes(a * d0, at: i, count: n)
+    i += n
   }
 }
 

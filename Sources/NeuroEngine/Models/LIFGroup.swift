@@ -153,6 +153,8 @@ public struct LIFGroup: ParameterizedGroup {
     conductances = channels.filter { if case .conductance = $0.kind { return true } else { return false } }.count
     if perNeuron.isEmpty && channels.isEmpty {
       kernel = .alone
+    } else if perNeuron.isEmpty && conductances == 0 && channels.count == 1 {
+      kernel = .oneCurrent
     } else if perNeuron.isEmpty && conductances == 0 && channels.count == 2 {
       kernel = .twoCurrents
     } else if perNeuron.isEmpty && conductances == 2 && channels.count == 2,
