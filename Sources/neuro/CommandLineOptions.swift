@@ -7,25 +7,35 @@ struct CommandLineOptions {
     case lesson(number: Int?)
     case help
     case version
+    /// `neuro export --to nest FILE.neuro [-o OUT.py]`: the script's world as a PyNEST script.
+    case export(path: String, output: String?)
   }
 
   var mode: Mode = .repl
   var forceASCII = false
   var timing = false
   var noColor = false
+  /// `--engine nest`: runs go through NEST.
+  var engineNest = false
 
   static let usage = """
     usage: neuro [options] [FILE.neuro]
            neuro lesson [N]
+           neuro export --to nest FILE.neuro [-o OUT.py]
 
     With a file, runs it as a script. Without one, starts the interactive REPL
     (or reads statements from standard input when it is not a terminal).
     `neuro lesson` lists the guided lessons; `neuro lesson 2` starts lesson 2.
+    `neuro export --to nest` builds the script's network without simulating it and
+    writes a PyNEST 3 script that simulates it for the time of its runs (FILE.py
+    beside it, or OUT.py).
 
     options:
       --ascii      draw plots with plain ASCII characters
       --no-color   never use colour
       --timing     print the wall time of each run and connect (for benchmarks)
+      --engine nest  run simulations through NEST (a Python with the PyPI package
+                   nest-simulator: NEURO_PYTHON, else python3) and read the spikes back
       --help       show this help
       --version    show the version
 
@@ -37,8 +47,25 @@ struct CommandLineOptions {
   static func parse(_ arguments: [String]) -> Result<CommandLineOptions, UsageError> {
     var options = CommandLineOptions()
     var files: [String] = []
-    for argument in arguments {
+    var arguments = arguments[...]
+    var exportTarget: String? = nil, output: String? = nil
+    while let argument = arguments.popFirst() {
       switch argument {
+      case "--engine", "--to", "-o":
+        guard let value = arguments.popFirst() else {
+          return .failure(UsageError(message: "\(argument) needs a value"))
+        }
+        if argument == "--engine" {
+          guard value == "nest" || value == "neuro" else {
+            return .failure(UsageError(message: "unknown engine '\(value)': neuro or nest"))
+          }
+          options.engineNest = value == "nest"
+        } else if argument == "--to" {
+          guard value == "nest" else { return .failure(UsageError(message: "neuro exports to nest only, not '\(value)'")) }
+          exportTarget = value
+        } else {
+          output = value
+        }
       case "--ascii": options.forceASCII = true
       case "--timing": options.timing = true
       case "--no-color", "--no-colour": options.noColor = true
@@ -51,8 +78,18 @@ struct CommandLineOptions {
         files.append(argument)
       }
     }
+    if files.first == "export" {
+      guard files.count == 2, exportTarget != nil else {
+        return .failure(UsageError(message: "usage: neuro export --to nest FILE.neuro [-o OUT.py]"))
+      }
+      options.mode = .export(path: files[1], output: output)
+      return .success(options)
+    }
+    if exportTarget != nil || output != nil {
+      return .failure(UsageError(message: "--to and -o belong to neuro export --to nest FILE.neuro"))
+    }
     if files.first == "lesson" || files.first == "lessons" {
-      let rest = arguments.filter { !$0.hasPrefix("-") }.dropFirst()
+      let rest = files.dropFirst()
       if rest.count > 1 { return .failure(UsageError(message: "neuro lesson takes one lesson number")) }
       guard let text = rest.first else {
         options.mode = .lesson(number: nil)

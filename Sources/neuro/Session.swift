@@ -42,7 +42,11 @@ enum Session {
         return Double(whole) + Double(fraction) * 1e-18
       }
     }
-    return Interpreter(host: timed)
+    timed.runPython = PythonRunner.run
+    timed.pythonName = PythonRunner.python
+    let interpreter = Interpreter(host: timed)
+    if options.engineNest { interpreter.engine = .nest }
+    return interpreter
   }
 
   static func plotSettings(_ options: CommandLineOptions) -> PlotSettings {

@@ -17,6 +17,8 @@ public final class Interpreter {
   var scope: Scope
   /// The simulated world the statements build and run.
   var world = World()
+  /// What carries out `run`: neuro's engine, NEST (`--engine nest`), or nothing (`neuro export`).
+  public var engine: SimulationEngine = .neuro
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
   /// Files imported so far (absolute paths), each run once.
@@ -187,6 +189,8 @@ public final class Interpreter {
       throw ControlFlow.continueLoop
     case .save(let valueExpr, let pathExpr):
       try save(valueExpr, to: pathExpr)
+    case .export(let target, let targetSpan, let pathExpr):
+      try exportNetwork(target, at: targetSpan, to: pathExpr)
     case .model(let declaration):
       try checkDefinable(declaration.name, at: declaration.nameSpan)
       var compiler = ModelCompiler(declaration, interpreter: self)
@@ -223,6 +227,7 @@ public final class Interpreter {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
       world.random = RandomSource(seed: UInt64(bitPattern: seed))
+      world.built.seed = UInt64(bitPattern: seed)
     }
   }
 
