@@ -102,11 +102,11 @@ extension Interpreter {
     }
   }
 
-  /// "cannot export …" with each item on a line.
+  /// "cannot export to NEST: …", the item itself when it is one, else each on a line of its own.
   static func problemsMessage(_ problems: NestProblems) -> String {
-    let count = problems.items.count
-    return "\(count == 1 ? "a part" : "\(count) parts") of this world \(count == 1 ? "has" : "have") no faithful NEST "
-      + "counterpart:\n" + problems.items.map { "    - \($0)" }.joined(separator: "\n")
+    guard problems.items.count > 1 else { return "cannot export to NEST: " + (problems.items.first ?? "") }
+    return "cannot export to NEST: \(problems.items.count) parts of this world have no faithful NEST counterpart:\n"
+      + problems.items.map { "    - \($0)" }.joined(separator: "\n")
   }
 
   /// "4000 neurons in 1 population, 2 connections".

@@ -43,7 +43,7 @@ extension NestNetwork {
       guard let pre = nodes[projection.pre], let post = nodes[projection.post], let ports = synapses[projection.post]
       else { continue }  // its groups are reported already
       if spec.isPlastic {
-        problems.append("\(spec.written): plasticity is not exported to NEST yet")
+        problems.append("\(label): plastic synapses (stdp, stp) are not exported to NEST yet")
         continue
       }
       connections.append(

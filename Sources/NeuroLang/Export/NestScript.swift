@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Writes a `NestNetwork` as a standalone PyNEST 3 script. The script records every population's
 /// spikes, and the variables neuro records, to ASCII files per process (`neuro_spikes_P-…-RANK.dat`):
 /// under MPI each process writes its own and neuro merges them when it reads them back.
@@ -178,10 +184,13 @@ enum NestScript {
     }
   }
 
-  /// A number as Python reads it back exactly.
+  /// A number as Python reads it, to 12 significant digits (unit conversions leave no 6.000000000000001).
   static func number(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return "\(Int(clampingToSteps: x)).0" }
-    return "\(x)"
+    guard x != 0, x.isFinite else { return x.isFinite ? "0.0" : "\(x)" }
+    let scale = pow(10, 12 - ceil(log10(abs(x))))
+    let y = scale.isFinite && scale > 0 ? (x * scale).rounded() / scale : x
+    if y == y.rounded(), abs(y) < 1e15 { return "\(Int(clampingToSteps: y)).0" }
+    return "\(y)"
   }
 
   private static func list(_ values: [Double]) -> String { "[" + values.map(number).joined(separator: ", ") + "]" }
