@@ -61,7 +61,9 @@ struct CommandLineOptions {
           }
           options.engineNest = value == "nest"
         } else if argument == "--to" {
-          guard value == "nest" else { return .failure(UsageError(message: "neuro exports to nest only, not '\(value)'")) }
+          guard value == "nest" else {
+            return .failure(UsageError(message: "neuro exports to nest only, not '\(value)'"))
+          }
           exportTarget = value
         } else {
           output = value

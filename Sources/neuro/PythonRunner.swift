@@ -20,7 +20,9 @@ enum PythonRunner {
     let errorFile = template.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress.map { mkstemp($0) } ?? -1
     }
-    guard errorFile >= 0 else { return (127, "cannot make a file for Python's errors: \(String(cString: strerror(errno)))") }
+    guard errorFile >= 0 else {
+      return (127, "cannot make a file for Python's errors: \(String(cString: strerror(errno)))")
+    }
     let errorPath = String(cString: template.map { $0 })
     defer {
       close(errorFile)

@@ -16,7 +16,9 @@ import Testing
     try "neuron n = lif()\ninject n 2nA\nrun 100ms\nrun 50ms\n".write(toFile: script, atomically: true, encoding: .utf8)
     let result = try runNeuro(["export", "--to", "nest", script], input: "")
     #expect(result.status == 0)
-    #expect(result.stdout.contains("exported to \(folder)/net.py: 1 neuron in 1 population, 0 connections, simulating 150 ms"))
+    #expect(
+      result.stdout.contains("exported to \(folder)/net.py: 1 neuron in 1 population, 0 connections, simulating 150 ms")
+    )
     let text = try String(contentsOfFile: folder + "/net.py", encoding: .utf8)
     #expect(text.contains("default=150.0") && text.contains("\"I_e\": 2000.0"))
     let named = try runNeuro(["export", "--to", "nest", script, "-o", folder + "/other.py"], input: "")
@@ -29,7 +31,8 @@ import Testing
     try "neuron n = lif()\n".write(toFile: folder + "/a.neuro", atomically: true, encoding: .utf8)
     let noRun = try runNeuro(["export", "--to", "nest", folder + "/a.neuro"], input: "")
     #expect(noRun.status == 70 && noRun.stderr.contains("has no run, so there is no time to simulate"))
-    let own = try runNeuro(["export", "--to", "nest", "Tests/scripts/export/own_model.neuro", "-o", folder + "/b.py"], input: "")
+    let own = try runNeuro(
+      ["export", "--to", "nest", "Tests/scripts/export/own_model.neuro", "-o", folder + "/b.py"], input: "")
     #expect(own.status == 70 && own.stderr.contains("a model of your own (decay) has no NEST counterpart"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/b.py"))
   }

@@ -39,7 +39,9 @@ import Testing
     #expect(text.contains("p0 = nest.Create(\"iaf_psc_exp\", 50, params={\"C_m\": 2000.0, \"tau_m\": 20.0"))
     #expect(text.contains("\"t_ref\": 4.9"))
     #expect(text.contains("\"tau_syn_ex\": 5.0, \"tau_syn_in\": 10.0"))
-    #expect(text.contains("nest.Connect(p0[0:40], p0, {\"rule\": \"pairwise_bernoulli\", \"p\": 0.1, \"allow_autapses\": True}"))
+    #expect(
+      text.contains(
+        "nest.Connect(p0[0:40], p0, {\"rule\": \"pairwise_bernoulli\", \"p\": 0.1, \"allow_autapses\": True}"))
     #expect(text.contains("\"weight\": 162.0, \"delay\": 0.1"))
     #expect(text.contains("\"weight\": -900.0, \"delay\": 0.1"))
     #expect(text.contains("p0.set({\"V_m\": ["))
@@ -79,7 +81,9 @@ import Testing
     let text = try #require(script)
     // Delta synapses act in the step of arrival in NEST, from the next step in neuro: NEST's delay is a step more.
     #expect(text.contains("nest.Create(\"iaf_psc_delta\", 5"))
-    #expect(text.contains("{\"rule\": \"fixed_indegree\", \"indegree\": 3, \"allow_autapses\": False, \"allow_multapses\": False}"))
+    #expect(
+      text.contains(
+        "{\"rule\": \"fixed_indegree\", \"indegree\": 3, \"allow_autapses\": False, \"allow_multapses\": False}"))
     #expect(text.contains("\"weight\": nest.random.uniform(0.5, 1.0), \"delay\": 1.1"))
     #expect(text.contains("{\"rule\": \"fixed_outdegree\", \"outdegree\": 2"))
     #expect(text.contains("nest.Connect(p0[0:5], p1, {\"rule\": \"one_to_one\"}"))
@@ -138,7 +142,8 @@ import Testing
     var errors: [String] = []
     let interpreter = Interpreter(host: Host(write: { _ in }, report: { errors.append($0.message) }))
     interpreter.engine = .exportOnly
-    interpreter.execute(Source(name: "t", text: "neuron n = lif()\ninject n 2nA\nrun 10ms\nrun 5ms\nn.tau = 5ms\nrun 1ms"))
+    interpreter.execute(
+      Source(name: "t", text: "neuron n = lif()\ninject n 2nA\nrun 10ms\nrun 5ms\nn.tau = 5ms\nrun 1ms"))
     #expect(errors.first?.hasPrefix("the network changed since the last run") == true)
     #expect(interpreter.now == 0)
   }

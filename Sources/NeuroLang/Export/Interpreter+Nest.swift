@@ -92,14 +92,13 @@ extension Interpreter {
   func checkUnchangedSinceLastRun(_ network: NestNetwork, at span: Span) throws {
     var structure = network
     for s in structure.sources.indices { structure.sources[s].trains = [] }
-    defer { world.built.nestNetwork = structure }
-    guard let before = world.built.nestNetwork, world.built.nestEnd > 0 else { return }
-    guard before == structure else {
+    if let before = world.built.nestNetwork, world.built.nestEnd > 0, before != structure {
       throw failure(
         "the network changed since the last run; through NEST every run simulates it again from t = 0, so the "
           + "earlier runs would no longer hold",
         at: span, hint: "build the whole network before the first run, or reset (t = 0) and run again")
     }
+    world.built.nestNetwork = structure
   }
 
   /// "cannot export to NEST: …", the item itself when it is one, else each on a line of its own.

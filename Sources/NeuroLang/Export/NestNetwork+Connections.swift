@@ -45,7 +45,11 @@ extension NestNetwork {
     let delayed = value(spec.delay, scale: 1e3)
     let delay: Value
     if ports.delayPlusStep {
-      if case .constant(let d) = delayed { delay = .constant(d + step) } else { delay = .plus(.atLeast(delayed, 0), step) }
+      if case .constant(let d) = delayed {
+        delay = .constant(d + step)
+      } else {
+        delay = .plus(.atLeast(delayed, 0), step)
+      }
     } else if case .constant(let d) = delayed {
       delay = .constant(max(d, step))
     } else {

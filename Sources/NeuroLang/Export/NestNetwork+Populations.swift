@@ -50,7 +50,8 @@ extension NestNetwork {
     }
     var recorded: [Recording] = []
     let asked =
-      world.built.recordings[id] ?? (group.count == 1 ? Dictionary(uniqueKeysWithValues: mapping.variables.keys.map { ($0, [0]) }) : [:])
+      world.built.recordings[id]
+      ?? (group.count == 1 ? Dictionary(uniqueKeysWithValues: mapping.variables.keys.map { ($0, [0]) }) : [:])
     for (variable, neurons) in asked.sorted(by: { $0.key < $1.key }) {
       guard let target = mapping.variables[variable] else {
         if group.count == 1 { continue }  // a single neuron's synaptic channels are recorded unasked

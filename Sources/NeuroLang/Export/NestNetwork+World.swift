@@ -19,7 +19,8 @@ extension NestNetwork {
       let group = world.originalGroup(id)
       if model.kind.name == ModelKind.poisson.name || model.kind.name == ModelKind.spikeTimes.name {
         nodes[id] = (true, sources.count)
-        sources.append(Source(name: name, trains: Self.trains(of: group, steps: steps, dt: dt)))
+        sources.append(
+          Source(name: name, model: model.described, trains: Self.trains(of: group, steps: steps, dt: dt)))
         continue
       }
       do throws(NestProblem) {
@@ -55,7 +56,8 @@ extension NestNetwork {
       let mapping = world.models[id]?.kind.nest
       for current in world.simulation.currents(of: id) {
         guard current.shape == .constant, let mapping, let values = world.models[id]?.values else {
-          problems.append("\(world.names[id] ?? "?"): a current that is not constant (ramp, sine, noise) is not exported")
+          problems.append(
+            "\(world.names[id] ?? "?"): a current that is not constant (ramp, sine, noise) is not exported")
           continue
         }
         let count = world.simulation.group(id).count

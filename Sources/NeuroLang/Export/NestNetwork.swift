@@ -52,6 +52,8 @@ struct NestNetwork: Equatable {
   /// Sources that fire at given times (Poisson trains drawn by neuro, spike times): spike generators.
   struct Source: Equatable {
     var name: String
+    /// Its model as neuro writes it (`poisson(rate: 10 Hz, …)`), so that a change of it is a change.
+    var model: String
     /// Each source's spike times (ms), the ends of the steps neuro fires them in.
     var trains: [[Double]]
   }

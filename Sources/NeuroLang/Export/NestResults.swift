@@ -55,7 +55,9 @@ struct NestResults {
         for fields in Self.rows(FilePaths.joined(folder, file)) where fields.count == names.count + 1 {
           guard let sender = Int(fields[0]) else { continue }
           for (v, state) in population.state.enumerated() {
-            if let value = Double(fields[v + 1]) { result.final[state.variable, default: [:]][sender - first] = value * state.toSI }
+            if let value = Double(fields[v + 1]) {
+              result.final[state.variable, default: [:]][sender - first] = value * state.toSI
+            }
           }
         }
       }

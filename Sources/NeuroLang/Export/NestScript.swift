@@ -111,7 +111,9 @@ enum NestScript {
     rule += connection.ruleParameters.map {
       "\"\($0.name)\": \($0.name == "p" ? number($0.value) : String(Int(clampingToSteps: $0.value)))"
     }
-    if connection.rule != "one_to_one" { rule.append("\"allow_autapses\": \(connection.allowAutapses ? "True" : "False")") }
+    if connection.rule != "one_to_one" {
+      rule.append("\"allow_autapses\": \(connection.allowAutapses ? "True" : "False")")
+    }
     if connection.rule.hasPrefix("fixed_") { rule.append("\"allow_multapses\": False") }
     return [
       "# \(connection.described)",
@@ -177,7 +179,8 @@ enum NestScript {
     case .normal(let mean, let sd): return "nest.random.normal(\(number(mean)), \(number(sd)))"
     case .matrix(let values, let columns):
       let rows = columns > 0 ? values.count / columns : 0
-      return "[" + (0..<rows).map { r in list(Array(values[(r * columns)..<((r + 1) * columns)])) }
+      return "["
+        + (0..<rows).map { r in list(Array(values[(r * columns)..<((r + 1) * columns)])) }
         .joined(separator: ", ") + "]"
     case .atLeast(let inner, let floor): return "nest.math.max(\(self.value(inner)), \(number(floor)))"
     case .plus(let inner, let amount): return "(\(self.value(inner)) + \(number(amount)))"

@@ -130,6 +130,8 @@ public final class Interpreter {
       try run(duration)
     case .reset:
       world.simulation.reset()
+      world.built.nestNetwork = nil  // runs through NEST start afresh too
+      world.built.nestEnd = 0
     case .plot(let traces, let from, let to):
       show(
         try lineFigure(

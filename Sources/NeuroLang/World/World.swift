@@ -70,4 +70,3 @@ struct ConnectionSpec {
   /// The statement's text.
   var written: String
 }
-
