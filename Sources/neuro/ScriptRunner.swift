@@ -3,40 +3,36 @@ import NeuroLang
 /// `neuro FILE.neuro`: runs a file and turns the outcome into an exit code.
 enum ScriptRunner {
   static func run(path: String, options: CommandLineOptions) -> Int32 {
-    let text: String
-    do {
-      text = try readSourceFile(path)
-    } catch {
-      Output.problem("\(error)")
-      return ExitCode.fileError
-    }
-    let interpreter = Session.makeInterpreter(options)
-    switch interpreter.execute(Source(name: path, text: text)) {
-    case .success: return ExitCode.success
-    case .syntaxError: return ExitCode.syntaxError
-    case .runtimeError: return ExitCode.runtimeError
-    }
+    execute(path, options, engine: nil).status ?? ExitCode.success
   }
 
   /// `neuro export --to nest FILE.neuro [-o OUT.py]`: builds the script's world without simulating it
   /// and writes the PyNEST script (FILE.py beside it by default).
   static func export(path: String, output: String?, options: CommandLineOptions) -> Int32 {
+    let (interpreter, status) = execute(path, options, engine: .exportOnly)
+    guard let interpreter, status == nil else { return status ?? ExitCode.runtimeError }
+    let base = path.hasSuffix(".neuro") ? String(path.dropLast(".neuro".count)) : path
+    return interpreter.exportNestScript(to: output ?? base + ".py", origin: path)
+      ? ExitCode.success : ExitCode.runtimeError
+  }
+
+  /// Runs a file (under another engine when given); the interpreter, and the exit code when it failed.
+  private static func execute(_ path: String, _ options: CommandLineOptions, engine: SimulationEngine?)
+    -> (interpreter: Interpreter?, status: Int32?)
+  {
     let text: String
     do {
       text = try readSourceFile(path)
     } catch {
       Output.problem("\(error)")
-      return ExitCode.fileError
+      return (nil, ExitCode.fileError)
     }
     let interpreter = Session.makeInterpreter(options)
-    interpreter.engine = .exportOnly
+    if let engine { interpreter.engine = engine }
     switch interpreter.execute(Source(name: path, text: text)) {
-    case .success: break
-    case .syntaxError: return ExitCode.syntaxError
-    case .runtimeError: return ExitCode.runtimeError
+    case .success: return (interpreter, nil)
+    case .syntaxError: return (interpreter, ExitCode.syntaxError)
+    case .runtimeError: return (interpreter, ExitCode.runtimeError)
     }
-    let base = path.hasSuffix(".neuro") ? String(path.dropLast(".neuro".count)) : path
-    return interpreter.exportNestScript(to: output ?? base + ".py", origin: path)
-      ? ExitCode.success : ExitCode.runtimeError
   }
 }

@@ -34,14 +34,14 @@ extension NestMapping {
     variables: ["v": ("V_m", 1e-3)],
     current: { amperes, _ in amperes * 1e12 })
 
-  /// `izhikevich` → izhikevich with consistent_integration (the forward Euler step neuro takes); its input
-  /// is the paper's number, R·I in mV.
+  /// `izhikevich` → izhikevich, whose default consistent_integration is the forward Euler step neuro takes;
+  /// its input is the paper's number, R·I in mV.
   static let izhikevich = NestMapping(
     model: "izhikevich",
     parameters: { values, _ in
       [
         ("a", (values["a"] ?? 20) * 1e-3), ("b", values["b"] ?? 0.2), ("c", (values["c"] ?? -65e-3) * 1e3),
-        ("d", (values["d"] ?? 8e-3) * 1e3), ("V_th", 30), ("I_e", 0), ("consistent_integration", 1),
+        ("d", (values["d"] ?? 8e-3) * 1e3), ("V_th", 30), ("I_e", 0),
       ]
     },
     variables: ["v": ("V_m", 1e-3), "u": ("U_m", 1e-3)],
