@@ -22,8 +22,8 @@ extension NestNetwork {
           weights[projection.channel].append(spec.weight)
         }
       }
-      if model.method == .euler && !channels.isEmpty {
-        throw NestProblem("method: euler with synapses has no NEST counterpart (NEST integrates LIF exactly)")
+      if model.method == .euler {
+        throw NestProblem("method: euler has no NEST counterpart (NEST integrates LIF exactly)")
       }
       ports = try NestSynapses(channels: channels, weights: weights, resistance: model.values["R"] ?? 10e6)
       if ports.model == "iaf_cond_exp" {

@@ -51,10 +51,11 @@ enum NestScript {
     for current in network.currents { lines += currentLines(current, network) }
     lines.append("")
     for (p, population) in network.populations.enumerated() { lines += recorderLines(population, p, network) }
+    let populationPairs = network.populations.indices.map { "(\"p\($0)\", p\($0))" }.joined(separator: ", ")
     lines += [
       "",
       "with open(os.path.join(args.out, \"neuro_nodes-%d.txt\" % nest.Rank()), \"w\") as nodes:",
-      "    for label, population in [\(network.populations.indices.map { "(\"p\($0)\", p\($0))" }.joined(separator: ", "))]:",
+      "    for label, population in [\(populationPairs)]:",
       "        nodes.write(\"%s %d %d\\n\" % (label, population[0].global_id, len(population)))",
       "nest.Simulate(args.time)",
       "",
@@ -117,7 +118,8 @@ enum NestScript {
     if connection.rule.hasPrefix("fixed_") { rule.append("\"allow_multapses\": False") }
     return [
       "# \(connection.described)",
-      "nest.Connect(\(nodes(connection.pre, network)), \(nodes(connection.post, network)), {\(rule.joined(separator: ", "))},",
+      "nest.Connect(\(nodes(connection.pre, network)), \(nodes(connection.post, network)), "
+        + "{\(rule.joined(separator: ", "))},",
       "             {\"synapse_model\": \"static_synapse\", \"weight\": \(value(connection.weight)), "
         + "\"delay\": \(value(connection.delay))})",
     ]
@@ -154,7 +156,8 @@ enum NestScript {
     for (k, recording) in population.recorded.enumerated() {
       lines += [
         "m\(p)_\(k) = nest.Create(\"multimeter\", params={\"record_from\": [\"\(recording.nest)\"], "
-          + "\"interval\": \(number(network.resolution)), \"record_to\": \"ascii\", \"label\": \"neuro_vars_p\(p)_\(k)\", "
+          + "\"interval\": \(number(network.resolution)), \"record_to\": \"ascii\", "
+          + "\"label\": \"neuro_vars_p\(p)_\(k)\", "
           + "\"time_in_steps\": True, \"precision\": 12})",
         "nest.Connect(m\(p)_\(k), p\(p)[\(intList(recording.neurons))])",
       ]
