@@ -8,9 +8,13 @@ enum ScriptRunner {
 
   /// `neuro export --to nest FILE.neuro [-o OUT.py]`: builds the script's world without simulating it
   /// and writes the PyNEST script (FILE.py beside it by default).
+  /// A statement that reads what a run would have given (`print rate(all)`) stops the script there: the
+  /// export then simulates the runs before it, and a note says so.
   static func export(path: String, output: String?, options: CommandLineOptions) -> Int32 {
     let (interpreter, status) = execute(path, options, engine: .exportOnly)
-    guard let interpreter, status == nil else { return status ?? ExitCode.runtimeError }
+    guard let interpreter, status == nil || (status == ExitCode.runtimeError && interpreter.exportedTime > 0) else {
+      return status ?? ExitCode.runtimeError
+    }
     let base = path.hasSuffix(".neuro") ? String(path.dropLast(".neuro".count)) : path
     return interpreter.exportNestScript(to: output ?? base + ".py", origin: path)
       ? ExitCode.success : ExitCode.runtimeError
@@ -29,6 +33,18 @@ enum ScriptRunner {
     }
     let interpreter = Session.makeInterpreter(options)
     if let engine { interpreter.engine = engine }
+    if engine == .exportOnly {
+      // After a run, an error is a statement that needs the simulation's results, which export does not run.
+      let report = interpreter.host.report
+      interpreter.host.report = { [unowned interpreter] diagnostic in
+        guard diagnostic.kind == .runtime, interpreter.exportedTime > 0, let span = diagnostic.span else {
+          return report(diagnostic)
+        }
+        Output.err(
+          "note: neuro export stopped at line \(span.start.line) (\(diagnostic.message)): a simulation's results "
+            + "are not computed when exporting; the script simulates the runs before it\n")
+      }
+    }
     switch interpreter.execute(Source(name: path, text: text)) {
     case .success: return (interpreter, nil)
     case .syntaxError: return (interpreter, ExitCode.syntaxError)

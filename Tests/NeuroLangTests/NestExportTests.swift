@@ -108,6 +108,41 @@ import Testing
     #expect(line.contains("for t in [["))
   }
 
+  @Test func stdpBecomesStdpSynapseFedThroughParrots() throws {
+    let (script, errors, _) = export(
+      """
+      seed 1
+      input inputs = poisson(5, rate: 15Hz)
+      neuron n = lif(tau: 10ms, v_rest: -74mV, v_th: -54mV, v_reset: -60mV)
+      let rule = stdp(a_ltp: 0.01, a_ltd: 0.0105, tau_ltp: 20ms, tau_ltd: 30ms, w_max: 0.6mV, update: multiplicative)
+      connect inputs -> n with rule: all_to_all, weight: uniform(0mV, 0.6mV), tau_syn: 5ms, plasticity: rule
+      run 100ms
+      """)
+    #expect(errors.isEmpty)
+    let text = try #require(script)
+    // λ = A_LTP / w_max, α = A_LTD / A_LTP, Wmax = 0.6 mV / 10 MΩ = 60 pA; tau_minus belongs to the neuron.
+    #expect(
+      text.contains(
+        "nest.CopyModel(\"stdp_synapse\", \"neuro_stdp_synapse_0\", {\"tau_plus\": 20.0, \"lambda\": 0.01, "
+          + "\"alpha\": 1.05, \"mu_plus\": 1.0, \"mu_minus\": 1.0, \"Wmax\": 60.0})"))
+    #expect(text.contains("\"tau_minus\": 30.0"))
+    #expect(text.contains("s0 = nest.Create(\"parrot_neuron\", 5)"))
+    #expect(text.contains("\"weight\": nest.math.min(nest.math.max(nest.random.uniform(0.0, 60.0), 0.0), 60.0)"))
+  }
+
+  @Test func plasticSynapsesDoNotRunThroughNestYet() {
+    var errors: [String] = []
+    let interpreter = Interpreter(host: Host(write: { _ in }, report: { errors.append($0.message) }))
+    interpreter.engine = .nest
+    interpreter.host.runPython = { _ in (0, "") }
+    interpreter.execute(
+      Source(
+        name: "t",
+        text: "input i = poisson(2, rate: 5Hz)\nneuron n = lif()\n"
+          + "connect i -> n with p: 1, weight: 1mV, tau_syn: 5ms, plasticity: stdp(w_max: 2mV)\nrun 10ms"))
+    #expect(errors.first?.contains("plastic synapses do not run through NEST yet") == true)
+  }
+
   @Test func everyUnexportablePartIsListedAndNothingWritten() {
     let (script, errors, _) = export(
       """

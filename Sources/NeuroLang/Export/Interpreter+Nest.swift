@@ -40,6 +40,9 @@ extension Interpreter {
         + "\(note)\n")
   }
 
+  /// The time the runs so far add up to under `neuro export` (s).
+  public var exportedTime: Double { world.built.nestEnd }
+
   /// Writes the script for the whole of a script run under `neuro export` (its runs' total time);
   /// false, with a diagnostic, when it cannot.
   public func exportNestScript(to path: String, origin: String) -> Bool {
@@ -71,7 +74,7 @@ extension Interpreter {
   /// The world's network for a run to `end` (s), or a diagnostic listing what NEST cannot build.
   func nestNetwork(end: Double, at span: Span) throws -> NestNetwork {
     do {
-      return try NestNetwork(world: world, end: end)
+      return try NestNetwork(world: world, end: end, runs: engine == .nest)
     } catch {
       throw failure(
         Self.problemsMessage(error), at: span,

@@ -5,8 +5,8 @@ import NeuroUnits
 /// that has no faithful NEST counterpart.
 extension NestNetwork {
   /// The world's network simulated from t = 0 to `end` (s); the problems, each naming its item, when
-  /// some part of it cannot be built in NEST as neuro runs it.
-  init(world: World, end: Double) throws(NestProblems) {
+  /// some part of it cannot be built in NEST as neuro runs it (`runs`: or read back from NEST's run).
+  init(world: World, end: Double, runs: Bool = false) throws(NestProblems) {
     let dt = world.simulation.dt
     resolution = dt * 1e3
     seed = (world.built.seed ?? 1) % 2_147_483_646 + 1
@@ -43,13 +43,18 @@ extension NestNetwork {
       }
       guard let pre = nodes[projection.pre], let post = nodes[projection.post], let ports = synapses[projection.post]
       else { continue }  // its groups are reported already
-      if spec.isPlastic {
-        problems.append("\(label): plastic synapses (stdp, stp) are not exported to NEST yet")
-        continue
+      var connection = Self.connection(spec, projection, pre: pre, post: post, ports: ports, groups: world, dt: dt)
+      if let plasticity = spec.plasticity {
+        let factor =
+          ports.weightFactor.indices.contains(projection.channel) ? ports.weightFactor[projection.channel] : 1
+        do throws(NestProblem) {
+          try makePlastic(&connection, plasticity, factor: factor, runs: runs)
+        } catch {
+          problems.append("\(label): \(error.message)")
+          continue
+        }
       }
-      connections.append(
-        Self.connection(
-          spec, projection, pre: pre, post: post, ports: ports, groups: world, dt: dt))
+      connections.append(connection)
     }
     for id in world.order {
       guard let node = nodes[id], !node.isSource else { continue }

@@ -10,6 +10,8 @@ struct NestNetwork: Equatable {
     case matrix([Double], columns: Int)
     /// The larger of a value and a floor (a drawn delay kept at NEST's shortest).
     indirect case atLeast(Value, Double)
+    /// The smaller of a value and a ceiling (a drawn plastic weight kept below w_max).
+    indirect case atMost(Value, Double)
     /// A value plus a constant (a drawn delay moved by a step).
     indirect case plus(Value, Double)
   }
@@ -56,6 +58,9 @@ struct NestNetwork: Equatable {
     var model: String
     /// Each source's spike times (ms), the ends of the steps neuro fires them in.
     var trains: [[Double]]
+    /// Whether its spikes pass through parrot neurons (NEST's plastic synapses take no spikes from a device):
+    /// the same spikes, those of the first step one step later.
+    var throughParrots = false
   }
 
   /// A node collection: neurons `range` of population or source `index`.
@@ -75,8 +80,16 @@ struct NestNetwork: Equatable {
     var allowAutapses: Bool
     var weight: Value
     var delay: Value
+    /// `static_synapse`, or a plastic model made by `CopyModel` with these parameters.
+    var synapse = Synapse()
     /// How neuro wrote it, for a comment beside it.
     var described: String
+  }
+
+  /// A synapse model: NEST's own, or a copy of it with parameters (`stdp_synapse` with lambda, …).
+  struct Synapse: Equatable {
+    var model = "static_synapse"
+    var parameters: [Parameter] = []
   }
 
   /// A current injected into neurons of a population from `start` to `stop` (ms; nil: the whole run).

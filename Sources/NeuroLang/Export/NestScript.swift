@@ -45,9 +45,9 @@ enum NestScript {
       "",
     ]
     for (p, population) in network.populations.enumerated() { lines += populationLines(population, p) }
-    for (s, source) in network.sources.enumerated() { lines += sourceLines(source, s) }
+    for (s, source) in network.sources.enumerated() { lines += sourceLines(source, s, network.resolution) }
     if !network.connections.isEmpty { lines.append("") }
-    for connection in network.connections { lines += connectionLines(connection, network) }
+    for (c, connection) in network.connections.enumerated() { lines += connectionLines(connection, c, network) }
     for current in network.currents { lines += currentLines(current, network) }
     lines.append("")
     for (p, population) in network.populations.enumerated() { lines += recorderLines(population, p, network) }
@@ -99,15 +99,29 @@ enum NestScript {
     return lines
   }
 
-  private static func sourceLines(_ source: NestNetwork.Source, _ s: Int) -> [String] {
-    [
-      "# \(source.name): the trains neuro drew",
-      "s\(s) = nest.Create(\"spike_generator\", \(source.trains.count))",
-      "s\(s).set([{\"spike_times\": t} for t in \(trainsList(source.trains))])",
+  private static func sourceLines(_ source: NestNetwork.Source, _ s: Int, _ resolution: Double) -> [String] {
+    guard source.throughParrots else {
+      return [
+        "# \(source.name): the trains neuro drew",
+        "s\(s) = nest.Create(\"spike_generator\", \(source.trains.count))",
+        "s\(s).set([{\"spike_times\": t} for t in \(trainsList(source.trains))])",
+      ]
+    }
+    // A parrot fires a step after its generator: each spike is given a step early (one at t = 0 is sent at
+    // once, and arrives a step late).
+    let early = source.trains.map { train in train.map { max(0, $0 - resolution) } }
+    return [
+      "# \(source.name): the trains neuro drew, through parrot neurons (plastic synapses take no device input)",
+      "g\(s) = nest.Create(\"spike_generator\", \(source.trains.count), params={\"shift_now_spikes\": True})",
+      "g\(s).set([{\"spike_times\": t} for t in \(trainsList(early))])",
+      "s\(s) = nest.Create(\"parrot_neuron\", \(source.trains.count))",
+      "nest.Connect(g\(s), s\(s), \"one_to_one\", {\"delay\": \(number(resolution))})",
     ]
   }
 
-  private static func connectionLines(_ connection: NestNetwork.Connection, _ network: NestNetwork) -> [String] {
+  private static func connectionLines(_ connection: NestNetwork.Connection, _ c: Int, _ network: NestNetwork)
+    -> [String]
+  {
     var rule = ["\"rule\": \"\(connection.rule)\""]
     rule += connection.ruleParameters.map {
       "\"\($0.name)\": \($0.name == "p" ? number($0.value) : String(Int(clampingToSteps: $0.value)))"
@@ -116,11 +130,18 @@ enum NestScript {
       rule.append("\"allow_autapses\": \(connection.allowAutapses ? "True" : "False")")
     }
     if connection.rule.hasPrefix("fixed_") { rule.append("\"allow_multapses\": False") }
-    return [
-      "# \(connection.described)",
+    var lines = ["# \(connection.described)"]
+    var model = connection.synapse.model
+    if !connection.synapse.parameters.isEmpty {
+      let parameters = connection.synapse.parameters.map { "\"\($0.name)\": \(number($0.value))" }
+      model = "neuro_\(connection.synapse.model)_\(c)"
+      lines.append(
+        "nest.CopyModel(\"\(connection.synapse.model)\", \"\(model)\", {\(parameters.joined(separator: ", "))})")
+    }
+    return lines + [
       "nest.Connect(\(nodes(connection.pre, network)), \(nodes(connection.post, network)), "
         + "{\(rule.joined(separator: ", "))},",
-      "             {\"synapse_model\": \"static_synapse\", \"weight\": \(value(connection.weight)), "
+      "             {\"synapse_model\": \"\(model)\", \"weight\": \(value(connection.weight)), "
         + "\"delay\": \(value(connection.delay))})",
     ]
   }
@@ -186,6 +207,7 @@ enum NestScript {
         + (0..<rows).map { r in list(Array(values[(r * columns)..<((r + 1) * columns)])) }
         .joined(separator: ", ") + "]"
     case .atLeast(let inner, let floor): return "nest.math.max(\(self.value(inner)), \(number(floor)))"
+    case .atMost(let inner, let ceiling): return "nest.math.min(\(self.value(inner)), \(number(ceiling)))"
     case .plus(let inner, let amount): return "(\(self.value(inner)) + \(number(amount)))"
     }
   }

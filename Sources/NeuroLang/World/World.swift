@@ -66,7 +66,7 @@ struct ConnectionSpec {
   var delay: Draw
   var allowSelf: Bool
   var channel: SynapticChannel
-  var isPlastic: Bool
+  var plasticity: Plasticity?
   /// The statement's text.
   var written: String
 }
