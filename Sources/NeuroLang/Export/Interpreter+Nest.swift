@@ -78,7 +78,7 @@ extension Interpreter {
     } catch {
       throw failure(
         Self.problemsMessage(error), at: span,
-        hint: "the script is not written: NEST would simulate a different network; leave these parts out to export")
+        hint: "nothing is written; leave these parts out, or change them, to export")
     }
   }
 

@@ -19,8 +19,14 @@ extension NestNetwork {
       let group = world.originalGroup(id)
       if model.kind.name == ModelKind.poisson.name || model.kind.name == ModelKind.spikeTimes.name {
         nodes[id] = (true, sources.count)
-        sources.append(
-          Source(name: name, model: model.described, trains: Self.trains(of: group, steps: steps, dt: dt)))
+        let trains = Self.trains(of: group, steps: steps, dt: dt)
+        let spikes = trains.reduce(0) { $0 + $1.count }
+        if spikes > Self.mostSourceSpikes {
+          problems.append(
+            "\(name): its \(spikes) spikes would make a script of about \(spikes / 60_000) MB (at most "
+              + "\(Self.mostSourceSpikes / 1_000_000) million spikes of inputs; export a shorter run)")
+        }
+        sources.append(Source(name: name, model: model.described, trains: trains))
         continue
       }
       do throws(NestProblem) {
@@ -82,6 +88,9 @@ extension NestNetwork {
     }
     if !problems.isEmpty { throw NestProblems(items: problems) }
   }
+
+  /// The most input spikes a script holds (about 16 bytes each).
+  static let mostSourceSpikes = 10_000_000
 
   /// A group's spike trains over `steps` steps from t = 0, as neuro draws them (ms, step ends).
   static func trains(of group: any NeuronGroup, steps: Int, dt: Double) -> [[Double]] {
