@@ -87,7 +87,10 @@ extension Parser {
       { p, start in try p.parseModelStatement(start) }
     ),
     "event": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseEvent() }),
-    "export": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .keyword(.to) }, { p, _ in try p.parseExport() }),
+    "export": (
+      { p in p.isIdentifier(at: 1) && (p.tokenKind(at: 2) == .keyword(.to) || p.atStatementEnd(after: 2)) },
+      { p, _ in try p.parseExport() }
+    ),
   ]
 
   /// `from A to B`, either part optional; with `allowingLength`, `for D` instead of `to B`.
