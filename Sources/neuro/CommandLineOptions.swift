@@ -31,13 +31,13 @@ struct CommandLineOptions {
     beside it, or OUT.py).
 
     options:
-      --ascii      draw plots with plain ASCII characters
-      --no-color   never use colour
-      --timing     print the wall time of each run and connect (for benchmarks)
-      --engine nest  run simulations through NEST (a Python with the PyPI package
-                   nest-simulator: NEURO_PYTHON, else python3) and read the spikes back
-      --help       show this help
-      --version    show the version
+      --ascii        draw plots with plain ASCII characters
+      --no-color     never use colour
+      --timing       print the wall time of each run and connect (for benchmarks)
+      --engine nest  run simulations through NEST and read the spikes back: a Python
+                     with the PyPI package nest-simulator (NEURO_PYTHON, else python3)
+      --help         show this help
+      --version      show the version
 
     exit codes: 0 success, 64 usage, 65 syntax error, 70 runtime error, 74 file error
 
