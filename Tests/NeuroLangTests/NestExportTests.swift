@@ -90,6 +90,26 @@ import Testing
     #expect(text.contains("{\"rule\": \"all_to_all\", \"allow_autapses\": True}"))
   }
 
+  @Test func currentsBecomeIeAndStepCurrentGeneratorsAStepEarly() throws {
+    let (script, errors, _) = export(
+      """
+      neuron n = lif()
+      inject n 1nA
+      inject n 2nA from 20ms to 60ms
+      inject n ramp(0nA, 1nA) from 1ms to 1.3ms
+      run 100ms
+      """)
+    #expect(errors.isEmpty)
+    let text = try #require(script)
+    #expect(text.contains("\"I_e\": 1000.0"))
+    #expect(text.contains("{\"amplitude_times\": [19.9, 59.9], \"amplitude_values\": [2000.0, 0.0]}"))
+    // The ramp's steps 10, 11, 12 (1 ms to 1.3 ms): 0, 1/3 and 2/3 nA, each given a step early; then off.
+    #expect(
+      text.contains(
+        "{\"amplitude_times\": [0.9, 1.0, 1.1, 1.2], \"amplitude_values\": [0.0, 333.333333333, 666.666666667, 0.0]}"))
+    #expect(text.contains("syn_spec={\"delay\": 0.1}"))
+  }
+
   @Test func poissonInputsAreTheTrainsNeuroDrew() throws {
     let (script, errors, _) = export(
       """
@@ -162,7 +182,7 @@ import Testing
         "cannot export to NEST: 3 parts of this world have no faithful NEST counterpart:\n"
           + "    - a: a model of your own (decay) has no NEST counterpart\n"
           + "    - r: a rate_unit model has no NEST counterpart\n"
-          + "    - n: a current that is not constant (ramp, sine, noise) is not exported"
+          + "    - n: a noise current would be drawn afresh by NEST, so it is not exported"
       ])
   }
 

@@ -22,7 +22,7 @@ def read(path):
 def spikes(native, nest):
     ok = True
     step = 0.1 + 1e-9
-    exact = ["n", "m", "a", "c", "e", "z"]  # currents, delta synapses with a delay, trains from neuro, izhikevich
+    exact = ["n", "m", "a", "c", "e", "z", "r", "s"]  # currents (also ramp, sine), delta synapses, inputs, izhikevich
     one_step = ["b"]                       # exponential synapse without delay: NEST's shortest delay is a step
     for name in exact + one_step:
         a, b = native.get(name, []), nest.get(name, [])

@@ -64,27 +64,7 @@ extension NestNetwork {
     }
     for id in world.order {
       guard let node = nodes[id], !node.isSource else { continue }
-      let mapping = world.models[id]?.kind.nest
-      for current in world.simulation.currents(of: id) {
-        guard current.shape == .constant, let mapping, let values = world.models[id]?.values else {
-          problems.append(
-            "\(world.names[id] ?? "?"): a current that is not constant (ramp, sine, noise) is not exported")
-          continue
-        }
-        let count = world.simulation.group(id).count
-        let range = current.neurons ?? 0..<count
-        let amplitude = mapping.current(current.amplitude, values)
-        if (current.start ?? 0) <= 0 {
-          // A current from t = 0 is NEST's I_e, felt from the first step as in neuro; a generator ends it.
-          populations[node.index].addConstantCurrent(amplitude, to: range)
-          if current.end == nil { continue }
-        }
-        currents.append(
-          Current(
-            target: Nodes(isSource: false, index: node.index, range: range, whole: range == 0..<count),
-            amplitude: amplitude, start: current.start.map { $0 * 1e3 },
-            stop: current.end.map { $0 * 1e3 }))
-      }
+      addCurrents(of: id, into: node.index, world: world, steps: steps, problems: &problems)
     }
     if !problems.isEmpty { throw NestProblems(items: problems) }
   }

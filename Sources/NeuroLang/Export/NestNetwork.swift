@@ -98,6 +98,9 @@ struct NestNetwork: Equatable {
     var amplitude: Double
     var start: Double?
     var stop: Double?
+    /// A current that changes (a ramp, a sine): the start of each step it flows in (ms) and its value then.
+    var stepTimes: [Double] = []
+    var stepValues: [Double] = []
   }
 
   var resolution: Double

@@ -151,11 +151,22 @@ enum NestScript {
     let step = network.resolution
     // A step current generator's change at t reaches the neuron a delay (one step) later: it is given a
     // step early. A current from t = 0 flows as I_e (`addConstantCurrent`) and the generator ends it.
-    if let start = current.start, start > 0 {
+    if !current.stepTimes.isEmpty {
+      // Step k's value is given at the start of step k - 1; the first steps' values at the first time there is.
+      for (t, value) in zip(current.stepTimes, current.stepValues) {
+        let time = max(t - step, step)
+        if let last = times.last, time <= last + step / 2 {
+          values[values.count - 1] = value
+        } else {
+          times.append(time)
+          values.append(value)
+        }
+      }
+    } else if let start = current.start, start > 0 {
       times.append(max(start - step, step))
       values.append(current.amplitude)
     }
-    if let stop = current.stop {
+    if let stop = current.stop, current.stepTimes.isEmpty || stop - step > (times.last ?? 0) + step / 2 {
       times.append(max(stop - step, step))
       values.append(times.count == 1 ? -current.amplitude : 0)
     }

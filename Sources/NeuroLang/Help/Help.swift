@@ -152,7 +152,7 @@ public enum Help {
       lif → iaf_psc_delta, iaf_psc_exp (tau_syn) or iaf_cond_exp (E_rev); izhikevich; adex → aeif_cond_exp
       connect rules, drawn weights and delays; poisson and spike_times inputs as the trains neuro drew
       simulates from t = 0 to the time run so far (1 s before any run; --time MS for another)
-      what NEST cannot do as neuro does (a model of your own, plasticity, noise currents) is an error
+      what NEST cannot do as neuro does (a model of your own, stp, noise currents) is an error
       naming each part, and nothing is written
     From the shell: neuro export --to nest FILE.neuro [-o OUT.py] (the script's runs give the time),
     and neuro --engine nest FILE.neuro runs it through NEST (pip install nest-simulator).
