@@ -7,7 +7,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -static-executable -Xlinker -ltinfo
 BIN := .build/release/neuro
 
-.PHONY: deps release run test format fuzz fuzz-long bench bench-models bench-learn install clean
+.PHONY: deps release run test test-nest format fuzz fuzz-long bench bench-models bench-learn install clean
 # `make fuzz`: FUZZ_COUNT inputs through the release binary (crashes and hangs go to fuzz-findings/).
 FUZZ_COUNT ?= 100000
 FUZZ_LONG_COUNT ?= 1000000
@@ -33,6 +33,23 @@ test: deps
 	@# (forked copies), then 300 through the debug binary, a fifth of them typed into its REPL.
 	.build/debug/NeuroFuzz --in-process 1 --count 2000 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
 	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 300 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
+
+# `make test-nest`: neuro against NEST (scripts/test-nest) through a Python with the PyPI package
+# nest-simulator, installed into its own virtual environment. NEST_OPTIONAL=1 (CI) skips with a message
+# when pip cannot install it; SEEDS sets the network seeds (default 1 to 8).
+NEST_VENV ?= .build/venv-nest
+SEEDS ?= 1 2 3 4 5 6 7 8
+test-nest: deps
+	$(SWIFT) build --product neuro
+	@if ! $(NEST_VENV)/bin/python -c "import nest" >/dev/null 2>&1; then \
+	  echo "installing nest-simulator into $(NEST_VENV)"; \
+	  if ! { python3 -m venv $(NEST_VENV) && $(NEST_VENV)/bin/pip install --quiet nest-simulator; }; then \
+	    if [ "$(NEST_OPTIONAL)" = 1 ]; then echo "skipping make test-nest: pip could not install nest-simulator"; \
+	      exit 0; fi; \
+	    echo "make test-nest: pip could not install nest-simulator" >&2; exit 1; \
+	  fi; \
+	fi; \
+	NEURO_PYTHON=$(NEST_VENV)/bin/python SEEDS="$(SEEDS)" scripts/test-nest
 
 fuzz: release
 	$(SWIFT) build $(RELEASE_FLAGS) --product NeuroFuzz

@@ -9,6 +9,8 @@ struct CommandLineOptions {
     case lesson(number: Int?)
     case help
     case version
+    /// `neuro export --to nest FILE.neuro [-o OUT.py]`: the script's world as a PyNEST script.
+    case export(path: String, output: String?)
   }
 
   var mode: Mode = .repl
@@ -17,23 +19,31 @@ struct CommandLineOptions {
   var noColor = false
   /// `--threads N`: the threads runs share their work among (every core when not given).
   var threads: Int?
+  /// `--engine nest`: runs go through NEST.
+  var engineNest = false
 
   static let usage = """
     usage: neuro [options] [FILE.neuro]
            neuro lesson [N]
+           neuro export --to nest FILE.neuro [-o OUT.py]
 
     With a file, runs it as a script. Without one, starts the interactive REPL
     (or reads statements from standard input when it is not a terminal).
     `neuro lesson` lists the guided lessons; `neuro lesson 2` starts lesson 2.
+    `neuro export --to nest` builds the script's network without simulating it and
+    writes a PyNEST 3 script that simulates it for the time of its runs (FILE.py
+    beside it, or OUT.py).
 
     options:
-      --ascii      draw plots with plain ASCII characters
-      --no-color   never use colour
-      --threads N  share each run among N threads (default: every core); the
-                   spikes are the same for any number
-      --timing     print the wall time of each run and connect (for benchmarks)
-      --help       show this help
-      --version    show the version
+      --ascii        draw plots with plain ASCII characters
+      --no-color     never use colour
+      --threads N    share each run among N threads (default: every core); the
+                     spikes are the same for any number
+      --timing       print the wall time of each run and connect (for benchmarks)
+      --engine nest  run simulations through NEST and read the spikes back: a Python
+                     with the PyPI package nest-simulator (NEURO_PYTHON, else python3)
+      --help         show this help
+      --version      show the version
 
     exit codes: 0 success, 64 usage, 65 syntax error, 70 runtime error, 74 file error
 
@@ -43,10 +53,11 @@ struct CommandLineOptions {
   static func parse(_ arguments: [String]) -> Result<CommandLineOptions, UsageError> {
     var options = CommandLineOptions()
     var files: [String] = []
-    var rest = arguments[...]
-    while let argument = rest.popFirst() {
+    var arguments = arguments[...]
+    var exportTarget: String? = nil, output: String? = nil
+    while let argument = arguments.popFirst() {
       if argument == "--threads" || argument.hasPrefix("--threads=") {
-        let text = argument == "--threads" ? rest.popFirst() : String(argument.dropFirst("--threads=".count))
+        let text = argument == "--threads" ? arguments.popFirst() : String(argument.dropFirst("--threads=".count))
         switch threadCount(text) {
         case .success(let count): options.threads = count
         case .failure(let error): return .failure(error)
@@ -54,6 +65,23 @@ struct CommandLineOptions {
         continue
       }
       switch argument {
+      case "--engine", "--to", "-o":
+        guard let value = arguments.popFirst() else {
+          return .failure(UsageError(message: "\(argument) needs a value"))
+        }
+        if argument == "--engine" {
+          guard value == "nest" || value == "neuro" else {
+            return .failure(UsageError(message: "unknown engine '\(value)': neuro or nest"))
+          }
+          options.engineNest = value == "nest"
+        } else if argument == "--to" {
+          guard value == "nest" else {
+            return .failure(UsageError(message: "neuro exports to nest only, not '\(value)'"))
+          }
+          exportTarget = value
+        } else {
+          output = value
+        }
       case "--ascii": options.forceASCII = true
       case "--timing": options.timing = true
       case "--no-color", "--no-colour": options.noColor = true
@@ -65,6 +93,16 @@ struct CommandLineOptions {
         }
         files.append(argument)
       }
+    }
+    if files.first == "export" {
+      guard files.count == 2, exportTarget != nil else {
+        return .failure(UsageError(message: "usage: neuro export --to nest FILE.neuro [-o OUT.py]"))
+      }
+      options.mode = .export(path: files[1], output: output)
+      return .success(options)
+    }
+    if exportTarget != nil || output != nil {
+      return .failure(UsageError(message: "--to and -o belong to neuro export --to nest FILE.neuro"))
     }
     if files.first == "lesson" || files.first == "lessons" {
       let lessonArguments = files.dropFirst()

@@ -42,7 +42,10 @@ enum Session {
         return Double(whole) + Double(fraction) * 1e-18
       }
     }
+    timed.runPython = PythonRunner.run
+    timed.pythonName = PythonRunner.python
     let interpreter = Interpreter(host: timed)
+    if options.engineNest { interpreter.engine = .nest }
     if let threads = options.threads { interpreter.threads = threads }
     return interpreter
   }

@@ -15,6 +15,8 @@ case .success(let options):
     Output.out("neuro \(Session.version)\n")
   case .script(let path):
     exit(ScriptRunner.run(path: path, options: options))
+  case .export(let path, let output):
+    exit(ScriptRunner.export(path: path, output: output, options: options))
   case .repl:
     var repl = REPL(options: options)
     exit(repl.run())

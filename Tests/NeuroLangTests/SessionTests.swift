@@ -34,7 +34,7 @@ import Testing
       #expect(session.help(for: keyword.rawValue) != nil, "no help for \(keyword.rawValue)")
     }
     for name in Builtins.all.keys { #expect(session.help(for: name) != nil, "no help for \(name)") }
-    for name in ["population", "connect", "input", "record", "raster", "hist", "heatmap", "model", "event"] {
+    for name in ["population", "connect", "input", "record", "raster", "hist", "heatmap", "model", "event", "export"] {
       #expect(session.help(for: name) != nil, "no help for \(name)")
     }
   }

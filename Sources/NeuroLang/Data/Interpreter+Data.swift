@@ -53,7 +53,7 @@ extension Interpreter {
     }
   }
 
-  private func filePath(_ expr: Expr) throws -> String {
+  func filePath(_ expr: Expr) throws -> String {
     try filePath(try evaluate(expr), at: expr.span)
   }
 

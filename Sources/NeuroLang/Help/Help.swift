@@ -147,6 +147,18 @@ public enum Help {
     Times count from t = 0; one before the clock (now) is an error.
 
     """,
+    "export": """
+    export nest to "net.py"   the world's network as a standalone PyNEST 3 script (python3 net.py)
+      lif → iaf_psc_delta, iaf_psc_exp (tau_syn) or iaf_cond_exp (E_rev); izhikevich; adex → aeif_cond_exp
+      connect rules, drawn weights and delays; poisson and spike_times inputs as the trains neuro drew
+      simulates from t = 0 to the time run so far (1 s before any run; --time MS for another)
+      what NEST cannot do as neuro does (a model of your own, stp, noise currents) is an error
+      naming each part, and nothing is written
+    From the shell: neuro export --to nest FILE.neuro [-o OUT.py] (the script's runs give the time),
+    and neuro --engine nest FILE.neuro runs it through NEST (pip install nest-simulator).
+    A synapse without delay reaches its target one step later in NEST (its shortest delay is a step).
+
+    """,
     "population": """
     population NAME[N] = MODEL      N neurons of one model: population exc[3200] = lif(tau: 20ms)
       exc[0..99], exc[5]            slices and single neurons, usable wherever neurons are

@@ -131,7 +131,8 @@ extension ModelKind {
       return finiteValues(values)
     },
     makeGroup: { values, method, count in LIFGroup(count: count, parameters: lifParameters(values, method)) },
-    timeScales: { values, method in method == .exact ? [] : [("tau", values["tau"] ?? 0)] })
+    timeScales: { values, method in method == .exact ? [] : [("tau", values["tau"] ?? 0)] },
+    nest: .lif)
 
   /// The conductance-based point neuron of the source article.
   static let conductance = ModelKind(
@@ -186,7 +187,8 @@ extension ModelKind {
     makeGroup: { values, _, count in
       IzhikevichGroup(count: count, parameters: izhikevichFields.engineParameters(values))
     },
-    timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] })
+    timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] },
+    nest: .izhikevich)
 
   /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
   static let adex = ModelKind(
@@ -214,7 +216,8 @@ extension ModelKind {
     makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexFields.engineParameters(values)) },
     timeScales: { values, _ in
       [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)]
-    })
+    },
+    nest: .adex)
 
   /// Independent Poisson spike sources (inputs for networks).
   static let poisson = ModelKind(

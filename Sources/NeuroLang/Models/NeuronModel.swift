@@ -91,6 +91,8 @@ public struct ModelKind: Sendable {
     @Sendable (_ values: [String: Double], _ method: IntegrationMethod) -> [(name: String, value: Double)] = { _, _ in
       []
     }
+  /// Its NEST counterpart for `export nest` and `--engine nest` (nil: none).
+  public var nest: NestMapping? = nil
 
   /// The names its call takes as `name: value`: its parameters, `preset` when it has presets, and `method`.
   var callParameterNames: [String] {

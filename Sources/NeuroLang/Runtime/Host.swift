@@ -25,6 +25,11 @@ public struct Host {
   /// Asked before `save` writes a file (with the path); false keeps the file as it is. Nil writes
   /// without asking: set it while running code the user did not write (a lesson from elsewhere).
   public var confirmWrite: ((String) -> Bool)? = nil
+  /// Runs the Python that has NEST (`--engine nest`) with the arguments; its exit status and what it
+  /// wrote to its standard error. Nil: no Python can be run.
+  public var runPython: ((_ arguments: [String]) -> (status: Int32, errors: String))? = nil
+  /// The Python `runPython` starts, as the user would name it in a command.
+  public var pythonName = "python3"
 
   public init(
     write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,

@@ -17,6 +17,8 @@ public final class Interpreter {
   var scope: Scope
   /// The simulated world the statements build and run.
   var world = World()
+  /// What carries out `run`: neuro's engine, NEST (`--engine nest`), or nothing (`neuro export`).
+  public var engine: SimulationEngine = .neuro
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
   /// Files imported so far (absolute paths), each run once.
@@ -134,6 +136,8 @@ public final class Interpreter {
       try run(duration)
     case .reset:
       world.simulation.reset()
+      world.built.nestNetwork = nil  // runs through NEST start afresh too
+      world.built.nestEnd = 0
     case .plot(let traces, let from, let to):
       show(
         try lineFigure(
@@ -193,6 +197,8 @@ public final class Interpreter {
       throw ControlFlow.continueLoop
     case .save(let valueExpr, let pathExpr):
       try save(valueExpr, to: pathExpr)
+    case .export(let target, let targetSpan, let pathExpr):
+      try exportNetwork(target, at: targetSpan, to: pathExpr)
     case .model(let declaration):
       try checkDefinable(declaration.name, at: declaration.nameSpan)
       var compiler = ModelCompiler(declaration, interpreter: self)
@@ -231,6 +237,7 @@ public final class Interpreter {
         throw failure("seed needs a whole number, found \(value.describedKind)", at: expr.span, hint: "seed 42")
       }
       world.random = RandomSource(seed: UInt64(bitPattern: seed))
+      world.built.seed = UInt64(bitPattern: seed)
     case .threads(let expr):
       try setThreads(expr)
     }

@@ -139,6 +139,8 @@ public enum StmtKind: Sendable {
   case continueLoop
   /// `save n.v to "v.csv"`
   case save(value: Expr, path: Expr)
+  /// `export nest to "net.py"`: the world's network as a script for another simulator.
+  case export(target: String, targetSpan: Span, path: Expr)
   /// `seed 42`
   case seed(Expr)
   /// `threads 2`

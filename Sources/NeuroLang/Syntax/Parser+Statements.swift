@@ -98,6 +98,10 @@ extension Parser {
         return .threads(try p.parseExpression())
       }
     ),
+    "export": (
+      { p in p.isIdentifier(at: 1) && (p.tokenKind(at: 2) == .keyword(.to) || p.atStatementEnd(after: 2)) },
+      { p, _ in try p.parseExport() }
+    ),
   ]
 
   /// `from A to B`, either part optional; with `allowingLength`, `for D` instead of `to B`.

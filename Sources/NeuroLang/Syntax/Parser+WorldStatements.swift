@@ -145,6 +145,17 @@ extension Parser {
     return .fit(network: network, data: data, options: options, name: name)
   }
 
+  /// `export nest to "net.py"`
+  mutating func parseExport() throws -> StmtKind {
+    advance()
+    let (target, targetSpan) = try expectIdentifier("what to export to")
+    guard target == "nest" else {
+      throw error("neuro exports to NEST only, not '\(target)'", span: targetSpan, hint: "export nest to \"net.py\"")
+    }
+    try expect(.keyword(.to), "'to' and a file name", hint: "export nest to \"net.py\"")
+    return .export(target: target, targetSpan: targetSpan, path: try parseExpression())
+  }
+
   /// `record exc.v[0..9]`
   mutating func parseRecord() throws -> StmtKind {
     advance()

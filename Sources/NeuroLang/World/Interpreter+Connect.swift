@@ -93,6 +93,9 @@ extension Interpreter {
     switch outcome {
     case .made(let id, let count):
       made = count
+      world.built.connections[id] = ConnectionSpec(
+        rule: rule, weight: weight, delay: delay, allowSelf: allowSelf, channel: channel,
+        plasticity: plasticity, written: source.text(span))
       if let (name, _) = name {
         // The name's earlier connection gives way to this one, as a redefined neuron does.
         if case .connection(let old) = scope.lookup(name), let replaced = world.simulation.projection(old.id) {

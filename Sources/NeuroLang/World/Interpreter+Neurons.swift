@@ -132,6 +132,7 @@ extension Interpreter {
           throw failure(
             "\(member) cannot differ between neurons (only v_rest, v_th, v_reset and R of lif can)", at: memberSpan)
         }
+        world.built.neuronParameters[handle.group, default: []].append((member, handle.range, values))
         return
       }
     }

@@ -162,6 +162,7 @@ extension Interpreter {
     guard world.simulation.record(handle.group, variable: variable, neurons: neuronsToRecord) else {
       throw failure("\(handle.name) has no state variable '\(variable)'", at: variableSpan)
     }
+    world.built.recordings[handle.group, default: [:]][variable] = neuronsToRecord
   }
 
   /// A neuron index: a whole number that is not negative.

@@ -41,7 +41,15 @@ extension Interpreter {
     warnIfTimeStepTooCoarse(at: durationExpr.span)
     try refuseSourcesBeyondMemory(at: durationExpr.span)
     let started = host.wallClock?()
-    let outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop, spikeLimit: world.spikeRoom)
+    let outcome: RunOutcome
+    switch engine {
+    case .neuro:
+      outcome = world.simulation.run(steps: steps, shouldStop: host.shouldStop, spikeLimit: world.spikeRoom)
+    case .nest:
+      outcome = try runThroughNest(steps: steps, at: durationExpr.span)
+    case .exportOnly:
+      return try planRun(steps: steps, at: durationExpr.span)
+    }
     let elapsed = started.flatMap { start in host.wallClock.map { $0() - start } }
     let ran = world.simulation.stepIndex - startStep
     var summary: String

@@ -12,6 +12,8 @@ struct World {
   /// Groups in the order they were defined, for run summaries.
   var order: [GroupID] = []
   var random = RandomSource(seed: UInt64(saturating: Date().timeIntervalSince1970 * 1e6))
+  /// What the world remembers for an export to NEST beyond what the simulation holds.
+  var built = BuildRecord()
 
   /// True while nothing has been added, run or changed.
   var isEmpty: Bool { order.isEmpty && simulation.stepIndex == 0 && simulation.dt == Simulation.defaultTimeStep }
@@ -33,6 +35,38 @@ struct World {
     models[id] = nil
     names[id] = nil
     order.removeAll { $0 == id }
+    built.neuronParameters[id] = nil
+    built.recordings[id] = nil
     return simulation.remove(id)
   }
+}
+
+/// What built a world that its simulation does not keep: the seed, the per-neuron parameter values
+/// and the recordings asked for, and what the runs through NEST have simulated.
+struct BuildRecord {
+  /// The seed `seed` set last (nil: seeded from the clock).
+  var seed: UInt64? = nil
+  /// Per-neuron parameter values (`exc.v_th = [...]`), by group: each assignment in order.
+  var neuronParameters: [GroupID: [(name: String, range: Range<Int>, values: [Double])]] = [:]
+  /// The variables `record` asked for, by group: variable → neurons.
+  var recordings: [GroupID: [String: [Int]]] = [:]
+  /// How each connection was asked for (its rule and draws, which its projection does not keep).
+  var connections: [ConnectionID: ConnectionSpec] = [:]
+  /// Runs through NEST (`--engine nest`, `neuro export`): the network they simulated, and until when.
+  var nestNetwork: NestNetwork? = nil
+  var nestEnd = 0.0
+  /// Whether the Python for `--engine nest` was seen to import nest.
+  var nestChecked = false
+}
+
+/// A connection as `connect` asked for it.
+struct ConnectionSpec {
+  var rule: Projection.Rule
+  var weight: Draw
+  var delay: Draw
+  var allowSelf: Bool
+  var channel: SynapticChannel
+  var plasticity: Plasticity?
+  /// The statement's text.
+  var written: String
 }
