@@ -128,6 +128,21 @@ import Testing
     #expect(line.contains("for t in [["))
   }
 
+  @Test func aDriveBecomesAPoissonGeneratorOfItsSummedRate() throws {
+    let (script, errors, output) = export(
+      """
+      population net[20] = lif(tau: 20ms, v_rest: 0mV, v_th: 20mV, v_reset: 10mV, t_ref: 2ms)
+      drive net[0..9] with poisson(1000, rate: 20Hz), weight: 0.1mV, delay: 1.5ms
+      """)
+    #expect(errors.isEmpty)
+    let text = try #require(script)
+    #expect(output.contains("1 spike source"))
+    // NEST sends each target its own train: 1000 sources at 20 Hz are one train of 20 kHz a neuron.
+    #expect(text.contains("s0 = nest.Create(\"poisson_generator\", params={\"rate\": 20000.0})"))
+    #expect(text.contains("nest.Connect(s0, p0[0:10], {\"rule\": \"all_to_all\""))
+    #expect(text.contains("\"weight\": 0.1, \"delay\": 1.6"))  // a delta synapse: the delay and a step
+  }
+
   @Test func stdpBecomesStdpSynapseFedThroughParrots() throws {
     let (script, errors, _) = export(
       """

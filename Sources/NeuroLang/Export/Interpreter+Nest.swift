@@ -120,7 +120,7 @@ extension Interpreter {
         + "\(populations == 1 ? "population" : "populations")"
     ]
     if !network.sources.isEmpty {
-      let sources = network.sources.reduce(0) { $0 + $1.trains.count }
+      let sources = network.sources.reduce(0) { $0 + ($1.poissonRate == nil ? $1.trains.count : 1) }
       parts.append("\(sources) spike \(sources == 1 ? "source" : "sources")")
     }
     parts.append("\(connections) \(connections == 1 ? "connection" : "connections")")

@@ -39,27 +39,40 @@ extension NestNetwork {
       weight = .matrix(
         (0..<columns).flatMap { j in (0..<rows).map { i in values[i * columns + j] } }, columns: rows)
     }
-    // Neuro delivers a spike the step after the delay; NEST's exponential synapses act from the step
-    // after arrival too, with a delay of at least one step; its delta synapses act in the step of arrival.
-    let step = dt * 1e3
-    let delayed = value(spec.delay, scale: 1e3)
-    let delay: Value
-    if ports.delayPlusStep {
-      if case .constant(let d) = delayed {
-        delay = .constant(d + step)
-      } else {
-        delay = .plus(.atLeast(delayed, 0), step)
-      }
-    } else if case .constant(let d) = delayed {
-      delay = .constant(max(d, step))
-    } else {
-      delay = .atLeast(delayed, step)
-    }
+    let delay = nestDelay(value(spec.delay, scale: 1e3), ports: ports, dt: dt)
     return Connection(
       pre: Nodes(isSource: pre.isSource, index: pre.index, range: preRange, whole: preRange == 0..<preCount),
       post: Nodes(isSource: false, index: post.index, range: postRange, whole: postRange == 0..<postCount),
       rule: rule, ruleParameters: numbers, allowAutapses: spec.allowSelf, weight: weight, delay: delay,
       described: spec.written)
+  }
+
+  /// A delay (ms) on NEST's clock. Neuro delivers a spike the step after the delay; NEST's exponential
+  /// synapses act from the step after arrival too, with a delay of at least one step; its delta synapses
+  /// act in the step of arrival.
+  static func nestDelay(_ delayed: Value, ports: NestSynapses, dt: Double) -> Value {
+    let step = dt * 1e3
+    if ports.delayPlusStep {
+      if case .constant(let d) = delayed { return .constant(d + step) }
+      return .plus(.atLeast(delayed, 0), step)
+    }
+    if case .constant(let d) = delayed { return .constant(max(d, step)) }
+    return .atLeast(delayed, step)
+  }
+
+  /// A drive (`drive net with poisson(N, rate: R)`) as a Poisson generator of rate N·R connected to every
+  /// driven neuron: NEST sends each target its own train, the sum of N independent trains of rate R.
+  mutating func addDrive(_ drive: PoissonDrive, into population: Int, ports: NestSynapses, world: World) {
+    let name = "drive \(world.names[drive.target] ?? "?") with poisson(\(drive.sources), rate: \(drive.rate) Hz)"
+    sources.append(Source(name: name, model: name, trains: [], poissonRate: Double(drive.sources) * drive.rate))
+    let factor = ports.weightFactor.indices.contains(drive.channel) ? ports.weightFactor[drive.channel] : 1
+    let count = world.simulation.group(drive.target).count
+    connections.append(
+      Connection(
+        pre: Nodes(isSource: true, index: sources.count - 1, range: 0..<1, whole: true),
+        post: Nodes(isSource: false, index: population, range: drive.range, whole: drive.range == 0..<count),
+        rule: "all_to_all", ruleParameters: [], allowAutapses: true, weight: .constant(drive.weight * factor),
+        delay: Self.nestDelay(.constant(drive.delay * 1e3), ports: ports, dt: world.simulation.dt), described: name))
   }
 
   /// A draw in NEST's units.

@@ -62,6 +62,10 @@ extension NestNetwork {
       }
       connections.append(connection)
     }
+    for drive in world.simulation.allDrives {
+      guard let node = nodes[drive.target], !node.isSource, let ports = synapses[drive.target] else { continue }
+      addDrive(drive, into: node.index, ports: ports, world: world)
+    }
     for id in world.order {
       guard let node = nodes[id], !node.isSource else { continue }
       addCurrents(of: id, into: node.index, world: world, steps: steps, problems: &problems)

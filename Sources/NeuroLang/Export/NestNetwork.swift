@@ -58,6 +58,9 @@ struct NestNetwork: Equatable {
     var model: String
     /// Each source's spike times (ms), the ends of the steps neuro fires them in.
     var trains: [[Double]]
+    /// A drive's Poisson rate (Hz): a `poisson_generator`, which sends each target its own train, as a
+    /// drive gives each neuron its own events (no trains then).
+    var poissonRate: Double? = nil
     /// Whether its spikes pass through parrot neurons (NEST's plastic synapses take no spikes from a device):
     /// the same spikes, those of the first step one step later.
     var throughParrots = false

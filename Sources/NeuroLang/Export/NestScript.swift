@@ -100,6 +100,12 @@ enum NestScript {
   }
 
   private static func sourceLines(_ source: NestNetwork.Source, _ s: Int, _ resolution: Double) -> [String] {
+    if let rate = source.poissonRate {
+      return [
+        "# \(source.name): each neuron its own Poisson train",
+        "s\(s) = nest.Create(\"poisson_generator\", params={\"rate\": \(number(rate))})",
+      ]
+    }
     guard source.throughParrots else {
       return [
         "# \(source.name): the trains neuro drew",
