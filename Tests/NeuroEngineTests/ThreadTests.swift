@@ -61,13 +61,22 @@ import Testing
     #expect(two.neurons == one.neurons && two.steps == one.steps)
   }
 
-  @Test func rangesCoverEveryNeuronOnceInOrder() {
-    for count in [0, 1, 7, 8, 1_024, 4_001] {
-      for parts in 1...5 {
-        let ranges = (0..<parts).map { WorkerPool.range(part: $0, of: parts, count: count) }
-        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == count)
-        for k in 1..<parts { #expect(ranges[k].lowerBound == ranges[k - 1].upperBound) }
+  @Test func rangesCoverEveryNeuronOnceInOrderAsTheSharesMove() {
+    for threads in 1...3 {
+      let pool = WorkerPool(threads: threads)
+      for round in 0..<50 {
+        // Part 0 works longest, so the shares move away from it, round after round.
+        pool.run { part in
+          if part == 0 { for _ in 0..<20_000 { _ = ContinuousClock.now } }
+        }
+        for count in [0, 1, 7, 8, 1_024, 4_001] {
+          let ranges = (0..<threads).map { pool.range(part: $0, count: count) }
+          #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == count)
+          for k in 1..<threads { #expect(ranges[k].lowerBound == ranges[k - 1].upperBound, "round \(round)") }
+        }
       }
+      if threads > 1 { #expect(pool.range(part: 0, count: 4_000).count < 4_000 / threads) }
+      pool.park()
     }
   }
 

@@ -41,14 +41,16 @@ extension Simulation {
     return deliveries
   }
 
-  /// The spikes due onto a shared group now, by projection, in their order.
-  func due(_ delivery: SharedDelivery, firedByGroup: [[Int]], step k: Int) -> [(projection: Int, due: [Int])] {
-    var work: [(projection: Int, due: [Int])] = []
+  /// The spikes due onto a shared group now, by projection, in their order, into `work` (emptied first,
+  /// its storage kept from step to step).
+  func due(
+    _ delivery: SharedDelivery, firedByGroup: [[Int]], step k: Int, into work: inout [(projection: Int, due: [Int])]
+  ) {
+    work.removeAll(keepingCapacity: true)
     for p in delivery.projections {
       let due = projections[p].due(firedByGroup[projections[p].pre.index], step: k)
       if !due.isEmpty { work.append((p, due)) }
     }
-    return work
   }
 
   /// Steps a group with the pool, the threads first delivering the spikes waiting for it.
@@ -71,7 +73,7 @@ extension Simulation {
     projections.withUnsafeBufferPointer { projections in
       _ = slots[g].group.withChannelValues { channels in
         pool.run { part in
-          let range = WorkerPool.range(part: part, of: pool.parts, count: count)
+          let range = pool.range(part: part, count: count)
           for (p, due) in work { projections[p].deliver(due, into: channels[projections[p].channel], within: range) }
         }
       }

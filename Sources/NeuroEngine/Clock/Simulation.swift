@@ -342,7 +342,7 @@ public final class Simulation {
         inputs[g].withUnsafeBufferPointer { input in
           if let pool {
             step(group: g, input: input, spikes: &fired, receiving: waiting[g], pool: pool)
-            waiting[g] = []
+            waiting[g].removeAll(keepingCapacity: true)
           } else {
             slots[g].group.step(input: input, spikes: &fired)
           }
@@ -351,7 +351,7 @@ public final class Simulation {
         spikesRecorded += fired.count
         if !projections.isEmpty { swap(&firedByGroup[g], &fired) }
       }
-      for delivery in shared { waiting[delivery.group] = due(delivery, firedByGroup: firedByGroup, step: k) }
+      for delivery in shared { due(delivery, firedByGroup: firedByGroup, step: k, into: &waiting[delivery.group]) }
       for p in projections.indices where !deliveredShared[p] {
         if projections[p].synapseDelays != nil {
           let projection = projections[p], fired = firedByGroup[projection.pre.index]

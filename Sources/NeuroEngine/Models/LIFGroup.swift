@@ -198,7 +198,7 @@ public struct LIFGroup: ParameterizedGroup {
         return kernel.run(0..<n, state, constants, spikes: &spikes)
       }
       pool.collect(into: &spikes) { part, fired in
-        let range = WorkerPool.range(part: part, of: pool.parts, count: n)
+        let range = pool.range(part: part, count: n)
         receiving?(range, channels)
         kernel.run(range, state, constants, spikes: &fired)
       }

@@ -15,6 +15,11 @@ public final class WorkerPool: @unchecked Sendable {
   /// The parts a job is split into: one per thread, always the same thread's, so that its data stays
   /// in that core's cache from step to step (parts taken by whichever thread is free ran slower).
   public var parts: Int { threads }
+  /// Where each part's share of a range ends (fractions, the last 1): moved after each job towards
+  /// shares that take the threads equally long, since cores of a shared machine run at different speeds.
+  private var ends: [Double]
+  /// How long each part of the last job took (ns), written by the thread that ran it.
+  private let durations: UnsafeMutablePointer<Int>
   private let shared: Shared
   private var workers: [pthread_t] = []
   /// One list per part for `collect`.
@@ -48,6 +53,9 @@ public final class WorkerPool: @unchecked Sendable {
     shared.workerCount = started - 1
     lists = UnsafeMutablePointer<[Int]>.allocate(capacity: started)
     lists.initialize(repeating: [], count: started)
+    durations = UnsafeMutablePointer<Int>.allocate(capacity: started)
+    durations.initialize(repeating: 0, count: started)
+    ends = (1...started).map { Double($0) / Double(started) }
   }
 
   deinit {
@@ -57,12 +65,19 @@ public final class WorkerPool: @unchecked Sendable {
     for thread in workers { pthread_join(thread, nil) }
     lists.deinitialize(count: threads)
     lists.deallocate()
+    durations.deallocate()
   }
 
   /// Runs `body(part)` for every part in 0..<threads, part 0 on this thread; returns when all are done.
   public func run(_ body: (Int) -> Void) {
     guard threads > 1 else { return body(0) }
-    withoutActuallyEscaping(body) { job in
+    let durations = self.durations
+    let timed: (Int) -> Void = { part in
+      let start = Self.now()
+      body(part)
+      durations[part] = Self.now() - start
+    }
+    withoutActuallyEscaping(timed) { job in
       shared.job = job
       shared.finished.store(0, ordering: .relaxed)
       shared.generation.add(1, ordering: .releasing)
@@ -74,6 +89,45 @@ public final class WorkerPool: @unchecked Sendable {
       while shared.finished.load(ordering: .acquiring) < shared.workerCount { Self.pause(&spins) }
       shared.job = nil
     }
+    rebalance()
+  }
+
+  /// Part `part` of `0..<count` in the current shares, its bounds multiples of 8 (whole vector
+  /// registers); the parts cover the range in order. Which neuron a part holds never changes a result.
+  public func range(part: Int, count: Int) -> Range<Int> {
+    func bound(_ k: Int) -> Int {
+      k <= 0 ? 0 : k >= threads ? count : min(count, Int(Double(count) * ends[k - 1]) & ~7)
+    }
+    return bound(part)..<bound(part + 1)
+  }
+
+  /// Moves the shares a tenth of the way towards those that would have made the last job's parts take
+  /// equally long (jobs under 4 µs say too little to go by).
+  private func rebalance() {
+    var total = 0.0, busy = 0
+    for k in 0..<threads {
+      busy += durations[k]
+      total += share(k) / Double(max(1, durations[k]))
+    }
+    guard busy > 4_000 else { return }
+    var end = 0.0, previous = 0.0
+    for k in 0..<threads {
+      let old = ends[k] - previous
+      previous = ends[k]
+      let share = 0.9 * old + 0.1 * (old / Double(max(1, durations[k]))) / total
+      end += min(max(share, 0.1 / Double(threads)), 1)
+      ends[k] = k == threads - 1 ? 1 : min(end, 1)
+    }
+  }
+
+  /// Part k's share of a range now.
+  private func share(_ k: Int) -> Double { ends[k] - (k == 0 ? 0 : ends[k - 1]) }
+
+  /// A monotonic clock in nanoseconds.
+  static func now() -> Int {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return time.tv_sec * 1_000_000_000 + time.tv_nsec
   }
 
   /// Runs `body(part, &list)` for every part, each with its own list, then appends the lists to
@@ -148,13 +202,6 @@ public final class WorkerPool: @unchecked Sendable {
 }
 
 extension WorkerPool {
-  /// Part `part` of `0..<count` split into `parts` nearly equal ranges, their bounds multiples of 8
-  /// (whole vector registers), in order.
-  public static func range(part: Int, of parts: Int, count: Int) -> Range<Int> {
-    func bound(_ k: Int) -> Int { k >= parts ? count : min(count, (count * k / parts) & ~7) }
-    return bound(part)..<bound(part + 1)
-  }
-
   /// The processors of this machine that are online.
   public static var availableCores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
