@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Dispatch
+import NeuroUnits
 import Synchronization
 
 /// Threads that share one job at a time: `run` gives each of `threads` parts to a thread, the calling
@@ -96,7 +97,7 @@ public final class WorkerPool: @unchecked Sendable {
   /// registers); the parts cover the range in order. Which neuron a part holds never changes a result.
   public func range(part: Int, count: Int) -> Range<Int> {
     func bound(_ k: Int) -> Int {
-      k <= 0 ? 0 : k >= threads ? count : min(count, Int(Double(count) * ends[k - 1]) & ~7)
+      k <= 0 ? 0 : k >= threads ? count : min(count, Int(clampingToSteps: Double(count) * ends[k - 1]) & ~7)
     }
     return bound(part)..<bound(part + 1)
   }
