@@ -49,7 +49,7 @@ enum Generator {
   /// One statement of a kind chosen at random.
   static func statement(_ r: inout FuzzRandom) -> String {
     let e = { (r: inout FuzzRandom) in expression(&r) }
-    switch r.below(21) {
+    switch r.below(22) {
     case 0:
       return "neuron n = \(r.pick(models))(\(r.pick(["tau", "t_ref", "v_th", "R", "C", "a", "rate"])): \(number(&r)))"
     case 1: return "population a[\(r.chance(50) ? number(&r) : String(r.below(50) + 1))] = \(r.pick(models))()"
@@ -80,6 +80,12 @@ enum Generator {
       return
         "drive \(r.pick(["a", "n", "a[0..\(number(&r))]"])) with poisson(\(number(&r)), rate: \(number(&r))), "
         + "weight: \(number(&r))\(r.chance(50) ? ", delay: \(number(&r))" : "")"
+    case 20:
+      // A group large enough to be shared among threads.
+      return
+        "population big[\(r.chance(50) ? number(&r) : "2048")] = lif()\n"
+        + "connect big -> big with p: \(number(&r)), weight: \(number(&r)), tau_syn: 5ms\n"
+        + "threads \(r.chance(50) ? number(&r) : r.pick(["1", "2"]))\nrun \(r.chance(50) ? number(&r) : "5ms")"
     default: return "seed \(number(&r))"
     }
   }
