@@ -21,6 +21,9 @@ public final class WorkerPool: @unchecked Sendable {
   private var ends: [Double]
   /// How long each part of the last job took (ns), written by the thread that ran it.
   private let durations: UnsafeMutablePointer<Int>
+  /// The wall time and work (ns) of the jobs judged so far in this window, how many, how many of a run's
+  /// first jobs are still to pass unjudged, and how many jobs are left to run alone (see `judge`).
+  private var windowWall = 0, windowWork = 0, windowJobs = 0, warmUp = WorkerPool.warmUpJobs, jobsAlone = 0
   private let shared: Shared
   private var workers: [pthread_t] = []
   /// One list per part for `collect`.
@@ -78,6 +81,17 @@ public final class WorkerPool: @unchecked Sendable {
       body(part)
       durations[part] = Self.now() - start
     }
+    if jobsAlone > 0 {
+      // The other threads were slower to wait for than the work they took: this thread does every part.
+      jobsAlone -= 1
+      for part in 0..<threads {
+        let start = Self.now()
+        body(part)
+        durations[part] = Self.now() - start
+      }
+      return
+    }
+    let start = Self.now()
     withoutActuallyEscaping(timed) { job in
       shared.job = job
       shared.finished.store(0, ordering: .relaxed)
@@ -90,8 +104,32 @@ public final class WorkerPool: @unchecked Sendable {
       while shared.finished.load(ordering: .acquiring) < shared.workerCount { Self.pause(&spins) }
       shared.job = nil
     }
+    judge(wall: Self.now() - start)
     rebalance()
   }
+
+  /// Whether sharing pays: over windows of `window` jobs (after the first few of a run, which wake the
+  /// threads), the time the caller waited for the jobs against the work in them. When the jobs took longer
+  /// than their parts one after another would have (another program has the other cores), the next
+  /// `aloneFor` jobs run on this thread alone, and then sharing is tried again.
+  private func judge(wall: Int) {
+    guard warmUp == 0 else {
+      warmUp -= 1
+      return
+    }
+    for k in 0..<threads { windowWork += durations[k] }
+    windowWall += wall
+    windowJobs += 1
+    guard windowJobs == Self.window else { return }
+    if windowWall > windowWork { jobsAlone = Self.aloneFor }
+    (windowWall, windowWork, windowJobs) = (0, 0, 0)
+  }
+
+  /// Jobs judged together, and jobs of a run not judged at its start.
+  static let window = 500, warmUpJobs = 50
+
+  /// Jobs run alone after sharing proved slower.
+  static let aloneFor = 2_000
 
   /// Part `part` of `0..<count` in the current shares, its bounds multiples of 8 (whole vector
   /// registers); the parts cover the range in order. Which neuron a part holds never changes a result.
@@ -145,6 +183,7 @@ public final class WorkerPool: @unchecked Sendable {
   /// Lets the workers sleep until the next job (the end of a simulation run).
   public func park() {
     shared.awake.store(false, ordering: .releasing)
+    (windowWall, windowWork, windowJobs, warmUp) = (0, 0, 0, Self.warmUpJobs)
   }
 
   /// Spins a while, then gives the core away on each turn (another process may need it).
