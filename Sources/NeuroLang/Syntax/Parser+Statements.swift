@@ -90,8 +90,11 @@ extension Parser {
     "event": ({ p in p.isIdentifier(at: 1) && p.tokenKind(at: 2) == .dot }, { p, _ in try p.parseEvent() }),
     "threads": (
       { p in
-        !p.atStatementEnd(after: 1)
-          && ![.equal, .leftParen, .dot, .leftBracket].contains(p.tokenKind(at: 1))
+        // `threads 2`, `threads n`, `threads "two"` (a diagnostic); not `threads + 1` with a value so named.
+        switch p.tokenKind(at: 1) {
+        case .number, .identifier, .string, .interpolatedString: return true
+        default: return false
+        }
       },
       { p, _ in
         p.advance()
