@@ -1,0 +1,145 @@
+import NeuroEngine
+import NeuroUnits
+
+/// `estimate`: what a network would cost in neuro and in NEST, before it is built.
+extension Builtins {
+  static let estimateParameters = ["neurons", "synapses", "in_degree", "rate", "duration", "threads", "processes"]
+
+  static let estimate = Builtin(
+    name: "estimate",
+    signature: "neurons: 31000, synapses: 37e6 (or in_degree: 1200), rate: 5Hz, duration: 1s, threads:, processes: 1",
+    summary: "what a network of LIF neurons would cost before it is built: spikes, synaptic events, memory in "
+      + "neuro (4 bytes a synapse, 40 a neuron, 16 a recorded spike) and wall time on this machine (a calibration "
+      + "of a tenth of a second, once a session, with the session's threads unless threads: says), and the "
+      + "same in NEST with processes: MPI processes (NEST 3.10's costs measured on one core of this machine, "
+      + "divided among the processes as if they scaled ideally); prints a report and gives a record {neurons, "
+      + "synapses, in_degree, spikes, events, memory, spike_memory, time, nest_memory, nest_time, fits, "
+      + "nest_machines} (memory in bytes, times in seconds of wall time for the duration)",
+    parameterNames: estimateParameters
+  ) { c in
+    let (model, threads) = try costModel(c)
+    let calibration = c.interpreter.calibration(threads: threads ?? c.interpreter.threads)
+    let report = CostReport(model: model, calibration: calibration)
+    c.interpreter.host.write(report.text)
+    return .record(report.record)
+  }
+
+  /// The network an `estimate` call describes, its options checked.
+  static func costModel(_ c: CallContext) throws -> (CostModel, threads: Int?) {
+    let usage = "estimate(neurons: 31000, synapses: 37e6)"
+    let named = try namedOnly(
+      c, "estimate", spellings: Dictionary(uniqueKeysWithValues: estimateParameters.map { ($0, $0) }), usage: usage)
+    guard let neuronsArgument = named["neurons"] else {
+      throw c.failure("estimate needs the number of neurons", hint: "write \(usage)")
+    }
+    let neurons = try count(neuronsArgument, "neurons", c, at: 1...1_000_000_000_000)
+    let synapses: Double
+    switch (named["synapses"], named["in_degree"]) {
+    case (let total?, nil):
+      synapses = Double(try count(total, "synapses", c, at: 0...1_000_000_000_000_000))
+    case (nil, let degree?):
+      synapses = Double(try count(degree, "in_degree", c, at: 0...1_000_000)) * Double(neurons)
+    case (_?, let degree?):
+      throw c.failure(
+        "give either synapses (all of them) or in_degree (a neuron's), not both", at: degree.labelSpan ?? degree.span,
+        hint: usage)
+    case (nil, nil):
+      throw c.failure(
+        "estimate needs the synapses: synapses: (all of them) or in_degree: (each neuron's)", hint: "write \(usage)")
+    }
+    guard synapses <= 1e18 else {
+      throw c.failure("in_degree times neurons is more than 10^18 synapses", at: named["in_degree"]?.span)
+    }
+    let threads = try named["threads"].map { try count($0, "threads", c, at: 1...Interpreter.cores) }
+    let model = CostModel(
+      neurons: Double(neurons), synapses: synapses,
+      rate: try positiveOption(named["rate"], "rate", .frequency, default: 5, atMost: 1000, c),
+      duration: try positiveOption(named["duration"], "duration", .time, default: 1, atMost: 1e6, c),
+      dt: c.interpreter.world.simulation.dt,
+      processes: Double(try named["processes"].map { try count($0, "processes", c, at: 1...1_000_000) } ?? 1))
+    return (model, threads)
+  }
+  /// `wall_clock()`: a clock of wall time, to time what runs between two readings.
+  static let wallClock = Builtin(
+    name: "wall_clock", signature: "",
+    summary: "seconds of wall time on a clock that starts with the first reading: let t0 = wall_clock(), "
+      + "run 1s, then wall_clock() - t0 is what the run took on this machine (it differs from run to run)"
+  ) { c in
+    try c.expectPositional(0, "wall_clock", "wall_clock()")
+    let (whole, fraction) = (ContinuousClock.now - clockStart).components
+    return .quantity(Quantity(Double(whole) + Double(fraction) * 1e-18, .time))
+  }
+
+  /// The start of `wall_clock` (set when first read).
+  static let clockStart = ContinuousClock.now
+}
+
+/// An estimate in words and as a record.
+struct CostReport {
+  var model: CostModel
+  var calibration: CostCalibration
+
+  var neuroTime: Double { model.neuroTime(calibration) }
+  /// True when neuro's network and its recorded spikes fit in what this machine allows a world.
+  var fits: Bool { model.neuroMemory + model.spikeMemory <= MemoryBudget.limit }
+  /// NEST processes with this machine's memory each that would hold the network.
+  var nestMachines: Double { model.nestProcessesNeeded(perProcess: CostModel.physicalMemory) }
+
+  var record: Record {
+    let number = { (x: Double) in Value.quantity(Quantity(x)) }
+    return Record(fields: [
+      ("neurons", number(model.neurons)), ("synapses", number(model.synapses)),
+      ("in_degree", number(model.inDegree)), ("spikes", number(model.spikes)), ("events", number(model.events)),
+      ("memory", number(model.neuroMemory)), ("spike_memory", number(model.spikeMemory)),
+      ("time", .quantity(Quantity(neuroTime, .time))), ("nest_memory", number(model.nestMemory)),
+      ("nest_time", .quantity(Quantity(model.nestTime, .time))), ("fits", .bool(fits)),
+      ("nest_machines", number(nestMachines)),
+    ])
+  }
+
+  var text: String {
+    let m = model
+    let whole = { (x: Double) in formatNumber(x.rounded(), significantDigits: 3) }
+    let ns = { (x: Double) in formatNumber(x * 1e9, significantDigits: 2) + " ns" }
+    let threads = calibration.threads == 1 ? "1 thread" : "\(calibration.threads) threads"
+    let processes = m.processes == 1 ? "1 process" : "\(whole(m.processes)) processes"
+    let scaling = m.processes > 1 ? "; \(processes) assumed to scale ideally" : ""
+    var lines = [
+      "estimate: \(whole(m.neurons)) neurons, \(whole(m.synapses)) synapses (\(whole(m.inDegree)) a neuron), "
+        + "\(Quantity(m.rate, .frequency).formatted), \(Quantity(m.duration, .time).formatted) simulated",
+      "  \(whole(m.spikes)) spikes, \(whole(m.events)) synaptic events",
+      "  neuro: \(formatBytes(m.neuroMemory)) (\(whole(CostModel.neuroBytesPerNeuron)) bytes a neuron, "
+        + "\(whole(CostModel.neuroBytesPerSynapse)) a synapse) + \(formatBytes(m.spikeMemory)) of recorded spikes",
+      "         about \(Self.wallTime(neuroTime)) of wall time on \(threads)",
+      "         (measured here: \(ns(calibration.secondsPerNeuronStep)) a neuron-step, "
+        + "\(ns(calibration.secondsPerEvent)) a synaptic event)",
+      "  NEST:  \(formatBytes(m.nestMemory)) in \(processes) (\(whole(CostModel.nestBytesPerNeuron)) bytes a neuron, "
+        + "\(whole(CostModel.nestBytesPerSynapse)) a synapse, \(formatBytes(CostModel.nestBytesPerProcess)) a process)",
+      "         about \(Self.wallTime(m.nestTime)) of wall time",
+      "         (NEST 3.10 on one core here: \(ns(CostModel.nestSecondsPerNeuronStep)) a neuron-step, "
+        + "\(ns(CostModel.nestSecondsPerEvent)) a synaptic event\(scaling))",
+    ]
+    let machine =
+      "  this machine: \(formatBytes(CostModel.physicalMemory)) of memory, "
+      + "\(formatBytes(MemoryBudget.limit)) for a world"
+    if fits {
+      lines.append(machine + ": neuro fits")
+    } else {
+      lines.append(machine + ": too much for neuro here")
+      lines.append(
+        "  what fits: about \(whole(m.neuronsFitting(in: MemoryBudget.limit))) neurons with "
+          + "\(whole(m.inDegree)) synapses each"
+          + (nestMachines.isFinite ? "; NEST needs at least \(whole(nestMachines)) machines like this one" : ""))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A wall time in the largest fitting unit: `0.42 s`, `3.5 minutes`, `2.1 hours`, `4.3 days`.
+  static func wallTime(_ seconds: Double) -> String {
+    let units: [(String, Double)] = [("days", 86400), ("hours", 3600), ("minutes", 60)]
+    for (name, size) in units where seconds >= 2 * size {
+      return formatNumber(seconds / size, significantDigits: 2) + " " + name
+    }
+    return formatNumber(seconds, significantDigits: 2) + " s"
+  }
+}
