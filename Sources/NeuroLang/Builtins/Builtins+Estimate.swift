@@ -32,13 +32,16 @@ extension Builtins {
     guard let neuronsArgument = named["neurons"] else {
       throw c.failure("estimate needs the number of neurons", hint: "write \(usage)")
     }
-    let neurons = try count(neuronsArgument, "neurons", c, at: 1...1_000_000_000_000)
+    let neurons = try hinted("neurons: 31000") { try count(neuronsArgument, "neurons", c, at: 1...1_000_000_000_000) }
     let synapses: Double
     switch (named["synapses"], named["in_degree"]) {
     case (let total?, nil):
-      synapses = Double(try count(total, "synapses", c, at: 0...1_000_000_000_000_000))
+      synapses = Double(
+        try hinted("synapses: 37e6") { try count(total, "synapses", c, at: 0...1_000_000_000_000_000) })
     case (nil, let degree?):
-      synapses = Double(try count(degree, "in_degree", c, at: 0...1_000_000)) * Double(neurons)
+      synapses =
+        Double(try hinted("in_degree: 1000") { try count(degree, "in_degree", c, at: 0...1_000_000) })
+        * Double(neurons)
     case (_?, let degree?):
       throw c.failure(
         "give either synapses (all of them) or in_degree (a neuron's), not both", at: degree.labelSpan ?? degree.span,
@@ -47,25 +50,40 @@ extension Builtins {
       throw c.failure(
         "estimate needs the synapses: synapses: (all of them) or in_degree: (each neuron's)", hint: "write \(usage)")
     }
-    guard synapses <= 1e18 else {
-      throw c.failure("in_degree times neurons is more than 10^18 synapses", at: named["in_degree"]?.span)
+    let cores = Interpreter.cores
+    let threads = try named["threads"].map { argument in
+      try hinted("this machine has \(cores) core\(cores == 1 ? "" : "s"): threads: \(cores)") {
+        try count(argument, "threads", c, at: 1...cores)
+      }
     }
-    let threads = try named["threads"].map { try count($0, "threads", c, at: 1...Interpreter.cores) }
     let model = CostModel(
       neurons: Double(neurons), synapses: synapses,
       rate: try positiveOption(named["rate"], "rate", .frequency, default: 5, atMost: 1000, c),
       duration: try positiveOption(named["duration"], "duration", .time, default: 1, atMost: 1e6, c),
       dt: c.interpreter.world.simulation.dt,
-      processes: Double(try named["processes"].map { try count($0, "processes", c, at: 1...1_000_000) } ?? 1))
+      processes: Double(
+        try named["processes"].map { argument in
+          try hinted("processes: 4") { try count(argument, "processes", c, at: 1...1_000_000) }
+        } ?? 1))
     return (model, threads)
   }
+  /// What `body` gives, or its diagnostic with `hint` added when it has none.
+  private static func hinted<T>(_ hint: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch var diagnostic as Diagnostic {
+      diagnostic.hint = diagnostic.hint ?? hint
+      throw diagnostic
+    }
+  }
+
   /// `wall_clock()`: a clock of wall time, to time what runs between two readings.
   static let wallClock = Builtin(
     name: "wall_clock", signature: "",
     summary: "seconds of wall time on a clock that starts with the first reading: let t0 = wall_clock(), "
       + "run 1s, then wall_clock() - t0 is what the run took on this machine (it differs from run to run)"
   ) { c in
-    try c.expectPositional(0, "wall_clock", "wall_clock()")
+    guard c.arguments.isEmpty else { throw c.failure("wall_clock takes no arguments", hint: "write wall_clock()") }
     let (whole, fraction) = (ContinuousClock.now - clockStart).components
     return .quantity(Quantity(Double(whole) + Double(fraction) * 1e-18, .time))
   }
@@ -100,7 +118,7 @@ struct CostReport {
   var text: String {
     let m = model
     let whole = { (x: Double) in formatNumber(x.rounded(), significantDigits: 3) }
-    let ns = { (x: Double) in formatNumber(x * 1e9, significantDigits: 2) + " ns" }
+    let ns = { (x: Double) in Self.roughly(x * 1e9) + " ns" }
     let threads = calibration.threads == 1 ? "1 thread" : "\(calibration.threads) threads"
     let processes = m.processes == 1 ? "1 process" : "\(whole(m.processes)) processes"
     let scaling = m.processes > 1 ? "; \(processes) assumed to scale ideally" : ""
@@ -138,8 +156,13 @@ struct CostReport {
   static func wallTime(_ seconds: Double) -> String {
     let units: [(String, Double)] = [("days", 86400), ("hours", 3600), ("minutes", 60)]
     for (name, size) in units where seconds >= 2 * size {
-      return formatNumber(seconds / size, significantDigits: 2) + " " + name
+      return roughly(seconds / size) + " " + name
     }
-    return formatNumber(seconds, significantDigits: 2) + " s"
+    return roughly(seconds) + " s"
+  }
+
+  /// Two significant digits below 10, whole numbers above: `0.42`, `3.1`, `119`.
+  static func roughly(_ x: Double) -> String {
+    x >= 10 ? formatNumber(x.rounded()) : formatNumber(x, significantDigits: 2)
   }
 }
