@@ -104,5 +104,13 @@ import Testing
     #expect(CostReport.wallTime(600) == "10 minutes")
     #expect(CostReport.wallTime(3 * 3600) == "3 hours")
     #expect(CostReport.wallTime(5 * 86400) == "5 days")
+    #expect(CostReport.wallTime(2021 * 86400) == "5.5 years")
+  }
+
+  @Test func countsAreWrittenInFullBelowABillionAndInPowersOfTenAbove() {
+    #expect(CostReport.count(37e6) == "37000000")
+    #expect(CostReport.count(1e11) == "1e11")
+    #expect(CostReport.count(8.6e14) == "8.6e14")
+    #expect(CostReport.roughly(6.3e-7) == "6.3e-7")
   }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import NeuroEngine
 import NeuroUnits
 
@@ -117,13 +122,13 @@ struct CostReport {
 
   var text: String {
     let m = model
-    let whole = { (x: Double) in formatNumber(x.rounded(), significantDigits: 3) }
+    let whole = Self.count
     let ns = { (x: Double) in Self.roughly(x * 1e9) + " ns" }
     let threads = calibration.threads == 1 ? "1 thread" : "\(calibration.threads) threads"
     let processes = m.processes == 1 ? "1 process" : "\(whole(m.processes)) processes"
     let scaling = m.processes > 1 ? "; \(processes) assumed to scale ideally" : ""
     var lines = [
-      "estimate: \(whole(m.neurons)) neurons, \(whole(m.synapses)) synapses (\(whole(m.inDegree)) a neuron), "
+      "estimate: \(whole(m.neurons)) neurons, \(whole(m.synapses)) synapses (\(Self.roughly(m.inDegree)) a neuron), "
         + "\(Quantity(m.rate, .frequency).formatted), \(Quantity(m.duration, .time).formatted) simulated",
       "  \(whole(m.spikes)) spikes, \(whole(m.events)) synaptic events",
       "  neuro: \(formatBytes(m.neuroMemory)) (\(whole(CostModel.neuroBytesPerNeuron)) bytes a neuron, "
@@ -146,7 +151,7 @@ struct CostReport {
       lines.append(machine + ": too much for neuro here")
       lines.append(
         "  what fits: about \(whole(m.neuronsFitting(in: MemoryBudget.limit))) neurons with "
-          + "\(whole(m.inDegree)) synapses each"
+          + "\(Self.roughly(m.inDegree)) synapses each"
           + (nestMachines.isFinite ? "; NEST needs at least \(whole(nestMachines)) machines like this one" : ""))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -154,11 +159,18 @@ struct CostReport {
 
   /// A wall time in the largest fitting unit: `0.42 s`, `3.5 minutes`, `2.1 hours`, `4.3 days`.
   static func wallTime(_ seconds: Double) -> String {
-    let units: [(String, Double)] = [("days", 86400), ("hours", 3600), ("minutes", 60)]
+    let units: [(String, Double)] = [("years", 365.25 * 86400), ("days", 86400), ("hours", 3600), ("minutes", 60)]
     for (name, size) in units where seconds >= 2 * size {
       return roughly(seconds / size) + " " + name
     }
     return roughly(seconds) + " s"
+  }
+
+  /// A count in full below a billion, else in powers of ten: `37000000`, `1e11`, `8.6e14`.
+  static func count(_ x: Double) -> String {
+    guard x >= 1e9, x.isFinite else { return formatNumber(x.rounded()) }
+    let exponent = log10(x).rounded(.down)
+    return formatNumber(x / pow(10, exponent), significantDigits: 3) + "e" + formatNumber(exponent)
   }
 
   /// Two significant digits below 10, whole numbers above: `0.42`, `3.1`, `119`.
