@@ -77,12 +77,13 @@ import Testing
       """
     #expect(session.execute(Source(name: "t", text: code), echo: true) == .success)
     #expect(output.contains("37200000 620000 744000000 150040000 true 1\n"))
-    #expect(output.hasPrefix("estimate: 31000 neurons, 37200000 synapses (1200 a neuron), 2 Hz, 10 s simulated\n"))
+    #expect(output.hasPrefix("estimate: 31000 neurons, 37200000 synapses (1200 each), 2 Hz for 10 s\n"))
     #expect(output.contains("  620000 spikes, 744000000 synaptic events\n"))
     #expect(output.contains("  neuro: 150 MB (40 bytes a neuron, 4 a synapse) + 9.92 MB of recorded spikes\n"))
     #expect(output.contains("of wall time on 1 thread\n"))
     #expect(output.contains("  NEST:  1.95 GB in 4 processes"))
-    #expect(output.contains("; 4 processes assumed to scale ideally)\n"))
+    #expect(output.contains("a synaptic event; ideal scaling assumed)\n"))
+    #expect(output.contains("(NEST 3.10 on one core of neuro's development machine: "))
     // The bare call prints its report and no record after it.
     #expect(output.components(separatedBy: "estimate: ").count == 3)
     #expect(!output.contains("{neurons:"))

@@ -16,7 +16,8 @@ extension Builtins {
     summary: "what a network of LIF neurons would cost before it is built: spikes, synaptic events, memory in "
       + "neuro (4 bytes a synapse, 40 a neuron, 16 a recorded spike) and wall time on this machine (a calibration "
       + "of a tenth of a second, once a session, with the session's threads unless threads: says), and the "
-      + "same in NEST with processes: MPI processes (NEST 3.10's costs measured on one core of this machine, "
+      + "same in NEST with processes: MPI processes (NEST 3.10's costs measured on one core of neuro's development "
+      + "machine, "
       + "divided among the processes as if they scaled ideally); prints a report and gives a record {neurons, "
       + "synapses, in_degree, spikes, events, memory, spike_memory, time, nest_memory, nest_time, fits, "
       + "nest_machines} (memory in bytes, times in seconds of wall time for the duration)",
@@ -126,10 +127,10 @@ struct CostReport {
     let ns = { (x: Double) in Self.roughly(x * 1e9) + " ns" }
     let threads = calibration.threads == 1 ? "1 thread" : "\(calibration.threads) threads"
     let processes = m.processes == 1 ? "1 process" : "\(whole(m.processes)) processes"
-    let scaling = m.processes > 1 ? "; \(processes) assumed to scale ideally" : ""
+    let scaling = m.processes > 1 ? "; ideal scaling assumed" : ""
     var lines = [
-      "estimate: \(whole(m.neurons)) neurons, \(whole(m.synapses)) synapses (\(Self.roughly(m.inDegree)) a neuron), "
-        + "\(Quantity(m.rate, .frequency).formatted), \(Quantity(m.duration, .time).formatted) simulated",
+      "estimate: \(whole(m.neurons)) neurons, \(whole(m.synapses)) synapses (\(Self.roughly(m.inDegree)) each), "
+        + "\(Quantity(m.rate, .frequency).formatted) for \(Quantity(m.duration, .time).formatted)",
       "  \(whole(m.spikes)) spikes, \(whole(m.events)) synaptic events",
       "  neuro: \(formatBytes(m.neuroMemory)) (\(whole(CostModel.neuroBytesPerNeuron)) bytes a neuron, "
         + "\(whole(CostModel.neuroBytesPerSynapse)) a synapse) + \(formatBytes(m.spikeMemory)) of recorded spikes",
@@ -137,10 +138,11 @@ struct CostReport {
       "         (measured here: \(ns(calibration.secondsPerNeuronStep)) a neuron-step, "
         + "\(ns(calibration.secondsPerEvent)) a synaptic event)",
       "  NEST:  \(formatBytes(m.nestMemory)) in \(processes) (\(whole(CostModel.nestBytesPerNeuron)) bytes a neuron, "
-        + "\(whole(CostModel.nestBytesPerSynapse)) a synapse, \(formatBytes(CostModel.nestBytesPerProcess)) a process)",
-      "         about \(Self.wallTime(m.nestTime)) of wall time",
-      "         (NEST 3.10 on one core here: \(ns(CostModel.nestSecondsPerNeuronStep)) a neuron-step, "
-        + "\(ns(CostModel.nestSecondsPerEvent)) a synaptic event\(scaling))",
+        + "\(whole(CostModel.nestBytesPerSynapse)) a synapse,",
+      "         \(formatBytes(CostModel.nestBytesPerProcess)) a process), about \(Self.wallTime(m.nestTime)) of wall time",
+      "         (NEST 3.10 on one core of neuro's development machine: "
+        + "\(ns(CostModel.nestSecondsPerNeuronStep)) a",
+      "         neuron-step, \(ns(CostModel.nestSecondsPerEvent)) a synaptic event\(scaling))",
     ]
     let machine =
       "  this machine: \(formatBytes(CostModel.physicalMemory)) of memory, "
@@ -148,11 +150,13 @@ struct CostReport {
     if fits {
       lines.append(machine + ": neuro fits")
     } else {
-      lines.append(machine + ": too much for neuro here")
+      lines.append(machine + ": too much")
       lines.append(
-        "  what fits: about \(whole(m.neuronsFitting(in: MemoryBudget.limit))) neurons with "
-          + "\(Self.roughly(m.inDegree)) synapses each"
-          + (nestMachines.isFinite ? "; NEST needs at least \(whole(nestMachines)) machines like this one" : ""))
+        "  for neuro; it holds about \(whole(m.neuronsFitting(in: MemoryBudget.limit))) neurons with "
+          + "\(Self.roughly(m.inDegree)) synapses each")
+      if nestMachines.isFinite {
+        lines.append("  NEST needs at least \(whole(nestMachines)) processes on machines like this one")
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }

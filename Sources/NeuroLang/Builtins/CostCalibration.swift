@@ -15,8 +15,8 @@ struct CostCalibration: Sendable, Equatable {
   static let neurons = 4000
   /// The synapses each neuron of the wired run receives.
   static let inDegree = 100
-  /// The wall time each of the two runs is given (it stops at the first chunk of steps past it).
-  static let budget = 0.04
+  /// The wall time the timed chunks are given together (or four times it, whatever they add up to).
+  static let budget = 0.08
   /// The steps timed together.
   static let chunk = 100
 
@@ -25,18 +25,38 @@ struct CostCalibration: Sendable, Equatable {
   /// same with `inDegree` synapses each (of 1 nV, so nearly the same spikes): the difference gives the cost
   /// of a synaptic event, the first run less its events the cost of a neuron-step. A tenth of a second in all.
   static func measure(threads: Int) -> CostCalibration {
-    let bare = timedRun(inDegree: 1, threads: threads)
-    let wired = timedRun(inDegree: inDegree, threads: threads)
-    // Both runs step the same neurons: the extra time of the wired one is its extra events. Timing noise can
-    // make the difference negative on a busy machine: an event then costs at least nothing.
-    let perEvent = max(0, wired.seconds - bare.seconds) / max(1, wired.events - bare.events)
-    let perNeuronStep = max(0, bare.seconds - bare.events * perEvent) / max(1, bare.neuronSteps)
+    let bare = network(inDegree: 1, threads: threads)
+    let wired = network(inDegree: inDegree, threads: threads)
+    // Chunks of steps of the two in turn, so that both see the same load of the machine; the medians stand
+    // for all (a chunk slowed by another process does not count).
+    let clock = ContinuousClock()
+    let start = clock.now
+    var bareSeconds: [Double] = []
+    var extraSeconds: [Double] = []
+    var bareSpikes = 0
+    var wiredSpikes = 0
+    while bareSeconds.reduce(0, +) + extraSeconds.reduce(0, +) < budget, bareSeconds.count < 200,
+      clock.now - start < .seconds(4 * budget)
+    {
+      let (bareTime, bareCount) = timedChunk(bare, clock)
+      let (wiredTime, wiredCount) = timedChunk(wired, clock)
+      bareSeconds.append(bareTime)
+      extraSeconds.append(wiredTime - bareTime)
+      bareSpikes += bareCount
+      wiredSpikes += wiredCount
+    }
+    let chunks = Double(max(1, bareSeconds.count))
+    let bareEvents = Double(bareSpikes) / chunks
+    let extraEvents = Double(wiredSpikes * inDegree) / chunks - bareEvents
+    // Both step the same neurons: the extra time of the wired one is its extra events. Timing noise can make
+    // the difference negative on a busy machine: an event then costs at least nothing.
+    let perEvent = max(0, median(extraSeconds)) / max(1, extraEvents)
+    let perNeuronStep = max(0, median(bareSeconds) - bareEvents * perEvent) / Double(neurons * chunk)
     return CostCalibration(secondsPerNeuronStep: perNeuronStep, secondsPerEvent: perEvent, threads: threads)
   }
 
-  /// One timed run of the calibration network: the wall time of a chunk of steps, its neuron-steps and its
-  /// synaptic events (on average).
-  private static func timedRun(inDegree: Int, threads: Int) -> (seconds: Double, neuronSteps: Double, events: Double) {
+  /// The calibration network with `inDegree` synapses a neuron (one to one when 1), warmed up.
+  private static func network(inDegree: Int, threads: Int) -> Simulation {
     let simulation = Simulation()
     simulation.threads = threads
     let parameters = LIFParameters(tau: 10e-3, refractoryPeriod: 2e-3)
@@ -54,24 +74,18 @@ struct CostCalibration: Sendable, Equatable {
       channel: SynapticChannel(kind: .jump, tau: 0), weight: .constant(1e-9), delay: .constant(1.5e-3),
       rule: inDegree == 1 ? .oneToOne : .inDegree(inDegree), allowSelf: true, random: &random)
     _ = simulation.run(steps: 200)  // warm up: threads started, delay queues filled, pages touched
-    // Chunks of 100 steps until the budget is spent; the median chunk stands for all (a chunk slowed by
-    // another process on the machine does not count).
-    let clock = ContinuousClock()
-    let start = clock.now
-    var chunkSeconds: [Double] = []
-    var spikes = 0
-    while chunkSeconds.reduce(0, +) < budget, chunkSeconds.count < 200 {
-      let before = (clock.now, simulation.recordedSpikes)
-      _ = simulation.run(steps: chunk)
-      let (whole, fraction) = (clock.now - before.0).components
-      chunkSeconds.append(Double(whole) + Double(fraction) * 1e-18)
-      spikes += simulation.recordedSpikes - before.1
-      if clock.now - start > .seconds(4 * budget) { break }
-    }
-    let median = chunkSeconds.sorted()[chunkSeconds.count / 2]
-    let events = Double(spikes) * Double(inDegree) / Double(chunkSeconds.count)
-    return (median, Double(neurons) * Double(chunk), events)
+    return simulation
   }
+
+  /// The wall time of one chunk of steps of `simulation`, and the spikes it fired.
+  private static func timedChunk(_ simulation: Simulation, _ clock: ContinuousClock) -> (Double, Int) {
+    let (started, spikes) = (clock.now, simulation.recordedSpikes)
+    _ = simulation.run(steps: chunk)
+    let (whole, fraction) = (clock.now - started).components
+    return (Double(whole) + Double(fraction) * 1e-18, simulation.recordedSpikes - spikes)
+  }
+
+  private static func median(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.sorted()[xs.count / 2] }
 }
 
 extension Interpreter {
