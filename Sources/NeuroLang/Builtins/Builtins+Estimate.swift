@@ -90,8 +90,7 @@ extension Builtins {
       + "run 1s, then wall_clock() - t0 is what the run took on this machine (it differs from run to run)"
   ) { c in
     guard c.arguments.isEmpty else { throw c.failure("wall_clock takes no arguments", hint: "write wall_clock()") }
-    let (whole, fraction) = (ContinuousClock.now - clockStart).components
-    return .quantity(Quantity(Double(whole) + Double(fraction) * 1e-18, .time))
+    return .quantity(Quantity((ContinuousClock.now - clockStart).seconds, .time))
   }
 
   /// The start of `wall_clock` (set when first read).
@@ -139,7 +138,8 @@ struct CostReport {
         + "\(ns(calibration.secondsPerEvent)) a synaptic event)",
       "  NEST:  \(formatBytes(m.nestMemory)) in \(processes) (\(whole(CostModel.nestBytesPerNeuron)) bytes a neuron, "
         + "\(whole(CostModel.nestBytesPerSynapse)) a synapse,",
-      "         \(formatBytes(CostModel.nestBytesPerProcess)) a process), about \(Self.wallTime(m.nestTime)) of wall time",
+      "         \(formatBytes(CostModel.nestBytesPerProcess)) a process), "
+        + "about \(Self.wallTime(m.nestTime)) of wall time",
       "         (NEST 3.10 on one core of neuro's development machine: "
         + "\(ns(CostModel.nestSecondsPerNeuronStep)) a",
       "         neuron-step, \(ns(CostModel.nestSecondsPerEvent)) a synaptic event\(scaling))",

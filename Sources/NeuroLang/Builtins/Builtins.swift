@@ -22,6 +22,9 @@ enum Builtins {
       + memory + coding + receptiveFields + populationAnalysis + fitting + [estimate, wallClock])
       .map { ($0.name, $0) })
 
+  /// Built-ins that take only named values: completion inside their calls offers only their labels.
+  static let takingOnlyNamedValues: Set<String> = ["estimate"]
+
   /// Built-ins that print a report of what they give: called on a line of their own, the value is not echoed.
   static let reporting: Set<String> = ["estimate"]
 

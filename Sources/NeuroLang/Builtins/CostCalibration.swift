@@ -81,8 +81,7 @@ struct CostCalibration: Sendable, Equatable {
   private static func timedChunk(_ simulation: Simulation, _ clock: ContinuousClock) -> (Double, Int) {
     let (started, spikes) = (clock.now, simulation.recordedSpikes)
     _ = simulation.run(steps: chunk)
-    let (whole, fraction) = (clock.now - started).components
-    return (Double(whole) + Double(fraction) * 1e-18, simulation.recordedSpikes - spikes)
+    return ((clock.now - started).seconds, simulation.recordedSpikes - spikes)
   }
 
   private static func median(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.sorted()[xs.count / 2] }
@@ -95,5 +94,13 @@ extension Interpreter {
     let measured = CostCalibration.measure(threads: threads)
     calibrations[threads] = measured
     return measured
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    let (whole, fraction) = components
+    return Double(whole) + Double(fraction) * 1e-18
   }
 }
