@@ -15,7 +15,7 @@ extension Builtins {
     signature: "neurons: 31000, synapses: 37e6 (or in_degree: 1200), rate: 5Hz, duration: 1s, threads:, processes: 1",
     summary: "what a network of LIF neurons would cost before it is built: spikes, synaptic events, memory in "
       + "neuro (4 bytes a synapse, 40 a neuron, 16 a recorded spike) and wall time on this machine (a calibration "
-      + "of a tenth of a second, once a session, with the session's threads unless threads: says), and the "
+      + "of a quarter of a second, once a session, with the session's threads unless threads: says), and the "
       + "same in NEST with processes: MPI processes (NEST 3.10's costs measured on one core of neuro's development "
       + "machine, "
       + "divided among the processes as if they scaled ideally); prints a report and gives a record {neurons, "
@@ -91,6 +91,14 @@ extension Builtins {
   ) { c in
     guard c.arguments.isEmpty else { throw c.failure("wall_clock takes no arguments", hint: "write wall_clock()") }
     return .quantity(Quantity((ContinuousClock.now - clockStart).seconds, .time))
+  }
+
+  /// `cores()`: the cores of this machine, the most threads a run may use.
+  static let cores = Builtin(
+    name: "cores", signature: "", summary: "the cores of this machine: the most threads a run may use (threads cores())"
+  ) { c in
+    guard c.arguments.isEmpty else { throw c.failure("cores takes no arguments", hint: "write cores()") }
+    return .quantity(Quantity(Double(Interpreter.cores)))
   }
 
   /// The start of `wall_clock` (set when first read).

@@ -19,7 +19,7 @@ enum Builtins {
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
       + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics
-      + memory + coding + receptiveFields + populationAnalysis + fitting + [estimate, wallClock])
+      + memory + coding + receptiveFields + populationAnalysis + fitting + [estimate, wallClock, cores])
       .map { ($0.name, $0) })
 
   /// Built-ins that take only named values: completion inside their calls offers only their labels.

@@ -23,7 +23,7 @@ struct CostCalibration: Sendable, Equatable {
   /// Measures this machine with `threads` threads: a run of the neurons with one synapse each (firing
   /// regularly at about 140 Hz from a constant current twice the rheobase, from random voltages), then the
   /// same with `inDegree` synapses each (of 1 nV, so nearly the same spikes): the difference gives the cost
-  /// of a synaptic event, the first run less its events the cost of a neuron-step. A tenth of a second in all.
+  /// of a synaptic event, the first run less its events the cost of a neuron-step. A quarter of a second in all.
   static func measure(threads: Int) -> CostCalibration {
     let bare = network(inDegree: 1, threads: threads)
     let wired = network(inDegree: inDegree, threads: threads)
