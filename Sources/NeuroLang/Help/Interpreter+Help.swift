@@ -91,7 +91,9 @@ extension Interpreter {
   }
 
   /// True when a call of `name` takes only named values (a model), so other names make no sense there.
-  public func takesOnlyNamedValues(_ name: String) -> Bool { ModelKind.all[name] != nil }
+  public func takesOnlyNamedValues(_ name: String) -> Bool {
+    ModelKind.all[name] != nil || Builtins.takingOnlyNamedValues.contains(name)
+  }
 
   /// The words a word parameter accepts (`preset:` and `method:` of a model, `pairing:` of stdp), for
   /// completion; nil otherwise.

@@ -37,6 +37,9 @@ public final class Interpreter {
   var evaluationDepth = 0
   static let maximumEvaluationDepth = 20_000
 
+  /// What a step costs on this machine, measured once per thread count for `estimate` (`CostCalibration`).
+  var calibrations: [Int: CostCalibration] = [:]
+
   /// The threads runs share their work among, for this session (`threads 2`, `--threads 2`).
   public var threads = WorkerPool.availableCores {
     didSet { world.simulation.threads = threads }
@@ -166,6 +169,10 @@ public final class Interpreter {
       // A figure on a line of its own is drawn, in a script as in the REPL, as the plot statements draw.
       let value = try evaluate(expr)
       if case .figure(let figure) = value { return show(figure) }
+      // A built-in that prints its own report (`estimate`) shows nothing more when called on a line of its own.
+      if case .call(let callee, _) = expr.kind, case .name(let name) = callee.kind, Builtins.reporting.contains(name) {
+        return
+      }
       if echo, !isNothing(value) { host.write(text(of: value, quoted: true) + "\n") }
     case .function(let declaration):
       try checkDefinable(declaration.name, at: declaration.nameSpan)

@@ -217,12 +217,13 @@ extension Parser {
     return Argument(label: nil, labelSpan: nil, value: value)
   }
 
-  /// The current token as an argument's label: a name, or `from`, `to` and `seed` (`plot(n.v, from: 10ms)`,
-  /// `decisions(wong_wang(), seed: 2)`).
+  /// The current token as an argument's label (when a colon follows): a name, or a keyword — `from`, `to` and
+  /// `seed` are labels of built-ins (`plot(n.v, from: 10ms)`, `decisions(wong_wang(), seed: 2)`), and any other
+  /// (`estimate(neuron: 10)`) is left to the call to refuse with the parameter it meant.
   private var argumentLabel: String? {
     switch current.kind {
     case .identifier(let label): return label
-    case .keyword(let keyword) where keyword == .from || keyword == .to || keyword == .seed: return keyword.rawValue
+    case .keyword(let keyword): return keyword.rawValue
     default: return nil
     }
   }
