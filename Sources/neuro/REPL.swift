@@ -131,6 +131,20 @@ struct REPL {
       startLesson(number)
     case "lessons":
       _ = REPL.listLessons(inREPL: true)
+    case "save":
+      guard !argument.isEmpty else {
+        Output.problem(":save needs a file name", hint: ":save session.neuro")
+        return true
+      }
+      let path = FilePaths.expandingTilde(argument)
+      switch interpreter.saveSession(to: path) {
+      case .success(let count):
+        Output.out(
+          "saved \(count) \(count == 1 ? "statement" : "statements") to \(argument): neuro \(argument) runs them again\n"
+        )
+      case .failure(let error):
+        Output.problem(error.description)
+      }
     case "load":
       guard !argument.isEmpty else {
         Output.problem(":load needs a file name", hint: ":load examples/lif.neuro")
@@ -139,13 +153,14 @@ struct REPL {
       load(argument)
     default:
       let commands = [
-        "help", "quit", "reset", "load", "vars", "lesson", "lessons", "check", "hint", "solution", "next", "restart",
+        "help", "quit", "reset", "load", "save", "vars", "lesson", "lessons", "check", "hint", "solution", "next",
+        "restart",
       ]
       let close = closestName(to: name, among: commands)
       Output.problem(
         "unknown command ':\(name)'",
         hint: close.map { "did you mean ':\($0)'?" }
-          ?? "the commands are :help :vars :load :reset :lesson N :lessons :quit")
+          ?? "the commands are :help :vars :load :save :reset :lesson N :lessons :quit")
     }
     return true
   }

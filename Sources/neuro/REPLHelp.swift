@@ -15,6 +15,8 @@ enum REPLHelp {
     continue on the next line; an empty line ends them.
       :help [TOPIC]   help           :load FILE   run a file in this session
       :reset          start afresh   :quit        leave (or Ctrl-D)
+      :save FILE      write the statements that ran without an error (since the last :reset) as a
+                      script that builds the same world: neuro FILE runs it again
       :lessons        the lessons    :lesson N    start one (:help lessons lists :check :hint …)
     Ctrl-C clears the line, or stops a running simulation. History is kept in ~/.neuro_history.
 

@@ -21,6 +21,10 @@ public final class Interpreter {
   public var engine: SimulationEngine = .neuro
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
+  /// The statements of the session that ran without an error since it last started afresh, as typed.
+  public private(set) var sessionStatements: [String] = []
+  /// How many sources are running inside each other (a file's imports inside it).
+  private var sourceDepth = 0
   /// Files imported so far (absolute paths), each run once.
   var importedFiles: Set<String> = []
   var importStack: [String] = []
@@ -54,6 +58,7 @@ public final class Interpreter {
   /// stimuli, connections or recordings) and no names defined or imported.
   public func startFresh() {
     world = World()
+    sessionStatements = []
     world.simulation.threads = threads
     globals.removeAll()
     importedFiles = []
@@ -92,8 +97,16 @@ public final class Interpreter {
     let saved = (self.source, scope)
     self.source = source
     scope = globals
-    defer { (self.source, scope) = saved }
-    for statement in statements { try execute(statement, echo: echo) }
+    sourceDepth += 1
+    defer {
+      (self.source, scope) = saved
+      sourceDepth -= 1
+    }
+    for statement in statements {
+      try execute(statement, echo: echo)
+      // What the session typed (not an imported file's statements), for `:save`.
+      if sourceDepth == 1 { sessionStatements.append(source.text(statement.span)) }
+    }
   }
 
   /// Names defined in the session with their values, for `:vars`.

@@ -11,7 +11,11 @@ struct World {
   var names: [GroupID: String] = [:]
   /// Groups in the order they were defined, for run summaries.
   var order: [GroupID] = []
-  var random = RandomSource(seed: UInt64(saturating: Date().timeIntervalSince1970 * 1e6))
+  /// The seed the world's random numbers start from (the clock's, unless `seed` sets another).
+  let startingSeed = UInt64(saturating: Date().timeIntervalSince1970 * 1e6)
+  var random: RandomSource
+
+  init() { random = RandomSource(seed: startingSeed) }
   /// What the world remembers for an export to NEST beyond what the simulation holds.
   var built = BuildRecord()
 
