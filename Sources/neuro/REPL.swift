@@ -139,9 +139,8 @@ struct REPL {
       let path = FilePaths.expandingTilde(argument)
       switch interpreter.saveSession(to: path) {
       case .success(let count):
-        Output.out(
-          "saved \(count) \(count == 1 ? "statement" : "statements") to \(argument): neuro \(argument) runs them again\n"
-        )
+        let statements = count == 1 ? "statement" : "statements"
+        Output.out("saved \(count) \(statements) to \(argument): neuro \(argument) runs them again\n")
       case .failure(let error):
         Output.problem(error.description)
       }
