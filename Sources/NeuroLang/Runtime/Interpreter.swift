@@ -21,8 +21,11 @@ public final class Interpreter {
   public var engine: SimulationEngine = .neuro
   /// The source being run, for locating runtime errors.
   var source = Source(name: "<none>", text: "")
-  /// The statements of the session that ran without an error since it last started afresh, as typed.
-  public private(set) var sessionStatements: [String] = []
+  /// The statements of the session that ran without an error since it last started afresh, with what
+  /// each printed and showed (`:save`, `report`).
+  var sessionRecord: [SessionEntry] = []
+  /// Where the statement running now at the top of the session puts what it prints and shows.
+  var capture: SessionCapture?
   /// How many sources are running inside each other (a file's imports inside it).
   private var sourceDepth = 0
   /// Files imported so far (absolute paths), each run once.
@@ -58,7 +61,7 @@ public final class Interpreter {
   /// stimuli, connections or recordings) and no names defined or imported.
   public func startFresh() {
     world = World()
-    sessionStatements = []
+    sessionRecord = []
     world.simulation.threads = threads
     globals.removeAll()
     importedFiles = []
@@ -103,9 +106,24 @@ public final class Interpreter {
       sourceDepth -= 1
     }
     for statement in statements {
+      // What the session typed (not an imported file's statements) is kept with what it printed.
+      guard sourceDepth == 1 else {
+        try execute(statement, echo: echo)
+        continue
+      }
+      let capture = SessionCapture(), write = host.write
+      host.write = { text in
+        capture.add(text)
+        write(text)
+      }
+      self.capture = capture
+      defer {
+        host.write = write
+        self.capture = nil
+      }
       try execute(statement, echo: echo)
-      // What the session typed (not an imported file's statements), for `:save`.
-      if sourceDepth == 1 { sessionStatements.append(source.text(statement.span)) }
+      sessionRecord.append(
+        SessionEntry(statement: source.text(statement.span), output: capture.text, figures: capture.figures))
     }
   }
 
@@ -260,6 +278,8 @@ public final class Interpreter {
       world.built.seed = UInt64(bitPattern: seed)
     case .threads(let expr):
       try setThreads(expr)
+    case .report(let pathExpr):
+      try writeReport(to: pathExpr)
     }
   }
 

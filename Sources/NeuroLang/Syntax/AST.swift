@@ -145,6 +145,8 @@ public enum StmtKind: Sendable {
   case seed(Expr)
   /// `threads 2`
   case threads(Expr)
+  /// `report "r.md"`
+  case report(Expr)
   /// `model name { dv/dt = … }`
   case model(ModelDeclaration)
   /// `event n.g_exc += 5nS at 20ms, 60ms`, `event n.g_exc += 5nS in 10ms`

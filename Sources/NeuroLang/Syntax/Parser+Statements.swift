@@ -101,6 +101,18 @@ extension Parser {
         return .threads(try p.parseExpression())
       }
     ),
+    "report": (
+      { p in
+        switch p.tokenKind(at: 1) {
+        case .string, .interpolatedString: return true
+        default: return false
+        }
+      },
+      { p, _ in
+        p.advance()
+        return .report(try p.parseExpression())
+      }
+    ),
     "export": (
       { p in p.isIdentifier(at: 1) && (p.tokenKind(at: 2) == .keyword(.to) || p.atStatementEnd(after: 2)) },
       { p, _ in try p.parseExport() }
