@@ -62,7 +62,9 @@ enum Generator {
     case 5: return "plot n.v from \(number(&r)) to \(number(&r))"
     case 6: return "record \(r.pick(["a", "n"])).v\(r.chance(50) ? "[0..\(number(&r))]" : "")"
     case 7: return "event n v += \(number(&r)) at \(number(&r))"
-    case 8: return "save \(e(&r)) to \"\(r.pick(["out.csv", "a", ".", "~", "", "x/", "é.csv"]))\""
+    case 8:
+      let path = r.pick(["out.csv", "a", ".", "~", "", "x/", "é.csv", "out.md"])
+      return r.chance(25) ? "report \"\(path)\"" : "save \(e(&r)) to \"\(path)\""
     case 9: return "let t = load \"\(r.pick(["out.csv", "a", "missing.csv", "."]))\""
     case 10: return "import \"\(r.pick(["a", "x", "", "../x"]))\""
     case 11:
