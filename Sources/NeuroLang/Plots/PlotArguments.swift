@@ -45,6 +45,7 @@ extension Interpreter {
 
   /// Draws a figure as the host's terminal shows plots.
   func show(_ figure: Figure) {
+    lastFigure = figure
     host.write(host.plot.renderer.render(figure))
   }
 }
