@@ -120,6 +120,33 @@ import Testing
     #expect(Figure(odd, title: "h", x: Axis("value"), y: Axis("count")).described().hasSuffix("no values counted."))
   }
 
+  /// Odd data of every kind is described without a crash: NaN, infinities, extremes, one value, nothing.
+  @Test func oddDataNeverCrashes() {
+    let odd: [[Double]] = [
+      [], [.nan], [.infinity, -.infinity], [1e308, -1e308, 1e308], [5], [0, 0, .nan, 0],
+      [-.greatestFiniteMagnitude, .greatestFiniteMagnitude], [1e-320, 2e-320, 1e-320, 2e-320, 1e-320, 2e-320],
+    ]
+    for ys in odd {
+      let xs = ys.indices.map(Double.init)
+      let line = Figure(
+        LinePlot([PlotSeries(name: "s", xs: xs + [.nan], ys: ys + [1], markers: ys)]), title: "t",
+        x: Axis("x"), y: Axis("y"))
+      let spikes = zip(xs, ys).map { Spike(time: $1, neuron: $0) } + [Spike(time: .nan, neuron: 1e300)]
+      let rasters = [
+        Figure(RasterPlot(spikes), title: "r", x: Axis("time", unit: "ms"), y: Axis("neuron index")),
+        Figure(
+          RasterPlot(spikes), title: "r", x: Axis("time", unit: "s", range: -1e308...1e308),
+          y: Axis("neuron index", range: -1e300...1e300)),
+      ]
+      let map = Figure(Heatmap([ys, [], ys.reversed()], unit: "mV"), title: "h", x: Axis("column"), y: Axis("row"))
+      var figures = [line, map] + rasters
+      if let histogram = Histogram(ys) { figures.append(Figure(histogram, title: "h", x: Axis("v"), y: Axis("n"))) }
+      for figure in figures {
+        #expect(!figure.described(synchrony: { _, _, _, _ in .nan }).isEmpty)
+      }
+    }
+  }
+
   @Test func phasePlaneFixedPointsAsMarked() {
     let plane = PhasePlanePlot(
       curves: [PlotSeries(name: "dv/dt = 0", xs: [], ys: []), PlotSeries(name: "dw/dt = 0", xs: [], ys: [])],
