@@ -28,8 +28,11 @@ enum Builtins {
   /// Built-ins that print a report of what they give: called on a line of their own, the value is not echoed.
   static let reporting: Set<String> = ["estimate"]
 
+  /// Built-ins whose text is printed as it is (not quoted) when called on a line of their own.
+  static let printingText: Set<String> = ["describe"]
+
   /// The plotting functions, each giving a figure (their files are in `Plots/`).
-  static let plots = [plot, raster, hist, heatmap, image, images]
+  static let plots = [plot, raster, hist, heatmap, image, images, describe]
 
   static let spikes = Builtin(
     name: "spikes", signature: "neuron or population",

@@ -87,6 +87,7 @@ public enum Help {
                   fit_lif  fit_fi  load_spikes  spike_counts  decode  decoding_error  tuning_curve  responses
                   cross_validate  activity  pca  reverse_correlation  gabor  correlation  sin  cos
                   simulate  table  len  range  linspace  min  max  sum  mean  std  fraction  random  uniform  normal
+                  describe
     REPL:         :help TOPIC   :load FILE   :reset   :quit   :lessons   :lesson N   (:help lessons)
 
     """
@@ -435,6 +436,9 @@ public enum Help {
       hist(isi(exc), bins: 20)                  a figure on its own line is drawn
     A figure keeps the data it was made from: make it again after running more.
     The statements plot n.v, raster exc, hist xs, heatmap m draw the same figures.
+    describe(f) says what a figure shows in sentences (ranges, extremes and when, spikes,
+      trends, rates, synchrony, fixed points), for screen readers and checks;
+      describe() the figure drawn last
 
     """,
     "reset": """

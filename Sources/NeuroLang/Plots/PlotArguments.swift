@@ -45,6 +45,7 @@ extension Interpreter {
 
   /// Draws a figure as the host's terminal shows plots.
   func show(_ figure: Figure) {
+    lastFigure = figure
     capture?.figures.append(figure)
     capture?.showing = true
     host.write(host.plot.renderer.render(figure))

@@ -1,4 +1,5 @@
 import NeuroEngine
+import NeuroPlot
 import NeuroUnits
 
 /// How running some source ended; the executable turns it into an exit code.
@@ -37,6 +38,8 @@ public final class Interpreter {
   var warnedTimeSteps: Set<String> = []
   /// The places of unused comparisons already warned about (a loop warns once, not every turn).
   var warnedComparisons: Set<String> = []
+  /// The figure drawn last, for `describe()` without an argument.
+  var lastFigure: Figure?
   /// How deep user function calls are nested now.
   var callDepth = 0
   static let maximumCallDepth = 200
@@ -200,6 +203,12 @@ public final class Interpreter {
       // A figure on a line of its own is drawn, in a script as in the REPL, as the plot statements draw.
       let value = try evaluate(expr)
       if case .figure(let figure) = value { return show(figure) }
+      // A description (`describe(f)`) on a line of its own is printed as text, in a script as in the REPL.
+      if case .string(let text) = value, case .call(let callee, _) = expr.kind, case .name(let name) = callee.kind,
+        Builtins.printingText.contains(name)
+      {
+        return host.write(text + "\n")
+      }
       // A built-in that prints its own report (`estimate`) shows nothing more when called on a line of its own.
       if case .call(let callee, _) = expr.kind, case .name(let name) = callee.kind, Builtins.reporting.contains(name) {
         return
@@ -403,6 +412,7 @@ public final class Interpreter {
   func text(of value: Value, quoted: Bool) -> String {
     switch value {
     case .figure(let figure):
+      lastFigure = figure
       var drawn = host.plot.renderer.render(figure)
       if drawn.last == "\n" { drawn.removeLast() }
       return drawn
