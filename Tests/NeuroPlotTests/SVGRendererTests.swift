@@ -156,3 +156,45 @@ import Testing
     #expect(pooled.cells[0][0] == 4 && pooled.cells[0][1].isNaN)
   }
 }
+
+@Suite struct SVGEdgeTests {
+  /// Figures at the edges of what a figure can hold: nothing in them, one point, values all NaN, a flat line,
+  /// values near the largest Double, ranges of one value.
+  static let odd: [Figure] = [
+    Figure(LinePlot([]), title: "", x: Axis("t"), y: Axis("v")),
+    Figure(LinePlot([PlotSeries(name: "one", xs: [1], ys: [2])]), title: "one", x: Axis("t"), y: Axis("v")),
+    Figure(
+      LinePlot([PlotSeries(name: "nan", xs: [.nan, .nan], ys: [.nan, .nan])]), title: "not a number", x: Axis("t"),
+      y: Axis("v")),
+    Figure(
+      LinePlot([PlotSeries(name: "big", xs: [0, 1, 2], ys: [-1e308, 1e308, .greatestFiniteMagnitude])]),
+      title: "big", x: Axis("t", range: 0...2), y: Axis("v")),
+    Figure(RasterPlot([]), title: "none", x: Axis("time", range: 5...5), y: Axis("neuron", range: 0...0)),
+    Figure(Heatmap([[.nan]], unit: ""), title: "1 × 1", x: Axis("c"), y: Axis("r")),
+    Figure(Heatmap([], unit: ""), title: "0 × 0", x: Axis("c"), y: Axis("r")),
+    Figure(PatternImages([]), title: "", x: Axis(""), y: Axis("")),
+  ]
+
+  @Test(arguments: odd)
+  func oddFiguresStillMakeValidSVG(_ figure: Figure) {
+    let text = SVGRenderer().render(figure)
+    let document = SVGDocument(text)
+    #expect(document.isValid, "\(text)")
+    // Labels may say what the terminal says (a tick past the largest Double reads inf); coordinates never.
+    let values = document.elements.flatMap { $0.attributes.values }.map { $0.lowercased() }
+    #expect(!values.contains { $0.contains("nan") || $0.contains("inf") || $0.contains("e+") }, "\(text)")
+  }
+
+  @Test func aLongLegendWrapsAndTheDrawingGrows() {
+    let series = (0..<12).map { PlotSeries(name: "population_\($0).v", xs: [0, 1], ys: [0, Double($0)]) }
+    let text = SVGRenderer().render(Figure(LinePlot(series), title: "many", x: Axis("t"), y: Axis("v")))
+    let document = SVGDocument(text)
+    let names = document.all("text").filter { $0.text.hasPrefix("population_") }
+    let rows = Set(names.compactMap { $0.attributes["y"] })
+    #expect(names.count == 12 && rows.count > 1)
+    let height = Double(document.all("svg").first?.attributes["height"] ?? "") ?? 0
+    #expect(height == 450 + Double(rows.count - 1) * 18)
+    let right = names.compactMap { Double($0.attributes["x"] ?? "") }.max() ?? 0
+    #expect(right < 720 - 100, "every name starts well inside the drawing")
+  }
+}

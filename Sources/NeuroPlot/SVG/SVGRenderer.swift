@@ -19,20 +19,13 @@ public struct SVGRenderer: Sendable, Equatable {
   public func render(_ figure: Figure) -> String {
     let m = Self.margins, right = figure.content is Heatmap ? m.colorBar : m.right
     let box = SVGBox(left: m.left, top: m.top, width: width - m.left - right, height: height - m.top - m.bottom)
-    let size = "width=\"\(SVGText.number(width))\" height=\"\(SVGText.number(height))\""
-    var lines = [
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" \(size) viewBox=\"0 0 \(SVGText.number(width)) "
-        + "\(SVGText.number(height))\" font-family=\"sans-serif\" font-size=\"12\">",
-      "<title>\(SVGText.escaped(figure.heading.isEmpty ? figure.kind : figure.heading))</title>",
-      "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-    ]
+    var lines: [String] = []
     if !figure.heading.isEmpty {
       lines.append(SVGText.label(figure.heading, x: box.left + box.width / 2, y: 24, "font-size=\"15\""))
     }
     guard let plot = (figure.content as? any SVGDrawable)?.svgPlot(of: figure, in: box) else {
       lines.append(SVGText.label("(no values)", x: width / 2, y: height / 2))
-      return (lines + ["</svg>"]).joined(separator: "\n") + "\n"
+      return document(figure, lines, height: height)
     }
     if plot.framed { lines += grid(plot, box) }
     let clip =
@@ -44,8 +37,22 @@ public struct SVGRenderer: Sendable, Equatable {
     lines.append("</g>")
     lines += plot.beside
     if plot.framed { lines += axes(figure, plot, box) }
-    lines += legend(plot.legend, below: box)
-    return (lines + ["</svg>"]).joined(separator: "\n") + "\n"
+    let (legendLines, legendRows) = legend(plot.legend, below: box)
+    // A legend of more than one row makes the drawing taller by the rows it adds.
+    return document(figure, lines + legendLines, height: height + Double(max(0, legendRows - 1)) * Self.legendRow)
+  }
+
+  /// The SVG document around the drawing's elements: its size, its title for readers, a white page.
+  private func document(_ figure: Figure, _ elements: [String], height: Double) -> String {
+    let (w, h) = (SVGText.number(width), SVGText.number(height))
+    let header = [
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
+        + "font-family=\"sans-serif\" font-size=\"12\">",
+      "<title>\(SVGText.escaped(figure.heading.isEmpty ? figure.kind : figure.heading))</title>",
+      "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
+    ]
+    return (header + elements + ["</svg>"]).joined(separator: "\n") + "\n"
   }
 
   /// Light lines across the box at each tick, under the marks.
@@ -83,12 +90,20 @@ public struct SVGRenderer: Sendable, Equatable {
     return lines + ["</g>"]
   }
 
-  /// The legend in a row under the x axis title: each entry's sample and name, left to right.
-  private func legend(_ entries: [SVGPlot.LegendEntry], below box: SVGBox) -> [String] {
-    guard !entries.isEmpty else { return [] }
-    var lines = ["<g class=\"legend\">"], x = box.left
-    let y = box.bottom + 64
+  /// The height of a row of the legend.
+  private static let legendRow = 18.0
+
+  /// The legend in rows under the x axis title: each entry's sample and name, left to right, a new row when the
+  /// next would pass the drawing's right edge; with the number of rows.
+  private func legend(_ entries: [SVGPlot.LegendEntry], below box: SVGBox) -> ([String], Int) {
+    guard !entries.isEmpty else { return ([], 0) }
+    var lines = ["<g class=\"legend\">"], x = box.left, y = box.bottom + 64, rows = 1
     for entry in entries {
+      // About 7 pixels a character at 12 pixels.
+      let entryWidth = 28 + 7 * Double(entry.name.count)
+      if x > box.left, x + entryWidth > width - 8 {
+        (x, y, rows) = (box.left, y + Self.legendRow, rows + 1)
+      }
       switch entry.swatch {
       case .line(let color):
         lines.append(
@@ -97,9 +112,8 @@ public struct SVGRenderer: Sendable, Equatable {
         lines.append(PhasePlanePlot.svgMark(stability, x: x + 11, y: y - 4))
       }
       lines.append(SVGText.label(entry.name, x: x + 28, y: y, anchor: "start"))
-      // About 7 pixels a character at 12 pixels: the next entry starts after this one's name.
-      x += 28 + 7 * Double(entry.name.count) + 20
+      x += entryWidth + 20
     }
-    return lines + ["</g>"]
+    return (lines + ["</g>"], rows)
   }
 }
