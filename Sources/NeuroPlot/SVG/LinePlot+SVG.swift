@@ -13,9 +13,11 @@ extension LinePlot: SVGDrawable {
       plot.marks.append(
         "<path class=\"series\" d=\"\(SVGText.pathData(points))\" fill=\"none\" stroke=\"\(SVGText.color(index))\" "
           + "stroke-width=\"1.5\" stroke-linejoin=\"round\"/>")
-      let markers = s.markers.filter { scale.x.contains($0) }.map { x in
-        "M\(SVGText.number(scale.px(x) - 4)) \(SVGText.number(box.top - 11))h8l-4 7z"
-      }
+      // Markers at the same half pixel are drawn once (a long run has thousands of spikes).
+      var seen = Set<Double>()
+      let markers = s.markers.filter { scale.x.contains($0) }.map { SVGText.halfPixel(scale.px($0)) }
+        .filter { seen.insert($0).inserted }
+        .map { x in "M\(SVGText.number(x - 4)) \(SVGText.number(box.top - 11))h8l-4 7z" }
       if !markers.isEmpty {
         plot.beside.append(
           "<path class=\"markers\" d=\"\(markers.joined())\" fill=\"\(SVGText.color(index))\"/>")

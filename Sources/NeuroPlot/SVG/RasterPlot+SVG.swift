@@ -13,7 +13,8 @@ extension RasterPlot: SVGDrawable {
     where spike.time.isFinite && spike.neuron.isFinite && times.contains(spike.time)
       && (neurons.lowerBound...top).contains(spike.neuron)
     {
-      let tick = "M\(SVGText.number(scale.px(spike.time))) \(SVGText.number(scale.py(spike.neuron) - length / 2))"
+      let (x, y) = (SVGText.halfPixel(scale.px(spike.time)), SVGText.halfPixel(scale.py(spike.neuron) - length / 2))
+      let tick = "M\(SVGText.number(x)) \(SVGText.number(y))"
       if seen.insert(tick).inserted { ticks.append(tick + "v" + SVGText.number(length)) }
     }
     let xTicks = Ticks(within: times.lowerBound, times.upperBound, count: 6)

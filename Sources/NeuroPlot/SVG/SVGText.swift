@@ -14,6 +14,9 @@ enum SVGText {
     return sign + String(whole) + "." + digits
   }
 
+  /// A position rounded to the nearest half pixel: marks that fall on the same one are drawn once.
+  static func halfPixel(_ x: Double) -> Double { (x * 2).rounded() / 2 }
+
   /// Text made safe inside an element or an attribute: the five XML specials as entities, and the characters
   /// XML 1.0 forbids (control characters but tab and newline) left out.
   static func escaped(_ text: String) -> String {
