@@ -58,6 +58,14 @@ import Testing
     #expect(one.all("g").allSatisfy { $0.attributes["class"] != "legend" }, "one series needs no legend")
   }
 
+  @Test func markersOnTheSamePixelAreDrawnOnce() {
+    let markers = (0..<10_000).map { Double($0) / 10_000 }
+    let series = PlotSeries(name: "n.v", xs: [0, 1], ys: [0, 1], markers: markers)
+    let document = SVGDocument(Self.renderer.render(Figure(LinePlot([series]), title: "", x: Axis("t"), y: Axis("v"))))
+    let drawn = pieces(document.all("path", class: "markers").first)
+    #expect(drawn > 500 && drawn <= 2 * 600 + 1, "\(drawn): one a half pixel of the box's width")
+  }
+
   @Test func aRasterDrawsEachSpikeOnce() {
     let spikes = (0..<50).map { Spike(time: Double($0), neuron: Double($0 % 5)) }
     let figure = Figure(
