@@ -25,14 +25,19 @@ public struct LinePlot: FigureContent, Equatable {
   /// Marks that tell series apart without colour: in ASCII every dot, in braille one cell every few columns.
   private static let marks: [Character] = ["*", "+", "o", "x", "#", "@"]
 
-  public func terminalArea(of figure: Figure, in space: TerminalSpace) -> PlotArea? {
+  /// The ticks of both axes: x at the figure's range (or the data's), y around the values shown in it.
+  func ticks(of figure: Figure) -> (x: Ticks, y: Ticks) {
     let allX = series.flatMap(\.xs).filter(\.isFinite)
     let xRange = figure.x.range
     let xTicks = Ticks(within: xRange?.lowerBound ?? allX.min() ?? 0, xRange?.upperBound ?? allX.max() ?? 1, count: 6)
     let visible = series.flatMap { s in
       zip(s.xs, s.ys).filter { $0.0 >= xTicks.low && $0.0 <= xTicks.high && $0.1.isFinite }.map(\.1)
     }
-    let yTicks = Ticks(covering: visible.min() ?? 0, visible.max() ?? 1, count: 5)
+    return (xTicks, Ticks(covering: visible.min() ?? 0, visible.max() ?? 1, count: 5))
+  }
+
+  public func terminalArea(of figure: Figure, in space: TerminalSpace) -> PlotArea? {
+    let (xTicks, yTicks) = ticks(of: figure)
     let columns = space.columns(besideLabels: Ticks.labels(yTicks.values), minimum: 10)
     var canvas = Canvas(columns: columns, rows: max(3, space.height), style: space.style)
     let scale = CanvasScale(canvas, x: xTicks.low...xTicks.high, y: yTicks.low...yTicks.high)
@@ -54,13 +59,14 @@ public struct LinePlot: FigureContent, Equatable {
 
   /// A very long series sampled in order (a trace of millions of samples) cut down to what a canvas can show: in
   /// each of `columns` slices of the range, its first and last points and its lowest and highest, in the order
-  /// they came, so that no peak is lost. Other series (fewer points, or x not in order) are returned as they are.
-  static func thinned(_ xs: [Double], _ ys: [Double], columns: Int, within range: ClosedRange<Double>)
-    -> ([Double], [Double])
-  {
+  /// they came, so that no peak is lost. Other series (fewer points than `beyond`, 1000 a column unless given, or
+  /// x not in order) are returned as they are.
+  static func thinned(
+    _ xs: [Double], _ ys: [Double], columns: Int, within range: ClosedRange<Double>, beyond: Int? = nil
+  ) -> ([Double], [Double]) {
     let count = min(xs.count, ys.count)
     let ordered = zip(xs.dropFirst(), xs).allSatisfy { $0 >= $1 || $0.isNaN || $1.isNaN }
-    guard count > 1000 * max(1, columns), ordered else { return (xs, ys) }
+    guard count > (beyond ?? 1000 * max(1, columns)), ordered else { return (xs, ys) }
     var (keptX, keptY) = ([Double](), [Double]())
     let width = (range.upperBound - range.lowerBound) / Double(max(1, columns))
     var start = 0

@@ -1,3 +1,4 @@
+import NeuroPlot
 import NeuroUnits
 
 /// `save VALUE to "file.csv"` and `load "file.csv"`.
@@ -5,17 +6,49 @@ extension Interpreter {
   func save(_ valueExpr: Expr, to pathExpr: Expr) throws {
     let value = try evaluate(valueExpr)
     let path = try filePath(pathExpr)
+    if let figure = try savedFigure(value, valueExpr, to: path, pathExpr) {
+      try write(SVGRenderer().render(figure), to: path, pathExpr)
+      host.write("saved the \(figure.kind) to \(path)\n")
+      return
+    }
     let columns = try csvColumns(value, valueExpr)
+    try write(columns.text, to: path, pathExpr)
+    let rows = columns.columns.map(\.values.count).max() ?? 0
+    host.write("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
+  }
+
+  /// The figure to save as SVG when the value is one; nil for data. A figure goes to a .svg file only, and
+  /// a .svg file takes only a figure.
+  private func savedFigure(_ value: Value, _ valueExpr: Expr, to path: String, _ pathExpr: Expr) throws -> Figure? {
+    let svg = path.lowercased().hasSuffix(".svg")
+    switch value {
+    case .figure(let figure) where svg: return figure
+    case .figure:
+      let name = FilePaths.name(of: path)
+      let ext = name.contains(".") ? name.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0 : -1
+      let stem = path.dropLast(ext + 1)
+      throw failure(
+        "a figure is saved as an SVG drawing: the file name must end in .svg", at: pathExpr.span,
+        hint: "save \(source.text(valueExpr.span)) to \"\(stem).svg\"; its data goes to .csv: save n.v to \"v.csv\"")
+    default:
+      guard svg else { return nil }
+      let shown = if case .trace = value { source.text(valueExpr.span) } else { "n.v" }
+      throw failure(
+        "only a figure can be saved as .svg, found \(value.describedKind)", at: valueExpr.span,
+        hint: "save plot(\(shown)) to \"\(path)\" or save raster(p) to \"\(path)\"; data goes to .csv")
+    }
+  }
+
+  /// Writes a file whole or not at all, once the host allows it.
+  private func write(_ text: String, to path: String, _ pathExpr: Expr) throws {
     if let confirm = host.confirmWrite, !confirm(path) {
       throw failure("'\(path)' was not written: writing was not allowed", at: pathExpr.span)
     }
     do {
-      try FileSaving.write(columns.text, to: path)
+      try FileSaving.write(text, to: path)
     } catch let error as SourceFileError {
       throw failure(error.description, at: pathExpr.span)
     }
-    let rows = columns.columns.map(\.values.count).max() ?? 0
-    host.write("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
   }
 
   func load(_ pathExpr: Expr, _ expr: Expr) throws -> Value {

@@ -217,7 +217,9 @@ public enum Help {
     "save":
       "save VALUE to \"file.csv\"   a trace, a list, a record of lists or a table, units in the header; written "
       + "whole or not at all, keeping the file's permissions; a link is written through to its file; a folder, a "
-      + "device, a FIFO or a read-only file is refused; ~/ is the home folder\n",
+      + "device, a FIFO or a read-only file is refused; ~/ is the home folder\n"
+      + "save FIGURE to \"file.svg\"   a figure as an SVG drawing (axes with units, legend), the figure the terminal "
+      + "draws: save plot(n.v) to \"v.svg\", save raster(p) to \"r.svg\", heatmap, hist, phase_plane too\n",
     "load":
       "load \"file.csv\"   a record of the file's columns, with the units of its header: let d = load \"v.csv\"; "
       + "d.time\n",
