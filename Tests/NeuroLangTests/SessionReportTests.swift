@@ -18,12 +18,16 @@ import Testing
       interpreter.execute(Source(name: "<repl>", text: line), echo: true)
     }
     #expect(errors == ["unknown name 'bogus'"])
-    #expect(output.contains("wrote the report \(folder)/r.md: 5 statements, 1 figure"))
+    #expect(
+      output.contains("wrote the report \(folder)/r.md: 5 statements, 1 figure (drawn beside it as r-figure-N.svg)"))
     let text = try String(contentsOfFile: folder + "/r.md", encoding: .utf8)
     #expect(text.hasPrefix("# A neuro session\n"))
     #expect(text.contains("```neuro\nrun 100ms\n```\n\n```text\nran 100 ms (1000 steps of 0.1 ms) · n: 4 spikes\n```"))
     #expect(text.contains("```text\nspikes: 4\n```"))
-    #expect(text.contains("Figure 1: n.v — voltage (mV)") && text.contains("time (ms)"))
+    #expect(text.contains("![Figure 1: n.v — voltage (mV)](r-figure-1.svg)") && text.contains("time (ms)"))
+    #expect(text.contains("Figure 1: n.v — voltage (mV), in words: A line plot of n.v"))
+    let drawing = try String(contentsOfFile: folder + "/r-figure-1.svg", encoding: .utf8)
+    #expect(drawing.hasPrefix("<svg") || drawing.hasPrefix("<?xml"))
     #expect(!text.contains("bogus") && !text.contains("report \""))
     // The figure is drawn in plain characters, not kept as the terminal's text output.
     #expect(!text.contains("\u{1B}[") && text.components(separatedBy: "time (ms)").count == 2)

@@ -209,7 +209,8 @@ public enum Help {
     "continue": "continue   goes on with the next round of the innermost for or while\n",
     "report":
       "report \"r.md\"   writes the session as Markdown: every statement that ran without an error (since the last "
-      + ":reset), what it printed, and each figure it showed, drawn in plain characters; written whole or not at all\n",
+      + ":reset), what it printed, and each figure it showed: an SVG drawing beside it (r-figure-1.svg, …), the figure "
+      + "in words (describe) and drawn in plain characters; written whole or not at all\n",
     "threads":
       "threads 2   runs share their work among 2 threads (1 up to the cores of this machine; every core unless "
       + "set); the spikes are the same for any number\n",

@@ -29,7 +29,7 @@ extension Builtins {
   }
 
   /// The figure's description, a raster's synchrony measured as the `synchrony` built-in measures it.
-  private static func described(_ figure: Figure) -> String {
+  static func described(_ figure: Figure) -> String {
     figure.described { trains, bin, start, end in SpikeAnalysis.synchrony(trains, bin: bin, from: start, to: end) }
   }
 
