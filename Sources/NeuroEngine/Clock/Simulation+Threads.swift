@@ -62,7 +62,7 @@ extension Simulation {
     guard !work.isEmpty else { return slots[g].group.step(input: input, spikes: &spikes, pool: pool, receiving: nil) }
     projections.withUnsafeBufferPointer { projections in
       slots[g].group.step(input: input, spikes: &spikes, pool: pool) { range, channels in
-        for (p, due) in work { projections[p].deliver(due, into: channels[projections[p].channel], within: range) }
+        Self.deliver(work, through: projections, into: channels, within: range)
       }
     }
   }
@@ -73,10 +73,17 @@ extension Simulation {
     projections.withUnsafeBufferPointer { projections in
       _ = slots[g].group.withChannelValues { channels in
         pool.run { part in
-          let range = pool.range(part: part, count: count)
-          for (p, due) in work { projections[p].deliver(due, into: channels[projections[p].channel], within: range) }
+          Self.deliver(work, through: projections, into: channels, within: pool.range(part: part, count: count))
         }
       }
     }
+  }
+
+  /// Adds the spikes of `work` onto the neurons `range` of a group, the projections in their order.
+  private static func deliver(
+    _ work: [(projection: Int, due: [Int])], through projections: UnsafeBufferPointer<Projection>,
+    into channels: UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>, within range: Range<Int>
+  ) {
+    for (p, due) in work { projections[p].deliver(due, into: channels[projections[p].channel], within: range) }
   }
 }

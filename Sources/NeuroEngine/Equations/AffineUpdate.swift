@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A right side that is affine in the state and the input, c + Σ aₖ xₖ + β I, with constant coefficients.
 struct AffineForm: Equatable {
   var constant = 0.0
@@ -102,9 +108,3 @@ struct AffineUpdate {
     return any(crossed)
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

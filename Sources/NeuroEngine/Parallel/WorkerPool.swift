@@ -13,9 +13,6 @@ import Synchronization
 public final class WorkerPool: @unchecked Sendable {
   /// The threads a job is shared among, the caller's included.
   public let threads: Int
-  /// The parts a job is split into: one per thread, always the same thread's, so that its data stays
-  /// in that core's cache from step to step (parts taken by whichever thread is free ran slower).
-  public var parts: Int { threads }
   /// Where each part's share of a range ends (fractions, the last 1): moved after each job towards
   /// shares that take the threads equally long, since cores of a shared machine run at different speeds.
   private var ends: [Double]

@@ -10,6 +10,8 @@ struct SessionEntry {
 /// What the statement running now prints (figures apart) and shows.
 final class SessionCapture {
   private(set) var text = ""
+  /// Characters in `text`, kept as it grows (a String counts its characters by walking them).
+  private var length = 0
   var figures: [Figure] = []
   /// True while a figure is written: its terminal drawing is kept as the figure, not as text.
   var showing = false
@@ -17,8 +19,15 @@ final class SessionCapture {
   static let longest = 100_000
 
   func add(_ piece: String) {
-    guard !showing, text.count < Self.longest else { return }
-    text += piece.count + text.count > Self.longest ? String(piece.prefix(Self.longest - text.count)) + "…\n" : piece
+    guard !showing, length < Self.longest else { return }
+    let count = piece.count
+    if length + count > Self.longest {
+      text += String(piece.prefix(Self.longest - length)) + "…\n"
+      length = Self.longest
+    } else {
+      text += piece
+      length += count
+    }
   }
 }
 
