@@ -148,6 +148,12 @@ public final class Simulation {
     (slots[id.index].spikeSteps, slots[id.index].spikeNeurons)
   }
 
+  /// Every spike of a group: its time (s), inside its step for models that find the crossing there, and the neuron.
+  public func spikeEvents(_ id: GroupID) -> (times: [Double], neurons: [Int]) {
+    let slot = slots[id.index]
+    return (slot.spikeSteps.indices.map { slot.spikeTime($0, dt: dt) }, slot.spikeNeurons)
+  }
+
   /// The simulated time (s).
   public var time: Double { Double(stepIndex) * dt }
 
@@ -422,14 +428,11 @@ public final class Simulation {
     return Trace(start: Double(slot.recordingStart[variable] ?? slot.startStep) * dt, dt: dt, values: samples[k])
   }
 
-  /// The times (s) at which a neuron fired: the end of each step in which it crossed threshold.
+  /// The times (s) at which a neuron fired: where it crossed threshold inside its step for models that find
+  /// the crossing, else the end of the step.
   public func spikeTimes(_ id: GroupID, neuron: Int = 0) -> [Double] {
     let slot = slots[id.index]
-    var times: [Double] = []
-    for (step, n) in zip(slot.spikeSteps, slot.spikeNeurons) where n == neuron {
-      times.append(Double(step) * dt)
-    }
-    return times
+    return slot.spikeNeurons.indices.filter { slot.spikeNeurons[$0] == neuron }.map { slot.spikeTime($0, dt: dt) }
   }
 
   /// The time (s) since a group's recording began.

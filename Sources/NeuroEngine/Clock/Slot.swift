@@ -11,6 +11,9 @@ struct Slot {
   var recordingStart: [String: Int] = [:]
   var spikeSteps: [Int] = []
   var spikeNeurons: [Int] = []
+  /// How long before the end of its step each spike happened (s), for models that find the crossing inside
+  /// the step; shorter than `spikeSteps` when earlier spikes came at the end of their steps.
+  var spikeLeads: [Double] = []
 
   init(group: any NeuronGroup, startStep: Int, currents: [StepCurrent] = [], recorded: [String: [Int]]? = nil) {
     self.group = group
@@ -40,11 +43,20 @@ struct Slot {
   }
 
   mutating func record(spikes: [Int], atStep step: Int) {
+    if !spikes.isEmpty, let leads = group.spikeLeads {
+      while spikeLeads.count < spikeSteps.count { spikeLeads.append(0) }
+      for n in spikes { spikeLeads.append(leads[n]) }
+    }
     for n in spikes {
       spikeSteps.append(step)
       spikeNeurons.append(n)
     }
     if !recorded.isEmpty { recordState() }
+  }
+
+  /// The time (s) of the k-th recorded spike.
+  func spikeTime(_ k: Int, dt: Double) -> Double {
+    Double(spikeSteps[k]) * dt - (k < spikeLeads.count ? spikeLeads[k] : 0)
   }
 
   private mutating func recordState(only: String? = nil) {

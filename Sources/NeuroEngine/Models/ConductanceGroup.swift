@@ -27,8 +27,10 @@ public struct ConductanceParameters: Sendable, Equatable {
   public init() {}
 }
 
-/// A group of conductance-based neurons. V is integrated exactly with the conductances
-/// held over each step (exponential Euler); the synaptic conductances decay exactly.
+/// A group of conductance-based neurons. V is integrated exactly with each conductance held at its mean
+/// over the step (exponential Euler, second order: an EPSP's peak within 0.1 % at 0.1 ms, where the
+/// step-start conductance makes it 1 % high); the synaptic conductances decay exactly. A spike is placed
+/// where v crosses threshold inside the step.
 public struct ConductanceGroup: ParameterizedGroup {
   public var parameters: ConductanceParameters
   private var v: [Double]
@@ -37,6 +39,9 @@ public struct ConductanceGroup: ParameterizedGroup {
   private var refractoryStepsLeft: [Int32]
   private var dt = 1e-4
   private var excitatoryFactor = 0.0, inhibitoryFactor = 0.0
+  /// A decaying conductance's mean over a step, as a share of its value at the step's start.
+  private var excitatoryMean = 0.0, inhibitoryMean = 0.0
+  private var leads: [Double]
   private var refractorySteps: Int32 = 0
 
   public init(count: Int, parameters: ConductanceParameters) {
@@ -45,6 +50,7 @@ public struct ConductanceGroup: ParameterizedGroup {
     synapticExcitation = Array(repeating: 0, count: count)
     synapticInhibition = Array(repeating: 0, count: count)
     refractoryStepsLeft = Array(repeating: 0, count: count)
+    leads = Array(repeating: 0, count: count)
   }
 
   public var count: Int { v.count }
@@ -63,6 +69,8 @@ public struct ConductanceGroup: ParameterizedGroup {
     self.dt = dt
     excitatoryFactor = exp(-dt / parameters.excitatoryDecay)
     inhibitoryFactor = exp(-dt / parameters.inhibitoryDecay)
+    excitatoryMean = parameters.excitatoryDecay / dt * (1 - excitatoryFactor)
+    inhibitoryMean = parameters.inhibitoryDecay / dt * (1 - inhibitoryFactor)
     // Refractory from the start of the step in which the neuron fired: one step is that step.
     refractorySteps = max(0, Int32(saturating: parameters.refractoryPeriod / dt - 1))
   }
@@ -70,8 +78,8 @@ public struct ConductanceGroup: ParameterizedGroup {
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
     let p = parameters
     for i in 0..<v.count {
-      let gE = p.excitatoryConductance + synapticExcitation[i]
-      let gI = p.inhibitoryConductance + synapticInhibition[i]
+      let gE = p.excitatoryConductance + synapticExcitation[i] * excitatoryMean
+      let gI = p.inhibitoryConductance + synapticInhibition[i] * inhibitoryMean
       synapticExcitation[i] *= excitatoryFactor
       synapticInhibition[i] *= inhibitoryFactor
       if refractoryStepsLeft[i] > 0 {
@@ -83,14 +91,20 @@ public struct ConductanceGroup: ParameterizedGroup {
       let target =
         (p.leak * p.restingPotential + gE * p.excitatoryReversal + gI * p.inhibitoryReversal
           + p.externalCurrent + input[i]) / total
-      v[i] = target + (v[i] - target) * exp(-dt * total / p.capacitance)
+      let before = v[i]
+      v[i] = target + (before - target) * exp(-dt * total / p.capacitance)
       if v[i] > p.threshold {
         spikes.append(i)
+        // Where v crossed inside the step, on the exponential it follows there.
+        let crossing = before < p.threshold ? p.capacitance / total * log((before - target) / (p.threshold - target)) : 0
+        leads[i] = dt - min(dt, max(0, crossing))
         v[i] = p.resetPotential
         refractoryStepsLeft[i] = refractorySteps
       }
     }
   }
+
+  public var spikeLeads: [Double]? { leads }
 
   public mutating func add(_ amount: Double, to variable: String) -> Bool {
     switch variable {

@@ -29,6 +29,14 @@ extension LIFGroup {
     let last: UnsafeMutableBufferPointer<Int>
     let channels: UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>
     let input: UnsafeBufferPointer<Double>
+    /// v at the start and at the end of the step (before the reset), kept for the neurons that fire.
+    let crossing: Crossing
+  }
+
+  /// Where a neuron's v began and ended the step in which it crossed threshold.
+  struct Crossing {
+    let start: UnsafeMutableBufferPointer<Double>
+    let end: UnsafeMutableBufferPointer<Double>
   }
 
   /// What a kernel reads of the group: parameters and propagators.
@@ -51,28 +59,39 @@ extension LIFGroup {
     }
   }
 
-  /// Runs `body` with v, the last spike steps and every channel as unsafe buffers. The arrays are moved
-  /// out while it runs, so that their accesses do not overlap.
+  /// Runs `body` with v, the last spike steps, every channel and the crossings as unsafe buffers. The
+  /// arrays are moved out while it runs, so that their accesses do not overlap.
   mutating func withState<R>(
     _ body: (
       UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>,
-      UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>
+      UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>, Crossing
     ) -> R
   ) -> R {
     var (values, steps, arrays): ([Double], [Int], [[Double]]) = ([], [], [])
+    var (starts, ends): ([Double], [Double]) = ([], [])
     swap(&values, &v)
     swap(&steps, &lastSpike)
     swap(&arrays, &synaptic)
+    swap(&starts, &crossingStart)
+    swap(&ends, &crossingEnd)
     defer {
       swap(&values, &v)
       swap(&steps, &lastSpike)
       swap(&arrays, &synaptic)
+      swap(&starts, &crossingStart)
+      swap(&ends, &crossingEnd)
     }
     let count = arrays.count
     return withUnsafeTemporaryAllocation(of: UnsafeMutableBufferPointer<Double>.self, capacity: count) { collected in
       values.withUnsafeMutableBufferPointer { v in
         steps.withUnsafeMutableBufferPointer { last in
-          Self.withBuffers(&arrays, from: 0, collected) { body(v, last, UnsafeBufferPointer(collected)) }
+          starts.withUnsafeMutableBufferPointer { start in
+            ends.withUnsafeMutableBufferPointer { end in
+              Self.withBuffers(&arrays, from: 0, collected) {
+                body(v, last, UnsafeBufferPointer(collected), Crossing(start: start, end: end))
+              }
+            }
+          }
         }
       }
     }
@@ -102,7 +121,7 @@ private func stepAlone(
   let p = c.parameters, (v, last, input) = (state.v, state.last, state.input)
   for i in range {
     if last[i] > c.limit { continue }
-    let target = p.restingPotential + p.resistance * input[i]
+    let target = p.restingPotential + p.resistance * input[i], before = v[i]
     if p.method == .euler {
       v[i] += c.eulerFactor * (target - v[i])
     } else {
@@ -110,6 +129,8 @@ private func stepAlone(
     }
     if v[i] > p.threshold {
       spikes.append(i)
+      state.crossing.start[i] = before
+      state.crossing.end[i] = v[i]
       v[i] = p.resetPotential
       last[i] = c.step
     }
@@ -198,6 +219,8 @@ private func settle(
   guard any(fired) else { return v }
   for k in 0..<n where fired[k] {
     spikes.append(i + k)
+    rule.crossing.start[i + k] = old[k]
+    rule.crossing.end[i + k] = v[k]
     rule.last[i + k] = rule.step
     v[k] = rule.reset
   }
@@ -207,12 +230,14 @@ private func settle(
 /// What `settle` needs, plain values only (nothing counted by reference in the loop).
 private struct FiringRule {
   let last: UnsafeMutableBufferPointer<Int>
+  let crossing: LIFGroup.Crossing
   let limit: SIMD4<Int64>
   let threshold: Double, reset: Double
   let step: Int
 
   init(_ state: LIFGroup.KernelState, _ c: LIFGroup.KernelConstants) {
     last = state.last
+    crossing = state.crossing
     limit = SIMD4(repeating: Int64(c.limit))
     (threshold, reset, step) = (c.parameters.threshold, c.parameters.resetPotential, c.step)
   }

@@ -18,6 +18,18 @@ public enum IntegrationMethod: String, Sendable, CaseIterable {
   /// Each variable advanced exactly as if its equation were linear in it over the step
   /// (exact for linear equations; the usual choice for conductance models).
   case exponentialEuler = "exponential_euler"
+  /// Runge–Kutta sub-steps sized to keep each one's error within a tolerance (built-in Izhikevich and AdEx).
+  case adaptive
+}
+
+/// Where a spike is placed in time.
+public enum SpikeTiming: String, Sendable, CaseIterable {
+  /// Where v crosses threshold inside the step (as NEST's `_ps` models), the neuron reset there and held
+  /// for exactly t_ref.
+  case precise
+  /// At the end of the step in which v is above threshold, held for t_ref from that step's start (Brian2,
+  /// NEST's grid models).
+  case grid
 }
 
 /// Parameters of a leaky integrate-and-fire neuron, in SI units:
@@ -30,11 +42,13 @@ public struct LIFParameters: Sendable, Equatable {
   public var resistance: Double
   public var refractoryPeriod: Double
   public var method: IntegrationMethod
+  /// Where spikes fall; precise only with exact integration (Euler's are on the grid).
+  public var spikeTiming: SpikeTiming
 
   public init(
     tau: Double = 10e-3, restingPotential: Double = -70e-3, threshold: Double = -55e-3,
     resetPotential: Double = -70e-3, resistance: Double = 10e6, refractoryPeriod: Double = 0,
-    method: IntegrationMethod = .exact
+    method: IntegrationMethod = .exact, spikeTiming: SpikeTiming = .precise
   ) {
     self.tau = tau
     self.restingPotential = restingPotential
@@ -43,6 +57,7 @@ public struct LIFParameters: Sendable, Equatable {
     self.resistance = resistance
     self.refractoryPeriod = refractoryPeriod
     self.method = method
+    self.spikeTiming = spikeTiming
   }
 
   /// The smallest constant current (A) that makes the neuron fire: (v_th - v_rest) / R.
@@ -61,8 +76,10 @@ public struct LIFParameters: Sendable, Equatable {
 /// A group of LIF neurons sharing parameters; the membrane potential is one array, and each
 /// synaptic channel one more. Without channels or with current-like channels the dynamics are
 /// linear and integrated exactly (the CUBA propagators); conductance channels use exponential
-/// Euler with the conductances held over the step. A neuron is refractory for t_ref from the
-/// start of the step in which it fired (as in Brian2 and NEST).
+/// Euler with the conductances held over the step. With precise timing (the default) a spike is placed
+/// where v crosses threshold inside the step and the neuron held for t_ref from there
+/// (`LIFGroup+PreciseSpikes.swift`); on the grid a neuron is refractory for t_ref from the start of the
+/// step in which it fired (as in Brian2 and NEST's grid models).
 public struct LIFGroup: ParameterizedGroup {
   public var parameters: LIFParameters
   public internal(set) var v: [Double]
@@ -70,9 +87,18 @@ public struct LIFGroup: ParameterizedGroup {
   /// One array per channel.
   var synaptic: [[Double]] = []
   var lastSpike: [Int]
+  /// v at the start and end of the step in which each neuron last crossed threshold.
+  var crossingStart: [Double], crossingEnd: [Double]
+  /// How long before the end of its step each neuron's latest spike came (precise timing).
+  var leads: [Double]
+  /// Neurons whose refractory period ends inside a later step: that step → the neurons and how much of the
+  /// step each is free for.
+  var releases: [Int: [(neuron: Int, span: Double)]] = [:]
+  /// Precise timing with exact integration: the post-pass of `placeSpikesInsideStep` runs after each step.
+  var placesSpikesInsideSteps = false
   private var initialV: [Double]? = nil
   /// Per-neuron values of parameters that differ between neurons (v_rest, v_th, v_reset, R).
-  private var perNeuron: [String: [Double]] = [:]
+  private(set) var perNeuron: [String: [Double]] = [:]
   private var stepIndex = 0
   var dt = 1e-4
   var decay = 0.0
@@ -89,6 +115,9 @@ public struct LIFGroup: ParameterizedGroup {
     self.parameters = parameters
     v = Array(repeating: parameters.restingPotential, count: count)
     lastSpike = Array(repeating: Int.min / 2, count: count)
+    crossingStart = Array(repeating: 0, count: count)
+    crossingEnd = crossingStart
+    leads = crossingStart
   }
 
   public var count: Int { v.count }
@@ -140,6 +169,7 @@ public struct LIFGroup: ParameterizedGroup {
     decay = exp(-dt / tau)
     eulerFactor = dt / tau
     refractorySteps = Int(clampingToSteps: parameters.refractoryPeriod / dt)
+    placesSpikesInsideSteps = parameters.method == .exact && parameters.spikeTiming == .precise
     channelDecay = channels.map { $0.kind == .jump ? 0 : exp(-dt / $0.tau) }
     channelGain = channels.map { channel in
       if channel.kind == .jump { return 1 }
@@ -184,15 +214,18 @@ public struct LIFGroup: ParameterizedGroup {
     let step = stepIndex
     stepIndex += 1
     guard let kernel else {
-      let n = v.count
+      let n = v.count, first = spikes.count
       if let receiving { _ = withChannelValues { receiving(0..<n, $0) } }
       stepGeneral(input: input, step: step, conductances: conductances > 0, spikes: &spikes)
+      if placesSpikesInsideSteps { placeSpikesInsideStep(step, input: input, from: first, spikes: &spikes) }
       return
     }
     let constants = KernelConstants(self, step: step)
     let n = v.count
-    withState { v, last, channels in
-      let state = KernelState(v: v, last: last, channels: channels, input: input)
+    let first = spikes.count
+    defer { if placesSpikesInsideSteps { placeSpikesInsideStep(step, input: input, from: first, spikes: &spikes) } }
+    withState { v, last, channels, crossing in
+      let state = KernelState(v: v, last: last, channels: channels, input: input, crossing: crossing)
       guard let pool, pool.threads > 1, n >= WorkerPool.smallestSharedGroup else {
         receiving?(0..<n, channels)
         return kernel.run(0..<n, state, constants, spikes: &spikes)
@@ -208,7 +241,7 @@ public struct LIFGroup: ParameterizedGroup {
   public mutating func withChannelValues(_ body: (UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>) -> Void)
     -> Bool
   {
-    withState { _, _, channels in body(channels) }
+    withState { _, _, channels, _ in body(channels) }
     return true
   }
 
@@ -271,6 +304,8 @@ public struct LIFGroup: ParameterizedGroup {
       }
       if vi > (thresholds?[i] ?? p.threshold) {
         spikes.append(i)
+        crossingStart[i] = v[i]
+        crossingEnd[i] = vi
         lastSpike[i] = step
         vi = resets?[i] ?? p.resetPotential
       }
@@ -290,6 +325,7 @@ public struct LIFGroup: ParameterizedGroup {
       lastSpike[i] = Int.min / 2
     }
     for c in synaptic.indices { for i in 0..<count { synaptic[c][i] = 0 } }
+    releases = [:]
     stepIndex = 0
   }
 }

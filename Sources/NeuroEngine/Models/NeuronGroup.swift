@@ -47,6 +47,9 @@ public protocol NeuronGroup: Sendable {
   var largestWithinSpikeSteps: [Double] { get }
   /// Starts `largestWithinSpikeSteps` afresh.
   mutating func clearLargestWithinSpikeSteps()
+  /// For models that find a threshold crossing inside the step: per neuron, how long (s) before the end of the
+  /// last step its latest spike happened; nil for models whose spikes are at the end of their step.
+  var spikeLeads: [Double]? { get }
 }
 
 extension NeuronGroup {
@@ -69,6 +72,7 @@ extension NeuronGroup {
   public var rheobase: Double? { nil }
   public var largestWithinSpikeSteps: [Double] { [] }
   public mutating func clearLargestWithinSpikeSteps() {}
+  public var spikeLeads: [Double]? { nil }
 }
 
 /// A group whose parameters are one value, which a group of the same model built anew can hand over.

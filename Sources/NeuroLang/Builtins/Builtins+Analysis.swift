@@ -176,10 +176,9 @@ extension Builtins {
     switch try c.value(i) {
     case .neuron(let handle):
       var trains = [[Double]](repeating: [], count: handle.range.count)
-      let (steps, neurons) = c.interpreter.world.simulation.spikes(handle.group)
-      let dt = c.interpreter.world.simulation.dt
-      for (step, neuron) in zip(steps, neurons) where handle.range.contains(neuron) {
-        trains[neuron - handle.range.lowerBound].append(Double(step) * dt)
+      let (times, neurons) = c.interpreter.world.simulation.spikeEvents(handle.group)
+      for (time, neuron) in zip(times, neurons) where handle.range.contains(neuron) {
+        trains[neuron - handle.range.lowerBound].append(time)
       }
       let simulation = c.interpreter.world.simulation
       return (trains, handle.range.count, simulation.time - simulation.recordedDuration(handle.group))

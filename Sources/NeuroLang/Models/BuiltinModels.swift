@@ -22,7 +22,8 @@ extension ModelKind {
     EngineField("v_reset", \.resetPotential, .voltage, "potential after a spike", unit: "mV", typical: -100e-3...50e-3),
     EngineField("R", \.resistance, .resistance, "membrane resistance", unit: "MΩ", typical: 1e6...2e9),
     EngineField(
-      "t_ref", \.refractoryPeriod, .time, "refractory period, counted from the start of the spike's step", unit: "ms",
+      "t_ref", \.refractoryPeriod, .time, "refractory period (on the grid: from the start of the spike's step)",
+      unit: "ms",
       typical: 0...20e-3),
   ]
 
@@ -106,6 +107,7 @@ extension ModelKind {
   private static func lifParameters(_ values: [String: Double], _ method: IntegrationMethod) -> LIFParameters {
     var parameters: LIFParameters = lifFields.engineParameters(values)
     parameters.method = method
+    parameters.spikeTiming = values["timing"] == 1 ? .grid : .precise
     return parameters
   }
 
@@ -113,11 +115,18 @@ extension ModelKind {
   static let lif = ModelKind(
     name: "lif",
     summary:
-      "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v > v_th (reported at the end of "
-      + "the step), then v = v_reset, held until t_ref after that step began (t_ref - dt after the reported spike)",
+      "leaky integrate-and-fire neuron: tau dv/dt = -(v - v_rest) + R I; spike when v crosses v_th (at the crossing "
+      + "inside the step; timing: grid puts it at the end of the step, as Brian2 does), then v = v_reset, held for "
+      + "t_ref (on the grid: until t_ref after the spike's step began)",
     parameters: lifFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential")],
     methods: [.exact, .euler],
+    choices: [
+      ModelChoice(
+        name: "timing", words: SpikeTiming.allCases.map(\.rawValue),
+        meaning: "where a spike falls: precise (where v crosses v_th inside the step, exact) or grid (the end of "
+          + "the step; Brian2's and NEST's grid models); Euler's spikes are on the grid")
+    ],
     validate: { values in
       if let problem = positive(["tau", "R"], values, ["tau": .time, "R": .resistance]) { return problem }
       if !((values["t_ref"] ?? 0) >= 0) {
@@ -171,7 +180,7 @@ extension ModelKind {
       + "mV: v = c, u += d",
     parameters: izhikevichFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("u", .voltage, "recovery variable")],
-    methods: [.euler],
+    methods: [.adaptive, .euler],
     presets: [
       izhikevichPreset("regular_spiking", 0.02, 0.2, -65, 8, "tonic spiking that adapts (excitatory cortex); 10 nA"),
       izhikevichPreset("intrinsically_bursting", 0.02, 0.2, -55, 4, "a burst, then single spikes; 10 nA"),
@@ -184,10 +193,12 @@ extension ModelKind {
       izhikevichPreset("resonator", 0.1, 0.26, -65, 2, "damped oscillations, fires to well-timed input; 10 nA"),
     ],
     validate: { values in finiteValues(values) },
-    makeGroup: { values, _, count in
-      IzhikevichGroup(count: count, parameters: izhikevichFields.engineParameters(values))
+    makeGroup: { values, method, count in
+      var parameters: IzhikevichParameters = izhikevichFields.engineParameters(values)
+      parameters.method = method
+      return IzhikevichGroup(count: count, parameters: parameters)
     },
-    timeScales: { _, _ in [("the millisecond scale of its equations", 1e-3)] },
+    timeScales: { _, method in method == .adaptive ? [] : [("the millisecond scale of its equations", 1e-3)] },
     nest: .izhikevich)
 
   /// The adaptive exponential integrate-and-fire neuron with the presets of Naud et al. (2008).
@@ -198,7 +209,7 @@ extension ModelKind {
       + "exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
     parameters: adexFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("w", .current, "adaptation current")],
-    methods: [.euler],
+    methods: [.adaptive, .euler],
     presets: [
       adexPreset("tonic", 200, 10, -70, -50, 2, 30, 2, 0, -58, 500),
       adexPreset("adapting", 200, 12, -70, -50, 2, 300, 2, 60, -58, 500),
@@ -213,9 +224,14 @@ extension ModelKind {
         ["C": .capacitance, "g_L": .conductance, "Delta_T": .voltage, "tau_w": .time])
         ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in AdExGroup(count: count, parameters: adexFields.engineParameters(values)) },
-    timeScales: { values, _ in
-      [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)]
+    makeGroup: { values, method, count in
+      var parameters: AdExParameters = adexFields.engineParameters(values)
+      parameters.method = method
+      return AdExGroup(count: count, parameters: parameters)
+    },
+    timeScales: { values, method in
+      guard method != .adaptive else { return [] }
+      return [("C / g_L", (values["C"] ?? 0) / (values["g_L"] ?? 1)), ("tau_w", values["tau_w"] ?? 0)]
     },
     nest: .adex)
 

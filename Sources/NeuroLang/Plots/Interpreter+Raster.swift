@@ -17,16 +17,14 @@ extension Interpreter {
   /// The figure of `raster exc from 0ms to 200ms` and of `raster(exc, from: 0ms, to: 200ms)`.
   func rasterFigure(_ target: CallArgument, from: CallArgument?, to: CallArgument?) throws -> Figure {
     let handle = try neurons(target.value, at: target.span, "raster")
-    let (steps, indices) = world.simulation.spikes(handle.group)
-    let dt = world.simulation.dt
+    let (times, indices) = world.simulation.spikeEvents(handle.group)
     let start = try from.map { try time($0.value, at: $0.span, "'from'") } ?? 0
     let end = try to.map { try time($0.value, at: $0.span, "'to'") } ?? world.simulation.time
     guard end > start else {
       throw failure("nothing has been simulated yet", at: target.span, hint: "run 100ms first")
     }
     var spikes: [Spike] = []
-    for (step, neuron) in zip(steps, indices) where handle.range.contains(neuron) {
-      let t = Double(step) * dt
+    for (t, neuron) in zip(times, indices) where handle.range.contains(neuron) {
       if t >= start && t <= end { spikes.append(Spike(time: t * 1e3, neuron: Double(neuron))) }
     }
     let neurons = Double(handle.range.lowerBound)...Double(max(handle.range.lowerBound, handle.range.upperBound - 1))

@@ -5,10 +5,9 @@ import NeuroUnits
 extension Interpreter {
   /// The spike times (s) of the neurons a handle covers, in order.
   func spikeTimes(of handle: NeuronHandle) -> [Double] {
-    let (steps, neurons) = world.simulation.spikes(handle.group)
-    let dt = world.simulation.dt
-    if handle.range == 0..<handle.groupSize { return steps.map { Double($0) * dt } }
-    return zip(steps, neurons).filter { handle.range.contains($0.1) }.map { Double($0.0) * dt }
+    let (times, neurons) = world.simulation.spikeEvents(handle.group)
+    if handle.range == 0..<handle.groupSize { return times }
+    return zip(times, neurons).filter { handle.range.contains($0.1) }.map(\.0)
   }
 
   /// `population exc[3200] = lif(…)`
