@@ -13,7 +13,10 @@ import Testing
   @Test func completesParameterNamesInsideAModelCall() {
     let s = session()
     #expect(Completion.candidates(of: "v_r", lineBeforeWord: "neuron n = lif(", in: s) == ["v_reset:", "v_rest:"])
-    #expect(Completion.candidates(of: "t", lineBeforeWord: "neuron n = lif(tau: 10ms, ", in: s) == ["t_ref:", "tau:"])
+    #expect(
+      Completion.candidates(of: "t", lineBeforeWord: "neuron n = lif(tau: 10ms, ", in: s) == [
+        "t_ref:", "tau:", "timing:",
+      ])
     #expect(Completion.candidates(of: "p", lineBeforeWord: "neuron n = adex(", in: s) == ["preset:"])
     #expect(Completion.candidates(of: "tau_", lineBeforeWord: "neuron n = hh(", in: s) == [])
   }

@@ -21,6 +21,7 @@ import Testing
     var p = LIFParameters()
     p.refractoryPeriod = 2e-3
     p.method = builtIn
+    p.spikeTiming = .grid  // models written in neuro place spikes at the end of the step
     let reference = runNeuron(LIFGroup(count: 1, parameters: p), current: 2.5e-9, duration: 0.3)
     let twin = runNeuron(EquationGroup(count: 1, model: lifModel(p, method: user)), current: 2.5e-9, duration: 0.3)
     let expected = reference.simulation.spikeTimes(reference.id)
@@ -50,6 +51,7 @@ import Testing
       parameters: [20, 0.2, -50 * mV, 2 * mV, 1e6], method: .euler, refractoryPeriod: 0)
     var p = IzhikevichParameters()
     (p.a, p.b, p.c, p.d) = (20, 0.2, -50 * mV, 2 * mV)
+    p.method = .euler  // the paper's scheme, as the twin
     let reference = runNeuron(IzhikevichGroup(count: 1, parameters: p), current: 10e-9, duration: 0.5)
     let twin = runNeuron(EquationGroup(count: 1, model: model), current: 10e-9, duration: 0.5)
     let expected = reference.simulation.spikeTimes(reference.id)

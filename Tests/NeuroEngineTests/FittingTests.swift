@@ -23,7 +23,7 @@ private func recording(
 
 private let truth = LIFParameters(
   tau: 15e-3, restingPotential: -65e-3, threshold: -50e-3, resetPotential: -72e-3, resistance: 8e6,
-  refractoryPeriod: 2e-3)
+  refractoryPeriod: 2e-3, spikeTiming: .grid)
 
 private func relativeError(_ x: Double, _ y: Double) -> Double { Swift.abs(x - y) / Swift.abs(y) }
 

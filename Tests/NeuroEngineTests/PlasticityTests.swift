@@ -78,7 +78,8 @@ import Testing
         weight: .constant(0.3e-3), delay: .constant(0), rule: .allToAll, allowSelf: true,
         plasticity: Plasticity(stdp: rule), random: &random)
       #expect(simulation.run(steps: 2000) == .completed)
-      let postTimes = simulation.spikeTimes(post)
+      // STDP pairs spikes by their steps (the end of each), not by where inside the step a LIF crossed.
+      let postTimes = simulation.spikes(post).steps.map { Double($0) * simulation.dt }
       let recordedPre = simulation.spikeTimes(pre)
       #expect(postTimes.count >= 5 && recordedPre.count == preTimes.count)
       let expected = rule.weightChange(pre: recordedPre, post: postTimes, weight: 0.3e-3)

@@ -9,7 +9,7 @@ import Testing
     let n = 4000, excitatory = 3200
     var random = RandomSource(seed: 12345)
     let simulation = Simulation()
-    var p = LIFParameters()
+    var p = LIFParameters(spikeTiming: .grid)  // the C reference's spikes are at the end of the step
     (p.tau, p.restingPotential, p.threshold, p.resetPotential, p.refractoryPeriod) = (
       20e-3, -49e-3, -50e-3, -60e-3, 5e-3
     )

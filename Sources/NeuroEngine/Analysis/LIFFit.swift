@@ -13,7 +13,8 @@
 /// v_reset and the first voltage), which measurement noise does not bias. The refractory period is the number
 /// of steps after a reset that the voltage holds still, chosen in turn with the other parameters.
 /// The threshold lies between the last voltage before each spike and where the model would have gone
-/// next; the fit takes the middle, averaged over spikes.
+/// next; the fit takes the middle, averaged over spikes. The model fitted resets on the samples, as a
+/// recording shows it: a LIF with `timing: grid`.
 public struct LIFFit: Sendable {
   public var parameters: LIFParameters
   /// The fitted voltage at the first sample (V).
@@ -86,7 +87,7 @@ public struct LIFFit: Sendable {
       tau: p[0] * 1e-3, restingPotential: p[2] * 1e-3,
       threshold: threshold.map { $0 * 1e-3 } ?? LIFParameters().threshold,
       resetPotential: resets.isEmpty ? p[2] * 1e-3 : p[3] * 1e-3, resistance: p[1] * 1e6,
-      refractoryPeriod: held > 0 ? Double(held + 1) * dt : 0)
+      refractoryPeriod: held > 0 ? Double(held + 1) * dt : 0, spikeTiming: .grid)
     return LIFFit(
       parameters: parameters, initialVoltage: p[4] * 1e-3,
       residual: (normal.cost / Double(v.count)).squareRoot() * 1e-3, resets: resets)

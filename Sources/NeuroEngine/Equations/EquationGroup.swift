@@ -316,7 +316,7 @@ public struct EquationGroup: NeuronGroup {
       combine(base, layout.states, dt, [k[2]], [1], into: temporary, slots: s, n: n)
       evaluate(derivatives, base, statesAt: temporary, into: k[3], n: n, time: t + dt)
       combine(base, layout.states, dt / 6, k, [1, 2, 2, 1], into: layout.states, slots: s, n: n)
-    case .exponentialEuler, .exact, .adaptive:  // models written in neuro are not offered adaptive steps
+    case .exponentialEuler, .exact, .adaptive, .exponentialMidpoint:  // the last two: built-in models only
       run(exponential, base, statesAt: layout.states, n: n, time: t)
       for i in 0..<s {
         let x = base + (layout.states + i) * n

@@ -96,7 +96,8 @@ public struct ConductanceGroup: ParameterizedGroup {
       if v[i] > p.threshold {
         spikes.append(i)
         // Where v crossed inside the step, on the exponential it follows there.
-        let crossing = before < p.threshold ? p.capacitance / total * log((before - target) / (p.threshold - target)) : 0
+        let crossing =
+          before < p.threshold ? p.capacitance / total * log((before - target) / (p.threshold - target)) : 0
         leads[i] = dt - min(dt, max(0, crossing))
         v[i] = p.resetPotential
         refractoryStepsLeft[i] = refractorySteps

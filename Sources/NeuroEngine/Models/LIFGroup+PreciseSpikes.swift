@@ -34,7 +34,8 @@ extension LIFGroup {
     _ i: Int, _ course: Course, step: Int, from start: Double, at value: Double, firedInKernel: Bool,
     spikes: inout [Int]
   ) {
-    let threshold = parameter("v_th", i, parameters.threshold), reset = parameter("v_reset", i, parameters.resetPotential)
+    let threshold = parameter("v_th", i, parameters.threshold),
+      reset = parameter("v_reset", i, parameters.resetPotential)
     let end = course.value(at: dt, from: start, value)
     guard end > threshold || firedInKernel else {
       v[i] = end

@@ -20,6 +20,9 @@ public enum IntegrationMethod: String, Sendable, CaseIterable {
   case exponentialEuler = "exponential_euler"
   /// Runge–Kutta sub-steps sized to keep each one's error within a tolerance (built-in Izhikevich and AdEx).
   case adaptive
+  /// Exponential Euler to the middle of the step, then from the start under the midpoint's rates: second
+  /// order (built-in Hodgkin–Huxley, two such steps a step).
+  case exponentialMidpoint = "exponential_midpoint"
 }
 
 /// Where a spike is placed in time.

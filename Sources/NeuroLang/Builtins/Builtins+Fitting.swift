@@ -67,7 +67,7 @@ extension Builtins {
       kind: .lif,
       values: [
         "tau": p.tau, "v_rest": p.restingPotential, "v_th": p.threshold, "v_reset": p.resetPotential,
-        "R": p.resistance, "t_ref": p.refractoryPeriod,
+        "R": p.resistance, "t_ref": p.refractoryPeriod, "timing": 1,  // resets on the samples, as fitted
       ], method: .exact)
     let prediction = fit.prediction(current: data.current, dt: data.dt, samples: data.voltage.count)
     let trace = { (values: [Double], resets: [Int], label: String) in

@@ -27,14 +27,22 @@ extension NestNetwork {
       }
       ports = try NestSynapses(channels: channels, weights: weights, resistance: model.values["R"] ?? 10e6)
       if ports.model == "iaf_cond_exp" {
-        // iaf_cond_exp has a leak conductance, not a time constant.
+        // iaf_cond_exp has a leak conductance, not a time constant, and no precise variant: its t_ref counts
+        // from the end of the step as on neuro's grid.
         let resistance = model.values["R"] ?? 10e6
-        parameters.removeAll { $0.name == "tau_m" }
+        parameters.removeAll { $0.name == "tau_m" || $0.name == "t_ref" }
         parameters.append(Parameter(name: "g_L", value: 1e9 / resistance))
+        parameters.append(Parameter(name: "t_ref", value: NestMapping.refractory(model.values["t_ref"] ?? 0, dt)))
+      } else if !NestMapping.onTheGrid(model.values) {
+        ports.model += "_ps"  // iaf_psc_delta_ps, iaf_psc_exp_ps: the crossing inside the step, as neuro finds it
       }
       parameters += ports.parameters.map { Parameter(name: $0.name, value: $0.value) }
     } else if kind.name == ModelKind.lif.name {
       throw NestProblem("its group is not a lif group")
+    } else if kind.name == ModelKind.izhikevich.name && model.method != .euler {
+      throw NestProblem(
+        "izhikevich's adaptive steps have no NEST counterpart (NEST's izhikevich takes forward Euler steps): "
+          + "izhikevich(method: euler) exports")
     }
     var perNeuron: [Parameter.PerNeuron] = []
     for assignment in world.built.neuronParameters[id] ?? [] {

@@ -78,7 +78,7 @@ public enum Help {
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  drive  record  raster  hist  heatmap  figures  plasticity  networks
-                  rates  phase_plane  decisions  memory  coding  fitting
+                  rates  phase_plane  decisions  memory  coding  fitting  check
     models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  tuned  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights
@@ -211,6 +211,10 @@ public enum Help {
       "report \"r.md\"   writes the session as Markdown: every statement that ran without an error (since the last "
       + ":reset), what it printed, and each figure it showed: an SVG drawing beside it (r-figure-1.svg, …), the figure "
       + "in words (describe) and drawn in plain characters; written whole or not at all\n",
+    "check":
+      "check accuracy   runs the session again at a ten times finer step (check accuracy, dt: 0.01ms for another) "
+      + "and says how far each group's spike times and recorded v move; under 1 % of the time to each spike, the "
+      + "step is fine. Random inputs draw anew at another step: then it compares rates\n",
     "threads":
       "threads 2   runs share their work among 2 threads (1 up to the cores of this machine; every core unless "
       + "set); the spikes are the same for any number\n",

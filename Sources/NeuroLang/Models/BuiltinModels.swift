@@ -281,12 +281,14 @@ extension ModelKind {
       ("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),
       ("h", .none, "sodium inactivation"), ("n", .none, "potassium activation"),
     ],
-    methods: [.exponentialEuler],
+    methods: [.exponentialMidpoint, .exponentialEuler],
     validate: { values in
       positive(["C"], values, ["C": .capacitance]) ?? finiteValues(values)
     },
-    makeGroup: { values, _, count in
-      HodgkinHuxleyGroup(count: count, parameters: hodgkinHuxleyFields.engineParameters(values))
+    makeGroup: { values, method, count in
+      var parameters: HodgkinHuxleyParameters = hodgkinHuxleyFields.engineParameters(values)
+      parameters.method = method
+      return HodgkinHuxleyGroup(count: count, parameters: parameters)
     },
     timeScales: { _, _ in [("its sodium activation (m, about 0.5 ms)", 0.5e-3)] })
 }

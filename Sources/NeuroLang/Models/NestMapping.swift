@@ -20,7 +20,12 @@ extension NestMapping {
     return max(0, Double(steps - 1)) * dt * 1e3
   }
 
-  /// `lif` → iaf_psc_delta/iaf_psc_exp/iaf_cond_exp: C_m = tau / R, and for conductance synapses g_L = 1 / R.
+  /// Whether a `lif`'s values ask for spikes at the end of the step (`timing: grid`).
+  static func onTheGrid(_ values: [String: Double]) -> Bool { values["timing"] == 1 }
+
+  /// `lif` → iaf_psc_delta/iaf_psc_exp/iaf_cond_exp (with precise spike timing iaf_psc_delta_ps and
+  /// iaf_psc_exp_ps, whose t_ref counts from the spike as neuro's then does): C_m = tau / R, and for
+  /// conductance synapses g_L = 1 / R.
   static let lif = NestMapping(
     model: "iaf_psc_delta",
     parameters: { values, dt in
@@ -28,14 +33,15 @@ extension NestMapping {
       return [
         ("C_m", tau / resistance * 1e12), ("tau_m", tau * 1e3), ("E_L", (values["v_rest"] ?? -70e-3) * 1e3),
         ("V_th", (values["v_th"] ?? -55e-3) * 1e3), ("V_reset", (values["v_reset"] ?? -70e-3) * 1e3),
-        ("t_ref", refractory(values["t_ref"] ?? 0, dt)), ("I_e", 0),
+        ("t_ref", onTheGrid(values) ? refractory(values["t_ref"] ?? 0, dt) : (values["t_ref"] ?? 0) * 1e3),
+        ("I_e", 0),
       ]
     },
     variables: ["v": ("V_m", 1e-3)],
     current: { amperes, _ in amperes * 1e12 })
 
-  /// `izhikevich` → izhikevich, whose default consistent_integration is the forward Euler step neuro takes;
-  /// its input is the paper's number, R·I in mV.
+  /// `izhikevich` → izhikevich, whose default consistent_integration is the forward Euler step neuro takes
+  /// with `method: euler` (the exporter refuses the adaptive steps); its input is the paper's number, R·I in mV.
   static let izhikevich = NestMapping(
     model: "izhikevich",
     parameters: { values, _ in
@@ -47,7 +53,8 @@ extension NestMapping {
     variables: ["v": ("V_m", 1e-3), "u": ("U_m", 1e-3)],
     current: { amperes, values in amperes * (values["R"] ?? 1e6) * 1e3 })
 
-  /// `adex` → aeif_cond_exp (NEST integrates it with an adaptive Runge–Kutta method, neuro with Euler steps).
+  /// `adex` → aeif_cond_exp (NEST integrates it with an adaptive Runge–Kutta method, as neuro does unless
+  /// `method: euler`).
   static let adex = NestMapping(
     model: "aeif_cond_exp",
     parameters: { values, dt in

@@ -25,6 +25,10 @@ public final class Interpreter {
   /// The statements of the session that ran without an error since it last started afresh, with what
   /// each printed and showed (`:save`, `report`).
   var sessionRecord: [SessionEntry] = []
+  /// True in the copy of the session that `check accuracy` runs: it writes no files and checks nothing again.
+  var rerunningForAccuracy = false
+  /// What every time step the session sets is divided by (`check accuracy`'s finer run).
+  var timeStepDivisor = 1.0
   /// Where the statement running now at the top of the session puts what it prints and shows.
   var capture: SessionCapture?
   /// How many sources are running inside each other (a file's imports inside it).
@@ -243,9 +247,9 @@ public final class Interpreter {
     case .continueLoop:
       throw ControlFlow.continueLoop
     case .save(let valueExpr, let pathExpr):
-      try save(valueExpr, to: pathExpr)
+      if !rerunningForAccuracy { try save(valueExpr, to: pathExpr) }
     case .export(let target, let targetSpan, let pathExpr):
-      try exportNetwork(target, at: targetSpan, to: pathExpr)
+      if !rerunningForAccuracy { try exportNetwork(target, at: targetSpan, to: pathExpr) }
     case .model(let declaration):
       try checkDefinable(declaration.name, at: declaration.nameSpan)
       var compiler = ModelCompiler(declaration, interpreter: self)
@@ -288,7 +292,9 @@ public final class Interpreter {
     case .threads(let expr):
       try setThreads(expr)
     case .report(let pathExpr):
-      try writeReport(to: pathExpr)
+      if !rerunningForAccuracy { try writeReport(to: pathExpr) }
+    case .checkAccuracy(let options):
+      try checkAccuracy(options, at: statement.span)
     }
   }
 
@@ -397,7 +403,7 @@ public final class Interpreter {
     guard q.value >= 1e-6, q.value <= 1e-2 else {
       throw failure("the time step must be between 1 µs and 10 ms, not \(q.formatted)", at: span)
     }
-    guard world.simulation.setTimeStep(q.value) else {
+    guard world.simulation.setTimeStep(q.value / timeStepDivisor) else {
       throw failure(
         "the time step can only change at t = 0 (now t = \(Quantity(world.simulation.time, .time).formatted))",
         at: span, hint: "write 'reset' first to go back to t = 0")

@@ -147,6 +147,8 @@ public enum StmtKind: Sendable {
   case threads(Expr)
   /// `report "r.md"`
   case report(Expr)
+  /// `check accuracy` or `check accuracy, dt: 0.01ms`
+  case checkAccuracy(options: [Argument])
   /// `model name { dv/dt = … }`
   case model(ModelDeclaration)
   /// `event n.g_exc += 5nS at 20ms, 60ms`, `event n.g_exc += 5nS in 10ms`

@@ -113,6 +113,16 @@ extension Parser {
         return .report(try p.parseExpression())
       }
     ),
+    "check": (
+      { p in p.tokenKind(at: 1) == .identifier("accuracy") },
+      { p, _ in
+        p.advance()
+        p.advance()
+        var options: [Argument] = []
+        while p.match(.comma) { options.append(try p.parseArgument()) }
+        return .checkAccuracy(options: options)
+      }
+    ),
     "export": (
       { p in p.isIdentifier(at: 1) && (p.tokenKind(at: 2) == .keyword(.to) || p.atStatementEnd(after: 2)) },
       { p, _ in try p.parseExport() }
