@@ -10,9 +10,10 @@ extension REPL {
     let heading = "\(Self.place(ofStep: index, in: active.lesson).sentenceCased): \(prediction.title)"
     Output.out("\n" + bold(heading) + "\n" + (freshNote ?? ""))
     show(active.lesson.steps[index].content[...])
-    say(bold("Predict: ") + prediction.question + " (\(prediction.askedFor))")
     var what = "a number"
+    if case .number = prediction.answer { say(bold("Predict: ") + prediction.question + " (\(prediction.askedFor))") }
     if case .choice(let choices) = prediction.answer {
+      say(bold("Predict: ") + prediction.question)
       Output.out(choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)\n" }.joined())
       what = "the number or the words of a choice"
     }
@@ -97,10 +98,10 @@ extension REPL {
       let result = try interpreter.result(of: prediction)
       if let guess {
         let (sentence, score) = prediction.compare(guess, with: result)
-        say(sentence)
+        say("\n" + bold(sentence))
         record = .scored(score)
       } else {
-        say("The simulation gives \(prediction.shown(result)) (no prediction, no score).")
+        say("\nThe simulation gives \(prediction.shown(result)) (no prediction, no score).")
       }
     } catch let diagnostic as Diagnostic {
       // A stopped run, or a lesson that cannot work out its own answer: no score, and the lesson goes on.
@@ -125,24 +126,27 @@ extension REPL {
     guard !predictions.isEmpty else { return nil }
     let progress = LessonProgress(path: Session.progressPath)
     let records = predictions.indices.map { progress.prediction(lesson: active.entry.id, index: $0) }
+    let (made, mean) = Self.calibration(records)
     let each = zip(predictions, records).map { "- \($0.title): " + ($1.map(Self.described) ?? "not made") }
-    return "Your predictions: \(Self.calibration(records, total: predictions.count))\n" + each.joined(separator: "\n")
+    return "Your predictions: \(made) of \(predictions.count) made"
+      + (mean.map { ", calibration score \(PredictionScore.percentText($0))" } ?? "") + "\n"
+      + each.joined(separator: "\n")
   }
 
-  /// What the lesson list says of a lesson's predictions: `, 1/1 predictions made, calibration score 94 %`.
+  /// What the lesson list says of a lesson's predictions: `, 1/1 predicted: 94 %` (the calibration score).
   static func predictionProgress(_ lesson: Lesson, id: String, _ progress: LessonProgress) -> String {
     let count = lesson.predictions.count
     guard count > 0 else { return "" }
-    return ", " + calibration((0..<count).map { progress.prediction(lesson: id, index: $0) }, total: count)
+    let (made, mean) = calibration((0..<count).map { progress.prediction(lesson: id, index: $0) })
+    return ", \(made)/\(count) predicted" + (mean.map { ": \(PredictionScore.percentText($0))" } ?? "")
   }
 
-  /// `1/2 predictions made, calibration score 94 %`.
-  private static func calibration(_ records: [LessonProgress.PredictionRecord?], total: Int) -> String {
+  /// How many predictions were made (not skipped), and the mean of their scores.
+  private static func calibration(_ records: [LessonProgress.PredictionRecord?]) -> (made: Int, mean: Double?) {
     let scores = records.compactMap { record -> Double? in
       if case .scored(let score)? = record { return score } else { return nil }
     }
-    let made = "\(scores.count)/\(total) predictions made"
-    return PredictionScore.mean(scores).map { "\(made), calibration score \(PredictionScore.percentText($0))" } ?? made
+    return (scores.count, PredictionScore.mean(scores))
   }
 
   private static func described(_ record: LessonProgress.PredictionRecord) -> String {

@@ -14,12 +14,12 @@ enum REPLHelp {
 
     """,
     "predictions": """
-    A lesson's prediction asks for a number with its unit, or one of a few choices, before the simulation
-    that settles it runs; then it runs, and shows your prediction against its result and how far off it was.
-      40Hz, 1/25ms   a number with its unit (arithmetic is fine); a bare 40 counts in the unit asked for
+    A lesson's prediction asks for a number with its unit, or one of a few choices, before the
+    simulation that settles it runs; then it runs, and shows your guess against its result.
+      40Hz, 1/25ms   a number with its unit (arithmetic is fine); a bare 40 counts in the unit asked
       8, 8 spikes    a plain number (a count)
       2, grown       a choice: its number or its words
-      :skip          run it without a prediction (no score)     Ctrl-C   the prediction keeps waiting
+      :skip          run it without a prediction (no score)   Ctrl-C   the prediction keeps waiting
     \(PredictionScore.rule) Scores are kept with your lesson progress (:lessons shows them).
 
     """,

@@ -167,7 +167,7 @@ import Testing
   @Test func listsTheLessonsWithProgress() throws {
     let result = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progressFile()])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("1  The REPL and units  (0/5 exercises done, 0/1 predictions made)"))
+    #expect(result.stdout.contains("1  The REPL and units  (0/5 exercises done, 0/1 predicted)"))
     #expect(result.stdout.contains("2  The leaky integrate-and-fire neuron"))
   }
 
@@ -188,7 +188,7 @@ import Testing
     #expect(second.stdout.contains("The textbook slip"), "resuming shows the prose that leads to the exercise")
     #expect(second.stdout.contains("one answer:"))
     let list = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progress])
-    #expect(list.stdout.contains("(1/5 exercises done, 0/1 predictions made)"))
+    #expect(list.stdout.contains("(1/5 exercises done, 0/1 predicted)"))
   }
 
   /// Resuming shows the section that leads to the open exercise; an exercise done before, in that
@@ -213,7 +213,7 @@ import Testing
     #expect(result.stdout.contains("(resuming at exercise 5 of 5"))
     #expect(result.stdout.contains("✓ well done"))
     #expect(result.stdout.contains("The simulation gives 8 (no prediction, no score)."))
-    #expect(result.stdout.contains("Your predictions: 0/1 predictions made\n- a longer current: skipped\n"))
+    #expect(result.stdout.contains("Your predictions: 0 of 1 made\n- a longer current: skipped\n"))
     #expect(result.stdout.contains("Lesson 1 complete. :next starts lesson 2"))
     #expect(result.stdout.contains("Lesson 2: The leaky integrate-and-fire neuron"))
     let again = try runNeuro(["lesson", "1"], input: "", environment: ["NEURO_PROGRESS": progress])
@@ -265,11 +265,11 @@ import Testing
     #expect(result.stdout.contains("The current charges the membrane from rest to threshold in 9.2 ms"))
     #expect(
       result.stdout.contains(
-        "Your predictions: 1/1 predictions made, calibration score 82 %\n- a longer current: scored 82 %\n"))
+        "Your predictions: 1 of 1 made, calibration score 82 %\n- a longer current: scored 82 %\n"))
     let kept = try String(contentsOfFile: progress, encoding: .utf8)
     #expect(kept.contains("01-repl-and-units prediction 0 82\n"))
     let list = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progress])
-    #expect(list.stdout.contains("(5/5 exercises done, 1/1 predictions made, calibration score 82 %)"))
+    #expect(list.stdout.contains("(5/5 exercises done, 1/1 predicted: 82 %)"))
     let again = try runNeuro(["lesson", "1"], input: "", environment: ["NEURO_PROGRESS": progress])
     #expect(again.stdout.contains("you have done all its exercises"))
   }

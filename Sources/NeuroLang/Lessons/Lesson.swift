@@ -6,8 +6,9 @@
 /// first never the answer), ```solution and optional ```wrong (an answer that must not
 /// pass) blocks, and predictions, each a `## Predict: …` section (see `Prediction`): its text and
 /// code up to the ```predict block are shown first, the code after it runs once the student has
-/// predicted, then the result and the ```explain block. A section starts in a fresh world when it holds examples and is not an
-/// exercise, or says `<!-- fresh -->`; `<!-- continues -->` keeps the world before it.
+/// predicted, then the result and the ```explain block. A section starts in a fresh world when it
+/// holds examples and is not an exercise, or says `<!-- fresh -->`; `<!-- continues -->` keeps the
+/// world before it.
 public struct Lesson: Sendable {
   public var title: String
   public var steps: [Step]

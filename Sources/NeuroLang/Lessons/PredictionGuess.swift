@@ -9,8 +9,8 @@ extension Lesson.Prediction {
 
   /// Reads what the student typed at the prediction prompt. A number may carry arithmetic
   /// (`1/9ms`); a bare number counts in the asked unit; a count may be followed by its word
-  /// (`8 spikes`). A choice is its number or its words (or the start of them, when only one
-  /// choice starts so). Anything else is a `Diagnostic` that says what to type.
+  /// (`8 spikes`). A choice is its number or its words (or some of them, when they belong to
+  /// only one choice). Anything else is a `Diagnostic` that says what to type.
   public func read(_ typed: String) throws -> Guess {
     let text = typed.trimmed()
     let source = Source(name: "<prediction>", text: text)
@@ -23,11 +23,17 @@ extension Lesson.Prediction {
       let lowered = text.lowercased()
       if let number = Int(lowered), (1...choices.count).contains(number) { return .choice(number - 1) }
       if let exact = labels.firstIndex(of: lowered) { return .choice(exact) }
-      let starting = labels.indices.filter { !lowered.isEmpty && labels[$0].hasPrefix(lowered) }
-      if starting.count == 1 { return .choice(starting[0]) }
+      let fitting = labels.indices.filter { !lowered.isEmpty && labels[$0].contains(lowered) }
+      if fitting.count == 1 { return .choice(fitting[0]) }
+      let message =
+        text.isEmpty
+        ? "no choice typed"
+        : fitting.isEmpty
+          ? "'\(text)' is not one of the choices"
+          : "'\(text)' fits more than one choice: " + fitting.map { choices[$0].label }.joined(separator: ", ")
       throw Diagnostic(
-        .runtime, text.isEmpty ? "no choice typed" : "'\(text)' is not one of the choices", at: whole, in: source,
-        hint: "type a number from 1 to \(choices.count), or the words of a choice: "
+        .runtime, message, at: whole, in: source,
+        hint: "type a number from 1 to \(choices.count), or words of one choice: "
           + choices.map(\.label).joined(separator: ", ") + " (:skip runs it without a prediction)")
     case .number(let unit, _):
       return .number(try number(text, in: source, unit: unit, whole: whole))
