@@ -11,9 +11,9 @@ extension REPL {
     Output.out("\n" + bold(heading) + "\n" + (freshNote ?? ""))
     show(active.lesson.steps[index].content[...])
     var what = "a number"
-    if case .number = prediction.answer { say(bold("Predict: ") + prediction.question + " (\(prediction.askedFor))") }
+    if case .number = prediction.answer { sayBold("Predict: " + prediction.question + " (\(prediction.askedFor))") }
     if case .choice(let choices) = prediction.answer {
-      say(bold("Predict: ") + prediction.question)
+      sayBold("Predict: " + prediction.question)
       Output.out(choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)\n" }.joined())
       what = "the number or the words of a choice"
     }
@@ -98,7 +98,7 @@ extension REPL {
       let result = try interpreter.result(of: prediction)
       if let guess {
         let (sentence, score) = prediction.compare(guess, with: result)
-        say("\n" + bold(sentence))
+        sayBold("\n" + sentence)
         record = .scored(score)
       } else {
         say("\nThe simulation gives \(prediction.shown(result)) (no prediction, no score).")
@@ -147,6 +147,11 @@ extension REPL {
       if case .scored(let score)? = record { return score } else { return nil }
     }
     return (scores.count, PredictionScore.mean(scores))
+  }
+
+  /// Prose fitted to the terminal, then in bold (so that the bold's escape codes take no width).
+  private func sayBold(_ text: String) {
+    Output.out(bold(LessonText.fitted(text, width: Terminal.width)) + "\n")
   }
 
   private static func described(_ record: LessonProgress.PredictionRecord) -> String {
