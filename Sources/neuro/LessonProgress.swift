@@ -1,8 +1,9 @@
 import FoundationEssentials
 import NeuroLang
 
-/// Which exercises a student has done, kept in a small text file (one `lesson-id index` a line)
-/// that is rewritten whole at each change.
+/// Which exercises a student has done and how their predictions scored, kept in a small text file
+/// (`lesson-id index` a line for an exercise, `lesson-id prediction index percent` or
+/// `lesson-id prediction index skipped` for a prediction) that is rewritten whole at each change.
 struct LessonProgress {
   let path: String
   private var done: Set<String>
@@ -23,7 +24,36 @@ struct LessonProgress {
 
   func isDone(lesson: String, exercise: Int) -> Bool { done.contains("\(lesson) \(exercise)") }
 
-  func doneCount(lesson: String) -> Int { done.filter { $0.hasPrefix(lesson + " ") }.count }
+  func doneCount(lesson: String) -> Int {
+    done.filter { $0.hasPrefix(lesson + " ") && Int($0.dropFirst(lesson.count + 1)) != nil }.count
+  }
+
+  /// How a prediction went: its score from 0 to 1, or nil when it was skipped.
+  enum PredictionRecord: Equatable {
+    case scored(Double)
+    case skipped
+  }
+
+  /// The record of prediction `index` of a lesson, nil when it was never asked to the end.
+  func prediction(lesson: String, index: Int) -> PredictionRecord? {
+    let prefix = "\(lesson) prediction \(index) "
+    guard let line = done.first(where: { $0.hasPrefix(prefix) }) else { return nil }
+    let rest = line.dropFirst(prefix.count)
+    if rest == "skipped" { return .skipped }
+    return Double(rest).map { .scored(min(1, max(0, $0 / 100))) }
+  }
+
+  /// Keeps how prediction `index` went (replacing an earlier record) and saves; a failure to save is returned.
+  @discardableResult
+  mutating func record(_ record: PredictionRecord, lesson: String, prediction index: Int) -> String? {
+    let prefix = "\(lesson) prediction \(index) "
+    done = done.filter { !$0.hasPrefix(prefix) }
+    switch record {
+    case .scored(let score): done.insert(prefix + String(Int(saturating: score * 100)))
+    case .skipped: done.insert(prefix + "skipped")
+    }
+    return save()
+  }
 
   /// Marks an exercise done and saves; a failure to save is returned, not thrown at the student.
   @discardableResult

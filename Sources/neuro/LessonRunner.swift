@@ -8,9 +8,11 @@ struct ActiveLesson {
   /// The step whose exercise waits for `:check`, and that exercise's number (0-based).
   var waiting: (step: Int, exercise: Int)? = nil
   var hintsShown = 0
-  /// Exercises before this one were done in an earlier session: resuming runs their answers again
-  /// instead of asking for them.
-  var firstOpenExercise = 0
+  /// The step whose prediction waits for the student's number or choice.
+  var predicting: Int? = nil
+  /// Exercises and predictions in steps before this one were done in an earlier session: resuming
+  /// runs their answers and code again instead of asking for them.
+  var firstOpenStep = 0
 }
 
 /// Guided lessons in the REPL: `neuro lesson N` or `:lesson N`, then `:check`, `:hint`,
@@ -34,7 +36,7 @@ extension REPL {
       let done = min(total, progress.doneCount(lesson: entry.id))
       Output.out(
         "\(String(repeating: " ", count: max(0, 3 - String(entry.number).count)))\(entry.number)  \(lesson.title)  "
-          + "(\(done)/\(total) exercises done)\n"
+          + "(\(done)/\(total) exercises done\(predictionProgress(lesson, id: entry.id, progress)))\n"
       )
     }
     return ExitCode.success
@@ -66,32 +68,29 @@ extension REPL {
     }
     var active = ActiveLesson(entry: entry, lesson: lesson)
     let progress = LessonProgress(path: Session.progressPath)
-    let exercises = lesson.exercises.count
-    let firstOpen = lesson.exercises.indices.first { !progress.isDone(lesson: entry.id, exercise: $0) } ?? exercises
+    let firstOpen = lesson.steps.indices.first { !Self.isDone(step: $0, of: lesson, id: entry.id, progress) }
+    let asked = lesson.steps.indices.filter { lesson.steps[$0].asks }
     let hadWork = !interpreter.variableListing.isEmpty
     interpreter.startFresh()
     finishedLesson = nil
     Output.out(bold("Lesson \(entry.number): \(lesson.title)") + "\n")
     if hadWork { say("(a lesson starts in a fresh world: the names and neurons you had made are gone)") }
-    if firstOpen == exercises, exercises > 0 {
+    if let firstOpen, asked.contains(where: { $0 < firstOpen }) {
+      say("(resuming at \(Self.place(ofStep: firstOpen, in: lesson)); :restart begins again)")
+      active.nextStep = replaySilently(lesson, upToStep: firstOpen)
+      active.firstOpenStep = firstOpen
+    } else if firstOpen == nil, !asked.isEmpty {
       say("(you have done all its exercises; here it is again from the start — :restart also forgets your progress)")
-    } else if firstOpen > 0 {
-      say("(resuming at exercise \(firstOpen + 1) of \(exercises); :restart begins again)")
-      active.nextStep = replaySilently(lesson, upToExercise: firstOpen)
-      active.firstOpenExercise = firstOpen
     }
     self.lesson = active
     showUntilExercise()
     return true
   }
 
-  /// Runs the steps before the section that leads to exercise `target` without output; the
-  /// step to show next, so that the student rereads the prose leading to the exercise.
-  private mutating func replaySilently(_ lesson: Lesson, upToExercise target: Int) -> Int {
-    let exerciseSteps = lesson.steps.indices.filter { lesson.steps[$0].exercise != nil }
-    guard target < exerciseSteps.count else { return lesson.steps.count }
-    let exerciseStep = exerciseSteps[target]
-    let first = lesson.steps[..<exerciseStep].lastIndex { $0.exercise == nil } ?? exerciseStep
+  /// Runs the steps before the section that leads to step `target` (an exercise or a prediction)
+  /// without output; the step to show next, so that the student rereads the prose leading to it.
+  private mutating func replaySilently(_ lesson: Lesson, upToStep target: Int) -> Int {
+    let first = lesson.steps[..<target].lastIndex { !$0.asks } ?? target
     for step in lesson.steps[..<first] {
       interpreter.enter(step)
       for case .example(let code, _, _) in step.content { interpreter.executeQuietly(code, name: "<lesson>") }
@@ -107,14 +106,22 @@ extension REPL {
       let index = active.nextStep
       let step = active.lesson.steps[index]
       active.nextStep += 1
-      if let heading = step.heading, step.exercise == nil { Output.out("\n" + bold(heading) + "\n") }
+      if let heading = step.heading, !step.asks { Output.out("\n" + bold(heading) + "\n") }
       let fresh = interpreter.enter(step)
       let freshNote = "(a fresh world for this part: t = 0 ms, nothing defined)\n"
-      if fresh, step.exercise == nil { Output.out(freshNote) }
+      if fresh, !step.asks { Output.out(freshNote) }
+      if step.prediction != nil {
+        if index < active.firstOpenStep {
+          replayPrediction(at: index)
+          continue
+        }
+        lesson = active
+        askPrediction(at: index, freshNote: fresh ? freshNote : nil)
+        return
+      }
       if let exercise = step.exercise {
-        let number = active.lesson.steps[..<index].filter { $0.exercise != nil }.count
-        let heading = "Exercise \(number + 1) of \(active.lesson.exercises.count): \(exercise.title)"
-        if number < active.firstOpenExercise {
+        let heading = "\(Self.place(ofStep: index, in: active.lesson).sentenceCased): \(exercise.title)"
+        if index < active.firstOpenStep {
           // Done in an earlier session: its answer is put in place again, as the student left it.
           for case .example(let code, _, _) in step.content { interpreter.executeQuietly(code, name: "<lesson>") }
           interpreter.executeQuietly(exercise.solution, name: "<lesson>")
@@ -123,18 +130,19 @@ extension REPL {
         }
         Output.out("\n" + bold(heading) + "\n")
         if fresh { Output.out(freshNote) }
-        show(step.content)
+        show(step.content[...])
         say("Your turn. :check when done · :hint for help · :solution · :next to move on")
-        active.waiting = (index, number)
+        active.waiting = (index, active.lesson.ordinal(ofStep: index))
         active.hintsShown = 0
         lesson = active
         return
       }
-      show(step.content)
+      show(step.content[...])
     }
     let next = Session.lessonFolder().flatMap {
       LessonLibrary(folder: $0).entries.first { $0.number > active.entry.number }
     }
+    if let summary = predictionSummary(active) { say("\n" + summary) }
     say(
       "\n" + bold("Lesson \(active.entry.number) complete.") + " "
         + (next.map {
@@ -146,9 +154,27 @@ extension REPL {
     lesson = nil
   }
 
-  private mutating func show(_ blocks: [Lesson.Block]) {
+  /// True when step `index` asks nothing, or its exercise was done or its prediction made before.
+  static func isDone(step index: Int, of lesson: Lesson, id: String, _ progress: LessonProgress) -> Bool {
+    let step = lesson.steps[index]
+    if step.exercise != nil { return progress.isDone(lesson: id, exercise: lesson.ordinal(ofStep: index)) }
+    if step.prediction != nil { return progress.prediction(lesson: id, index: lesson.ordinal(ofStep: index)) != nil }
+    return true
+  }
+
+  /// Where step `index` stands among the lesson's exercises or its predictions: `exercise 2 of 5`.
+  static func place(ofStep index: Int, in lesson: Lesson) -> String {
+    let exercise = lesson.steps[index].exercise != nil
+    let total = exercise ? lesson.exercises.count : lesson.predictions.count
+    return "\(exercise ? "exercise" : "prediction") \(lesson.ordinal(ofStep: index) + 1) of \(total)"
+  }
+
+  /// Shows prose and runs examples, up to the place where a prediction is asked.
+  mutating func show(_ blocks: ArraySlice<Lesson.Block>) {
     for block in blocks {
       switch block {
+      case .prediction:
+        return
       case .prose(let text):
         say(text)
       case .example(let code, _, _):
@@ -170,15 +196,18 @@ extension REPL {
 
   /// `:check`, `:hint`, `:solution`, `:skip`, `:restart` while a lesson runs; false for other commands.
   mutating func lessonCommand(_ name: String) -> Bool {
+    if name == "restart", let entry = lesson?.entry ?? finishedLesson?.entry {
+      var progress = LessonProgress(path: Session.progressPath)
+      progress.forget(lesson: entry.id)
+      startLesson(entry.number)
+      return true
+    }
+    if lesson?.predicting != nil { return predictionCommand(name) }
     guard var active = lesson, let waiting = active.waiting,
       let exercise = active.lesson.steps[waiting.step].exercise
     else {
-      if let (finished, next) = finishedLesson, name == "next" || name == "restart" {
-        if name == "restart" {
-          var progress = LessonProgress(path: Session.progressPath)
-          progress.forget(lesson: finished.id)
-        }
-        if let number = name == "next" ? next : finished.number { startLesson(number) }
+      if let next = finishedLesson?.next, name == "next" {
+        startLesson(next)
         return true
       }
       if ["check", "hint", "solution", "skip", "next", "restart"].contains(name) {
@@ -219,10 +248,6 @@ extension REPL {
       active.waiting = nil
       lesson = active
       showUntilExercise()
-    case "restart":
-      var progress = LessonProgress(path: Session.progressPath)
-      progress.forget(lesson: active.entry.id)
-      startLesson(active.entry.number)
     default:
       return false
     }
@@ -230,16 +255,23 @@ extension REPL {
   }
 
   var lessonPrompt: String? {
-    guard let active = lesson, active.waiting != nil else { return nil }
+    guard let active = lesson else { return nil }
+    if active.predicting != nil { return "prediction> " }
+    guard active.waiting != nil else { return nil }
     return "lesson \(active.entry.number)> "
   }
 
   /// Prose for the student, fitted to the terminal's width.
-  private func say(_ text: String) {
+  func say(_ text: String) {
     Output.out(LessonText.fitted(text, width: Terminal.width) + "\n")
   }
 
-  private func bold(_ text: String) -> String {
+  func bold(_ text: String) -> String {
     Terminal.wantsColor(forTerminal: Terminal.outputIsTerminal) && !options.noColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text
   }
+}
+
+extension String {
+  /// The text with its first letter in upper case: `Exercise 2 of 5`.
+  var sentenceCased: String { prefix(1).uppercased() + dropFirst() }
 }

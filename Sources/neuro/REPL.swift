@@ -45,11 +45,16 @@ struct REPL {
         return interactive || !hadError ? ExitCode.success : firstErrorCode
       case .interrupt:
         pending.removeAll()
+        remindOfPrediction()
       case .line(let typed):
         let line = REPL.withoutPastedPrompt(typed)
         if pending.isEmpty, line.trimmed().hasPrefix(":") {
           reader.remember(line)
           if !command(line.trimmed()) { return ExitCode.success }
+          continue
+        }
+        if pending.isEmpty, lesson?.predicting != nil {
+          answerPrediction(line)
           continue
         }
         if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }

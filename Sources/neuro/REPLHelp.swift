@@ -1,3 +1,5 @@
+import NeuroLang
+
 /// `:help` on the REPL's own commands: how the REPL reads lines and the lesson commands.
 /// The language's topics come from NeuroLang's `Help`; these belong to the REPL alone.
 enum REPLHelp {
@@ -8,6 +10,17 @@ enum REPLHelp {
       :check      check your answer        :hint       a hint (ask again for the next)
       :solution   show one answer          :next       skip ahead (after the last exercise: the next lesson)
       :restart    begin the lesson again   :lessons    list the lessons and your progress
+    A Prediction asks for your guess before its simulation runs, then scores it (:help predictions).
+
+    """,
+    "predictions": """
+    A lesson's prediction asks for a number with its unit, or one of a few choices, before the
+    simulation that settles it runs; then it runs, and shows your guess against its result.
+      40Hz, 1/25ms   a number with its unit (arithmetic is fine); a bare 40 counts in the unit asked
+      8, 8 spikes    a plain number (a count)
+      2, grown       a choice: its number or its words
+      :skip          run it without a prediction (no score)   Ctrl-C   the prediction keeps waiting
+    \(PredictionScore.rule) Scores are kept with your lesson progress (:lessons shows them).
 
     """,
     "repl": """

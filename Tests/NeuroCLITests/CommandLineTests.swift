@@ -167,7 +167,7 @@ import Testing
   @Test func listsTheLessonsWithProgress() throws {
     let result = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progressFile()])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("1  The REPL and units  (0/5 exercises done)"))
+    #expect(result.stdout.contains("1  The REPL and units  (0/5 exercises done, 0/1 predicted)"))
     #expect(result.stdout.contains("2  The leaky integrate-and-fire neuron"))
   }
 
@@ -188,7 +188,7 @@ import Testing
     #expect(second.stdout.contains("The textbook slip"), "resuming shows the prose that leads to the exercise")
     #expect(second.stdout.contains("one answer:"))
     let list = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progress])
-    #expect(list.stdout.contains("(1/5 exercises done)"))
+    #expect(list.stdout.contains("(1/5 exercises done, 0/1 predicted)"))
   }
 
   /// Resuming shows the section that leads to the open exercise; an exercise done before, in that
@@ -208,10 +208,12 @@ import Testing
     try (0..<4).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(
       toFile: progress, atomically: true, encoding: .utf8)
     let result = try runNeuro(
-      ["lesson", "1"], input: "run 100ms\nlet again = spike_count(n)\n:check\n:next\n",
+      ["lesson", "1"], input: "run 100ms\nlet again = spike_count(n)\n:check\n:skip\n:next\n",
       environment: ["NEURO_PROGRESS": progress])
     #expect(result.stdout.contains("(resuming at exercise 5 of 5"))
     #expect(result.stdout.contains("✓ well done"))
+    #expect(result.stdout.contains("The simulation gives 8 (no prediction, no score)."))
+    #expect(result.stdout.contains("Your predictions: 0 of 1 made\n- a longer current: skipped\n"))
     #expect(result.stdout.contains("Lesson 1 complete. :next starts lesson 2"))
     #expect(result.stdout.contains("Lesson 2: The leaky integrate-and-fire neuron"))
     let again = try runNeuro(["lesson", "1"], input: "", environment: ["NEURO_PROGRESS": progress])
@@ -241,6 +243,35 @@ import Testing
     #expect(result.stdout.contains("\n20 ms\n"), "the clock is where lesson 3 left it, not where the session was")
     #expect(result.stderr.contains("unknown name 'leftover'"))
     #expect(result.stdout.contains("0.1 ms"))
+  }
+
+  /// A prediction is asked before its simulation runs; a number of the wrong kind, a name or nothing
+  /// gets a diagnostic and the question waits; then the result, the score and the explanation, and
+  /// the score is kept: resuming does not ask again, and the lesson list shows it.
+  @Test func aPredictionIsAskedThenRunThenScoredAndKept() throws {
+    let progress = progressFile()
+    try (0..<5).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(
+      toFile: progress, atomically: true, encoding: .utf8)
+    let result = try runNeuro(
+      ["lesson", "1"], input: "8Hz\nspike_count(n)\n\n:check\n6 spikes\n", environment: ["NEURO_PROGRESS": progress])
+    #expect(result.stdout.contains("(resuming at prediction 1 of 1"))
+    #expect(result.stdout.contains("Prediction 1 of 1: a longer current"))
+    #expect(result.stdout.contains("Predict: How many times does n fire"))
+    #expect(result.stderr.contains("error: the question asks for a plain number, and 8 Hz is a frequency (Hz)"))
+    #expect(result.stderr.contains("error: a prediction is a number you choose, not something the session works out"))
+    #expect(result.stderr.contains("error: no prediction typed"))
+    #expect(result.stderr.contains("error: a prediction is waiting, not an exercise"))
+    #expect(result.stdout.contains("You predicted 6; the simulation gives 8: 25 % low. Score: 82 %."))
+    #expect(result.stdout.contains("The current charges the membrane from rest to threshold in 9.2 ms"))
+    #expect(
+      result.stdout.contains(
+        "Your predictions: 1 of 1 made, calibration score 82 %\n- a longer current: scored 82 %\n"))
+    let kept = try String(contentsOfFile: progress, encoding: .utf8)
+    #expect(kept.contains("01-repl-and-units prediction 0 82\n"))
+    let list = try runNeuro(["lesson"], input: "", environment: ["NEURO_PROGRESS": progress])
+    #expect(list.stdout.contains("(5/5 exercises done, 1/1 predicted: 82 %)"))
+    let again = try runNeuro(["lesson", "1"], input: "", environment: ["NEURO_PROGRESS": progress])
+    #expect(again.stdout.contains("you have done all its exercises"))
   }
 
   @Test func unknownLessonIsAnError() throws {

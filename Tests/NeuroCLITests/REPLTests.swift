@@ -41,6 +41,24 @@ import Testing
     #expect(saved.contains("print x"))
   }
 
+  /// Ctrl-C at a lesson's prediction prompt keeps the prediction waiting; the session goes on.
+  @Test func ctrlCKeepsAPredictionWaiting() throws {
+    let history = try freshHistory()
+    let progress = history.deletingLastPathComponent().appendingPathComponent(".neuro_progress")
+    try (0..<5).map { "01-repl-and-units \($0)" }.joined(separator: "\n").write(
+      to: progress, atomically: true, encoding: .utf8)
+    let terminal = try PseudoTerminal(arguments: ["lesson", "1"], environment: environment(history: history))
+    try terminal.waitFor("prediction> ")
+    terminal.type("12\u{03}")
+    try terminal.waitFor("the prediction still waits")
+    try terminal.waitFor("prediction> ")
+    terminal.type("8\r")
+    try terminal.waitFor("Score: 100 %.")
+    try terminal.waitFor("Lesson 1 complete.")
+    terminal.type(":quit\r")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
   /// Drawing a large network's synapses stops on Ctrl-C too, adding none; the session goes on.
   @Test func ctrlCStopsALongConnectAndAddsNothing() throws {
     let terminal = try PseudoTerminal(environment: environment(history: try freshHistory()))

@@ -24,8 +24,9 @@ enum LessonFiles {
   /// exercises; from the last step that starts fresh) and the examples of step `stop` itself,
   /// entering each step as the REPL does
   /// (a fresh world where the step starts fresh). Every claim an example's text makes
-  /// (its ```expect block) must hold right after it runs.
-  private func session(_ lesson: Lesson, upTo stop: Int, errors: inout [String]) -> Interpreter {
+  /// (its ```expect block) must hold right after it runs. With `settled` false, step `stop` runs
+  /// only up to its prediction, as it stands while the student predicts.
+  private func session(_ lesson: Lesson, upTo stop: Int, settled: Bool = true, errors: inout [String]) -> Interpreter {
     var collected: [String] = []
     let host = Host(
       write: { _ in }, report: { collected.append($0.rendered()) },
@@ -35,7 +36,9 @@ enum LessonFiles {
     let first = lesson.steps[...stop].lastIndex(where: \.startsFresh) ?? 0
     for (index, step) in lesson.steps.enumerated() where index >= first && index <= stop {
       interpreter.enter(step)
-      for case .example(let code, let line, let claims) in step.content {
+      for block in step.content {
+        if case .prediction = block, index == stop, !settled { break }
+        guard case .example(let code, let line, let claims) = block else { continue }
         if interpreter.execute(Source(name: "example at line \(line)", text: code)) != .success {
           collected.append("the example at line \(line) failed")
         }
@@ -84,6 +87,38 @@ enum LessonFiles {
       let failure = interpreter.firstFailing(exercise.checks)
       let why = failure.map { "\($0.check.expression): \($0.error ?? "false")" } ?? ""
       #expect(failure == nil, "'\(exercise.title)' rejects its solution: \(why)")
+    }
+  }
+
+  @Test(arguments: LessonFiles.numbers)
+  func everyLessonAsksForAPrediction(_ number: Int) throws {
+    let entry = try #require(LessonFiles.library.entry(number))
+    #expect(!(try LessonFiles.library.load(entry).predictions.isEmpty), "lesson \(number) has no ## Predict: section")
+  }
+
+  /// Every prediction's truth is worked out from the simulation that runs after the student
+  /// commits: once the section's code has run it is a finite value of the asked unit (or exactly
+  /// one choice holds), and before that code runs it cannot be worked out or is something else.
+  @Test(arguments: LessonFiles.numbers)
+  func everyPredictionIsSettledByTheSimulationAfterIt(_ number: Int) throws {
+    let entry = try #require(LessonFiles.library.entry(number))
+    let lesson = try LessonFiles.library.load(entry)
+    for (index, step) in lesson.steps.enumerated() {
+      guard let prediction = step.prediction else { continue }
+      var errors: [String] = []
+      let after = session(lesson, upTo: index, errors: &errors)
+      #expect(errors.isEmpty, "lesson \(number), '\(prediction.title)': \(errors.joined(separator: "\n"))")
+      let result: Lesson.Prediction.Guess
+      do {
+        result = try after.result(of: prediction)
+      } catch {
+        Issue.record("lesson \(number), '\(prediction.title)': \((error as? Diagnostic)?.message ?? "\(error)")")
+        continue
+      }
+      let before = session(lesson, upTo: index, settled: false, errors: &errors)
+      #expect(
+        (try? before.result(of: prediction)) != result,
+        "lesson \(number), '\(prediction.title)': the answer is there before the simulation that should settle it")
     }
   }
 

@@ -4,8 +4,11 @@
 /// exercises, each a `## Exercise: …` section with ```check (expressions that must be
 /// true, each with `# a sentence for the student` shown when it is not), ```hint (the
 /// first never the answer), ```solution and optional ```wrong (an answer that must not
-/// pass) blocks. A section starts in a fresh world when it holds examples and is not an
-/// exercise, or says `<!-- fresh -->`; `<!-- continues -->` keeps the world before it.
+/// pass) blocks, and predictions, each a `## Predict: …` section (see `Prediction`): its text and
+/// code up to the ```predict block are shown first, the code after it runs once the student has
+/// predicted, then the result and the ```explain block. A section starts in a fresh world when it
+/// holds examples and is not an exercise, or says `<!-- fresh -->`; `<!-- continues -->` keeps the
+/// world before it.
 public struct Lesson: Sendable {
   public var title: String
   public var steps: [Step]
@@ -16,8 +19,12 @@ public struct Lesson: Sendable {
     /// Prose and examples in the order written.
     public var content: [Block]
     public var exercise: Exercise?
+    /// The question asked where the content holds `.prediction`.
+    public var prediction: Prediction?
     /// True when the step begins in a fresh world (t = 0, nothing defined).
     public var startsFresh = false
+    /// True when the step asks something of the student: an exercise or a prediction.
+    public var asks: Bool { exercise != nil || prediction != nil }
     /// What the section said of its world: `<!-- fresh -->` (true), `<!-- continues -->` (false).
     var marker: Bool? = nil
   }
@@ -26,6 +33,8 @@ public struct Lesson: Sendable {
     case prose(String)
     /// Code run as if typed, and the claims the text makes about what it shows.
     case example(String, line: Int, claims: [Check])
+    /// Where the section's prediction is asked: what follows runs once the student has predicted.
+    case prediction
   }
 
   /// An expression that must be true, the sentence that says what it means, and its line in the file.
@@ -58,6 +67,8 @@ public struct Lesson: Sendable {
     var step = Step(heading: nil, content: [], exercise: nil)
     var prose: [String] = []
     var fence: (kind: String, line: Int, lines: [String])? = nil
+    /// The title of the `## Predict: …` section being read.
+    var predictTitle: String? = nil
 
     func flushProse() {
       let text = prose.joined(separator: "\n").trimmingNewlines()
@@ -74,6 +85,7 @@ public struct Lesson: Sendable {
           throw FormatError(line: 0, message: "the exercise '\(exercise.title)' has no ```solution block")
         }
       }
+      if let title = predictTitle { try Lesson.validate(step.prediction, titled: title, in: step.content) }
       let hasExamples = step.content.contains { if case .example = $0 { return true } else { return false } }
       step.startsFresh = steps.isEmpty || (step.marker ?? (hasExamples && step.exercise == nil))
       if step.heading != nil || !step.content.isEmpty || step.exercise != nil { steps.append(step) }
@@ -95,6 +107,20 @@ public struct Lesson: Sendable {
             }
             step.content[step.content.count - 1] = .example(
               code, line: line, claims: claims + (try Lesson.checks(open.lines, from: open.line + 1)))
+          case "predict":
+            guard let title = predictTitle, step.prediction == nil else {
+              throw FormatError(
+                line: open.line, message: "a ```predict block belongs to a section of its own: ## Predict: title")
+            }
+            flushProse()
+            step.prediction = try Lesson.prediction(open.lines, from: open.line + 1, title: title)
+            step.content.append(.prediction)
+          case "explain":
+            guard step.prediction != nil else {
+              throw FormatError(
+                line: open.line, message: "an ```explain block follows the ```predict block it explains")
+            }
+            step.prediction?.explanation = body.trimmingNewlines()
           case "check", "hint", "solution", "wrong":
             guard var exercise = step.exercise else {
               throw FormatError(
@@ -131,10 +157,11 @@ public struct Lesson: Sendable {
         try finishStep()
         let heading = String(text.dropFirst(3)).trimmed()
         step = Step(heading: heading, content: [], exercise: nil)
+        let name = heading.drop { $0 != ":" }.dropFirst().trimmed()
+        let sectionTitle = name.isEmpty ? heading : name
+        predictTitle = heading.lowercased().hasPrefix("predict") ? sectionTitle : nil
         if heading.lowercased().hasPrefix("exercise") {
-          let name = heading.drop { $0 != ":" }.dropFirst().trimmed()
-          step.exercise = Exercise(
-            title: name.isEmpty ? heading : name, checks: [], hints: [], solution: "", wrongAnswers: [])
+          step.exercise = Exercise(title: sectionTitle, checks: [], hints: [], solution: "", wrongAnswers: [])
         }
       } else {
         prose.append(text)
@@ -167,4 +194,29 @@ public struct Lesson: Sendable {
 
   /// The exercises in order.
   public var exercises: [Exercise] { steps.compactMap(\.exercise) }
+
+  /// The predictions in order.
+  public var predictions: [Prediction] { steps.compactMap(\.prediction) }
+
+  /// The number (from 0) of step `index`'s exercise among the exercises, or of its prediction among the predictions.
+  public func ordinal(ofStep index: Int) -> Int {
+    let isExercise = steps[index].exercise != nil
+    return steps[..<index].filter { isExercise ? $0.exercise != nil : $0.prediction != nil }.count
+  }
+
+  /// A `## Predict: …` section has its ```predict block, code after it that settles it, and an explanation.
+  private static func validate(_ prediction: Prediction?, titled title: String, in content: [Block]) throws {
+    guard let prediction else {
+      throw FormatError(line: 0, message: "the prediction '\(title)' has no ```predict block")
+    }
+    let after = content.drop { if case .prediction = $0 { return false } else { return true } }.dropFirst()
+    guard after.contains(where: { if case .example = $0 { return true } else { return false } }) else {
+      throw FormatError(
+        line: prediction.line, message: "the prediction '\(title)' needs a ```neuro block after ```predict to settle it"
+      )
+    }
+    if prediction.explanation.isEmpty {
+      throw FormatError(line: prediction.line, message: "the prediction '\(title)' has no ```explain block")
+    }
+  }
 }

@@ -59,16 +59,8 @@ extension Interpreter {
   /// worked out, the error that stopped it; nil when all are true.
   public func firstFailing(_ checks: [Lesson.Check]) -> (check: Lesson.Check, error: String?)? {
     for check in checks {
-      let source = Source(name: "check", text: check.expression)
-      let (statements, diagnostics) = Parser.parse(source)
-      guard diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
-        return (check, "the check itself is not an expression: \(diagnostics.first?.message ?? "")")
-      }
-      let saved = self.source
-      self.source = source
-      defer { self.source = saved }
       do {
-        let value = try evaluate(expr)
+        let value = try value(of: check.expression, name: "check")
         guard case .bool(let passed) = value else {
           return (check, "the check gives \(value.describedKind), not true or false")
         }
@@ -80,6 +72,21 @@ extension Interpreter {
       }
     }
     return nil
+  }
+
+  /// The value of one expression a lesson wrote (a check, a prediction's truth) in this session;
+  /// a `Diagnostic` when it is not a single expression or cannot be worked out.
+  public func value(of expression: String, name: String) throws -> Value {
+    let source = Source(name: name, text: expression)
+    let (statements, diagnostics) = Parser.parse(source)
+    if let first = diagnostics.first { throw first }
+    guard statements.count == 1, case .expression(let expr) = statements[0].kind else {
+      throw Diagnostic(.syntax, "'\(expression)' is not a single expression", in: source)
+    }
+    let saved = self.source
+    self.source = source
+    defer { self.source = saved }
+    return try evaluate(expr)
   }
 
   /// What a student can learn from a failed check besides its sentence: the names it uses that
