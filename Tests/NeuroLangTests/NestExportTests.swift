@@ -35,9 +35,10 @@ import Testing
     #expect(errors.isEmpty)
     let text = try #require(script)
     #expect(output.contains("50 neurons in 1 population, 2 connections, simulating 1 s"))
-    // R = 10 MΩ: C_m = tau / R = 2 nF; 1.62 mV / R = 162 pA; -9 mV / R = -900 pA; t_ref counted from the step's end.
-    #expect(text.contains("p0 = nest.Create(\"iaf_psc_exp\", 50, params={\"C_m\": 2000.0, \"tau_m\": 20.0"))
-    #expect(text.contains("\"t_ref\": 4.9"))
+    // R = 10 MΩ: C_m = tau / R = 2 nF; 1.62 mV / R = 162 pA; -9 mV / R = -900 pA; precise spike times (the
+    // _ps model), t_ref from the spike in both.
+    #expect(text.contains("p0 = nest.Create(\"iaf_psc_exp_ps\", 50, params={\"C_m\": 2000.0, \"tau_m\": 20.0"))
+    #expect(text.contains("\"t_ref\": 5.0"))
     #expect(text.contains("\"tau_syn_ex\": 5.0, \"tau_syn_in\": 10.0"))
     #expect(
       text.contains(
@@ -46,6 +47,25 @@ import Testing
     #expect(text.contains("\"weight\": -900.0, \"delay\": 0.1"))
     #expect(text.contains("p0.set({\"V_m\": ["))
     #expect(text.contains("\"rng_seed\": args.seed") && text.contains("default=8,"))
+  }
+
+  /// Spikes at the end of the step (timing: grid) keep NEST's grid models, t_ref a step less (counted from the
+  /// step's end there, from its start in neuro); izhikevich's adaptive steps are refused, its Euler exported.
+  @Test func gridTimingKeepsTheGridModelsAndIzhikevichNeedsEuler() throws {
+    let (grid, gridErrors, _) = export(
+      """
+      population all[10] = lif(t_ref: 5ms, timing: grid)
+      connect all -> all with p: 0.2, weight: 1mV, tau_syn: 5ms
+      run 10ms
+      """)
+    #expect(gridErrors.isEmpty)
+    let text = try #require(grid)
+    #expect(text.contains("nest.Create(\"iaf_psc_exp\", 10") && text.contains("\"t_ref\": 4.9"))
+    let (refused, errors, _) = export("neuron z = izhikevich()\nrun 10ms")
+    #expect(refused == nil)
+    #expect(errors.first?.contains("izhikevich(method: euler) exports") == true)
+    let (euler, eulerErrors, _) = export("neuron z = izhikevich(method: euler)\nrun 10ms")
+    #expect(eulerErrors.isEmpty && euler?.contains("nest.Create(\"izhikevich\"") == true)
   }
 
   @Test func cobaBecomesIafCondExpWithTheInhibitoryWeightNegative() throws {
@@ -80,7 +100,7 @@ import Testing
     #expect(errors.isEmpty)
     let text = try #require(script)
     // Delta synapses act in the step of arrival in NEST, from the next step in neuro: NEST's delay is a step more.
-    #expect(text.contains("nest.Create(\"iaf_psc_delta\", 5"))
+    #expect(text.contains("nest.Create(\"iaf_psc_delta_ps\", 5"))
     #expect(
       text.contains(
         "{\"rule\": \"fixed_indegree\", \"indegree\": 3, \"allow_autapses\": False, \"allow_multapses\": False}"))
