@@ -39,12 +39,20 @@ guard let session = try? readSourceFile(twinsPath) else {
 let interpreter = Interpreter(host: Host(write: { print($0, terminator: "") }, report: { print($0.rendered()) }))
 guard interpreter.execute(Source(name: twinsPath, text: session)) == .success else { exit(1) }
 
+// Each twin beside the built-in run by the same scheme (spikes at the end of the step, the papers' Euler).
 let cases: [(name: String, builtin: String, twin: String, current: Double)] = [
-  ("LIF (exact / exponential Euler)", "lif()", "lif_twin()", 2.5e-9),
+  ("LIF (exact / exponential Euler)", "lif(timing: grid)", "lif_twin()", 2.5e-9),
   ("conductance (exponential Euler)", "cond()", "cond_twin()", 2e-9),
-  ("Izhikevich (Euler)", "izhikevich()", "izhikevich_twin()", 10e-9),
-  ("AdEx (Euler)", "adex()", "adex_twin()", 1e-9),
-  ("Hodgkin-Huxley (exponential Euler)", "hh()", "hh_twin()", 10e-6),
+  ("Izhikevich (Euler)", "izhikevich(method: euler)", "izhikevich_twin()", 10e-9),
+  ("AdEx (Euler)", "adex(method: euler)", "adex_twin()", 1e-9),
+  ("Hodgkin-Huxley (exponential Euler)", "hh(method: exponential_euler)", "hh_twin()", 10e-6),
+]
+// What accuracy by default costs: each default beside the same model by the scheme it replaced.
+let defaults: [(name: String, accurate: String, plain: String, current: Double)] = [
+  ("LIF precise / grid", "lif()", "lif(timing: grid)", 2.5e-9),
+  ("Izhikevich adaptive / Euler", "izhikevich()", "izhikevich(method: euler)", 10e-9),
+  ("AdEx adaptive / Euler", "adex()", "adex(method: euler)", 1e-9),
+  ("HH midpoint / exponential Euler", "hh()", "hh(method: exponential_euler)", 10e-6),
 ]
 print("model cost, \(neurons) neurons, \(steps) steps of 0.1 ms, ns per neuron per step (best of 3)")
 print("model                                 built-in   written in neuro   ratio")
@@ -57,5 +65,16 @@ for entry in cases where only.map({ entry.name.contains($0) }) ?? true {
   let b = cost({ twin.makeGroup(count: neurons) }, current: entry.current)
   print(entry.name.padding(toLength: 36, withPad: " ", startingAt: 0),
         String(format: "%9.2f   %16.2f   %5.2f", a, b, b / a))
+}
+print("\naccurate default                      default    replaced scheme    ratio")
+for entry in defaults where only.map({ entry.name.contains($0) }) ?? true {
+  guard let accurate = interpreter.model(entry.accurate), let plain = interpreter.model(entry.plain) else {
+    print("cannot make \(entry.accurate) or \(entry.plain)")
+    exit(1)
+  }
+  let a = cost({ accurate.makeGroup(count: neurons) }, current: entry.current)
+  let b = cost({ plain.makeGroup(count: neurons) }, current: entry.current)
+  print(entry.name.padding(toLength: 36, withPad: " ", startingAt: 0),
+        String(format: "%9.2f   %16.2f   %5.2f", a, b, a / b))
 }
 if only.map({ "drive".contains($0) }) ?? true { driveCosts(neurons: neurons, steps: steps) }

@@ -124,8 +124,8 @@ extension ModelKind {
     choices: [
       ModelChoice(
         name: "timing", words: SpikeTiming.allCases.map(\.rawValue),
-        meaning: "where a spike falls: precise (where v crosses v_th inside the step, exact) or grid (the end of "
-          + "the step; Brian2's and NEST's grid models); Euler's spikes are on the grid")
+        meaning: "where a spike falls: precise is where v crosses v_th inside the step (exact); grid is the end "
+          + "of the step, as Brian2 and NEST's grid models have it (and Euler's)")
     ],
     validate: { values in
       if let problem = positive(["tau", "R"], values, ["tau": .time, "R": .resistance]) { return problem }
@@ -177,7 +177,9 @@ extension ModelKind {
     name: "izhikevich",
     summary:
       "Izhikevich (2003): dv/dt = (0.04 v² + 5 v + 140 - u + R I)/ms with v in mV, du/dt = a (b v - u); at v ≥ 30 "
-      + "mV: v = c, u += d",
+      + "mV: v = c, u += d. Integrated by adaptive Runge–Kutta steps, each spike where v reaches 30 mV inside the "
+      + "step: within 1 % of the converged spike times at dt = 0.1 ms (method: euler, the paper's forward Euler, "
+      + "is 5–15 % off)",
     parameters: izhikevichFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("u", .voltage, "recovery variable")],
     methods: [.adaptive, .euler],
@@ -206,7 +208,9 @@ extension ModelKind {
     name: "adex",
     summary:
       "adaptive exponential integrate-and-fire (Brette & Gerstner 2005): C dv/dt = -g_L (v - E_L) + g_L Delta_T "
-      + "exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b",
+      + "exp((v - V_T)/Delta_T) - w + I, tau_w dw/dt = a (v - E_L) - w; at v > v_peak: v = V_r, w += b. "
+      + "Integrated by adaptive Runge–Kutta steps, as NEST does: within 1 % of the converged spike times at dt = "
+      + "0.1 ms (method: euler is 2–13 % off and can lose spikes)",
     parameters: adexFields.modelParameters(),
     variables: [("v", .voltage, "membrane potential"), ("w", .current, "adaptation current")],
     methods: [.adaptive, .euler],
@@ -275,7 +279,9 @@ extension ModelKind {
     name: "hh",
     summary:
       "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with "
-      + "gates m, h, n; rests at -65 mV",
+      + "gates m, h, n; rests at -65 mV. Each step is two exponential midpoint steps, each spike where v rises "
+      + "through 0 mV inside the step: within 1 % of the converged spike times at dt = 0.1 ms (method: "
+      + "exponential_euler, one Rush–Larsen step, makes intervals 5 % long)",
     parameters: hodgkinHuxleyFields.modelParameters(),
     variables: [
       ("v", .voltage, "membrane potential"), ("m", .none, "sodium activation"),
