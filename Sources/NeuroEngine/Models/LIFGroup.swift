@@ -70,9 +70,9 @@ public struct LIFGroup: ParameterizedGroup {
   /// One array per channel.
   var synaptic: [[Double]] = []
   var lastSpike: [Int]
-  private var initialV: [Double]? = nil
+  private(set) var initialV: [Double]? = nil
   /// Per-neuron values of parameters that differ between neurons (v_rest, v_th, v_reset, R).
-  private var perNeuron: [String: [Double]] = [:]
+  private(set) var perNeuron: [String: [Double]] = [:]
   private var stepIndex = 0
   var dt = 1e-4
   var decay = 0.0
