@@ -10,9 +10,13 @@ import NeuroUnits
 /// the neuron alone with the group's own step. Nothing is added to a run.
 extension Simulation {
   /// Explains v of neuron `j` of a group at step `step` (v after step − 1); with `crossing`, the v that crossed
-  /// threshold in the step of a spike recorded at `step`, before its reset. Nil for a group of another model.
+  /// threshold in the step of a spike recorded at `step`, before its reset. Other models are linearised at rest
+  /// (`explainModel`); nil for a group without a membrane potential (spike sources, rate units).
   public func explain(_ id: GroupID, neuron j: Int, step end: Int, crossing: Bool) -> Explanation? {
-    guard var group = slots[id.index].group as? LIFGroup, (0..<group.count).contains(j) else { return nil }
+    guard var group = slots[id.index].group as? LIFGroup else {
+      return explainModel(id, neuron: j, step: end, crossing: crossing)
+    }
+    guard (0..<group.count).contains(j) else { return nil }
     group.prepare(dt: dt)
     let window = explanationWindow(group, id, neuron: j, step: end, crossing: crossing)
     let from = window.from, steps = end - from
@@ -32,8 +36,8 @@ extension Simulation {
     var explanation = Explanation(
       fromStep: from, afterSpike: window.afterSpike, startValue: window.start,
       restPart: replay.rest + (window.start - replay.rest) * attribution.kick[steps], parts: [], presynaptic: [],
-      v: 0, vRecorded: false, linear: linear,
-      noise: currents.contains { if case .noise = $0.shape { $0.neurons?.contains(j) ?? true } else { false } },
+      v: 0, vRecorded: false, method: linear ? .superposition : .conductanceCurrents, step: end,
+      noise: noiseFlows(into: id, neuron: j),
       threshold: group.perNeuron["v_th"]?[j] ?? group.parameters.threshold)
     let inputs = currents.map { [$0].values(neuron: j, steps: from..<end, dt: dt) }
     let kicks = eventKicks(id, from: from, end: end)
@@ -55,7 +59,7 @@ extension Simulation {
       explanation.parts.append(.init(source: .current(i), value: attribution.part(ofCurrent: values)))
     }
     if kicks.contains(where: { $0 != 0 }) {
-      explanation.parts.append(.init(source: .events, value: attribution.part(ofKicks: kicks)))
+      explanation.parts.append(.init(source: .events("v"), value: attribution.part(ofKicks: kicks)))
     }
     var bySource: [Explanation.Source: Double] = [:]
     for (key, inputs) in arrivals {
@@ -106,6 +110,11 @@ extension Simulation {
     return (slot.startStep, group.initialV?[j] ?? rest, false)
   }
 
+  /// True when a noise current flows into neuron `j`, whose draws are not kept.
+  func noiseFlows(into id: GroupID, neuron j: Int) -> Bool {
+    slots[id.index].currents.contains { if case .noise = $0.shape { $0.neurons?.contains(j) ?? true } else { false } }
+  }
+
   /// The recorded v of neuron `j` after step `step` − 1, if it was recorded then.
   func recordedV(_ id: GroupID, neuron j: Int, step: Int) -> Double? {
     let slot = slots[id.index]
@@ -115,10 +124,10 @@ extension Simulation {
     return samples[k][step - start]
   }
 
-  /// The jumps of v that events make before each step from `from` to `end`.
-  private func eventKicks(_ id: GroupID, from: Int, end: Int) -> [Double] {
+  /// What events add to a variable (v unless named) before each step from `from` to `end`.
+  func eventKicks(_ id: GroupID, variable: String = "v", from: Int, end: Int) -> [Double] {
     var kicks = [Double](repeating: 0, count: max(0, end - from))
-    for event in slots[id.index].events where event.variable == "v" {
+    for event in slots[id.index].events where event.variable == variable {
       for time in event.times {
         let step = Int(clampingToSteps: time / dt)
         if step >= from && step < end { kicks[step - from] += event.amount }

@@ -1,7 +1,7 @@
 import NeuroEngine
 import NeuroUnits
 
-/// `why n`: the checks on what is asked (one neuron, of a simulated LIF group, at a simulated time), the engine's
+/// `why n`: the checks on what is asked (one neuron with a membrane potential, at a simulated time), the engine's
 /// explanation, and names for its parts as the student wrote the inputs.
 extension Interpreter {
   /// The explanation of one neuron's v at its last spike (or at `time`), as a report and a record.
@@ -39,16 +39,16 @@ extension Interpreter {
       let last = neurons.lastIndex(of: j).map { steps[$0] }
       (step, crossing) = (last ?? simulation.stepIndex, last != nil)
     }
+    let model = world.models[handle.group]?.kind.name ?? "other"
     guard let explanation = simulation.explain(handle.group, neuron: j, step: step, crossing: crossing) else {
-      let model = world.models[handle.group]?.kind.name ?? "other"
-      let article = model.first.map { "aeiou".contains($0) } == true ? "an" : "a"
       throw failure(
-        "\(name) explains LIF neurons only, and \(handle.label) is \(article) \(model) neuron", at: span,
-        hint: "its membrane potential is not a sum of its inputs; plot \(handle.name).v with its inputs instead")
+        "\(name) explains neurons with a membrane potential v, and \(handle.label) (\(model)) has none", at: span,
+        hint: "ask about a neuron it drives: \(name) NEURON")
     }
     return WhyReport(
       explanation, neuron: handle.label, time: Double(step) * dt, crossing: crossing, asked: time != nil,
-      labels: labels(for: explanation, of: handle), dt: dt, ascii: host.plot.style == .ascii)
+      labels: labels(for: explanation, of: handle), dt: dt, ascii: host.plot.style == .ascii,
+      approximation: WhyApproximation.text(explanation.method, model: model))
   }
 
   /// What each part and each presynaptic neuron is called: the stimulus as `stimuli(n)` lists it, a connection
@@ -62,7 +62,7 @@ extension Interpreter {
     var parts = explanation.parts.map { part -> String in
       switch part.source {
       case .current(let i): return i < lines.count ? lines[i] : "a current"
-      case .events: return "events on v"
+      case .events(let variable): return "events on \(variable)"
       case .connection(let id):
         guard let projection = simulation.projection(id) else { return "a connection" }
         return "\(groupName(projection.pre)) → \(groupName(projection.post))"

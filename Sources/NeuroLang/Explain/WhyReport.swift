@@ -26,7 +26,7 @@ struct WhyReport {
 
   init(
     _ e: Explanation, neuron: String, time: Double, crossing: Bool, asked: Bool, labels: Labels, dt: Double,
-    ascii: Bool
+    ascii: Bool, approximation: String
   ) {
     let mV = Self.voltage
     let ms = { (value: Double) in Quantity(value, .time).formatted }
@@ -38,30 +38,23 @@ struct WhyReport {
       let name = !e.linear ? "nonlinear remainder" : e.noise ? "noise current (draws not kept)" : "not explained"
       rows.append((name, remainder))
     }
-    var lines: [String] = []
-    if crossing {
-      lines.append("\(neuron) spiked at \(ms(time)): v reached \(mV(e.v)), past its threshold of \(mV(e.threshold))")
-    } else {
-      let when = asked ? "at \(ms(time))" : "has not spiked; now, at \(ms(time)),"
-      lines.append("\(neuron) \(when): v = \(mV(e.v)), its threshold \(mV(e.threshold))")
-    }
+    var lines = [Self.headline(e, neuron: neuron, time: time, crossing: crossing, asked: asked, dt: dt)]
     lines.append(
-      e.afterSpike
-        ? "counted from \(ms(since)), when v restarted at \(mV(e.startValue)) after the spike before (a spike "
-          + "resets v)"
-        : "counted from \(ms(since)), where v started at \(mV(e.startValue))")
-    lines.append(
-      e.linear
-        ? "between spikes this neuron is linear: the parts add up to v exactly"
-        : "its synapses are conductances, so the parts are approximate: each input counts as the current "
-          + "g·(E − v) it carried along the actual v, through the resting membrane; the conductances also make "
-          + "the membrane leakier, and what that changes is the nonlinear remainder")
+      !e.afterSpike
+        ? "counted from \(ms(since)), where v started at \(mV(e.startValue))"
+        : e.method == .linearisedAtRest
+          ? "counted from \(ms(since)), when v (at \(mV(e.startValue))) had stopped falling after the spike before"
+          : "counted from \(ms(since)), when v restarted at \(mV(e.startValue)) after the spike before (a spike "
+            + "resets v)")
+    lines.append(approximation)
     if e.noise && !e.vRecorded {
       lines.append("a noise current flowed, whose draws are not kept: its part is missing (record the v to see it)")
     }
     let total = rows.reduce(0) { $0 + abs($1.value) }
     let share = { (value: Double) in total > 0 ? "\(formatNumber((100 * value / total).rounded()))%" : "" }
-    let restRow = e.startValue == e.restPart ? "resting level" : "resting level, from v at the start"
+    let restRow =
+      e.startValue == e.restPart
+        ? "resting level" : e.linear ? "resting level, from v at the start" : "resting level, from the start"
     let width = max(([restRow, "v"] + rows.map(\.label)).map(\.count).max() ?? 0, 6)
     let valueWidth = max((rows.map { Self.signed($0.value) } + [mV(e.restPart), mV(e.v)]).map(\.count).max() ?? 0, 4)
     let bars = Self.bars(start: e.restPart, rows.map(\.value), ascii: ascii)
@@ -103,12 +96,29 @@ struct WhyReport {
     }
     record = Record(fields: [
       ("neuron", .string(neuron)), ("time", .quantity(Quantity(time, .time))),
-      ("v", .quantity(Quantity(e.v, .voltage))), ("threshold", .quantity(Quantity(e.threshold, .voltage))),
+      ("v", .quantity(Quantity(e.v, .voltage))), ("threshold", e.threshold.map { .quantity(Quantity($0, .voltage)) } ?? .nothing),
       ("spiked", .bool(crossing)), ("since", .quantity(Quantity(since, .time))),
       ("start", .quantity(Quantity(e.startValue, .voltage))), ("rest", .quantity(Quantity(e.restPart, .voltage))),
       ("parts", .list(ValueList(parts))), ("presynaptic", .list(ValueList(neurons))),
       ("remainder", .quantity(Quantity(remainder, .voltage))), ("exact", .bool(e.linear)),
     ])
+  }
+
+  /// The first line: what is explained, at which moment.
+  private static func headline(
+    _ e: Explanation, neuron: String, time: Double, crossing: Bool, asked: Bool, dt: Double
+  ) -> String {
+    let ms = { (value: Double) in Quantity(value, .time).formatted }
+    let threshold = e.threshold.map { ", past its threshold of \(voltage($0))" } ?? ""
+    guard crossing else {
+      let when = asked ? "at \(ms(time)):" : "has not spiked; now, at \(ms(time)),"
+      return "\(neuron) \(when) v = \(voltage(e.v))" + (e.threshold.map { ", its threshold \(voltage($0))" } ?? "")
+    }
+    let explained = Double(e.step) * dt
+    return abs(explained - time) < dt / 2
+      ? "\(neuron) spiked at \(ms(time)): v reached \(voltage(e.v))\(threshold)"
+      : "\(neuron) spiked at \(ms(time)): v was \(voltage(e.v)) at \(ms(explained)), the step before the one that "
+        + "reset it"
   }
 
   /// A part with its sign: `+17.5 mV`, `-2.5 mV`.
