@@ -26,7 +26,7 @@ enum WhyApproximation {
     case "adex": return "adaptation current w"
     case "hh": return "sodium and potassium gates"
     case "cond": return "leak and constant conductances"
-    default: return "other variables"
+    default: return "other state variables (if any)"
     }
   }
 

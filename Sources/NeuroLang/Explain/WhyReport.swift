@@ -62,9 +62,10 @@ struct WhyReport {
     lines.append("  " + "source".padding(width) + "  " + "part".leftPadding(valueWidth) + "  share")
     lines.append("  " + restRow.padding(width) + "  " + mV(e.restPart).leftPadding(valueWidth))
     for (row, bar) in zip(rows, bars) {
-      lines.append(
+      let line =
         "  " + row.label.padding(width) + "  " + Self.signed(row.value).leftPadding(valueWidth) + "  "
-          + share(row.value).leftPadding(5) + "  " + bar)
+        + share(row.value).leftPadding(5) + "  " + bar
+      lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
     }
     lines.append("  " + "v".padding(width) + "  " + mV(e.v).leftPadding(valueWidth))
     let presynaptic = Array(zip(labels.presynaptic, e.presynaptic).prefix(Self.presynapticShown))
