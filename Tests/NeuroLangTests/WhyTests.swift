@@ -23,6 +23,40 @@ import Testing
     #expect(Help.text(for: "explain") == Help.text(for: "why"))
   }
 
+  @Test func nonlinearHelpExamplePrintsWhatThePageShows() throws {
+    let (output, ok) = run(Help.whyNonlinearExample)
+    #expect(ok)
+    let afterRun = try #require(output.split(separator: "\n", maxSplits: 1).last)
+    #expect(String(afterRun) == Help.whyNonlinearExampleOutput)
+    #expect(Help.text(for: "why")?.contains(Help.whyNonlinearExampleOutput) == true)
+  }
+
+  @Test func partsAndRemainderAddUpToVForEveryModel() {
+    let setup = """
+      neuron izh = izhikevich()
+      neuron a = adex()
+      neuron h = hh()
+      neuron c = cond(v_th: -55mV)
+      model qif {
+        dv/dt = (v + 70mV) * (v + 50mV) / (20mV * 10ms) + 100Mohm * I / 10ms
+        on v > 0mV { v = -70mV }
+        init v: -70mV
+      }
+      neuron q = qif()
+      inject izh 10nA from 20ms to 80ms
+      inject a 1nA from 20ms to 80ms
+      inject h 10uA from 20ms to 80ms
+      inject c 2nA from 20ms to 80ms
+      inject q 300pA from 20ms to 80ms
+      event c.g_exc += 20nS at 30ms
+      run 100ms
+      """
+    let calls = ["izh", "a", "h", "c", "q"].flatMap { ["why(\($0))", "explain(\($0), at: 50ms)"] }
+    let remainders = relativeRemainders(setup, calls)
+    #expect(remainders.count == calls.count)
+    #expect(remainders.allSatisfy { abs($0) < 1e-9 })
+  }
+
   /// The record's v less its resting level and parts, relative to v, for each call.
   private func relativeRemainders(_ setup: String, _ calls: [String]) -> [Double] {
     var lines = [setup]

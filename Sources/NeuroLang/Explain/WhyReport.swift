@@ -54,7 +54,7 @@ struct WhyReport {
     let share = { (value: Double) in total > 0 ? "\(formatNumber((100 * value / total).rounded()))%" : "" }
     let restRow =
       e.startValue == e.restPart
-        ? "resting level" : e.linear ? "resting level, from v at the start" : "resting level, from the start"
+      ? "resting level" : e.linear ? "resting level, from v at the start" : "resting level, from the start"
     let width = max(([restRow, "v"] + rows.map(\.label)).map(\.count).max() ?? 0, 6)
     let valueWidth = max((rows.map { Self.signed($0.value) } + [mV(e.restPart), mV(e.v)]).map(\.count).max() ?? 0, 4)
     let bars = Self.bars(start: e.restPart, rows.map(\.value), ascii: ascii)
@@ -97,7 +97,8 @@ struct WhyReport {
     }
     record = Record(fields: [
       ("neuron", .string(neuron)), ("time", .quantity(Quantity(time, .time))),
-      ("v", .quantity(Quantity(e.v, .voltage))), ("threshold", e.threshold.map { .quantity(Quantity($0, .voltage)) } ?? .nothing),
+      ("v", .quantity(Quantity(e.v, .voltage))),
+      ("threshold", e.threshold.map { .quantity(Quantity($0, .voltage)) } ?? .nothing),
       ("spiked", .bool(crossing)), ("since", .quantity(Quantity(since, .time))),
       ("start", .quantity(Quantity(e.startValue, .voltage))), ("rest", .quantity(Quantity(e.restPart, .voltage))),
       ("parts", .list(ValueList(parts))), ("presynaptic", .list(ValueList(neurons))),

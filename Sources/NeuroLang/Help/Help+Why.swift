@@ -23,6 +23,32 @@ extension Help {
 
     """
 
+  /// The page's second example, a nonlinear model, as typed.
+  static let whyNonlinearExample = """
+    neuron izh = izhikevich()
+    inject izh 0.5nA from 20ms to 80ms
+    run 100ms
+    explain izh at 60ms
+    """
+
+  /// What the second example prints after its run line.
+  static let whyNonlinearExampleOutput =
+    """
+    izh at 60 ms: v = -69.66 mV
+    counted from 0 ms, where v started at -65 mV
+
+    """ + WhyApproximation.text(.linearisedAtRest, model: "izhikevich")
+      + """
+
+
+        source                                   part  share
+        resting level, from the start       -70.36 mV
+        inject 500 pA from 20 ms to 80 ms  +0.7026 mV   100%  ████████████████████████
+        nonlinear remainder                 +1.878 µV     0%                          █
+        v                                   -69.66 mV
+
+      """
+
   static let whyTopic = """
     why NEURON [at T]      why n, why exc[3]: what made the neuron's last spike
     explain NEURON at T    what its membrane potential was made of at any simulated time
@@ -32,13 +58,28 @@ extension Help {
     It is counted from the last reset: a spike resets v, so only what came after it (and synaptic
     currents still flowing) shapes v. For LIF neurons with current synapses (weight in mV or nA)
     the parts add up to v exactly; with conductances (E_rev:) each input counts as the current
-    g·(E − v) it carried, and what is left is the "nonlinear remainder" row. LIF neurons only.
+    g·(E − v) it carried, and what is left is the "nonlinear remainder" row.
+    Other models (izhikevich, adex, hh, cond, models written with `model`) are nonlinear: the
+    neuron is replayed with its own step, each input counts as what it would do to the membrane
+    linearised at its resting level, and the "nonlinear remainder" row holds what the model's
+    nonlinear terms add: the quadratic term and u (izhikevich), the exponential spike current
+    and w (adex), the sodium and potassium currents (hh), the conductances' g·(E − v) as v
+    moves (cond). It is small for a weak input below threshold and large at a spike: the spike
+    is the nonlinearity. At a spike of these models, v is taken one step before the reset.
+    Spike sources (poisson, spike_times) and rate units have no membrane potential to explain.
     let r = why(n) gives a record {neuron, time, v, threshold, spiked, since, start, rest, parts,
       presynaptic, remainder, exact}; r.parts holds {source, part, share} for each row.
 
     example:
 
-    """ + whyExample.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n\n" + whyExampleOutput
+    """ + indented(whyExample) + "\n\n" + whyExampleOutput
+    + "\nA nonlinear model, weakly driven (the remainder is small):\n\n"
+    + indented(whyNonlinearExample) + "\n\n" + whyNonlinearExampleOutput
+
+  /// Each line of `text` indented by two spaces.
+  private static func indented(_ text: String) -> String {
+    text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+  }
 
   /// The topics of this page.
   static let whyTopics = ["why": whyTopic, "explain": whyTopic]
