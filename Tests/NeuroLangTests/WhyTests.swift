@@ -14,21 +14,19 @@ import Testing
     return (output, ok)
   }
 
-  @Test func helpExamplePrintsWhatThePageShows() throws {
-    let (output, ok) = run(Help.whyExample)
-    #expect(ok)
-    let afterRun = try #require(output.split(separator: "\n", maxSplits: 1).last)
-    #expect(String(afterRun) == Help.whyExampleOutput)
-    #expect(Help.text(for: "why")?.contains(Help.whyExampleOutput) == true)
-    #expect(Help.text(for: "explain") == Help.text(for: "why"))
-  }
+  /// The page's examples (a LIF neuron, a nonlinear model), each with what the page says it prints.
+  static let helpExamples = [
+    (Help.whyExample, Help.whyExampleOutput), (Help.whyNonlinearExample, Help.whyNonlinearExampleOutput),
+  ]
 
-  @Test func nonlinearHelpExamplePrintsWhatThePageShows() throws {
-    let (output, ok) = run(Help.whyNonlinearExample)
+  @Test(arguments: helpExamples.indices) func helpExamplePrintsWhatThePageShows(_ i: Int) throws {
+    let (example, expected) = Self.helpExamples[i]
+    let (output, ok) = run(example)
     #expect(ok)
     let afterRun = try #require(output.split(separator: "\n", maxSplits: 1).last)
-    #expect(String(afterRun) == Help.whyNonlinearExampleOutput)
-    #expect(Help.text(for: "why")?.contains(Help.whyNonlinearExampleOutput) == true)
+    #expect(String(afterRun) == expected)
+    #expect(Help.text(for: "why")?.contains(expected) == true)
+    #expect(Help.text(for: "explain") == Help.text(for: "why"))
   }
 
   @Test func partsAndRemainderAddUpToVForEveryModel() {
