@@ -99,7 +99,7 @@ public struct LIFGroup: ParameterizedGroup {
   var releases: [Int: [(neuron: Int, span: Double)]] = [:]
   /// Precise timing with exact integration: the post-pass of `placeSpikesInsideStep` runs after each step.
   var placesSpikesInsideSteps = false
-  private var initialV: [Double]? = nil
+  private(set) var initialV: [Double]? = nil
   /// Per-neuron values of parameters that differ between neurons (v_rest, v_th, v_reset, R).
   private(set) var perNeuron: [String: [Double]] = [:]
   private var stepIndex = 0

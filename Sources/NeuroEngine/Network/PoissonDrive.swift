@@ -46,7 +46,7 @@ public struct PoissonDrive: Sendable {
   private let seed: UInt64
   /// The step at which the drive began (0 after a reset).
   var startStep: Int
-  private var delaySteps = 0
+  private(set) var delaySteps = 0
   /// The mean count a neuron a step; -1 before the first run.
   private(set) var mean = -1.0
   private var table = PoissonCountTable(mean: 0)

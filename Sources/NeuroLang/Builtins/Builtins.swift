@@ -19,14 +19,14 @@ enum Builtins {
   static let all: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: ([spikes, spikeCount, rate, abs, sqrt, exp, log] + statistics + rounding + lists + randomness
       + simulation + analysis + currents + connectivity + stimuli + plots + plasticity + learning + dynamics
-      + memory + coding + receptiveFields + populationAnalysis + fitting + [estimate, wallClock, cores])
+      + memory + coding + receptiveFields + populationAnalysis + fitting + [estimate, wallClock, cores, why, explain])
       .map { ($0.name, $0) })
 
   /// Built-ins that take only named values: completion inside their calls offers only their labels.
   static let takingOnlyNamedValues: Set<String> = ["estimate"]
 
   /// Built-ins that print a report of what they give: called on a line of their own, the value is not echoed.
-  static let reporting: Set<String> = ["estimate"]
+  static let reporting: Set<String> = ["estimate", "why", "explain"]
 
   /// Built-ins whose text is printed as it is (not quoted) when called on a line of their own.
   static let printingText: Set<String> = ["describe"]

@@ -6,7 +6,7 @@ public enum Help {
   /// Help on a topic, or nil when there is none (then `suggestions` helps).
   public static func text(for topic: String?) -> String? {
     guard let topic = topic?.trimmed(), !topic.isEmpty else { return overview }
-    if let text = topics[topic] { return text }
+    if let text = topics[topic] ?? whyTopics[topic] { return text }
     if let kind = ModelKind.all[topic] { return modelHelp(kind) }
     if let builtin = Builtins.all[topic] { return "\(builtin.name)(\(builtin.signature))\n  \(builtin.summary)\n" }
     for kind in ModelKind.all.values {
@@ -26,7 +26,7 @@ public enum Help {
 
   /// Every name `:help` knows.
   public static var allTopics: [String] {
-    Array(topics.keys) + Array(ModelKind.all.keys) + Array(Builtins.all.keys)
+    Array(topics.keys) + Array(whyTopics.keys) + Array(ModelKind.all.keys) + Array(Builtins.all.keys)
       + ModelKind.all.values.flatMap { $0.parameters.map(\.name) }
   }
 
@@ -78,7 +78,7 @@ public enum Help {
 
     help topics:  units  neuron  inject  run  reset  now  dt  plot  print  let  import  model  event  repl  lessons
                   population  connect  input  drive  record  raster  hist  heatmap  figures  plasticity  networks
-                  rates  phase_plane  decisions  memory  coding  fitting  check
+                  rates  phase_plane  decisions  memory  coding  fitting  why  check
     models:       lif  cond  izhikevich  adex  hh  poisson  rate_unit  wong_wang  tuned  (and your own: :help model)
     functions:    spikes  spike_count  rate  isi  cv  psth  fano  synchrony  correlogram  connections
                   stdp  stp  pairing  stdp_window  weights  phase_plane  fixed_points  decisions  ring_weights

@@ -123,6 +123,14 @@ extension Parser {
         return .checkAccuracy(options: options)
       }
     ),
+    "why": (
+      { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
+      { p, start in try p.parseWhy(start) }
+    ),
+    "explain": (
+      { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
+      { p, start in try p.parseWhy(start) }
+    ),
     "export": (
       { p in p.isIdentifier(at: 1) && (p.tokenKind(at: 2) == .keyword(.to) || p.atStatementEnd(after: 2)) },
       { p, _ in try p.parseExport() }

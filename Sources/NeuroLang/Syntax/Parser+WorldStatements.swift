@@ -156,6 +156,24 @@ extension Parser {
     return .export(target: target, targetSpan: targetSpan, path: try parseExpression())
   }
 
+  /// `why n`, `why exc[3] at 42ms`, `explain n at 42ms`: a call of the built-in of the same name, written as a
+  /// statement (`why(n, at: 42ms)`).
+  mutating func parseWhy(_ start: Span) throws -> StmtKind {
+    let word = advance()
+    let name = word.kind == .identifier("explain") ? "explain" : "why"
+    var arguments = [Argument(label: nil, labelSpan: nil, value: try parsePostfix())]
+    if check(.comma) {
+      throw error("\(name) explains one neuron; a time comes after 'at'", at: current, hint: "\(name) n at 42ms")
+    }
+    if case .identifier("at") = current.kind {
+      let at = advance()
+      if atStatementEnd { throw error("expected a time after 'at'", at: current, hint: "\(name) n at 42ms") }
+      arguments.append(Argument(label: "at", labelSpan: at.span, value: try parseExpression()))
+    }
+    let call = ExprKind.call(callee: Expr(kind: .name(name), span: word.span), arguments: arguments)
+    return .expression(Expr(kind: call, span: start.through(previous.span)))
+  }
+
   /// `record exc.v[0..9]`
   mutating func parseRecord() throws -> StmtKind {
     advance()
