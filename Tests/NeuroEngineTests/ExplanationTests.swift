@@ -30,7 +30,8 @@ import Testing
     // At a spike, the explained value is the one that crossed the threshold, before the reset.
     let crossing = try #require(simulation.explain(id, neuron: 0, step: spikes[1], crossing: true))
     #expect(crossing.v > crossing.threshold ?? .infinity && crossing.afterSpike)
-    #expect(crossing.fromStep == spikes[0] - 1 + 20)
+    // Counted from the first step after the spike before and its 2 ms (the spike inside its step, 20 steps on).
+    #expect(crossing.fromStep == spikes[0] + 20)
     #expect(abs(crossing.remainder) < 1e-15)
     #expect(crossing.parts.count == 5)
   }

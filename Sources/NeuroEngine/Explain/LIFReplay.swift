@@ -10,15 +10,21 @@ struct LIFReplay {
   let channelDecay: [Double]
   let channels: [SynapticChannel]
 
-  /// Neuron `j` of `group`, with the group's channels or without any (the resting membrane).
-  init(_ group: LIFGroup, neuron j: Int, dt: Double, withChannels: Bool) {
+  /// Neuron `j` of `group`, with the group's channels or without any (the resting membrane); `firing`, with its
+  /// threshold, reset and refractory time (the neuron as it ran, to find where it stood after a spike).
+  init(_ group: LIFGroup, neuron j: Int, dt: Double, withChannels: Bool, firing: Bool = false) {
     var parameters = group.parameters
     rest = group.perNeuron["v_rest"]?[j] ?? parameters.restingPotential
     resistance = group.perNeuron["R"]?[j] ?? parameters.resistance
     parameters.restingPotential = rest
     parameters.resistance = resistance
-    parameters.threshold = .infinity
-    parameters.refractoryPeriod = 0
+    if firing {
+      parameters.threshold = group.perNeuron["v_th"]?[j] ?? parameters.threshold
+      parameters.resetPotential = group.perNeuron["v_reset"]?[j] ?? parameters.resetPotential
+    } else {
+      parameters.threshold = .infinity
+      parameters.refractoryPeriod = 0
+    }
     var lone = LIFGroup(count: 1, parameters: parameters)
     if withChannels { for channel in group.channels { _ = lone.addChannel(channel) } }
     lone.prepare(dt: dt)

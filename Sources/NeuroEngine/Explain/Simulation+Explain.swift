@@ -98,16 +98,40 @@ extension Simulation {
     }
     if index >= 0 {
       let spike = slot.spikeSteps[index]
-      let from = min(end, spike - 1 + max(1, group.refractorySteps))
-      let reset = group.perNeuron["v_reset"]?[j] ?? group.parameters.resetPotential
-      let held = eventKicks(id, from: spike, end: from).reduce(reset, +)
-      return (from, recordedV(id, neuron: j, step: from) ?? held, true)
+      guard group.placesSpikesInsideSteps else {
+        let from = min(end, spike - 1 + max(1, group.refractorySteps))
+        let reset = group.perNeuron["v_reset"]?[j] ?? group.parameters.resetPotential
+        let held = eventKicks(id, from: spike, end: from).reduce(reset, +)
+        return (from, recordedV(id, neuron: j, step: from) ?? held, true)
+      }
+      // Precise timing: free again t_ref after the spike, inside a step; counted from the first step after.
+      let free = slot.spikeTime(index, dt: dt) + group.parameters.refractoryPeriod
+      let from = min(end, max(spike, Int(clampingToSteps: (free / dt - 1e-9).rounded(.up))))
+      return (from, recordedV(id, neuron: j, step: from) ?? replayedV(group, id, neuron: j, step: from), true)
     }
     let rest = group.perNeuron["v_rest"]?[j] ?? group.parameters.restingPotential
     if let start = slot.recordingStart["v"], start <= end, let v = recordedV(id, neuron: j, step: start) {
       return (start, v, false)
     }
     return (slot.startStep, group.initialV?[j] ?? rest, false)
+  }
+
+  /// v of neuron `j` after step `step` − 1, from the neuron replayed as it ran (threshold, resets and refractory
+  /// times included) from the group's start under its currents, events and arrivals.
+  private func replayedV(_ group: LIFGroup, _ id: GroupID, neuron j: Int, step: Int) -> Double {
+    let start = slots[id.index].startStep
+    let rest = group.perNeuron["v_rest"]?[j] ?? group.parameters.restingPotential
+    let inputs = slots[id.index].currents.map { [$0].values(neuron: j, steps: start..<step, dt: dt) }
+    let total = inputs.compactMap { $0 }.reduce([Double](repeating: 0, count: step - start)) { zip($0, $1).map(+) }
+    let arrivals = self.arrivals(
+      into: id, neuron: j, earliest: group.channels.map { _ in start }, before: step)
+    let added = channelInputs(
+      arrivals, channels: group.channels.count, decay: group.channelDecay, from: start, end: step)
+    let replay = LIFReplay(group, neuron: j, dt: dt, withChannels: true, firing: true)
+    let path = replay.trajectory(
+      from: group.initialV?[j] ?? rest, steps: step - start, input: total, added: added,
+      kicks: eventKicks(id, from: start, end: step))
+    return path[path.count - 1]
   }
 
   /// True when a noise current flows into neuron `j`, whose draws are not kept.

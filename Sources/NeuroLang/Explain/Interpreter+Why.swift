@@ -24,6 +24,7 @@ extension Interpreter {
     let dt = simulation.dt, j = handle.range.lowerBound
     let first = simulation.time - simulation.recordedDuration(handle.group)
     let step: Int, crossing: Bool
+    var spikeTime: Double? = nil
     if let (t, timeSpan) = time {
       guard t >= first - dt / 2, t <= simulation.time + dt / 2 else {
         let window = "from \(Quantity(first, .time).formatted) to \(Quantity(simulation.time, .time).formatted)"
@@ -36,8 +37,9 @@ extension Interpreter {
       (step, crossing) = (Int(clampingToSteps: t / dt), false)
     } else {
       let (steps, neurons) = simulation.spikes(handle.group)
-      let last = neurons.lastIndex(of: j).map { steps[$0] }
-      (step, crossing) = (last ?? simulation.stepIndex, last != nil)
+      let last = neurons.lastIndex(of: j)
+      (step, crossing) = (last.map { steps[$0] } ?? simulation.stepIndex, last != nil)
+      spikeTime = last.map { simulation.spikeEvents(handle.group).times[$0] }
     }
     let model = world.models[handle.group]?.kind.name ?? "other"
     guard let explanation = simulation.explain(handle.group, neuron: j, step: step, crossing: crossing) else {
@@ -46,7 +48,7 @@ extension Interpreter {
         hint: "ask about a neuron it drives: \(name) NEURON")
     }
     return WhyReport(
-      explanation, neuron: handle.label, time: Double(step) * dt, crossing: crossing, asked: time != nil,
+      explanation, neuron: handle.label, time: spikeTime ?? Double(step) * dt, crossing: crossing, asked: time != nil,
       labels: labels(for: explanation, of: handle), dt: dt, ascii: host.plot.style == .ascii,
       approximation: WhyApproximation.text(explanation.method, model: model))
   }

@@ -44,8 +44,8 @@ struct WhyReport {
         ? "counted from \(ms(since)), where v started at \(mV(e.startValue))"
         : e.method == .linearisedAtRest
           ? "counted from \(ms(since)), when v (at \(mV(e.startValue))) had stopped falling after the spike before"
-          : "counted from \(ms(since)), when v restarted at \(mV(e.startValue)) after the spike before (a spike "
-            + "resets v)")
+          : "counted from \(ms(since)), after the spike before and its refractory time, where v was "
+            + "\(mV(e.startValue)) (a spike resets v)")
     lines.append(approximation)
     if e.noise && !e.vRecorded {
       lines.append("a noise current flowed, whose draws are not kept: its part is missing (record the v to see it)")
@@ -117,10 +117,20 @@ struct WhyReport {
       return "\(neuron) \(when) v = \(voltage(e.v))" + (e.threshold.map { ", its threshold \(voltage($0))" } ?? "")
     }
     let explained = Double(e.step) * dt
-    return abs(explained - time) < dt / 2
-      ? "\(neuron) spiked at \(ms(time)): v reached \(voltage(e.v))\(threshold)"
-      : "\(neuron) spiked at \(ms(time)): v was \(voltage(e.v)) at \(ms(explained)), the step before the one that "
-        + "reset it"
+    if abs(explained - time) < 1e-9 * dt {
+      return "\(neuron) spiked at \(ms(time)): v reached \(voltage(e.v))\(threshold)"
+    }
+    if explained > time {
+      // Spikes placed inside their step: what is explained is v at the step's end (where a reset model's inputs
+      // were carrying it, the reset apart).
+      guard let threshold = e.threshold else {
+        return "\(neuron) spiked at \(ms(time)); at the step's end, \(ms(explained)), v was \(voltage(e.v))"
+      }
+      return "\(neuron) spiked at \(ms(time)), crossing its threshold of \(voltage(threshold)) inside the step; "
+        + "by the step's end, \(ms(explained)), its inputs would have carried v to \(voltage(e.v))"
+    }
+    return "\(neuron) spiked at \(ms(time)): v was \(voltage(e.v)) at \(ms(explained)), the step before the one "
+      + "that reset it"
   }
 
   /// A part with its sign: `+17.5 mV`, `-2.5 mV`.

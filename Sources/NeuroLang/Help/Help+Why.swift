@@ -11,15 +11,16 @@ extension Help {
 
   /// What the example prints after its run line.
   static let whyExampleOutput = """
-    n spiked at 45 ms: v reached -54.98 mV, past its threshold of -55 mV
-    counted from 31.1 ms, when v restarted at -70 mV after the spike before (a spike resets v)
+    n spiked at 45.0259 ms, crossing its threshold of -55 mV inside the step; by the step's end, 45.1 ms, its \
+    inputs would have carried v to -54.96 mV
+    counted from 31.2 ms, after the spike before and its refractory time, where v was -69.93 mV (a spike resets v)
     between spikes this neuron is linear: the parts add up to v exactly
 
       source                                   part  share
-      resting level                          -70 mV
+      resting level, from v at the start  -69.98 mV
       inject 2.5 nA from 20 ms to 60 ms   +18.77 mV    83%  ████████████████████████
       inject -500 pA from 30 ms to 80 ms  -3.755 mV   -17%                     ░░░░░
-      v                                   -54.98 mV
+      v                                   -54.96 mV
 
     """
 
@@ -43,8 +44,8 @@ extension Help {
 
         source                                   part  share
         resting level, from the start       -70.36 mV
-        inject 500 pA from 20 ms to 80 ms  +0.7026 mV   100%  ████████████████████████
-        nonlinear remainder                 +1.878 µV     0%                          █
+        inject 500 pA from 20 ms to 80 ms  +0.7027 mV   100%  ████████████████████████
+        nonlinear remainder                 +1.982 µV     0%                          █
         v                                   -69.66 mV
 
       """

@@ -71,7 +71,8 @@ extension Interpreter {
       else { continue }
       let comparison = SpikeComparison(
         here: world.simulation.spikeEvents(group), finer: rerun.simulation.spikeEvents(other),
-        neurons: world.simulation.group(group).count, since: world.simulation.time
+        neurons: world.simulation.group(group).count,
+        since: world.simulation.time
           - world.simulation.recordedDuration(group))
       var line = "  \(name): " + comparison.summary(exactTimes: !stochastic)
       if comparison.largestShift <= dt, let shift = voltageShift(group, other, in: rerun) {
