@@ -66,7 +66,7 @@ extension LIFGroup {
 
   /// A parameter of neuron i: its own value when it has one.
   private func parameter(_ name: String, _ i: Int, _ shared: Double) -> Double {
-    perNeuron[name]?[i] ?? shared
+    perNeuron.isEmpty ? shared : perNeuron[name]?[i] ?? shared
   }
 
   /// The course of neuron i's v inside the current step from the inputs it had: the input and conductances
@@ -77,7 +77,7 @@ extension LIFGroup {
     let p = parameters
     let rest = parameter("v_rest", i, p.restingPotential), resistance = parameter("R", i, p.resistance)
     var course = Course(target: rest + resistance * input, rate: 1 / p.tau)
-    if conductancesInChannels {
+    if conductances > 0 {
       let leak = 1 / resistance
       var total = leak, drive = leak * rest + input
       for (c, channel) in channels.enumerated() where channelDecay[c] > 0 {
@@ -102,10 +102,6 @@ extension LIFGroup {
     return course
   }
 
-  /// Whether any channel is a conductance (the course then holds them over the step).
-  private var conductancesInChannels: Bool {
-    channels.contains { if case .conductance = $0.kind { return true } else { return false } }
-  }
 }
 
 /// v inside a step: relaxing at `rate` towards `target`, plus decaying currents each filtered by the
@@ -119,36 +115,27 @@ struct Course {
 
   /// v at `time` (s into the step) when it was `value` at `start`.
   func value(at time: Double, from start: Double, _ value: Double) -> Double {
+    valueAndSlope(at: time, from: start, value).value
+  }
+
+  /// v and dv/dt at `time` for the same start, sharing their exponentials.
+  private func valueAndSlope(at time: Double, from start: Double, _ value: Double) -> (value: Double, slope: Double) {
     let x = time - start
-    var v = target + (value - target) * exp(-rate * x)
+    let membrane = exp(-rate * x)
+    var v = target + (value - target) * membrane
+    var d = -rate * (value - target) * membrane
     for term in terms {
-      v += term.amplitude * exp(-term.rate * start) * response(term.rate, x)
+      let amplitude = term.amplitude * exp(-term.rate * start), decay = exp(-term.rate * x)
+      let gap = rate - term.rate
+      if abs(gap) < 1e-12 * rate {
+        v += amplitude * rate * x * membrane
+        d += amplitude * rate * (1 - rate * x) * membrane
+      } else {
+        v += amplitude * (decay - membrane) * rate / gap
+        d += amplitude * (rate * membrane - term.rate * decay) * rate / gap
+      }
     }
-    return v
-  }
-
-  /// dv/dt at `time` for the same start.
-  private func slope(at time: Double, from start: Double, _ value: Double) -> Double {
-    let x = time - start
-    var d = -rate * (value - target) * exp(-rate * x)
-    for term in terms {
-      d += term.amplitude * exp(-term.rate * start) * responseSlope(term.rate, x)
-    }
-    return d
-  }
-
-  /// The membrane's response x after the start to a current decaying at `decay` from one unit of drive:
-  /// (e^{-decay x} - e^{-rate x}) rate / (rate - decay), or rate x e^{-rate x} when the two rates are equal.
-  private func response(_ decay: Double, _ x: Double) -> Double {
-    let gap = rate - decay
-    if abs(gap) < 1e-12 * rate { return rate * x * exp(-rate * x) }
-    return (exp(-decay * x) - exp(-rate * x)) * rate / gap
-  }
-
-  private func responseSlope(_ decay: Double, _ x: Double) -> Double {
-    let gap = rate - decay
-    if abs(gap) < 1e-12 * rate { return rate * (1 - rate * x) * exp(-rate * x) }
-    return (rate * exp(-rate * x) - decay * exp(-decay * x)) * rate / gap
+    return (v, d)
   }
 
   /// The time in (start, end] at which v, `value` at `start` and above `threshold` at `end`, reaches it:
@@ -158,13 +145,14 @@ struct Course {
     var (low, high) = (start, end)
     let top = self.value(at: end, from: start, value)
     var t = start + (end - start) * (threshold - value) / (top - value)
+    let tolerance = 1e-12 * (end - start)
     for _ in 0..<60 {
-      let f = self.value(at: t, from: start, value) - threshold
+      let (v, d) = valueAndSlope(at: t, from: start, value)
+      let f = v - threshold
       if f > 0 { high = t } else { low = t }
-      let d = slope(at: t, from: start, value)
       var next = d > 0 ? t - f / d : 0.5 * (low + high)
       if !(next > low && next < high) { next = 0.5 * (low + high) }
-      if abs(next - t) <= 1e-14 * (end - start) || high - low <= 1e-15 * end { return next }
+      if abs(next - t) <= tolerance || high - low <= tolerance { return next }
       t = next
     }
     return t

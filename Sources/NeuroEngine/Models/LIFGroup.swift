@@ -112,7 +112,7 @@ public struct LIFGroup: ParameterizedGroup {
   var channelGain: [Double] = []
   /// The kernel a step runs (nil: neuron by neuron), and how many channels are conductances; set by `prepare`.
   private var kernel: Kernel?
-  private var conductances = 0
+  private(set) var conductances = 0
 
   public init(count: Int, parameters: LIFParameters) {
     self.parameters = parameters
