@@ -33,8 +33,12 @@ extension NestNetwork {
         parameters.removeAll { $0.name == "tau_m" || $0.name == "t_ref" }
         parameters.append(Parameter(name: "g_L", value: 1e9 / resistance))
         parameters.append(Parameter(name: "t_ref", value: NestMapping.refractory(model.values["t_ref"] ?? 0, dt)))
-      } else if !NestMapping.onTheGrid(model.values) {
-        ports.model += "_ps"  // iaf_psc_delta_ps, iaf_psc_exp_ps: the crossing inside the step, as neuro finds it
+      } else if !NestMapping.onTheGrid(model.values), (model.values["t_ref"] ?? 0) >= dt {
+        // iaf_psc_delta_ps, iaf_psc_exp_ps: the crossing inside the step, as neuro finds it. They take no t_ref
+        // under a step, so a shorter one keeps the grid model (spikes at the step's end, within a step of neuro's).
+        // A delta synapse acts there at the moment it arrives, as neuro's does from the next step: no step added.
+        ports.model += "_ps"
+        ports.delayPlusStep = false
       }
       parameters += ports.parameters.map { Parameter(name: $0.name, value: $0.value) }
     } else if kind.name == ModelKind.lif.name {

@@ -11,12 +11,15 @@ struct NestPlayback: NeuronGroup {
   private var stamp: Int
   private let lastStamp: Int
   private var now: [String: [Double]] = [:]
+  /// How long before the end of the last step each neuron's latest spike came, from NEST's precise models.
+  private var leads: [Double]
 
   init(original: any NeuronGroup, results: NestResults.Population, from stamp: Int, to lastStamp: Int) {
     self.original = original
     self.results = results
     self.stamp = stamp
     self.lastStamp = lastStamp
+    leads = Array(repeating: 0, count: original.count)
     for name in original.variableNames {
       if let values = original.values(of: name) { now[name] = values }
     }
@@ -29,7 +32,9 @@ struct NestPlayback: NeuronGroup {
 
   mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
     stamp += 1
-    spikes += results.spikes[stamp] ?? []
+    let fired = results.spikes[stamp] ?? []
+    spikes += fired
+    for neuron in fired where neuron < leads.count { leads[neuron] = results.offsets[stamp]?[neuron] ?? 0 }
     for (variable, perNeuron) in results.traces {
       for (neuron, values) in perNeuron where values.indices.contains(stamp - 1) && now[variable] != nil {
         let value = values[stamp - 1]
@@ -42,6 +47,8 @@ struct NestPlayback: NeuronGroup {
       }
     }
   }
+
+  var spikeLeads: [Double]? { results.offsets.isEmpty ? nil : leads }
 
   mutating func resetState() {
     original.resetState()

@@ -6,6 +6,8 @@ struct NestResults {
   struct Population {
     /// Step → the neurons that fired at its end.
     var spikes: [Int: [Int]] = [:]
+    /// Step → neuron → how long before the step's end it fired (s), for NEST's models with precise spike times.
+    var offsets: [Int: [Int: Double]] = [:]
     /// Variable → neuron → values after steps 1, 2, … (NaN where a step is missing).
     var traces: [String: [Int: [Double]]] = [:]
     /// Variable → every neuron's value at the end (SI), where known.
@@ -34,6 +36,9 @@ struct NestResults {
         for fields in Self.rows(FilePaths.joined(folder, file)) where fields.count >= 2 {
           guard let sender = Int(fields[0]), let step = Int(fields[1]) else { continue }
           result.spikes[step, default: []].append(sender - first)
+          if fields.count >= 3, let offset = Double(fields[2]), offset > 0 {
+            result.offsets[step, default: [:]][sender - first] = offset * 1e-3
+          }
         }
       }
       for step in result.spikes.keys { result.spikes[step]?.sort() }

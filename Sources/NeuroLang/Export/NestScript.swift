@@ -188,7 +188,7 @@ enum NestScript {
   {
     var lines = [
       "r\(p) = nest.Create(\"spike_recorder\", params={\"record_to\": \"ascii\", \"label\": \"neuro_spikes_p\(p)\", "
-        + "\"time_in_steps\": True})",
+        + "\"time_in_steps\": True, \"precision\": 12})",
       "nest.Connect(p\(p), r\(p))",
     ]
     for (k, recording) in population.recorded.enumerated() {
