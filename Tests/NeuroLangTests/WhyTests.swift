@@ -24,7 +24,8 @@ import Testing
     let (output, ok) = run(example)
     #expect(ok)
     let afterRun = try #require(output.split(separator: "\n", maxSplits: 1).last)
-    #expect(String(afterRun) == expected)
+    // Printed with its sentences fitted to the screen (80 columns here).
+    #expect(String(afterRun) == WhyReport.wrappingSentences(expected, width: 80))
     #expect(Help.text(for: "why")?.contains(expected) == true)
     #expect(Help.text(for: "explain") == Help.text(for: "why"))
   }

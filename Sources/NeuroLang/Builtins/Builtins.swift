@@ -154,6 +154,15 @@ enum Builtins {
     for parameter in kind.parameters where values[parameter.name] == nil {
       values[parameter.name] = parameter.defaultValue
     }
+    if kind.name == ModelKind.lif.name && method == .euler {
+      // Euler finds no crossing inside the step: its spikes are on the grid, and the model says so.
+      if values["timing"] == 0 {
+        throw c.failure(
+          "lif by Euler steps sees a spike only at the end of a step: timing: precise needs method: exact",
+          hint: "lif(method: euler) or lif(timing: precise)")
+      }
+      values["timing"] = 1
+    }
     if let problem = kind.validate(values) { throw c.failure(problem) }
     return .model(NeuronModel(kind: kind, values: values, method: method))
   }

@@ -36,19 +36,22 @@ extension Builtins {
     if times.count > 1, let second = times.last {
       throw c.failure("at is given twice", at: second.labelSpan ?? second.span)
     }
+    let written = c.interpreter.source.text(c.arguments[first].span)
     let time = try times.first.map { argument -> (Double, Span) in
       guard case .quantity(let q) = argument.value, q.dimension == .time else {
-        let found = argument.value.describedKind
+        var plain: Double? = nil
+        if case .quantity(let q) = argument.value, q.dimension.isDimensionless { plain = q.value }
         throw c.failure(
-          "at needs a time, found \(found)", at: argument.span,
-          hint: c.interpreter.optionHint(argument.value, .time, "at", or: "at: 42ms"))
+          "at needs a time, found \(argument.value.describedKind)", at: argument.span,
+          hint: plain.map { "add a unit: \(name) \(written) at \(formatNumber($0))ms" }
+            ?? "\(name) \(written) at 42ms")
       }
       return (q.value, argument.span)
     }
     let report = try c.interpreter.explanation(
-      of: handle, at: time, written: c.interpreter.source.text(c.arguments[first].span), span: c.arguments[first].span,
+      of: handle, at: time, written: written, span: c.arguments[first].span,
       name: name)
-    c.interpreter.host.write(report.text)
+    c.interpreter.host.write(report.wrapped(width: c.interpreter.host.plot.width))
     return .record(report.record)
   }
 }

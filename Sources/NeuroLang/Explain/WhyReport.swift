@@ -24,6 +24,16 @@ struct WhyReport {
   let text: String
   let record: Record
 
+  /// The text with its sentences fitted to `width` columns; the table's rows (indented) kept whole.
+  func wrapped(width: Int) -> String { Self.wrappingSentences(text, width: width) }
+
+  /// A report's sentences fitted to `width` columns, its indented lines kept whole.
+  static func wrappingSentences(_ text: String, width: Int) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasPrefix(" ") ? String(line) : TextWrapping.wrap(String(line), width: width)
+    }.joined(separator: "\n")
+  }
+
   init(
     _ e: Explanation, neuron: String, time: Double, crossing: Bool, asked: Bool, labels: Labels, dt: Double,
     ascii: Bool, approximation: String
@@ -50,14 +60,15 @@ struct WhyReport {
     if e.noise && !e.vRecorded {
       lines.append("a noise current flowed, whose draws are not kept: its part is missing (record the v to see it)")
     }
-    let total = rows.reduce(0) { $0 + abs($1.value) }
-    let share = { (value: Double) in total > 0 ? "\(formatNumber((100 * value / total).rounded()))%" : "" }
+    // Parts that add up to less than a nanovolt are round-off: no shares, no bars.
+    let total = rows.reduce(0) { $0 + abs($1.value) }, meaningful = total > 1e-9
+    let share = { (value: Double) in meaningful ? "\(formatNumber((100 * value / total).rounded()))%" : "" }
     let restRow =
       e.startValue == e.restPart
       ? "resting level" : e.linear ? "resting level, from v at the start" : "resting level, from the start"
     let width = max(([restRow, "v"] + rows.map(\.label)).map(\.count).max() ?? 0, 6)
     let valueWidth = max((rows.map { Self.signed($0.value) } + [mV(e.restPart), mV(e.v)]).map(\.count).max() ?? 0, 4)
-    let bars = Self.bars(start: e.restPart, rows.map(\.value), ascii: ascii)
+    let bars = meaningful ? Self.bars(start: e.restPart, rows.map(\.value), ascii: ascii) : rows.map { _ in "" }
     lines.append("")
     lines.append("  " + "source".padding(width) + "  " + "part".leftPadding(valueWidth) + "  share")
     lines.append("  " + restRow.padding(width) + "  " + mV(e.restPart).leftPadding(valueWidth))
@@ -85,7 +96,7 @@ struct WhyReport {
       Value.record(
         Record(fields: [
           ("source", .string(row.label)), ("part", .quantity(Quantity(row.value, .voltage))),
-          ("share", .quantity(Quantity(total > 0 ? row.value / total : 0))),
+          ("share", .quantity(Quantity(meaningful ? row.value / total : 0))),
         ]))
     }
     let neurons = presynaptic.map { label, neuron in

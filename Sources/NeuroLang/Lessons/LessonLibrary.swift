@@ -93,7 +93,8 @@ extension Interpreter {
   /// are not defined yet, or the values the student gave those names. Never the check's own
   /// arithmetic.
   public func explanation(of failure: (check: Lesson.Check, error: String?)) -> String? {
-    // The names the check reads: identifiers that are not a member (`.v`) or a named argument (`bin:`).
+    // The names the check reads: identifiers that are not a member (`.v`), a named argument (`bin:`) or a
+    // model's word after one (`method: euler`, `timing: grid`).
     var lexer = Lexer(Source(name: "check", text: failure.check.expression))
     let tokens = lexer.tokenize()
     var words: Set<String> = []
@@ -101,6 +102,7 @@ extension Interpreter {
       guard case .identifier(let name) = token.kind else { continue }
       if i > 0, tokens[i - 1].kind == .dot { continue }
       if i + 1 < tokens.count, tokens[i + 1].kind == .colon { continue }
+      if i > 0, tokens[i - 1].kind == .colon, ModelKind.words.contains(name) { continue }
       words.insert(name)
     }
     let defined = Dictionary(definitions.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })

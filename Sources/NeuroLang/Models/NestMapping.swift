@@ -33,8 +33,11 @@ extension NestMapping {
       return [
         ("C_m", tau / resistance * 1e12), ("tau_m", tau * 1e3), ("E_L", (values["v_rest"] ?? -70e-3) * 1e3),
         ("V_th", (values["v_th"] ?? -55e-3) * 1e3), ("V_reset", (values["v_reset"] ?? -70e-3) * 1e3),
-        ("t_ref", onTheGrid(values) || (values["t_ref"] ?? 0) < dt
-          ? refractory(values["t_ref"] ?? 0, dt) : (values["t_ref"] ?? 0) * 1e3),
+        (
+          "t_ref",
+          onTheGrid(values) || (values["t_ref"] ?? 0) < dt
+            ? refractory(values["t_ref"] ?? 0, dt) : (values["t_ref"] ?? 0) * 1e3
+        ),
         ("I_e", 0),
       ]
     },

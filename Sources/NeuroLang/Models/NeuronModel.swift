@@ -107,6 +107,12 @@ public struct ModelKind: Sendable {
   }
 
   /// Every built-in kind, by name.
+  /// Every word a model's call takes after a name: its methods, choices and presets.
+  static let words: Set<String> = Set(
+    all.values.flatMap { kind in
+      kind.methods.map(\.rawValue) + kind.choices.flatMap(\.words) + kind.presets.map(\.name)
+    })
+
   static let all: [String: ModelKind] = Dictionary(
     uniqueKeysWithValues: [lif, conductance, izhikevich, adex, hodgkinHuxley, poisson, rate, wongWang, tuned].map {
       ($0.name, $0)

@@ -113,16 +113,7 @@ extension Parser {
         return .report(try p.parseExpression())
       }
     ),
-    "check": (
-      { p in p.tokenKind(at: 1) == .identifier("accuracy") },
-      { p, _ in
-        p.advance()
-        p.advance()
-        var options: [Argument] = []
-        while p.match(.comma) { options.append(try p.parseArgument()) }
-        return .checkAccuracy(options: options)
-      }
-    ),
+    "check": ({ p in p.isIdentifier(at: 1) || p.atStatementEnd(after: 1) }, { p, _ in try p.parseCheck() }),
     "why": (
       { p in !p.atStatementEnd(after: 1) && p.tokenKind(at: 1) != .equal && p.tokenKind(at: 1) != .leftParen },
       { p, start in try p.parseWhy(start) }

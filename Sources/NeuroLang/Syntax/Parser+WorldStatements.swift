@@ -174,6 +174,25 @@ extension Parser {
     return .expression(Expr(kind: call, span: start.through(previous.span)))
   }
 
+  /// `check accuracy` or `check accuracy, dt: 0.01ms`
+  mutating func parseCheck() throws -> StmtKind {
+    advance()
+    guard case .identifier("accuracy") = current.kind else {
+      throw error(
+        "neuro checks the accuracy of the simulation: check accuracy", at: current,
+        hint: "check accuracy (or check accuracy, dt: 0.01ms)")
+    }
+    advance()
+    var options: [Argument] = []
+    while match(.comma) { options.append(try parseArgument()) }
+    guard atStatementEnd else {
+      throw error(
+        "expected the end of the line or a comma and dt:, found \(current.kind.describedForHumans)", at: current,
+        hint: "check accuracy, dt: 0.01ms")
+    }
+    return .checkAccuracy(options: options)
+  }
+
   /// `record exc.v[0..9]`
   mutating func parseRecord() throws -> StmtKind {
     advance()
