@@ -3,8 +3,8 @@ import Testing
 @testable import NeuroEngine
 
 /// Accuracy by default: every built-in model at the default step (0.1 ms) fires as often as at a step twenty
-/// times finer, each spike within 1 % of the time from the current's onset to it (the finer run's spikes are
-/// converged: halving that step again moves them by far less).
+/// times finer, each spike within 1 % of the time from the current's onset to it and each interval between spikes
+/// within 1 % of the finer run's (whose spikes are converged: halving that step again moves them by far less).
 @Suite struct ConvergenceTests {
   /// A model, the current that drives it from 10 ms, and how long to run.
   struct Case: Sendable, CustomTestStringConvertible {
@@ -78,6 +78,9 @@ import Testing
     #expect(coarse.count == fine.count)
     for (a, b) in zip(coarse, fine) {
       #expect(abs(a - b) / (b - onset) < 0.01, "\(model.name): \(a) against \(b)")
+    }
+    for (a, b) in zip(intervals(coarse), intervals(fine)) {
+      #expect(abs(a - b) / b < 0.01, "\(model.name): interval \(a) against \(b)")
     }
   }
 
