@@ -28,6 +28,8 @@ import Testing
         name: "hh 10 µA", group: { HodgkinHuxleyGroup(count: 1, parameters: .init()) }, current: 10e-6, duration: 0.2),
       Case(
         name: "hh 20 µA", group: { HodgkinHuxleyGroup(count: 1, parameters: .init()) }, current: 20e-6, duration: 0.2),
+      Case(
+        name: "hh 100 µA", group: { HodgkinHuxleyGroup(count: 1, parameters: .init()) }, current: 1e-4, duration: 0.1),
     ]
     for (name, a, b, c, d) in [
       ("regular spiking", 0.02, 0.2, -65.0, 8.0), ("intrinsically bursting", 0.02, 0.2, -55, 4),

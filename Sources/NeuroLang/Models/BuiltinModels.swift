@@ -279,7 +279,7 @@ extension ModelKind {
     name: "hh",
     summary:
       "Hodgkin–Huxley (1952) squid axon, 1 cm² patch (µA read as µA/cm²): sodium, potassium and leak currents with "
-      + "gates m, h, n; rests at -65 mV. Each step is two exponential midpoint steps, each spike where v rises "
+      + "gates m, h, n; rests at -65 mV. Each step is three exponential midpoint steps, each spike where v rises "
       + "through 0 mV inside the step: within 1 % of the converged spike times at dt = 0.1 ms (method: "
       + "exponential_euler, one Rush–Larsen step, makes intervals 5 % long)",
     parameters: hodgkinHuxleyFields.modelParameters(),
