@@ -68,8 +68,9 @@ public struct AdExGroup: ParameterizedGroup {
     refractorySteps = max(0, Int32(saturating: whole))
   }
 
-  /// The error allowed per sub-step: 1 µV on v and 0.01 pA on w, plus 10⁻⁵ of their size.
-  static let tolerance = (absolute: SIMD2(1e-3, 1e-2), relative: 1e-5)
+  /// The error allowed per sub-step: 0.1 mV on v and 1 pA on w, plus 10⁻³ of their size (spike times within
+  /// 0.1 % of converged).
+  static let tolerance = (absolute: SIMD2(1e-1, 1), relative: 1e-3)
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
     guard parameters.method == .adaptive else { return stepEuler(input: input, spikes: &spikes) }
