@@ -5,121 +5,168 @@ struct CommandLineOptions {
   enum Mode: Equatable {
     case repl
     case script(path: String)
+    /// `neuro -c TEXT`: the text run as a script.
+    case command(text: String)
     /// `neuro lesson` (list) or `neuro lesson N`.
     case lesson(number: Int?)
-    case help
+    /// `neuro --help`, `neuro help COMMAND`, `neuro COMMAND --help`.
+    case help(Subcommand?)
+    /// `neuro --help-man`: the manual page in roff.
+    case manPage
     case version
     /// `neuro export --to nest FILE.neuro [-o OUT.py]`: the script's world as a PyNEST script.
     case export(path: String, output: String?)
+    /// `neuro check FILE…` or `neuro --check FILE…`: every diagnostic, nothing run.
+    case check(paths: [String])
+    /// `neuro completion bash|zsh|fish`: the shell's completion script.
+    case completion(Shell)
   }
 
   var mode: Mode = .repl
   var forceASCII = false
   var timing = false
-  var noColor = false
+  var color = ColorChoice.auto
+  /// `--quiet`: statements do not say what they did (`ran 100 ms …`).
+  var quiet = false
   /// `--threads N`: the threads runs share their work among (every core when not given).
   var threads: Int?
   /// `--engine nest`: runs go through NEST.
   var engineNest = false
 
-  static let usage = """
-    usage: neuro [options] [FILE.neuro]
-           neuro lesson [N]
-           neuro export --to nest FILE.neuro [-o OUT.py]
-
-    With a file, runs it as a script. Without one, starts the interactive REPL
-    (or reads statements from standard input when it is not a terminal).
-    `neuro lesson` lists the guided lessons; `neuro lesson 2` starts lesson 2.
-    `neuro export --to nest` builds the script's network without simulating it and
-    writes a PyNEST 3 script that simulates it for the time of its runs (FILE.py
-    beside it, or OUT.py).
-
-    options:
-      --ascii        draw plots with plain ASCII characters
-      --no-color     never use colour
-      --threads N    share each run among N threads (default: every core); the
-                     spikes are the same for any number
-      --timing       print the wall time of each run and connect (for benchmarks)
-      --engine nest  run simulations through NEST and read the spikes back: a Python
-                     with the PyPI package nest-simulator (NEURO_PYTHON, else python3)
-      --help         show this help
-      --version      show the version
-
-    exit codes: 0 success, 64 usage, 65 syntax error, 70 runtime error, 74 file error
-
-    """
+  /// What options asked for that decides the mode once every argument is read.
+  private struct Requests {
+    var help = false, check = false, exportTarget: String?, output: String?, command: String?
+  }
 
   /// Parses the arguments after the program name; a message on a usage error.
   static func parse(_ arguments: [String]) -> Result<CommandLineOptions, UsageError> {
-    var options = CommandLineOptions()
-    var files: [String] = []
-    var arguments = arguments[...]
-    var exportTarget: String? = nil, output: String? = nil
-    while let argument = arguments.popFirst() {
-      if argument == "--threads" || argument.hasPrefix("--threads=") {
-        let text = argument == "--threads" ? arguments.popFirst() : String(argument.dropFirst("--threads=".count))
-        switch threadCount(text) {
-        case .success(let count): options.threads = count
-        case .failure(let error): return .failure(error)
-        }
+    var options = CommandLineOptions(), requests = Requests()
+    var words: [String] = [], given: [(spec: OptionSpec, spelling: String)] = []
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+      if argument == "--" {
+        words += rest
+        break
+      }
+      guard argument.hasPrefix("-"), argument != "-" else {
+        words.append(argument)
         continue
       }
-      switch argument {
-      case "--engine", "--to", "-o":
-        guard let value = arguments.popFirst() else {
-          return .failure(UsageError(message: "\(argument) needs a value"))
-        }
-        if argument == "--engine" {
-          guard value == "nest" || value == "neuro" else {
-            return .failure(UsageError(message: "unknown engine '\(value)': neuro or nest"))
-          }
-          options.engineNest = value == "nest"
-        } else if argument == "--to" {
-          guard value == "nest" else {
-            return .failure(UsageError(message: "neuro exports to nest only, not '\(value)'"))
-          }
-          exportTarget = value
-        } else {
-          output = value
-        }
-      case "--ascii": options.forceASCII = true
-      case "--timing": options.timing = true
-      case "--no-color", "--no-colour": options.noColor = true
-      case "-h", "--help": options.mode = .help
-      case "--version": options.mode = .version
-      default:
-        if argument.hasPrefix("-") && argument != "-" {
-          return .failure(UsageError(message: "unknown option '\(argument)'"))
-        }
-        files.append(argument)
+      let parts = argument.hasPrefix("--") ? argument.split(separator: "=", maxSplits: 1) : [Substring(argument)]
+      let name = String(parts[0])
+      guard let spec = OptionSpec.named(name) else { return .failure(UsageError("unknown option '\(argument)'")) }
+      var value = parts.count > 1 ? String(parts[1]) : nil
+      if spec.value == nil, value != nil { return .failure(UsageError("\(name) takes no value")) }
+      if let valueName = spec.value, value == nil {
+        value = rest.popFirst()
+        if value == nil { return .failure(UsageError("\(name) needs a value (\(valueName))")) }
       }
+      if let error = options.apply(spec, value ?? "", to: &requests) { return .failure(error) }
+      given.append((spec, name))
     }
-    if files.first == "export" {
-      guard files.count == 2, exportTarget != nil else {
-        return .failure(UsageError(message: "usage: neuro export --to nest FILE.neuro [-o OUT.py]"))
+    let command = words.first.flatMap { Subcommand(rawValue: $0 == "lessons" ? "lesson" : $0) }
+    if let misplaced = given.first(where: { $0.spec.command.map { $0 != command } ?? false }),
+      let owner = misplaced.spec.command
+    {
+      return .failure(UsageError("\(misplaced.spelling) belongs to neuro \(owner.rawValue)", command: owner))
+    }
+    if requests.help { return options.with(.help(command)) }
+    if options.mode != .repl { return .success(options) }
+    return options.resolve(command, arguments: command == nil ? words[...] : words.dropFirst(), requests)
+  }
+
+  /// Applies one option and its value; a usage error when the value is not one it takes.
+  private mutating func apply(_ spec: OptionSpec, _ value: String, to requests: inout Requests) -> UsageError? {
+    switch spec.id {
+    case .ascii: forceASCII = true
+    case .timing: timing = true
+    case .quiet: quiet = true
+    case .noColor: color = .never
+    case .check: requests.check = true
+    case .command: requests.command = value
+    case .help: requests.help = true
+    case .helpMan: mode = .manPage
+    case .version: mode = .version
+    case .output: requests.output = value
+    case .color:
+      guard let choice = ColorChoice(rawValue: value) else {
+        return UsageError("--color is always, never or auto, not '\(value)'")
       }
-      options.mode = .export(path: files[1], output: output)
-      return .success(options)
-    }
-    if exportTarget != nil || output != nil {
-      return .failure(UsageError(message: "--to and -o belong to neuro export --to nest FILE.neuro"))
-    }
-    if files.first == "lesson" || files.first == "lessons" {
-      let lessonArguments = files.dropFirst()
-      if lessonArguments.count > 1 { return .failure(UsageError(message: "neuro lesson takes one lesson number")) }
-      guard let text = lessonArguments.first else {
-        options.mode = .lesson(number: nil)
-        return .success(options)
+      color = choice
+    case .threads:
+      switch Self.threadCount(value) {
+      case .success(let count): threads = count
+      case .failure(let error): return error
       }
-      guard let number = Int(text) else { return .failure(UsageError(message: "'\(text)' is not a lesson number")) }
-      options.mode = .lesson(number: number)
-      return .success(options)
+    case .engine:
+      guard value == "nest" || value == "neuro" else { return UsageError("unknown engine '\(value)': neuro or nest") }
+      engineNest = value == "nest"
+    case .to:
+      guard value == "nest" else { return UsageError("neuro exports to nest only, not '\(value)'", command: .export) }
+      requests.exportTarget = value
     }
-    if files.count > 1 {
-      return .failure(
-        UsageError(message: "one script at a time, found \(files.count): \(files.joined(separator: " "))"))
+    return nil
+  }
+
+  /// The mode the command and the words after it ask for.
+  private func resolve(_ command: Subcommand?, arguments: ArraySlice<String>, _ requests: Requests)
+    -> Result<CommandLineOptions, UsageError>
+  {
+    if requests.command != nil || requests.check, command != nil {
+      return .failure(UsageError("\(requests.check ? "--check" : "-c") takes no command '\(command?.rawValue ?? "")'"))
     }
-    if let file = files.first, options.mode == .repl { options.mode = .script(path: file) }
+    if let text = requests.command {
+      guard arguments.isEmpty else { return .failure(UsageError("-c runs its text: give no file beside it")) }
+      return with(.command(text: text))
+    }
+    if requests.check { return checkMode(arguments) }
+    switch command {
+    case nil:
+      if arguments.count > 1 {
+        return .failure(
+          UsageError("one script at a time, found \(arguments.count): \(arguments.joined(separator: " "))"))
+      }
+      return with(arguments.first.map { .script(path: $0) } ?? .repl)
+    case .lesson:
+      if arguments.count > 1 { return .failure(UsageError("neuro lesson takes one lesson number", command: .lesson)) }
+      guard let text = arguments.first else { return with(.lesson(number: nil)) }
+      guard let number = Int(text) else {
+        return .failure(UsageError("'\(text)' is not a lesson number", command: .lesson))
+      }
+      return with(.lesson(number: number))
+    case .export:
+      guard arguments.count == 1, let path = arguments.first, requests.exportTarget != nil else {
+        return .failure(UsageError("neuro export needs --to nest and one FILE.neuro", command: .export))
+      }
+      return with(.export(path: path, output: requests.output))
+    case .check:
+      return checkMode(arguments)
+    case .completion:
+      guard arguments.count == 1, let name = arguments.first, let shell = Shell(rawValue: name) else {
+        let found = arguments.isEmpty ? "" : ", not '\(arguments.joined(separator: " "))'"
+        return .failure(UsageError("neuro completion takes bash, zsh or fish\(found)", command: .completion))
+      }
+      return with(.completion(shell))
+    case .help:
+      guard arguments.count <= 1 else { return .failure(UsageError("neuro help takes one command", command: .help)) }
+      guard let name = arguments.first else { return with(.help(nil)) }
+      guard let topic = Subcommand(rawValue: name) else {
+        let names = Subcommand.allCases.map(\.rawValue).joined(separator: ", ")
+        return .failure(UsageError("no command '\(name)'; the commands are \(names)", command: .help))
+      }
+      return with(.help(topic))
+    }
+  }
+
+  private func checkMode(_ paths: ArraySlice<String>) -> Result<CommandLineOptions, UsageError> {
+    guard !paths.isEmpty else { return .failure(UsageError("neuro check needs a FILE.neuro", command: .check)) }
+    return with(.check(paths: Array(paths)))
+  }
+
+  /// These options in another mode.
+  private func with(_ mode: Mode) -> Result<CommandLineOptions, UsageError> {
+    var options = self
+    options.mode = mode
     return .success(options)
   }
 }
@@ -129,18 +176,24 @@ extension CommandLineOptions {
   static func threadCount(_ text: String?) -> Result<Int, UsageError> {
     let cores = Interpreter.cores
     guard let text, let count = Int(text) else {
-      return .failure(UsageError(message: "--threads needs a number of threads, 1 to \(cores) on this machine"))
+      return .failure(UsageError("--threads needs a number of threads, 1 to \(cores) on this machine"))
     }
     guard (1...cores).contains(count) else {
-      return .failure(
-        UsageError(message: "--threads can be 1 to \(cores) on this machine (\(cores) cores), found \(count)"))
+      return .failure(UsageError("--threads can be 1 to \(cores) on this machine (\(cores) cores), found \(count)"))
     }
     return .success(count)
   }
 }
 
+/// A mistake on the command line (exit 64), and the command whose usage it shows.
 struct UsageError: Error {
   let message: String
+  var command: Subcommand? = nil
+
+  init(_ message: String, command: Subcommand? = nil) {
+    self.message = message
+    self.command = command
+  }
 }
 
 /// Exit codes, after BSD's sysexits as Crafting Interpreters uses them.

@@ -18,6 +18,11 @@ struct ActiveLesson {
 /// Guided lessons in the REPL: `neuro lesson N` or `:lesson N`, then `:check`, `:hint`,
 /// `:solution`, `:skip`; progress is kept per user.
 extension REPL {
+  /// The numbers of the lessons there are, for shell completion.
+  static var lessonNumbers: [Int] {
+    Session.lessonFolder().map { LessonLibrary(folder: $0).entries.map(\.number) } ?? []
+  }
+
   /// Lists the lessons with the student's progress; `inREPL` says how to start one there.
   static func listLessons(inREPL: Bool = false) -> Int32 {
     guard let folder = Session.lessonFolder() else {
@@ -267,7 +272,7 @@ extension REPL {
   }
 
   func bold(_ text: String) -> String {
-    Terminal.wantsColor(forTerminal: Terminal.outputIsTerminal) && !options.noColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    options.color.enabled(forTerminal: Terminal.outputIsTerminal) ? "\u{1B}[1m\(text)\u{1B}[0m" : text
   }
 }
 

@@ -13,7 +13,7 @@ enum Session {
   static let version = "0.1.0"
 
   static func makeInterpreter(_ options: CommandLineOptions) -> Interpreter {
-    let colorErrors = !options.noColor && Terminal.wantsColor(forTerminal: Terminal.errorIsTerminal)
+    let colorErrors = options.color.enabled(forTerminal: Terminal.errorIsTerminal)
     let host = Host(
       write: Output.out,
       report: { Output.err($0.rendered(color: colorErrors)) },
@@ -44,6 +44,7 @@ enum Session {
     }
     timed.runPython = PythonRunner.run
     timed.pythonName = PythonRunner.python
+    timed.quiet = options.quiet
     let interpreter = Interpreter(host: timed)
     if options.engineNest { interpreter.engine = .nest }
     if let threads = options.threads { interpreter.threads = threads }
@@ -56,7 +57,7 @@ enum Session {
       || !Terminal.supportsUnicode
     return PlotSettings(
       width: Terminal.width, height: 14, style: ascii ? .ascii : .braille,
-      color: !options.noColor && Terminal.wantsColor(forTerminal: Terminal.outputIsTerminal))
+      color: options.color.enabled(forTerminal: Terminal.outputIsTerminal))
   }
 
   /// Where `import` looks after the script's own folder: `NEURO_STDLIB`, then the

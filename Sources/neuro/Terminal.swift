@@ -46,6 +46,8 @@ enum Terminal {
 /// when the locale says the terminal cannot show Unicode.
 enum Output {
   static let asciiOnly = !Terminal.supportsUnicode
+  /// Whether problems are coloured (`--color`); `auto` until the command line is read.
+  static var color = ColorChoice.auto
 
   static func out(_ text: String) {
     fputs(asciiOnly ? ascii(text) : text, stdout)
@@ -60,8 +62,9 @@ enum Output {
   /// A problem of the command line or the REPL (not of neuro source), drawn by the one diagnostic
   /// renderer as every other error is: `error: message` and an optional hint.
   static func problem(_ message: String, hint: String? = nil, warning: Bool = false) {
-    let color = Terminal.wantsColor(forTerminal: Terminal.errorIsTerminal) && Terminal.environment("NO_COLOR") == nil
-    err(Diagnostic(warning ? .warning : .runtime, message, hint: hint).rendered(color: color))
+    err(
+      Diagnostic(warning ? .warning : .runtime, message, hint: hint)
+        .rendered(color: color.enabled(forTerminal: Terminal.errorIsTerminal)))
   }
 
   /// The text with its few non-ASCII signs spelled out (`µs` → `us`, `MΩ` → `Mohm`).

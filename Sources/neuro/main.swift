@@ -5,16 +5,25 @@ setlocale(LC_ALL, "")
 switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
 case .failure(let error):
   Output.problem(error.message)
-  Output.err("\n" + CommandLineOptions.usage)
+  Output.err("\n" + HelpPage.page(for: error.command).usage)
   exit(ExitCode.usage)
 case .success(let options):
+  Output.color = options.color
   switch options.mode {
-  case .help:
-    Output.out(CommandLineOptions.usage)
+  case .help(let command):
+    Output.out(HelpPage.page(for: command).text(width: Terminal.width))
+  case .manPage:
+    Output.out(HelpPage.main.roff(commands: Subcommand.allCases.map(HelpPage.page)))
   case .version:
     Output.out("neuro \(Session.version)\n")
+  case .completion(let shell):
+    Output.out(ShellCompletion.script(for: shell, lessons: REPL.lessonNumbers))
   case .script(let path):
     exit(ScriptRunner.run(path: path, options: options))
+  case .command(let text):
+    exit(ScriptRunner.run(text: text, options: options))
+  case .check(let paths):
+    exit(ScriptRunner.check(paths: paths, options: options))
   case .export(let path, let output):
     exit(ScriptRunner.export(path: path, output: output, options: options))
   case .repl:

@@ -87,7 +87,7 @@ import Testing
   @Test func helpAndVersion() throws {
     let help = try runNeuro(["--help"], input: "")
     let version = try runNeuro(["--version"], input: "")
-    #expect(help.stdout.contains("usage: neuro"))
+    #expect(help.stdout.contains("SYNOPSIS\n    neuro [OPTIONS] [FILE.neuro]"))
     #expect(version.stdout.hasPrefix("neuro "))
   }
 

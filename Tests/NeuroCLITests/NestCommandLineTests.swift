@@ -46,7 +46,8 @@ import Testing
 
   @Test(arguments: [
     (["--engine", "brian", "x.neuro"], "unknown engine 'brian'"), (["--engine"], "--engine needs a value"),
-    (["export", "x.neuro"], "usage: neuro export --to nest"), (["--to", "nest", "x.neuro"], "belong to neuro export"),
+    (["export", "x.neuro"], "usage: neuro export --to nest"),
+    (["--to", "nest", "x.neuro"], "--to belongs to neuro export"),
   ])
   func usageErrors(arguments: [String], message: String) throws {
     let result = try runNeuro(arguments, input: "")

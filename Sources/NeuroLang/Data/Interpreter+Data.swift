@@ -8,13 +8,13 @@ extension Interpreter {
     let path = try filePath(pathExpr)
     if let figure = try savedFigure(value, valueExpr, to: path, pathExpr) {
       try write(SVGRenderer().render(figure), to: path, pathExpr)
-      host.write("saved the \(figure.kind) to \(path)\n")
+      host.note("saved the \(figure.kind) to \(path)\n")
       return
     }
     let columns = try csvColumns(value, valueExpr)
     try write(columns.text, to: path, pathExpr)
     let rows = columns.columns.map(\.values.count).max() ?? 0
-    host.write("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
+    host.note("saved \(rows) \(rows == 1 ? "row" : "rows") to \(path)\n")
   }
 
   /// The figure to save as SVG when the value is one; nil for data. A figure goes to a .svg file only, and

@@ -35,7 +35,7 @@ extension Interpreter {
       throw failure(error.description, at: pathExpr.span)
     }
     let note = end > 0 ? "" : " (no run yet: python3 \(FilePaths.name(of: path)) --time MS for another time)"
-    host.write(
+    host.note(
       "exported to \(path): \(Self.counted(network)), simulating \(Quantity(duration, .time).formatted) from t = 0"
         + "\(note)\n")
   }
@@ -67,7 +67,7 @@ extension Interpreter {
       host.report(Diagnostic(.runtime, "\(error)", in: source))
       return false
     }
-    host.write("exported to \(path): \(Self.counted(network)), simulating \(Quantity(end, .time).formatted)\n")
+    host.note("exported to \(path): \(Self.counted(network)), simulating \(Quantity(end, .time).formatted)\n")
     return true
   }
 

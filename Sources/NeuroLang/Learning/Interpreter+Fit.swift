@@ -87,14 +87,14 @@ extension Interpreter {
       onEpoch: { result in
         epoch += 1
         self.host.liveProgress?("")
-        if !quiet { self.host.write(self.epochLine(result, of: total) + "\n") }
+        if !quiet { self.host.note(self.epochLine(result, of: total) + "\n") }
       })
     net.loss = options.loss
     net.classNames = data.targets == nil ? data.classNames : nil
-    if quiet, let last = history.epochs.last { host.write(epochLine(last, of: total) + "\n") }
+    if quiet, let last = history.epochs.last { host.note(epochLine(last, of: total) + "\n") }
     if let started, let now = host.wallClock?() {
       let seconds = formatNumber(now - started, significantDigits: 4)
-      host.write("fit: \(history.epochs.count) epochs · \(seconds) s of wall time\n")
+      host.note("fit: \(history.epochs.count) epochs · \(seconds) s of wall time\n")
     }
     if history.interrupted {
       host.write("fit stopped in epoch \(history.epochs.count) of \(total): the weights reached so far are kept\n")

@@ -30,6 +30,9 @@ public struct Host {
   public var runPython: ((_ arguments: [String]) -> (status: Int32, errors: String))? = nil
   /// The Python `runPython` starts, as the user would name it in a command.
   public var pythonName = "python3"
+  /// True when the user asked for quiet (`neuro --quiet`): what statements say they did (`ran 100 ms …`,
+  /// `connected …`, `saved …`) is left out; what they print, warnings and errors are not.
+  public var quiet = false
 
   public init(
     write: @escaping (String) -> Void, report: @escaping (Diagnostic) -> Void,
@@ -41,6 +44,11 @@ public struct Host {
     self.shouldStop = shouldStop
     self.plot = plot
     self.libraryPaths = libraryPaths
+  }
+
+  /// Writes what a statement says it did, unless the host is quiet.
+  public func note(_ text: String) {
+    if !quiet { write(text) }
   }
 }
 

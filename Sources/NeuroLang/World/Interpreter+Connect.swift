@@ -123,7 +123,7 @@ extension Interpreter {
     let timing = elapsed.map { " · \(seconds($0)) of wall time · \(perSynapse) bytes per synapse" } ?? ""
     let learning = [plasticity?.stdp.map { _ in "stdp" }, plasticity?.shortTerm.map { _ in "stp" }].compactMap { $0 }
     let plastic = learning.isEmpty ? "" : ", plastic (\(learning.joined(separator: ", ")))"
-    host.write(
+    host.note(
       "connected \(pre.label) -> \(post.label): \(made) \(made == 1 ? "synapse" : "synapses")\(plastic)\(timing)\n"
         + replacedNote)
   }

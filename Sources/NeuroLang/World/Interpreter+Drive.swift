@@ -63,7 +63,7 @@ extension Interpreter {
     }
     let total = Quantity(Double(sources) * rate, .frequency).formatted
     let perStep = formatNumber(Double(sources) * rate * world.simulation.dt, significantDigits: 3)
-    host.write(
+    host.note(
       "drove \(target.label): \(sources) Poisson \(sources == 1 ? "source" : "sources") a neuron at "
         + "\(Quantity(rate, .frequency).formatted) (\(total) of events, \(perStep) a step), \(weight.formatted) each\n")
     noteRepeatedStimulus(on: target, isRepeat: isRepeat)

@@ -87,7 +87,7 @@ extension Interpreter {
       summary += " · " + shown.joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
     }
     if let elapsed { summary += " · \(seconds(elapsed)) of wall time" }
-    host.write(summary + "\n")
+    host.note(summary + "\n")
     warnAboutNeuronsFiringEveryStep(since: startStep, steps: ran, at: durationExpr.span)
     warnAboutOvershoot(since: startStep, at: durationExpr.span)
   }

@@ -17,7 +17,7 @@ extension Interpreter {
     let id = world.add(group, model: model, name: name)
     let handle = NeuronHandle(name: name, group: id, range: 0..<group.count, groupSize: group.count)
     scope.define(name, .neuron(handle))
-    if let dropped, let what = describe(dropped) { host.write("\(name) replaced; \(what) went with the old one\n") }
+    if let dropped, let what = describe(dropped) { host.note("\(name) replaced; \(what) went with the old one\n") }
     return handle
   }
 
