@@ -62,8 +62,12 @@ public struct AdaptivePlanarStep: Sendable, Equatable {
       t = last ? duration : t + step
       y = next
       k1 = k4
-      let grown = error > 0 ? step * min(5, max(0.2, 0.9 * cbrt(1 / error))) : step * 5
-      h = last ? max(h, grown) : grown
+      // Grown by up to 5 times (0.9 ∛(1/error) reaches 5 below an error of 0.0058), never past the whole step:
+      // a step that already spans the call and is accurate stays, without a cube root.
+      if !(last && h >= duration && error < 0.2) {
+        let grown = error > 0.0058 ? step * max(0.2, 0.9 * cbrt(1 / error)) : step * 5
+        h = min(duration, last ? max(h, grown) : grown)
+      }
     }
     return nil
   }
