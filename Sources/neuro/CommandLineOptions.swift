@@ -11,6 +11,8 @@ struct CommandLineOptions {
     case version
     /// `neuro export --to nest FILE.neuro [-o OUT.py]`: the script's world as a PyNEST script.
     case export(path: String, output: String?)
+    /// `neuro kernel --connection-file FILE` or `neuro kernel install`: the Jupyter kernel (its own arguments).
+    case kernel(arguments: [String])
   }
 
   var mode: Mode = .repl
@@ -26,6 +28,7 @@ struct CommandLineOptions {
     usage: neuro [options] [FILE.neuro]
            neuro lesson [N]
            neuro export --to nest FILE.neuro [-o OUT.py]
+           neuro kernel install [--user | --prefix P]
 
     With a file, runs it as a script. Without one, starts the interactive REPL
     (or reads statements from standard input when it is not a terminal).
@@ -33,6 +36,8 @@ struct CommandLineOptions {
     `neuro export --to nest` builds the script's network without simulating it and
     writes a PyNEST 3 script that simulates it for the time of its runs (FILE.py
     beside it, or OUT.py).
+    `neuro kernel install` registers neuro as a Jupyter kernel (Jupyter then runs
+    `neuro kernel --connection-file FILE`).
 
     options:
       --ascii        draw plots with plain ASCII characters
@@ -52,6 +57,10 @@ struct CommandLineOptions {
   /// Parses the arguments after the program name; a message on a usage error.
   static func parse(_ arguments: [String]) -> Result<CommandLineOptions, UsageError> {
     var options = CommandLineOptions()
+    if arguments.first == "kernel" {
+      options.mode = .kernel(arguments: Array(arguments.dropFirst()))
+      return .success(options)
+    }
     var files: [String] = []
     var arguments = arguments[...]
     var exportTarget: String? = nil, output: String? = nil

@@ -47,6 +47,7 @@ extension Interpreter {
   func show(_ figure: Figure) {
     lastFigure = figure
     capture?.figures.append(figure)
+    if let showFigure = host.showFigure { return showFigure(figure) }
     capture?.showing = true
     host.write(host.plot.renderer.render(figure))
     capture?.showing = false
