@@ -1,7 +1,8 @@
 """The neuro Jupyter kernel through the real jupyter_client: `make test-jupyter` runs it.
 
 Starts the kernel from a kernelspec installed by `neuro kernel install --prefix`, then checks a cell's output,
-a figure as SVG, an error with its caret, completion, inspection, and an interrupt that keeps the session.
+a figure as SVG, an error with its caret, completion, inspection, interrupts that keep the session, and a
+notebook run whole by nbclient.
 """
 
 import os
@@ -10,8 +11,10 @@ import sys
 import tempfile
 import time
 
+import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
+from nbclient import NotebookClient
 
 NEURO = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/neuro")
 passed, failed = 0, 0
@@ -27,9 +30,13 @@ def check(name, condition, detail=""):
         print(f"FAIL  {name} {detail}")
 
 
-def run(client, code, timeout=60):
-    """Runs a cell; its reply content and the iopub messages it caused."""
+def run(client, code, timeout=60, interrupt=None):
+    """Runs a cell (interrupted after 2 s by `interrupt` when given); its reply content and the iopub
+    messages it caused."""
     msg_id = client.execute(code)
+    if interrupt:
+        time.sleep(2)
+        interrupt()
     outputs = []
     while True:
         message = client.get_iopub_msg(timeout=timeout)
@@ -64,7 +71,9 @@ try:
     check("execute: execute_input", any(m["msg_type"] == "execute_input" for m in outputs))
 
     reply, outputs = run(client, "let x = 3mV\nx * 2")
-    check("the session keeps its names", "6 mV" in stdout(outputs), stdout(outputs))
+    results = [m["content"] for m in outputs if m["msg_type"] == "execute_result"]
+    check("the session keeps its names", results and results[0]["data"]["text/plain"] == "6 mV", outputs)
+    check("a bare expression's value as execute_result", results and results[0]["execution_count"] == 2, results)
 
     reply, outputs = run(client, "plot(n.v)")
     figures = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
@@ -89,16 +98,40 @@ try:
     reply, outputs = run(client, ":help units")
     check(":help in a cell", reply["status"] == "ok" and len(stdout(outputs)) > 20, stdout(outputs))
 
-    msg_id = client.execute("neuron slow = lif()\nrun 100000s")
-    time.sleep(2)
-    manager.interrupt_kernel()
-    reply = client.get_shell_msg(timeout=60)["content"]
-    check("interrupt stops a long run", reply["status"] in ("ok", "error"), reply)
+    reply, outputs = run(client, "reset\nrun 100000s", interrupt=manager.interrupt_kernel)
+    check("interrupt (SIGINT) stops a long run", "interrupted at t =" in stdout(outputs), stdout(outputs))
     reply, outputs = run(client, "print x")
     check("the session answers after the interrupt", "3 mV" in stdout(outputs), stdout(outputs))
+
+    def interrupt_request():
+        client.control_channel.send(client.session.msg("interrupt_request", {}))
+        control = client.control_channel.get_msg(timeout=30)
+        check("interrupt_request answered on control", control["msg_type"] == "interrupt_reply", control)
+
+    reply, outputs = run(client, "reset\nrun 100000s", interrupt=interrupt_request)
+    check("interrupt_request stops a long run", "interrupted at t =" in stdout(outputs), stdout(outputs))
+    reply, outputs = run(client, "print x")
+    check("the session answers after the interrupt request", "3 mV" in stdout(outputs), stdout(outputs))
 finally:
     client.stop_channels()
     manager.shutdown_kernel(now=False)
+
+# A notebook run whole by nbclient, as `jupyter nbconvert --execute` runs one.
+notebook = nbformat.v4.new_notebook()
+notebook.cells = [
+    nbformat.v4.new_markdown_cell("# A neuron"),
+    nbformat.v4.new_code_cell("neuron n = lif()\ninject n 2nA from 0ms to 100ms\nrun 100ms"),
+    nbformat.v4.new_code_cell("plot(n.v)"),
+    nbformat.v4.new_code_cell("len(spikes(n))"),
+    nbformat.v4.new_code_cell("print 1mV + 1nA"),
+]
+NotebookClient(notebook, kernel_name="neuro", timeout=120, allow_errors=True).execute()
+cells = notebook.cells
+check("nbclient: printed output", cells[1].outputs and "ran 100 ms" in cells[1].outputs[0].get("text", ""), cells[1])
+check("nbclient: a figure as SVG", any("image/svg+xml" in o.get("data", {}) for o in cells[2].outputs), cells[2])
+check("nbclient: a result", cells[3].outputs and cells[3].outputs[0].output_type == "execute_result", cells[3])
+check("nbclient: an error", cells[4].outputs and cells[4].outputs[0].output_type == "error", cells[4])
+check("nbclient: counted cells", [c.execution_count for c in cells[1:]] == [1, 2, 3, 4])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -23,6 +23,11 @@ extension Kernel {
           "metadata": [:],
         ])
     }
+    host.showResult = { [unowned self] text in
+      publish(
+        "execute_result",
+        ["execution_count": .number(Double(executionCount)), "data": ["text/plain": .string(text)], "metadata": [:]])
+    }
     return host
   }
 
