@@ -34,6 +34,11 @@ static const char *load_error = "";
 
 int czmq_load(void) {
   if (zmq.ctx_new) return 0;
+  // A static program (make release) has no dynamic loader of its own: loading libzmq there crashes.
+  if (!dlopen("libc.so.6", RTLD_NOLOAD | RTLD_LAZY)) {
+    load_error = "this neuro is one static program, which cannot load shared libraries";
+    return -2;
+  }
   void *library = dlopen("libzmq.so.5", RTLD_NOW);
   if (!library) library = dlopen("libzmq.so", RTLD_NOW);
   if (!library) {

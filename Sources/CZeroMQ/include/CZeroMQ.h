@@ -20,7 +20,8 @@ typedef struct {
   short revents;
 } czmq_pollitem;
 
-/// Loads libzmq; 0 on success, else -1 with czmq_load_error() saying why.
+/// Loads libzmq; 0 on success, else -1 (no libzmq) or -2 (a static program, which cannot load it) with
+/// czmq_load_error() saying why.
 int czmq_load(void);
 const char *czmq_load_error(void);
 

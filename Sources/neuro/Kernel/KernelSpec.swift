@@ -35,6 +35,12 @@ enum KernelSpec {
       Output.problem("usage: neuro kernel install [--user | --prefix P]")
       return ExitCode.usage
     }
+    do {
+      try ZeroMQSocket.load()  // a kernelspec only for a neuro whose kernel can start
+    } catch {
+      Output.problem(error.message)
+      return ExitCode.runtimeError
+    }
     let target = FilePaths.joined(kernels, "neuro")
     let staging = FilePaths.joined(kernels, ".neuro.installing-\(getpid())")
     let old = FilePaths.joined(kernels, ".neuro.old-\(getpid())")

@@ -22,12 +22,23 @@ final class ZeroMQSocket {
 
   /// libzmq loaded, and a context to make sockets in; a message saying why when it cannot be.
   static func context() throws(KernelError) -> UnsafeMutableRawPointer {
-    guard czmq_load() == 0 else {
+    try load()
+    guard let context = czmq_ctx_new() else { throw KernelError(lastError) }
+    return context
+  }
+
+  /// Loads libzmq; a message saying why and what to do when it cannot be.
+  static func load() throws(KernelError) {
+    switch czmq_load() {
+    case 0: return
+    case -2:
+      throw KernelError(
+        "the Jupyter kernel cannot run from this neuro (\(String(cString: czmq_load_error()))): `make jupyter` "
+          + "builds a neuro that can (.build/debug/neuro) and installs its kernel")
+    default:
       throw KernelError(
         "the Jupyter kernel needs ZeroMQ (\(String(cString: czmq_load_error()))): apt-get install libzmq5")
     }
-    guard let context = czmq_ctx_new() else { throw KernelError(lastError) }
-    return context
   }
 
   static var lastError: String { czmq_strerror().map { String(cString: $0) } ?? "unknown error" }
