@@ -8,7 +8,7 @@ let package = Package(
   ],
   dependencies: [
     // HMAC-SHA256 signs the Jupyter kernel's messages.
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2")
   ],
   targets: [
     // printf's %g for numbers, called directly (NeuroUnits' formatNumber).
