@@ -97,6 +97,8 @@ try:
 
     reply, outputs = run(client, ":help units")
     check(":help in a cell", reply["status"] == "ok" and len(stdout(outputs)) > 20, stdout(outputs))
+    reply, outputs = run(client, ":vars")
+    check("another :command is an error", reply["status"] == "error" and ":help only" in reply["evalue"], reply)
 
     reply, outputs = run(client, "reset\nrun 100000s", interrupt=manager.interrupt_kernel)
     check("interrupt (SIGINT) stops a long run", "interrupted at t =" in stdout(outputs), stdout(outputs))

@@ -55,6 +55,11 @@ extension Kernel {
       } else {
         report(Diagnostic(.runtime, "no help on '\(argument)'", hint: REPLHelp.hint(forMissing: argument)))
       }
+    } else if trimmed.hasPrefix(":") {
+      report(
+        Diagnostic(
+          .runtime, "a notebook knows :help only, not \(trimmed.prefix { $0 != " " })",
+          hint: "Kernel > Restart starts the session afresh"))
     } else {
       interpreter.execute(Source(name: "In[\(executionCount)]", text: code), echo: true)
     }
