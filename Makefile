@@ -7,7 +7,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -static-executable -Xlinker -ltinfo
 BIN := .build/release/neuro
 
-.PHONY: deps release run test test-nest format fuzz fuzz-long bench bench-models bench-learn install clean
+.PHONY: deps release run test test-nest test-jupyter jupyter format fuzz fuzz-long bench bench-models bench-learn install clean
 # `make fuzz`: FUZZ_COUNT inputs through the release binary (crashes and hangs go to fuzz-findings/).
 FUZZ_COUNT ?= 100000
 FUZZ_LONG_COUNT ?= 1000000
@@ -33,6 +33,28 @@ test: deps
 	@# (forked copies), then 300 through the debug binary, a fifth of them typed into its REPL.
 	.build/debug/NeuroFuzz --in-process 1 --count 2000 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
 	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 300 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
+
+# `make jupyter`: registers neuro as a Jupyter kernel for this user. The kernel loads ZeroMQ, which the
+# static release program cannot: it runs from the (dynamically linked) debug build.
+jupyter: deps
+	$(SWIFT) build --product neuro
+	.build/debug/neuro kernel install --user
+
+# `make test-jupyter`: the Jupyter kernel through the real jupyter_client (Tests/jupyter), installed from PyPI
+# into its own virtual environment. JUPYTER_OPTIONAL=1 (CI) skips with a message when pip cannot install them.
+JUPYTER_VENV ?= .build/venv-jupyter
+test-jupyter: deps
+	$(SWIFT) build --product neuro
+	@if ! $(JUPYTER_VENV)/bin/python -c "import jupyter_client, nbclient, nbformat" >/dev/null 2>&1; then \
+	  echo "installing jupyter_client, nbclient and nbformat into $(JUPYTER_VENV)"; \
+	  if ! { python3 -m venv $(JUPYTER_VENV) && \
+	    $(JUPYTER_VENV)/bin/pip install --quiet jupyter_client nbclient nbformat; }; then \
+	    if [ "$(JUPYTER_OPTIONAL)" = 1 ]; then echo "skipping make test-jupyter: pip could not install jupyter_client"; \
+	      exit 0; fi; \
+	    echo "make test-jupyter: pip could not install jupyter_client" >&2; exit 1; \
+	  fi; \
+	fi; \
+	$(JUPYTER_VENV)/bin/python Tests/jupyter/test_kernel.py .build/debug/neuro
 
 # `make test-nest`: neuro against NEST (scripts/test-nest) through a Python with the PyPI package
 # nest-simulator, installed into its own virtual environment. NEST_OPTIONAL=1 (CI) skips with a message

@@ -6,6 +6,10 @@ let package = Package(
   products: [
     .executable(name: "neuro", targets: ["neuro"])
   ],
+  dependencies: [
+    // HMAC-SHA256 signs the Jupyter kernel's messages.
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2")
+  ],
   targets: [
     // printf's %g for numbers, called directly (NeuroUnits' formatNumber).
     .target(name: "CNumberFormat"),
@@ -24,9 +28,12 @@ let package = Package(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
+    // ZeroMQ for the Jupyter kernel (`neuro kernel`), loaded when the kernel starts: neuro runs without it.
+    .target(name: "CZeroMQ"),
     // Swift 5 mode: the C globals of readline and stdio are used from one thread only.
     .executableTarget(
-      name: "neuro", dependencies: ["NeuroLang", "CReadline"],
+      name: "neuro",
+      dependencies: ["NeuroLang", "CReadline", "CZeroMQ", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: [.swiftLanguageMode(.v5)]),
     .executableTarget(name: "NeuroFuzz", dependencies: ["NeuroLang", "NeuroEngine", "NeuroUnits"]),
     // `make bench-models`: the cost of each model per neuron per step (benchmarks/).

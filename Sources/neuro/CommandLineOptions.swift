@@ -20,6 +20,8 @@ struct CommandLineOptions {
     case check(paths: [String])
     /// `neuro completion bash|zsh|fish`: the shell's completion script.
     case completion(Shell)
+    /// `neuro kernel --connection-file FILE` or `neuro kernel install`: the Jupyter kernel (its own arguments).
+    case kernel(arguments: [String])
   }
 
   var mode: Mode = .repl
@@ -41,6 +43,10 @@ struct CommandLineOptions {
   /// Parses the arguments after the program name; a message on a usage error.
   static func parse(_ arguments: [String]) -> Result<CommandLineOptions, UsageError> {
     var options = CommandLineOptions(), requests = Requests()
+    if arguments.first == "kernel" {
+      options.mode = .kernel(arguments: Array(arguments.dropFirst()))
+      return .success(options)
+    }
     var words: [String] = [], given: [(spec: OptionSpec, spelling: String)] = []
     var rest = arguments[...]
     while let argument = rest.popFirst() {

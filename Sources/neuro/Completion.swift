@@ -29,15 +29,22 @@ enum Completion {
         return strdup(Completion.matches[Completion.next])
       }
     }
-    rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(,+-*/^[]"))
+    rl_basic_word_break_characters = UnsafePointer(strdup(wordBreaks))
   }
 
+  /// The characters that end the word being completed.
+  static let wordBreaks = " \t\n\"\\'`@$><=;|&{(,+-*/^[]"
+
   private static func prepare(word: String, before: String) {
-    if before.allSatisfy(\.isWhitespace), word.hasPrefix(":") {
-      matches = commands.filter { $0.hasPrefix(word) }
-      return
+    matches = source.map { completions(of: word, lineBeforeWord: before, in: $0) } ?? []
+  }
+
+  /// Completions of the word being typed: a `:command` at the start of a line, else `candidates`.
+  static func completions(of word: String, lineBeforeWord: String, in session: Interpreter) -> [String] {
+    if lineBeforeWord.allSatisfy(\.isWhitespace), word.hasPrefix(":") {
+      return commands.filter { $0.hasPrefix(word) }
     }
-    matches = source.map { candidates(of: word, lineBeforeWord: before, in: $0) } ?? []
+    return candidates(of: word, lineBeforeWord: lineBeforeWord, in: session)
   }
 
   /// Completions of the word being typed: inside a model's call its parameter names, and after

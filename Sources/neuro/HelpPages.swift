@@ -41,6 +41,7 @@ struct HelpPage {
     synopsis: [
       "neuro [OPTIONS] [FILE.neuro]", "neuro [OPTIONS] -c TEXT", "neuro check FILE.neuro…", "neuro lesson [N]",
       "neuro export --to nest FILE.neuro [-o OUT.py]", "neuro completion bash|zsh|fish", "neuro help [COMMAND]",
+      "neuro kernel install [--user | --prefix P]",
     ],
     description: [
       "With a file, neuro runs it as a script. Without one, it starts the interactive REPL, or reads statements "
@@ -57,6 +58,10 @@ struct HelpPage {
           ("export --to nest FILE", "write the script's network as a PyNEST script"),
           ("completion SHELL", "print the completion script of bash, zsh or fish"),
           ("help [COMMAND]", "show this page, or a command's"),
+          (
+            "kernel install", "register neuro as a Jupyter kernel (Jupyter then runs neuro kernel --connection-file "
+              + "FILE; a dynamically linked build: make jupyter)"
+          ),
         ]
       )
     ],

@@ -103,18 +103,10 @@ struct REPL {
     case "q", "quit", "exit":
       return false
     case "h", "help":
-      // A name defined in the session is the student's own: its help comes before the REPL's topics.
-      let definedHere = interpreter.definitions.contains { $0.name == argument }
-      let replTopic = definedHere ? nil : REPLHelp.topics[argument]
-      let text = replTopic ?? interpreter.help(for: argument)
-      if let text {
+      if let text = REPLHelp.text(for: argument, in: interpreter) {
         Output.out(TextWrapping.wrap(text, width: Terminal.width))
       } else {
-        let close = Help.suggestions(for: argument, among: Array(REPLHelp.topics.keys))
-        Output.problem(
-          "no help on '\(argument)'",
-          hint: close.isEmpty
-            ? ":help lists the topics" : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")
+        Output.problem("no help on '\(argument)'", hint: REPLHelp.hint(forMissing: argument))
       }
     case "vars":
       let listing = interpreter.variableListing

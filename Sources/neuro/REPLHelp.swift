@@ -35,4 +35,17 @@ enum REPLHelp {
 
     """,
   ]
+
+  /// The text `:help ARGUMENT` shows: a name defined in the session is the student's own, so its help
+  /// comes before the REPL's topics; nil when there is none.
+  static func text(for argument: String, in interpreter: Interpreter) -> String? {
+    let definedHere = interpreter.definitions.contains { $0.name == argument }
+    return (definedHere ? nil : topics[argument]) ?? interpreter.help(for: argument)
+  }
+
+  /// What to try when there is no help on `argument`: the close topics, else the list.
+  static func hint(forMissing argument: String) -> String {
+    let close = Help.suggestions(for: argument, among: Array(topics.keys))
+    return close.isEmpty ? ":help lists the topics" : "did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
+  }
 }

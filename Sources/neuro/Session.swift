@@ -79,7 +79,7 @@ enum Session {
   }
 
   /// This program's file with links resolved (the kernel's name for it; else its name as started).
-  private static var executablePath: String {
+  static var executablePath: String {
     guard let resolved = realpath("/proc/self/exe", nil) ?? realpath(CommandLine.arguments[0], nil) else {
       return FilePaths.standardized(CommandLine.arguments[0])
     }

@@ -26,6 +26,8 @@ case .success(let options):
     exit(ScriptRunner.check(paths: paths, options: options))
   case .export(let path, let output):
     exit(ScriptRunner.export(path: path, output: output, options: options))
+  case .kernel(let arguments):
+    exit(Kernel.main(arguments))
   case .repl:
     var repl = REPL(options: options)
     exit(repl.run())

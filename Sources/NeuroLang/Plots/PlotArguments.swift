@@ -47,8 +47,17 @@ extension Interpreter {
   func show(_ figure: Figure) {
     lastFigure = figure
     capture?.figures.append(figure)
+    if let showFigure = host.showFigure { return showFigure(figure) }
     capture?.showing = true
     host.write(host.plot.renderer.render(figure))
     capture?.showing = false
+  }
+
+  /// Shows the value of a bare expression in the REPL: the host's own way (a notebook's result) or as
+  /// a line of output.
+  func showValue(_ text: String) {
+    guard let showResult = host.showResult else { return host.write(text + "\n") }
+    capture?.add(text + "\n")
+    showResult(text)
   }
 }

@@ -10,6 +10,11 @@ public struct Host {
   /// Asked during long runs; true stops the run and keeps the session.
   public var shouldStop: () -> Bool
   public var plot: PlotSettings
+  /// Shows a figure its own way (a notebook: as a picture); nil draws it into `write` as the terminal shows it.
+  public var showFigure: ((Figure) -> Void)? = nil
+  /// Shows the value of an expression on a line of its own (a notebook: as the cell's result); nil writes
+  /// it as a line of output.
+  public var showResult: ((String) -> Void)? = nil
   /// Folders searched by `import "name"` after the importing file's own folder.
   public var libraryPaths: [String]
   /// Folders holding the data sets shipped with neuro (`dataset("iris")`); `data/` beside a library

@@ -217,7 +217,7 @@ public final class Interpreter {
       if case .call(let callee, _) = expr.kind, case .name(let name) = callee.kind, Builtins.reporting.contains(name) {
         return
       }
-      if echo, !isNothing(value) { host.write(text(of: value, quoted: true) + "\n") }
+      if echo, !isNothing(value) { showValue(text(of: value, quoted: true)) }
     case .function(let declaration):
       try checkDefinable(declaration.name, at: declaration.nameSpan)
       scope.define(declaration.name, .function(UserFunction(declaration: declaration, closure: scope, source: source)))
