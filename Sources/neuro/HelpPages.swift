@@ -59,7 +59,8 @@ struct HelpPage {
           ("completion SHELL", "print the completion script of bash, zsh or fish"),
           ("help [COMMAND]", "show this page, or a command's"),
           (
-            "kernel install", "register neuro as a Jupyter kernel (Jupyter then runs neuro kernel --connection-file "
+            "kernel install",
+            "register neuro as a Jupyter kernel (Jupyter then runs neuro kernel --connection-file "
               + "FILE; a dynamically linked build: make jupyter)"
           ),
         ]
