@@ -47,6 +47,8 @@ extension LIFGroup {
     /// The decay and gain of the first two channels (0 where there is none): plain values, not arrays,
     /// so that nothing in a kernel is counted by reference.
     let (d0, d1, g0, g1): (Double, Double, Double, Double)
+    /// The first two channels' means over a step where a step holds them (1 on the grid).
+    let (m0, m1): (Double, Double)
 
     init(_ group: LIFGroup, step: Int) {
       parameters = group.parameters
@@ -56,6 +58,7 @@ extension LIFGroup {
       func first(_ values: [Double], _ k: Int) -> Double { k < values.count ? values[k] : 0 }
       (d0, d1) = (first(group.channelDecay, 0), first(group.channelDecay, 1))
       (g0, g1) = (first(group.channelGain, 0), first(group.channelGain, 1))
+      (m0, m1) = (first(group.channelMean, 0), first(group.channelMean, 1))
     }
   }
 
@@ -189,15 +192,16 @@ private func stepConductances(
   let p = c.parameters
   let (v, input, g0, g1) = (state.v, state.input, state.channels[0], state.channels[1])
   let leak = 1 / p.resistance, capacitance = p.tau / p.resistance
-  let (d0, d1) = (c.d0, c.d1)
+  let (d0, d1, m0, m1) = (c.d0, c.d1, c.m0, c.m1)
   let leakDrive = leak * p.restingPotential, rate = -c.dt / capacitance
   let rule = FiringRule(state, c)
   var i = range.lowerBound
   while i < range.upperBound {
     let n = min(4, range.upperBound - i)
-    let (a, b, vi) = (g0.lanes(at: i, count: n), g1.lanes(at: i, count: n), v.lanes(at: i, count: n))
-    g0.setLanes(a * d0, at: i, count: n)
-    g1.setLanes(b * d1, at: i, count: n)
+    let (start0, start1, vi) = (g0.lanes(at: i, count: n), g1.lanes(at: i, count: n), v.lanes(at: i, count: n))
+    g0.setLanes(start0 * d0, at: i, count: n)
+    g1.setLanes(start1 * d1, at: i, count: n)
+    let (a, b) = (start0 * m0, start1 * m1)
     let total = leak + a + b
     let target = (leakDrive + input.lanes(at: i, count: n) + a * e0 + b * e1) / total
     let next = target + (vi - target) * exponential(rate * total)

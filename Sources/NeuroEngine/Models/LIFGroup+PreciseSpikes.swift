@@ -69,10 +69,10 @@ extension LIFGroup {
     perNeuron.isEmpty ? shared : perNeuron[name]?[i] ?? shared
   }
 
-  /// The course of neuron i's v inside the current step from the inputs it had: the input and conductances
-  /// held, the decaying currents as they decay. The channels' values at the step's start are those at its end
-  /// over their decay; what no channel accounts for in v at the end (`ending`, when known: jumps, round-off) is
-  /// a jump at the start.
+  /// The course of neuron i's v inside the current step from the inputs it had: the input held, conductances
+  /// held at their means over the step, the decaying currents as they decay. The channels' values at the step's
+  /// start are those at its end over their decay; what no channel accounts for in v at the end (`ending`, when
+  /// known: jumps, round-off) is a jump at the start.
   private func course(of i: Int, input: Double, ending: Double?, from startValue: Double) -> Course {
     let p = parameters
     let rest = parameter("v_rest", i, p.restingPotential), resistance = parameter("R", i, p.resistance)
@@ -81,7 +81,7 @@ extension LIFGroup {
       let leak = 1 / resistance
       var total = leak, drive = leak * rest + input
       for (c, channel) in channels.enumerated() where channelDecay[c] > 0 {
-        let value = synaptic[c][i] / channelDecay[c]
+        let value = synaptic[c][i] / channelDecay[c] * channelMean[c]
         switch channel.kind {
         case .voltage: drive += value * leak
         case .current: drive += value
