@@ -54,27 +54,24 @@ let defaults: [(name: String, accurate: String, plain: String, current: Double)]
   ("AdEx adaptive / Euler", "adex()", "adex(method: euler)", 1e-9),
   ("HH midpoint / exponential Euler", "hh()", "hh(method: exponential_euler)", 10e-6),
 ]
+/// One row: both models' costs under the same current and `second / first` (or its inverse when `inverted`).
+@MainActor func row(_ name: String, _ first: String, _ second: String, current: Double, inverted: Bool = false) {
+  guard let a = interpreter.model(first), let b = interpreter.model(second) else {
+    print("cannot make \(first) or \(second)")
+    exit(1)
+  }
+  let x = cost({ a.makeGroup(count: neurons) }, current: current)
+  let y = cost({ b.makeGroup(count: neurons) }, current: current)
+  print(name.padding(toLength: 36, withPad: " ", startingAt: 0),
+        String(format: "%9.2f   %16.2f   %5.2f", x, y, inverted ? x / y : y / x))
+}
 print("model cost, \(neurons) neurons, \(steps) steps of 0.1 ms, ns per neuron per step (best of 3)")
 print("model                                 built-in   written in neuro   ratio")
 for entry in cases where only.map({ entry.name.contains($0) }) ?? true {
-  guard let builtin = interpreter.model(entry.builtin), let twin = interpreter.model(entry.twin) else {
-    print("cannot make \(entry.builtin) or \(entry.twin)")
-    exit(1)
-  }
-  let a = cost({ builtin.makeGroup(count: neurons) }, current: entry.current)
-  let b = cost({ twin.makeGroup(count: neurons) }, current: entry.current)
-  print(entry.name.padding(toLength: 36, withPad: " ", startingAt: 0),
-        String(format: "%9.2f   %16.2f   %5.2f", a, b, b / a))
+  row(entry.name, entry.builtin, entry.twin, current: entry.current)
 }
 print("\naccurate default                      default    replaced scheme    ratio")
 for entry in defaults where only.map({ entry.name.contains($0) }) ?? true {
-  guard let accurate = interpreter.model(entry.accurate), let plain = interpreter.model(entry.plain) else {
-    print("cannot make \(entry.accurate) or \(entry.plain)")
-    exit(1)
-  }
-  let a = cost({ accurate.makeGroup(count: neurons) }, current: entry.current)
-  let b = cost({ plain.makeGroup(count: neurons) }, current: entry.current)
-  print(entry.name.padding(toLength: 36, withPad: " ", startingAt: 0),
-        String(format: "%9.2f   %16.2f   %5.2f", a, b, a / b))
+  row(entry.name, entry.accurate, entry.plain, current: entry.current, inverted: true)
 }
 if only.map({ "drive".contains($0) }) ?? true { driveCosts(neurons: neurons, steps: steps) }
