@@ -46,8 +46,8 @@ import Testing
   @Test func saysWhatFits() {
     let mouse = CostModel(neurons: 1e7, synapses: 1e11, rate: 5, duration: 1, dt: 1e-4, processes: 1)
     #expect(mouse.neuroMemory == 4.004e11)
-    // 1 GB holds neurons of 40 + 10 000 × 4 bytes and 5 recorded spikes of 16 bytes: 24 963 of them.
-    let perNeuron: Double = 40 + 40_000 + 80
+    // 1 GB holds neurons of 40 + 10 000 × 4 bytes and 5 recorded spikes of 24 bytes: 24 900 of them.
+    let perNeuron: Double = 40 + 40_000 + 120
     #expect(mouse.neuronsFitting(in: 1e9) == (1e9 / perNeuron).rounded(.down))
     // 4.04 TB over processes of 64 GB less 82 MB each: 64 of them.
     #expect(mouse.nestProcessesNeeded(perProcess: 64e9) == 64)
@@ -79,7 +79,7 @@ import Testing
     #expect(output.contains("37200000 620000 744000000 150040000 true 1\n"))
     #expect(output.hasPrefix("estimate: 31000 neurons, 37200000 synapses (1200 each), 2 Hz for 10 s\n"))
     #expect(output.contains("  620000 spikes, 744000000 synaptic events\n"))
-    #expect(output.contains("  neuro: 150 MB (40 bytes a neuron, 4 a synapse) + 9.92 MB of recorded spikes\n"))
+    #expect(output.contains("  neuro: 150 MB (40 bytes a neuron, 4 a synapse) + 14.9 MB of recorded spikes\n"))
     #expect(output.contains("of wall time on 1 thread\n"))
     #expect(output.contains("  NEST:  1.95 GB in 4 processes"))
     #expect(output.contains("a synaptic event; ideal scaling assumed)\n"))

@@ -231,8 +231,9 @@ public final class Simulation {
   /// Spikes recorded so far, over every group.
   public var recordedSpikes: Int { slots.reduce(0) { $0 + $1.spikeSteps.count } }
 
-  /// Bytes the recorded spikes hold (a step and a neuron index each).
-  public static let bytesPerRecordedSpike = 2 * MemoryLayout<Int>.size
+  /// Bytes the recorded spikes hold: a step, a neuron index and, for the models that place spikes inside their
+  /// step (the default LIF's among them), how far inside.
+  public static let bytesPerRecordedSpike = 2 * MemoryLayout<Int>.size + MemoryLayout<Double>.size
 
   /// Bytes the recordings would grow by over `steps` more steps.
   public func recordingBytes(forSteps steps: Int) -> Double {

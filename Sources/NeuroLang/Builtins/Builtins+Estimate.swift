@@ -14,7 +14,7 @@ extension Builtins {
     name: "estimate",
     signature: "neurons: 31000, synapses: 37e6 (or in_degree: 1200), rate: 5Hz, duration: 1s, threads:, processes: 1",
     summary: "what a network of LIF neurons would cost before it is built: spikes, synaptic events, memory in "
-      + "neuro (4 bytes a synapse, 40 a neuron, 16 a recorded spike) and wall time on this machine (a calibration "
+      + "neuro (4 bytes a synapse, 40 a neuron, 24 a recorded spike) and wall time on this machine (a calibration "
       + "of a quarter of a second, once a session, with the session's threads unless threads: says), and the "
       + "same in NEST with processes: MPI processes (NEST 3.10's costs measured on one core of neuro's development "
       + "machine, "

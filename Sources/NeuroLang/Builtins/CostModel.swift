@@ -56,7 +56,7 @@ struct CostModel: Sendable, Equatable {
 
   /// Bytes neuro holds for the network itself (neurons and synapses).
   var neuroMemory: Double { neurons * Self.neuroBytesPerNeuron + synapses * Self.neuroBytesPerSynapse }
-  /// Bytes neuro keeps for the spikes it records over the duration (each a step and a neuron index).
+  /// Bytes neuro keeps for the spikes it records over the duration (a step, a neuron index, the place in the step).
   var spikeMemory: Double { spikes * Double(Simulation.bytesPerRecordedSpike) }
   /// Wall time in neuro for the duration, at the costs `calibration` measured.
   func neuroTime(_ calibration: CostCalibration) -> Double {
