@@ -4,7 +4,8 @@ import NeuroLang
 /// `neuro lesson N --notebook [OUT.ipynb]`: a lesson as a Jupyter notebook (nbformat 4.5) for the neuro kernel.
 /// Its prose becomes Markdown cells and its examples code cells; the claims of ```expect blocks are left out
 /// (the lesson never shows them either). An exercise is its statement, an empty cell for the answer and, folded
-/// away, what is checked, the hints and the solution; a prediction asks for a guess in a comment first.
+/// away, what is checked, the hints and the solution (run in a cell of its own before an example that builds on
+/// it, so that the notebook runs whole); a prediction asks for a guess in a comment first.
 enum LessonNotebook {
   /// Writes lesson `number` to `output` (default: the lesson's file name with `.ipynb`, here); an exit code.
   static func write(lesson number: Int, to output: String?) -> Int32 {
@@ -85,8 +86,11 @@ enum LessonNotebook {
     markdown(
       "# \(lesson.title)\n\n*Lesson \(number) of neuro. In a terminal, `neuro lesson \(number)` runs it with its "
         + "exercises checked as you go; here, run the cells in order.*")
+    /// The exercises since the world was last fresh, whose answers what follows may build on.
+    var answered: [Lesson.Exercise] = []
     for (index, step) in lesson.steps.enumerated() {
       if let heading = step.heading { markdown("## \(heading)", newCell: true) }
+      if step.startsFresh { answered = [] }
       if step.startsFresh, index > 0 {
         markdown(
           "*The lesson starts this section in a fresh world. A notebook cannot empty its world (`:reset` is the "
@@ -97,7 +101,15 @@ enum LessonNotebook {
       for block in step.content {
         switch block {
         case .prose(let text): markdown(text)
-        case .example(let text, _, _): code(text)
+        case .example(let text, _, _):
+          if !answered.isEmpty {
+            markdown(
+              "*What follows builds on the \(answered.count == 1 ? "exercise" : "exercises") above: the next cell "
+                + "runs the solution, so that the notebook runs whole. Skip it if your answer passed.*")
+            code(answered.map(\.solution).joined(separator: "\n"))
+            answered = []
+          }
+          code(text)
         case .prediction:
           guard let prediction = step.prediction else { continue }
           markdown(ask(prediction))
@@ -111,6 +123,7 @@ enum LessonNotebook {
         markdown("Write your answer in the next cell and run it.")
         code("# your answer")
         markdown(folded(exercise))
+        answered.append(exercise)
       }
     }
     return cells

@@ -63,6 +63,15 @@ import Testing
     #expect(named.status == 0 && named.stdout.contains("wrote \(out)"))
     #expect(FileManager.default.fileExists(atPath: out))
 
+    // Lesson 8 goes on from an exercise's answer: the notebook runs the solution before it.
+    let eight = folder.appendingPathComponent("eight.ipynb")
+    #expect(
+      try runNeuro(["lesson", "8", "--notebook", eight.path], environment: ["NEURO_LESSONS": lessons]).status == 0)
+    let notebook = try JSONSerialization.jsonObject(with: Data(contentsOf: eight)) as? [String: Any] ?? [:]
+    let cells = cells(notebook)
+    let note = try #require(cells.firstIndex { !$0.isCode && $0.text.contains("the next cell runs the solution") })
+    #expect(cells.indices.contains(note + 1) && cells[note + 1].isCode)
+
     let alone = try runNeuro(["--notebook"], input: "")
     #expect(alone.status == 64 && alone.stderr.contains("--notebook belongs to neuro lesson"))
     let noNumber = try runNeuro(["lesson", "--notebook"], input: "")
