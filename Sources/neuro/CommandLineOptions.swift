@@ -9,6 +9,8 @@ struct CommandLineOptions {
     case command(text: String)
     /// `neuro lesson` (list) or `neuro lesson N`.
     case lesson(number: Int?)
+    /// `neuro lesson N --notebook [OUT.ipynb]`: lesson N as a Jupyter notebook.
+    case notebook(lesson: Int, output: String?)
     /// `neuro --help`, `neuro help COMMAND`, `neuro COMMAND --help`.
     case help(Subcommand?)
     /// `neuro --help-man`: the manual page in roff.
@@ -37,7 +39,7 @@ struct CommandLineOptions {
 
   /// What options asked for that decides the mode once every argument is read.
   private struct Requests {
-    var help = false, check = false, exportTarget: String?, output: String?, command: String?
+    var help = false, check = false, notebook = false, exportTarget: String?, output: String?, command: String?
   }
 
   /// Parses the arguments after the program name; a message on a usage error.
@@ -94,6 +96,7 @@ struct CommandLineOptions {
     case .helpMan: mode = .manPage
     case .version: mode = .version
     case .output: requests.output = value
+    case .notebook: requests.notebook = true
     case .color:
       guard let choice = ColorChoice(rawValue: value) else {
         return UsageError("--color is always, never or auto, not '\(value)'")
@@ -133,6 +136,14 @@ struct CommandLineOptions {
           UsageError("one script at a time, found \(arguments.count): \(arguments.joined(separator: " "))"))
       }
       return with(arguments.first.map { .script(path: $0) } ?? .repl)
+    case .lesson where requests.notebook:
+      guard let text = arguments.first, arguments.count <= 2 else {
+        return .failure(UsageError("neuro lesson --notebook takes a lesson number and OUT.ipynb", command: .lesson))
+      }
+      guard let number = Int(text) else {
+        return .failure(UsageError("'\(text)' is not a lesson number", command: .lesson))
+      }
+      return with(.notebook(lesson: number, output: arguments.dropFirst().first))
     case .lesson:
       if arguments.count > 1 { return .failure(UsageError("neuro lesson takes one lesson number", command: .lesson)) }
       guard let text = arguments.first else { return with(.lesson(number: nil)) }

@@ -9,6 +9,7 @@ struct OptionSpec {
   /// What the option does, for the parser.
   enum ID {
     case ascii, color, noColor, threads, timing, engine, quiet, check, command, help, helpMan, version, to, output
+    case notebook
   }
 
   let id: ID
@@ -16,6 +17,8 @@ struct OptionSpec {
   let names: [String]
   /// The name of the value it takes (`N`), nil for a flag.
   var value: String? = nil
+  /// The name of a value it may take as the next word (`[OUT.ipynb]`), for the help pages; the command reads it.
+  var optionalValue: String? = nil
   /// The words the value can be, for completion (empty: any).
   var choices: [String] = []
   let summary: String
@@ -25,6 +28,7 @@ struct OptionSpec {
   /// The spellings with the value: `-q, --quiet`, `--threads N`, `--color=WHEN`.
   var signature: String {
     let joined = names.joined(separator: ", ")
+    if let optionalValue { return joined + " [\(optionalValue)]" }
     guard let value else { return joined }
     return joined + (names.last?.hasPrefix("--") == true && !choices.isEmpty ? "=\(value)" : " \(value)")
   }
@@ -60,6 +64,11 @@ struct OptionSpec {
     OptionSpec(
       id: .output, names: ["-o"], value: "OUT.py", summary: "the file to write (default: FILE.py beside FILE.neuro)",
       command: .export),
+    OptionSpec(
+      id: .notebook, names: ["--notebook"], optionalValue: "OUT.ipynb",
+      summary: "write lesson N as a Jupyter notebook for the neuro kernel (default: the lesson's file name with "
+        + ".ipynb, here)",
+      command: .lesson),
     OptionSpec(id: .help, names: ["-h", "--help"], summary: "show this help (neuro COMMAND --help: a command's)"),
     OptionSpec(id: .helpMan, names: ["--help-man"], summary: "print the manual page in roff (docs/neuro.1)"),
     OptionSpec(id: .version, names: ["--version"], summary: "show the version"),

@@ -40,6 +40,7 @@ struct HelpPage {
     name: "neuro", summary: "a REPL and scripting language for computational neuroscience",
     synopsis: [
       "neuro [OPTIONS] [FILE.neuro]", "neuro [OPTIONS] -c TEXT", "neuro check FILE.neuro…", "neuro lesson [N]",
+      "neuro lesson N --notebook [OUT.ipynb]",
       "neuro export --to nest FILE.neuro [-o OUT.py]", "neuro completion bash|zsh|fish", "neuro help [COMMAND]",
       "neuro kernel install [--user | --prefix P]",
     ],
@@ -88,17 +89,23 @@ struct HelpPage {
 
   static let lesson = HelpPage(
     name: "neuro lesson", summary: "guided lessons with exercises checked as you go",
-    synopsis: ["neuro lesson", "neuro lesson N"],
+    synopsis: ["neuro lesson", "neuro lesson N", "neuro lesson N --notebook [OUT.ipynb]"],
     description: [
       "Without a number, lists the lessons and your progress. With one, starts lesson N (or resumes it where you "
         + "left it) in the REPL. In a lesson, :hint, :check, :solution and :next guide you; progress is kept "
-        + "in ~/.neuro_progress."
+        + "in ~/.neuro_progress.",
+      "With --notebook, writes lesson N as a Jupyter notebook for the neuro kernel instead (whole or not at all): "
+        + "its text as Markdown cells, its examples as code cells, its hints and solutions folded away.",
     ],
-    options: options(of: .lesson, [.color, .noColor, .ascii, .help]),
+    options: options(of: .lesson, [.notebook, .color, .noColor, .ascii, .help]),
     environment: [("NEURO_LESSONS", "the folder of lessons"), ("NEURO_PROGRESS", "where progress is kept")],
-    exitStatus: [("0", "success"), ("64", "usage: not a lesson number"), ("74", "no lessons folder")],
+    exitStatus: [
+      ("0", "success"), ("64", "usage: not a lesson number"),
+      ("74", "no lessons folder, or the notebook cannot be written"),
+    ],
     examples: [
       ("neuro lesson", "list the lessons"), ("neuro lesson 2", "start lesson 2, the leaky integrate-and-fire"),
+      ("neuro lesson 3 --notebook", "write 03-synaptic-transmission.ipynb here"),
     ])
 
   static let export = HelpPage(

@@ -31,6 +31,8 @@ case .success(let options):
   case .repl:
     var repl = REPL(options: options)
     exit(repl.run())
+  case .notebook(let number, let output):
+    exit(LessonNotebook.write(lesson: number, to: output))
   case .lesson(nil):
     exit(REPL.listLessons())
   case .lesson(let number?):

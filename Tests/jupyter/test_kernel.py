@@ -1,8 +1,8 @@
 """The neuro Jupyter kernel through the real jupyter_client: `make test-jupyter` runs it.
 
 Starts the kernel from a kernelspec installed by `neuro kernel install --prefix`, then checks a cell's output,
-a figure as SVG, an error with its caret, completion, inspection, interrupts that keep the session, and a
-notebook run whole by nbclient.
+a figure as SVG, an error with its caret, completion, inspection, interrupts that keep the session, a
+notebook run whole by nbclient, and lesson 3 exported by `neuro lesson 3 --notebook` run whole without an error.
 """
 
 import os
@@ -134,6 +134,26 @@ check("nbclient: a figure as SVG", any("image/svg+xml" in o.get("data", {}) for 
 check("nbclient: a result", cells[3].outputs and cells[3].outputs[0].output_type == "execute_result", cells[3])
 check("nbclient: an error", cells[4].outputs and cells[4].outputs[0].output_type == "error", cells[4])
 check("nbclient: counted cells", [c.execution_count for c in cells[1:]] == [1, 2, 3, 4])
+
+# A lesson exported by `neuro lesson 3 --notebook`, run whole: no cell may fail.
+lesson_path = os.path.join(prefix, "lesson3.ipynb")
+export = subprocess.run(
+    [NEURO, "lesson", "3", "--notebook", lesson_path],
+    capture_output=True, text=True, env={**os.environ, "NEURO_LESSONS": os.path.abspath("lessons")})
+check("neuro lesson 3 --notebook", export.returncode == 0, export.stderr)
+lesson = nbformat.read(lesson_path, as_version=4)
+try:
+    nbformat.validate(lesson)
+    check("the lesson notebook is valid nbformat", True)
+except nbformat.ValidationError as error:
+    check("the lesson notebook is valid nbformat", False, error)
+NotebookClient(lesson, timeout=300).execute()  # the kernel its metadata names: neuro
+code = [c for c in lesson.cells if c.cell_type == "code"]
+errors = [o for c in code for o in c.outputs if o.output_type == "error"]
+check("nbclient: lesson 3 runs without an error", code and not errors, errors)
+figures = [o for c in code for o in c.outputs if "image/svg+xml" in o.get("data", {})]
+check("nbclient: lesson 3 draws its figures", figures)
+check("nbclient: every lesson 3 cell ran", all(c.execution_count for c in code))
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
