@@ -35,10 +35,11 @@ test: deps
 	.build/debug/NeuroFuzz --binary .build/debug/neuro --count 300 --seed 1 --timeout 10 --jobs 2 --out .build/fuzz-findings
 
 # `make jupyter`: registers neuro as a Jupyter kernel for this user. The kernel loads ZeroMQ, which the
-# static release program cannot: it runs from the (dynamically linked) debug build.
+# static release program cannot: it runs from an optimised build linked dynamically, in .build-jupyter.
+JUPYTER_FLAGS ?= -c release -Xswiftc -target-cpu -Xswiftc native --build-path .build-jupyter
 jupyter: deps
-	$(SWIFT) build --product neuro
-	.build/debug/neuro kernel install --user
+	$(SWIFT) build $(JUPYTER_FLAGS) --product neuro
+	.build-jupyter/release/neuro kernel install --user
 
 # `make test-jupyter`: the Jupyter kernel through the real jupyter_client (Tests/jupyter), installed from PyPI
 # into its own virtual environment. JUPYTER_OPTIONAL=1 (CI) skips with a message when pip cannot install them.

@@ -34,7 +34,8 @@ final class ZeroMQSocket {
     case -2:
       throw KernelError(
         "the Jupyter kernel cannot run from this neuro (\(String(cString: czmq_load_error()))): `make jupyter` "
-          + "builds a neuro that can (.build/debug/neuro) and installs its kernel")
+          + "builds a neuro that can (.build-jupyter/release/neuro, optimised and linked dynamically) and installs "
+          + "its kernel")
     default:
       throw KernelError(
         "the Jupyter kernel needs ZeroMQ (\(String(cString: czmq_load_error()))): apt-get install libzmq5")
