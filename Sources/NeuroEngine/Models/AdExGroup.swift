@@ -90,34 +90,26 @@ public struct AdExGroup: ParameterizedGroup {
         continue
       }
       let drive = input[i] * 1e12
-      var elapsed = 0.0
-      for _ in 0..<Self.largestSpikesPerStep {
-        guard
-          let spike = stepper.advance(
-            &y, step: &substep[i], duration: duration - elapsed,
-            derivative: { s in
-              SIMD2(
-                (gL * (eL - s.x) + gL * slope * exp((s.x - vT) / slope) - s.y + drive) / c,
-                (a * (s.x - eL) - s.y) / tauW)
-            })
-        else { break }
-        elapsed = min(duration, elapsed + spike)
-        spikes.append(i)
-        leads[i] = (duration - elapsed) * 1e-3
-        y = SIMD2(p.resetPotential * 1e3, y.y + p.spikeAdaptation * 1e12)
-        if p.refractoryPeriod > 0 {
+      stepper.advanceFiring(
+        &y, step: &substep[i], duration: duration,
+        derivative: { s in
+          SIMD2(
+            (gL * (eL - s.x) + gL * slope * exp((s.x - vT) / slope) - s.y + drive) / c,
+            (a * (s.x - eL) - s.y) / tauW)
+        },
+        spiked: { elapsed, y in
+          spikes.append(i)
+          leads[i] = (duration - elapsed) * 1e-3
+          y = SIMD2(p.resetPotential * 1e3, y.y + p.spikeAdaptation * 1e12)
+          guard p.refractoryPeriod > 0 else { return true }
           refractoryStepsLeft[i] = refractorySteps
           y.y = heldW + (y.y - heldW) * exp(-(duration - elapsed) / tauW)
-          break
-        }
-      }
+          return false
+        })
       v[i] = y.x * 1e-3
       w[i] = y.y * 1e-12
     }
   }
-
-  /// At most this many spikes a step (a reset at or above the peak would otherwise fire without end).
-  static let largestSpikesPerStep = 8
 
   public var spikeLeads: [Double]? { parameters.method == .adaptive ? leads : nil }
 

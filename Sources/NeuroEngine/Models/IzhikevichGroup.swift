@@ -55,37 +55,31 @@ public struct IzhikevichGroup: ParameterizedGroup {
 
   /// The error allowed per sub-step: 0.1 mV on v and u plus 10⁻³ of their size (spike times within 0.1 % of
   /// converged; tighter costs more sub-steps for nothing a student sees).
-  static let stepper = AdaptivePlanarStep(absolute: SIMD2(1e-1, 1e-1), relative: 1e-3, peak: 30)
+  static let tolerance = (absolute: SIMD2(1e-1, 1e-1), relative: 1e-3)
 
   public mutating func step(input: UnsafeBufferPointer<Double>, spikes: inout [Int]) {
     guard parameters.method == .adaptive else { return stepEuler(input: input, spikes: &spikes) }
     let p = parameters, duration = dt * 1e3
     let stepper = AdaptivePlanarStep(
-      absolute: Self.stepper.absolute, relative: Self.stepper.relative, peak: p.peak * 1e3)
+      absolute: Self.tolerance.absolute, relative: Self.tolerance.relative, peak: p.peak * 1e3)
     let a = p.a * 1e-3, b = p.b
     for i in 0..<v.count {
       // In the paper's units: mV and ms.
       var y = SIMD2(v[i] * 1e3, u[i] * 1e3)
       let drive = 140 + p.resistance * input[i] * 1e3
-      var elapsed = 0.0
-      for _ in 0..<Self.largestSpikesPerStep {
-        guard
-          let spike = stepper.advance(
-            &y, step: &substep[i], duration: duration - elapsed,
-            derivative: { s in SIMD2(0.04 * s.x * s.x + 5 * s.x + drive - s.y, a * (b * s.x - s.y)) })
-        else { break }
-        elapsed = min(duration, elapsed + spike)
-        spikes.append(i)
-        leads[i] = (duration - elapsed) * 1e-3
-        y = SIMD2(p.c * 1e3, y.y + p.d * 1e3)
-      }
+      stepper.advanceFiring(
+        &y, step: &substep[i], duration: duration,
+        derivative: { s in SIMD2(0.04 * s.x * s.x + 5 * s.x + drive - s.y, a * (b * s.x - s.y)) },
+        spiked: { elapsed, y in
+          spikes.append(i)
+          leads[i] = (duration - elapsed) * 1e-3
+          y = SIMD2(p.c * 1e3, y.y + p.d * 1e3)
+          return true
+        })
       v[i] = y.x * 1e-3
       u[i] = y.y * 1e-3
     }
   }
-
-  /// At most this many spikes a step (a reset at or above the peak would otherwise fire without end).
-  static let largestSpikesPerStep = 8
 
   public var spikeLeads: [Double]? { parameters.method == .adaptive ? leads : nil }
 

@@ -71,4 +71,22 @@ public struct AdaptivePlanarStep: Sendable, Equatable {
     }
     return nil
   }
+
+  /// At most this many spikes a step (a reset at or above the peak would otherwise fire without end).
+  static let largestSpikesPerStep = 8
+
+  /// Advances `y` over `duration`, spike after spike: `spiked` gets the time each came after the start, resets `y`
+  /// and says whether to go on (false: the neuron is held for the rest of the step).
+  @inline(__always)
+  func advanceFiring(
+    _ y: inout SIMD2<Double>, step h: inout Double, duration: Double,
+    derivative: (SIMD2<Double>) -> SIMD2<Double>, spiked: (Double, inout SIMD2<Double>) -> Bool
+  ) {
+    var elapsed = 0.0
+    for _ in 0..<Self.largestSpikesPerStep {
+      guard let spike = advance(&y, step: &h, duration: duration - elapsed, derivative: derivative) else { return }
+      elapsed = min(duration, elapsed + spike)
+      guard spiked(elapsed, &y) else { return }
+    }
+  }
 }
