@@ -78,19 +78,11 @@ extension LIFGroup {
     let rest = parameter("v_rest", i, p.restingPotential), resistance = parameter("R", i, p.resistance)
     var course = Course(target: rest + resistance * input, rate: 1 / p.tau)
     if conductances > 0 {
-      let leak = 1 / resistance
-      var total = leak, drive = leak * rest + input
-      for (c, channel) in channels.enumerated() where channelDecay[c] > 0 {
-        let value = synaptic[c][i] / channelDecay[c] * channelMean[c]
-        switch channel.kind {
-        case .voltage: drive += value * leak
-        case .current: drive += value
-        case .conductance(let reversal):
-          total += value
-          drive += value * reversal
-        case .jump, .rate: break
-        }
-      }
+      // The values at the step's start, from those at its end; jumps (and channels that decay to nothing in a
+      // step) are left to the residual below.
+      let (total, drive, _) = heldInputs(
+        rest: rest, resistance: resistance, input: input,
+        channelAtStart: { channelDecay[$0] > 0 ? synaptic[$0][i] / channelDecay[$0] : 0 })
       course = Course(target: drive / total, rate: total * resistance / p.tau)
     } else {
       for (c, channel) in channels.enumerated() where channelDecay[c] > 0 {

@@ -284,21 +284,9 @@ public struct LIFGroup: ParameterizedGroup {
       let rest = rests?[i] ?? p.restingPotential, resistance = resistances?[i] ?? p.resistance
       var vi = v[i]
       if conductances {
-        let leak = 1 / resistance
-        var total = leak, drive = leak * rest + input[i], jump = 0.0
-        for (c, channel) in channels.enumerated() {
-          let start = synaptic[c][i], value = start * channelMean[c]
-          switch channel.kind {
-          case .voltage: drive += value * leak
-          case .current: drive += value
-          case .jump: jump += value
-          case .rate: break
-          case .conductance(let reversal):
-            total += value
-            drive += value * reversal
-          }
-          synaptic[c][i] = start * channelDecay[c]
-        }
+        let (total, drive, jump) = heldInputs(
+          rest: rest, resistance: resistance, input: input[i], channelAtStart: { synaptic[$0][i] })
+        for c in channels.indices { synaptic[c][i] *= channelDecay[c] }
         guard free else { continue }
         let target = drive / total
         vi = target + (vi - target) * exp(-dt * total * resistance / p.tau) + jump
@@ -324,6 +312,29 @@ public struct LIFGroup: ParameterizedGroup {
       }
       v[i] = vi
     }
+  }
+
+  /// A step of the conductance path: the leak plus every conductance (S), the drive they and the current-like
+  /// channels give (A), each held at its mean over the step, and the jumps of v; from each channel's value at the
+  /// step's start.
+  func heldInputs(rest: Double, resistance: Double, input: Double, channelAtStart: (Int) -> Double)
+    -> (total: Double, drive: Double, jump: Double)
+  {
+    let leak = 1 / resistance
+    var total = leak, drive = leak * rest + input, jump = 0.0
+    for (c, channel) in channels.enumerated() {
+      let value = channelAtStart(c) * channelMean[c]
+      switch channel.kind {
+      case .voltage: drive += value * leak
+      case .current: drive += value
+      case .jump: jump += value
+      case .rate: break
+      case .conductance(let reversal):
+        total += value
+        drive += value * reversal
+      }
+    }
+    return (total, drive, jump)
   }
 
   public mutating func add(_ amount: Double, to variable: String) -> Bool {
