@@ -91,6 +91,9 @@ extension Quantity {
     return formatNumber(value / display.scale(prefix)) + " " + display.symbol(prefix)
   }
 
+  /// The value as one types it in neuro, without the space: `25mV`, `10ms` (for hints that can be typed back).
+  public var typed: String { formatted.replacing(" ", with: "") }
+
   /// The unit symbol this value prints with (`mV` for 10 mV), empty for numbers.
   public var displaySymbol: String {
     if let unit = displayUnit, unit.dimension == dimension { return unit.symbol }

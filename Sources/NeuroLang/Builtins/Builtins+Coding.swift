@@ -213,7 +213,7 @@ extension Builtins {
           ? "the window must lie within what was simulated of \(handle.label), \(recorded)"
           : "the window must end after it starts",
         at: options["from"]?.span ?? options["to"]?.span,
-        hint: "from: \(Quantity(since, .time).formatted.replacing(" ", with: ""))")
+        hint: "from: \(Quantity(since, .time).typed)")
     }
     // [from, to), as psth bins count; the end of what was simulated is in.
     let counts = trains.map { train in

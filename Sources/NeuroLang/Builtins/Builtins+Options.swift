@@ -9,7 +9,7 @@ extension Builtins {
   ) throws -> Double {
     guard let argument else { return fallback }
     guard case .quantity(let q) = argument.value, q.dimension == dimension, q.value > 0, q.value <= limit else {
-      let written = Quantity(fallback, dimension).formatted.replacing(" ", with: "")
+      let written = Quantity(fallback, dimension).typed
       throw c.failure(
         "\(name) must be a positive \(dimension.isDimensionless ? "number" : dimension.word) of at most "
           + Quantity(limit, dimension).formatted,

@@ -196,7 +196,7 @@ enum Builtins {
       hint = "write \(kind.name)(\(rewrite.joined(separator: ", ")))"
     } else {
       let first = kind.parameters[0]
-      let value = Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")
+      let value = Quantity(first.defaultValue, first.dimension).typed
       hint = "write e.g. \(kind.name)(\(first.name): \(value))"
     }
     throw interpreter.failure("\(kind.name) takes named parameters", at: argument.value.span, hint: hint)

@@ -32,7 +32,7 @@ extension Interpreter {
           "\(handle.label) was simulated \(window), so there is no v at \(Quantity(t, .time).formatted) to explain",
           at: timeSpan,
           hint: "ask for a time \(window): explain \(written) at "
-            + Quantity(first, .time).formatted.replacing(" ", with: ""))
+            + Quantity(first, .time).typed)
       }
       (step, crossing) = (Int(clampingToSteps: t / dt), false)
     } else {

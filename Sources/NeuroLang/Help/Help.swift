@@ -62,7 +62,7 @@ public enum Help {
     } else if let first = kind.parameters.first {
       text +=
         "example:  neuron n = \(kind.name)(\(first.name): "
-        + "\(Quantity(first.defaultValue, first.dimension).formatted.replacing(" ", with: "")))\n"
+        + "\(Quantity(first.defaultValue, first.dimension).typed))\n"
     }
     return text
   }

@@ -10,7 +10,7 @@ extension Interpreter {
   func checkAccuracy(_ options: [Argument], at span: Span) throws {
     guard !rerunningForAccuracy else { return }
     let dt = world.simulation.dt
-    let typed = { (value: Double) in Quantity(value, .time).formatted.replacing(" ", with: "") }
+    let typed = { (value: Double) in Quantity(value, .time).typed }
     guard world.simulation.time > 0, !world.order.isEmpty else {
       throw failure("nothing has been simulated yet", at: span, hint: "run 100ms first, then check accuracy")
     }

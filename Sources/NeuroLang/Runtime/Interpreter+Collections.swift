@@ -144,7 +144,7 @@ extension Interpreter {
         throw failure(
           "a range of \(from.dimension.word)s needs a step", at: expr.span,
           hint:
-            "for example: \(from.formatted.replacing(" ", with: "")) to \(to.formatted.replacing(" ", with: "")) "
+            "for example: \(from.typed) to \(to.typed) "
             + "step 1\(from.dimension.naturalSymbol)"
         )
       }

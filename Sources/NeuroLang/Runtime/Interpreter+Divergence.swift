@@ -8,7 +8,7 @@ extension Interpreter {
   func divergence(_ variable: String, of neuron: String, at time: Double, dt: Double, model: NeuronModel?, span: Span)
     -> Diagnostic
   {
-    let smallerStep = "try a smaller time step (dt = \(Quantity(dt / 10, .time).formatted.replacing(" ", with: "")))"
+    let smallerStep = "try a smaller time step (dt = \(Quantity(dt / 10, .time).typed))"
     let betterMethod = model.flatMap { m in
       m.kind.methods.contains(.rk4) && m.method != .rk4 ? " or another method (method: rk4)" : nil
     }

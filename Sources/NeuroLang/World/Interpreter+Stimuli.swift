@@ -61,7 +61,7 @@ extension Interpreter {
       end = (start ?? 0) + length
     }
     if let start, let from = window.from {
-      let length = end.map { Quantity($0 - start, .time).formatted.replacing(" ", with: "") }
+      let length = end.map { Quantity($0 - start, .time).typed }
       try checkNotPast(
         start, "this \(input) would start", at: from.span,
         fix: length.map { "'for \($0)' starts it now" } ?? "leave out 'from' to start it now")
